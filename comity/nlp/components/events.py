@@ -1,0 +1,322 @@
+"""comity_events: code the events of each sentence in CAMEO (PLOVER follows from the code).
+
+Per sentence: find triggers from the table (resources/event_triggers.yaml) on the
+parse; drop negated and conditional ones; turn planned ones ("will visit", "agreed to
+hold") into intents (CAMEO 03x, PLOVER AGREE); resolve source and target with
+`roles.Discourse`; date each event by a date in its sentence or, failing that, by the
+report's anchor date (the date of the encounter it reports); skip sentences that only
+look back ("last week", "in recent years"), because background is not news of the day.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..roles import Discourse, Ref
+from ..triggers import Trigger, TriggerTable, trigger_table
+from .actors import SPANS_KEY, entry_of
+from .dates import dates_in
+
+PLANNING_HEADS = {"agree", "plan", "pledge", "commit", "intend", "vow", "decide", "expect", "aim",
+                  "propose", "seek", "hope", "want", "prepare", "consent", "promise", "look", "wish"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
+NEGATORS = {"not", "n't", "never", "no", "without"}
+FAILED_HEADS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny"}
+SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
+PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
+BACKGROUND_KINDS = {"relative_past"}
+
+
+@dataclass
+class EventCandidate:
+    cameo: str
+    family: str
+    source: Ref
+    target: Ref | None
+    sent: Span
+    trigger: Token
+    date: str | None = None
+    date_text: str | None = None
+    granularity: str | None = None
+    place: tuple[str, str | None] | None = None
+    planned: bool = False
+    confidence: float = 0.6
+    extra_sents: list[Span] = field(default_factory=list)
+
+
+class EventCoder:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.table: TriggerTable = trigger_table()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.code(doc)
+        return doc
+
+    def code(self, doc: Doc) -> list[EventCandidate]:
+        disc = Discourse(doc)
+        places = self._places(doc)
+        anchor = self._anchor_date(doc)
+        doc._.anchor_date = getattr(anchor, "value", anchor)
+        venue = self._venue(doc, places)
+        events: list[EventCandidate] = []
+        for sent in doc.sents:
+            sent_dates = dates_in(doc, sent.start_char, sent.end_char)
+            if sent_dates and all(d.kind in BACKGROUND_KINDS for d in sent_dates):
+                continue
+            for token in sent:
+                for trig in self._triggers(token):
+                    event = self._event(doc, disc, sent, token, trig, sent_dates, anchor, places, venue)
+                    if event is not None:
+                        events.append(event)
+                        if event.cameo == "042":
+                            disc.visitor = event.source.country
+                            disc.host = event.target.country if event.target else None
+        return self._with_hosting(events)
+
+    # -- triggers ---------------------------------------------------------------------
+    def _triggers(self, token: Token) -> list[Trigger]:
+        found = []
+        for key in {token.lemma_.lower(), token.lower_}:
+            for trig in self.table.by_lemma.get(key, ()):
+                if trig.pos == "VERB" and token.pos_ not in ("VERB",):
+                    continue
+                if trig.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if trig.objects and not self._has_object(token, trig.objects):
+                    continue
+                if trig.requires_word and not self._near(token, trig.requires_word):
+                    continue
+                if trig not in found:
+                    found.append(trig)
+        return found[:1]
+
+    @staticmethod
+    def _has_object(token: Token, objects: frozenset[str]) -> bool:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj", "attr", "nsubjpass") and child.lemma_.lower() in objects | {child.lower_}:
+                return True
+            if child.dep_ in ("dobj", "obj") and child.lower_ in objects:
+                return True
+            if child.dep_ == "prep":
+                if any(g.lemma_.lower() in objects or g.lower_ in objects for g in child.children):
+                    return True
+        return False
+
+    @staticmethod
+    def _near(token: Token, words: frozenset[str]) -> bool:
+        doc = token.doc
+        lo, hi = max(token.sent.start, token.i - 3), min(token.sent.end, token.i + 3)
+        return any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i)
+
+    # -- one event --------------------------------------------------------------------
+    def _event(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue):
+        pred = self._predicate(token) if trig.pos == "NOUN" else token
+        if self._negated(token) or (pred is not token and self._negated(pred)) or self._conditional(pred):
+            return None
+        planned = self._planned(pred) or any(d.kind == "future" for d in sent_dates
+                                             if abs(d.start - token.idx) < 60)
+        cameo = trig.cameo
+        if trig.family == "intent":
+            cameo = self._intent_code(token) if trig.cameo == "030" else trig.cameo
+        elif planned:
+            if not trig.intent:
+                return None  # "will congratulate" is not news; neither is a planned threat
+            cameo = trig.intent
+        if trig.family == "aid" and self._near_words(token, self.table.humanitarian_words):
+            cameo = "073" if not planned else "033"
+        sources = self._sources(disc, token, pred, trig)
+        if not sources:
+            return None
+        source = sources[0]
+        target = self._target(disc, token, pred, trig, source, sources)
+        if source.country and target and source.country == target.country and not trig.family == "consult":
+            return None
+        disc.note_subject(sources)
+        date, date_text, granularity = self._date(sent_dates, anchor, token, planned)
+        place = None
+        if cameo.startswith("04"):
+            place = self._place_in(sent, places) or venue
+            if cameo == "040" and (self._near_words(token, SIDELINE_WORDS, window=12)
+                                   or (place and place[1] and place[1] not in {source.country, target and target.country})):
+                cameo = "044"
+        return EventCandidate(cameo=cameo, family=trig.family, source=source, target=target, sent=sent,
+                              trigger=token, date=date, date_text=date_text, granularity=granularity,
+                              place=place, planned=planned,
+                              confidence=0.7 if target and source.person else 0.5)
+
+    @staticmethod
+    def _predicate(token: Token) -> Token:
+        """The verb a noun trigger hangs from: 'extended his congratulations' -> extended."""
+        head = token
+        while head.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos", "nsubj", "attr", "amod") and head.head is not head:
+            head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return head
+        return token
+
+    @staticmethod
+    def _negated(token: Token) -> bool:
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
+            return True
+        head = token.head
+        if head is not token and head.lemma_ in FAILED_HEADS:
+            return True
+        for child in token.children:  # "no new document was signed"
+            if child.dep_ in ("nsubjpass", "dobj") and any(g.lower_ == "no" for g in child.children):
+                return True
+        return False
+
+    @staticmethod
+    def _conditional(token: Token) -> bool:
+        for t in [token] + list(token.ancestors)[:2]:
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+                return True
+        return False
+
+    @staticmethod
+    def _planned(token: Token) -> bool:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX - {"to"} for c in token.children):
+            return True
+        t = token
+        for _ in range(3):
+            if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head is not t:
+                t = t.head
+                if t.lemma_.lower() in PLANNING_HEADS:
+                    return True
+            else:
+                break
+        return False
+
+    def _intent_code(self, token: Token) -> str:
+        words = [t for t in token.subtree if t.i > token.i][:25]
+        for code in ("036", "0332", "0312"):  # meeting intents first: "agreed to hold the dialogue"
+            vocab = self.table.intent_complements.get(code, frozenset())
+            for t in words[:4]:
+                if t.pos_ == "VERB" and t.lemma_.lower() in vocab:
+                    return code
+        lemmas = {t.lemma_.lower() for t in words}
+        for code in ("036", "0312", "0332"):
+            if lemmas & self.table.intent_complements.get(code, frozenset()):
+                return code
+        return "030"
+
+    def _near_words(self, token: Token, words, window: int = 8) -> bool:
+        sent = token.sent
+        lo, hi = max(sent.start, token.i - window), min(sent.end, token.i + window)
+        return any(token.doc[i].lower_ in words for i in range(lo, hi))
+
+    # -- actors -----------------------------------------------------------------------
+    def _sources(self, disc: Discourse, token: Token, pred: Token, trig: Trigger) -> list[Ref]:
+        if trig.pos == "NOUN":  # "the latter's official visit": the possessor acts
+            for child in token.children:
+                if child.dep_ == "poss":
+                    refs = disc.resolve(child)
+                    if refs:
+                        return refs
+        verb = pred
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.dep_ == "nsubjpass":
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                if subj is None:
+                    return disc.both() if trig.family in ("sign", "intent", "cooperate", "consult") else []
+            if subj is not None:
+                return disc.resolve(subj)
+            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+                verb = verb.head  # "agreed to carry out": the subject of agree acts
+            else:
+                break
+        if trig.family in ("sign", "intent", "cooperate"):
+            return disc.both()
+        return []
+
+    def _target(self, disc, token, pred, trig, source: Ref, sources: list[Ref]) -> Ref | None:
+        if len(sources) >= 2:
+            return sources[1]
+        cands: list[Token] = []
+        for head in {token, pred}:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in trig.target_preps:
+                    cands += [g for g in child.children if g.dep_ == "pobj"]
+                if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call"):
+                    cands.append(child)
+                if child.dep_ == "dative":
+                    cands.append(child)
+        for cand in cands:
+            for ref in disc.resolve(cand):
+                if ref.country != source.country or (ref.person and ref.person != source.person):
+                    return ref
+        if source.country in disc.dyad and len(disc.dyad) == 2:
+            other = disc.dyad[1] if disc.dyad[0] == source.country else disc.dyad[0]
+            return Ref(country=other, sector="GOV")
+        return None
+
+    # -- dates and places ---------------------------------------------------------------
+    def _anchor_date(self, doc: Doc):
+        """The date of the encounter the report is about: the first day-precise date in a
+        sentence that reports a meeting, else the first day-precise date, else publication."""
+        first = None
+        for sent in doc.sents:
+            for d in dates_in(doc, sent.start_char, sent.end_char):
+                if d.value and d.granularity == "day" and d.kind in ("point", "range"):
+                    if first is None:
+                        first = d
+                    if any(self._triggers(t) and self._triggers(t)[0].family in ("consult", "visit", "call")
+                           for t in sent):
+                        return d
+        if first is not None:
+            return first
+        published = doc._.published
+        return published.isoformat() if published else None
+
+    def _date(self, sent_dates, anchor, token, planned):
+        anchor_value = anchor.value if hasattr(anchor, "value") else anchor
+        anchor_text = anchor.text if hasattr(anchor, "text") else None
+        points = [d for d in sent_dates if d.value and d.kind in ("point", "range") and d.granularity == "day"]
+        if points and not planned:
+            d = min(points, key=lambda d: abs(d.start - token.idx))
+            if d.kind == "range" and anchor_value and d.value <= anchor_value <= (d.end_value or d.value):
+                return anchor_value, anchor_text, "day"
+            return d.value, d.text, d.granularity
+        return anchor_value, anchor_text, "day" if anchor_value else None
+
+    def _places(self, doc: Doc) -> list[Span]:
+        return [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in PLACE_LABELS]
+
+    def _place_in(self, sent: Span, places: list[Span]) -> tuple[str, str | None] | None:
+        for span in places:
+            if sent.start <= span.start < sent.end and span.label_ in ("CITY", "CAPITAL"):
+                prev = span.doc[span.start - 1] if span.start > 0 else None
+                if prev is not None and prev.lower_ in ("in", "at"):
+                    return span.text, entry_of(span)[0]
+        return None
+
+    def _venue(self, doc: Doc, places: list[Span]):
+        for sent in doc.sents:
+            if any(t for t in sent if self._triggers(t) and self._triggers(t)[0].family in ("consult", "visit")):
+                place = self._place_in(sent, places)
+                if place:
+                    return place
+        entry = doc._.dateline_place
+        return entry
+
+    @staticmethod
+    def _with_hosting(events: list[EventCandidate]) -> list[EventCandidate]:
+        """A visit is also hosted: CAMEO 043 from the host's side (the visit's mirror)."""
+        out = list(events)
+        for ev in events:
+            if ev.cameo == "042" and ev.target is not None and not ev.planned:
+                out.append(EventCandidate(cameo="043", family="visit", source=ev.target, target=ev.source,
+                                          sent=ev.sent, trigger=ev.trigger, date=ev.date, date_text=ev.date_text,
+                                          granularity=ev.granularity, place=ev.place,
+                                          confidence=ev.confidence * 0.8))
+        return out
+
+
+@Language.factory("comity_events", assigns=["doc._.events"], requires=["doc._.persons", "doc._.dates", "doc._.dyad"])
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    return EventCoder(nlp, name)

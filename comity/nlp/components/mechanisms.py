@@ -1,0 +1,103 @@
+"""comity_mechanisms: recurring dialogues, exchanges, committees and meetings a report names.
+
+A mechanism is named by a pattern (resources/mechanism_terms.yaml); its ordinal
+("the fourth", "15th") precedes it; its status is held when the report describes an
+occurrence, planned when it looks ahead ("next", "will be held", "agreed to hold"),
+mentioned otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..roles import Discourse
+from .actors import SPANS_KEY, entry_of
+from .dates import dates_in
+
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b", re.I)
+PLANNED_RE = re.compile(r"\b(?:next|will|to be held|agreed to hold|upcoming|planned|scheduled)\b", re.I)
+LEVEL_RE = re.compile(r"\b(deputy[- ]ministerial|vice[- ]ministerial|ministerial|deputy[- ]minister|"
+                      r"vice[- ]minister|minister(?:s)?'?|leaders'?)\b", re.I)
+
+
+@cache
+def mechanism_patterns() -> re.Pattern:
+    path = resources.files("comity.nlp") / "resources" / "mechanism_terms.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.I)
+
+
+@dataclass
+class MechanismCandidate:
+    name: str
+    sent: Span
+    countries: tuple[str, ...]
+    ordinal: int | None
+    level: str | None
+    status: str
+    date: str | None
+    place: tuple[str, str | None] | None
+    confidence: float = 0.5
+
+
+class MechanismFinder:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.pattern = mechanism_patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mechanisms = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[MechanismCandidate]:
+        disc = Discourse(doc)
+        out: dict[tuple, MechanismCandidate] = {}
+        for sent in doc.sents:
+            for m in self.pattern.finditer(sent.text):
+                start = sent.start_char + m.start()
+                before = sent.text[max(0, m.start() - 40): m.start()]
+                ordinal = None
+                om = list(ORDINAL_RE.finditer(before))
+                if om and len(before) - om[-1].end() < 30:
+                    last = om[-1]
+                    ordinal = int(last.group(1)) if last.group(1) else ORDINAL_WORDS[last.group(2).lower()]
+                level = LEVEL_RE.search(before + m.group(0))
+                planned = bool(PLANNED_RE.search(sent.text))
+                dated = [d for d in dates_in(doc, sent.start_char, sent.end_char) if d.value]
+                date = dated[0].value if dated else None
+                status = "planned" if planned else ("held" if date or ordinal else "mentioned")
+                countries = self._countries(doc, disc, sent, start, sent.start_char + m.end())
+                name = m.group(0)
+                key = (name.lower(), ordinal)
+                if key not in out:
+                    out[key] = MechanismCandidate(
+                        name=name, sent=sent, countries=countries, ordinal=ordinal,
+                        level=level.group(1).lower().replace(" ", "_").replace("-", "_") if level else None,
+                        status=status, date=date if status == "held" else None, place=None)
+        return list(out.values())
+
+    @staticmethod
+    def _countries(doc: Doc, disc: Discourse, sent: Span, start: int, end: int) -> tuple[str, ...]:
+        named = []
+        for s in doc.spans.get(SPANS_KEY, []):
+            if sent.start_char <= s.start_char < sent.end_char and s.label_ in ("COUNTRY", "DEMONYM"):
+                code = entry_of(s)[0]
+                if code not in named:
+                    named.append(code)
+        if len(named) >= 2:
+            return tuple(sorted(named))
+        return tuple(sorted(set(disc.dyad) | set(named)))
+
+
+@Language.factory("comity_mechanisms", assigns=["doc._.mechanisms"], requires=["doc._.dates", "doc._.dyad"])
+def make_mechanism_finder(nlp: Language, name: str) -> MechanismFinder:
+    return MechanismFinder(nlp, name)

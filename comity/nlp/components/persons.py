@@ -1,0 +1,265 @@
+"""comity_persons: people, their titles, ranks and countries, one cluster per person.
+
+Rules on top of the small model, because it misses exactly what diplomatic reports
+lean on: it tags "Giang" a place, misses names after long titles, and never links
+"Minister Giang" to "Phan Văn Giang". So:
+
+1. Name candidates are PERSON entities plus capitalised runs right after a title,
+   rank or "counterpart" ("Senior Lieutenant General Khamliang Outhakaysone").
+2. Titles are read from the words left of a name ("Vietnamese Minister of National
+   Defence General") and from an apposition after it ("Tea Seiha, Deputy Prime
+   Minister ... of Cambodia,"); the rank is the rank phrase next to the name.
+3. Candidates cluster longest first; a one-word mention joins the one person whose
+   name contains that word. Every remaining lone occurrence of such a word is a
+   mention too, whatever the NER said.
+4. Only people with a title, rank or role somewhere are kept: comity records
+   officials, not every name in a report (athletes, coaches).
+The country comes from the title, a "his Lao counterpart" phrase, or, failing those,
+the counterpart relation and the reporting agency's country (set by `comity_context`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import fold
+from ..lexicon import TitleLexicon, titles
+from .actors import SPANS_KEY, entry_of
+
+PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD"}
+NATIONALITY = {"COUNTRY", "DEMONYM"}
+
+
+@dataclass
+class TitleInfo:
+    office: str | None = None
+    rank: str | None = None
+    country: str | None = None
+    counterpart: bool = False
+
+    @property
+    def anchored(self) -> bool:
+        return bool(self.office or self.rank or self.counterpart)
+
+
+@dataclass
+class PersonCluster:
+    id: str
+    name: str
+    start: int  # token offsets of the first full mention
+    end: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token offsets
+    titles: list[str] = field(default_factory=list)
+    rank: str | None = None
+    country: str | None = None
+    country_from: str | None = None  # title | counterpart | context
+    aliases: list[str] = field(default_factory=list)
+    counterpart_of: str | None = None
+    anchored: bool = False
+
+    @property
+    def key(self) -> str:
+        return fold(self.name)
+
+    def add_title(self, info: TitleInfo) -> None:
+        if info.office and info.office not in self.titles:
+            self.titles.append(info.office)
+        if info.rank and not self.rank:
+            self.rank = info.rank
+        if info.country and not self.country:
+            self.country, self.country_from = info.country, "title"
+        self.anchored = self.anchored or info.anchored
+
+
+class PersonFinder:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.lex: TitleLexicon = titles()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.persons = self.find(doc)
+        return doc
+
+    # -- candidates -----------------------------------------------------------------
+    def find(self, doc: Doc) -> list[PersonCluster]:
+        nationality = {}  # token index -> country code, for demonyms and country names
+        blocked = set()   # token indices inside places and organisations
+        for span in doc.spans.get(SPANS_KEY, []):
+            if span.label_ in NATIONALITY:
+                for i in range(span.start, span.end):
+                    nationality[i] = entry_of(span)[0]
+            if span.label_ in PLACE_OR_ORG:
+                blocked.update(range(span.start, span.end))
+        candidates = self._candidates(doc, blocked)
+        clusters: list[PersonCluster] = []
+        for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
+            info = self._title_left(doc, start, nationality) 
+            right = self._title_right(doc, end, nationality)
+            cluster = self._attach(doc, clusters, start, end)
+            if cluster is None:
+                if not (info.anchored or right.anchored):
+                    continue
+                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end)
+                clusters.append(cluster)
+            if (start, end) not in cluster.mentions:
+                cluster.mentions.append((start, end))
+            cluster.add_title(info)
+            cluster.add_title(right)
+            self._note_counterpart(doc, clusters, cluster, start, info)
+        self._lone_mentions(doc, clusters, blocked)
+        for cluster in clusters:
+            cluster.mentions.sort()
+            cluster.aliases = sorted({doc[s:e].text for s, e in cluster.mentions} - {cluster.name})
+        clusters.sort(key=lambda c: c.mentions[0])
+        for n, cluster in enumerate(clusters, 1):
+            cluster.id = f"p{n}"
+        for cluster in clusters:  # ids are final now: resolve the counterpart links
+            if isinstance(cluster.counterpart_of, PersonCluster):
+                cluster.counterpart_of = cluster.counterpart_of.id
+        return [c for c in clusters if c.anchored]
+
+    def _candidates(self, doc: Doc, blocked: set[int]) -> set[tuple[int, int]]:
+        out = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                span = self._trim(doc, ent.start, ent.end, blocked)
+                if span:
+                    out.add(span)
+        for token in doc:
+            # a name follows a title, a rank, an honorific or "counterpart"
+            if not (token.text in self.lex.heads or token.text in self.lex.rank_words
+                    or token.text in self.lex.honorific_words or token.lower_ == "counterpart"):
+                continue
+            start = token.i + 1
+            if start < len(doc) and doc[start].text == "," and token.lower_ == "counterpart":
+                continue  # "counterpart, Senior Lieutenant General X": the rank anchors X
+            end = start
+            while end < len(doc) and end - start < 4 and self._name_word(doc[end]) and end not in blocked:
+                end += 1
+            if end > start:
+                span = self._trim(doc, start, end, blocked)
+                if span:
+                    out.add(span)
+        return out
+
+    def _name_word(self, token) -> bool:
+        text = token.text
+        return (text[:1].isupper() and not text.isupper() and token.is_alpha
+                and not self.lex.is_title_word(text))
+
+    def _trim(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
+        while start < end and (self.lex.is_title_word(doc[start].text) or not doc[start].is_alpha):
+            start += 1
+        while end > start and (not doc[end - 1].is_alpha or doc[end - 1].text[:1].islower()):
+            end -= 1
+        if end <= start or any(i in blocked for i in range(start, end)):
+            return None
+        if not all(self._name_word(doc[i]) for i in range(start, end)):
+            return None
+        return start, end
+
+    # -- titles -----------------------------------------------------------------------
+    def _title_left(self, doc: Doc, start: int, nationality: dict[int, str]) -> TitleInfo:
+        sent_start = doc[start].sent.start
+        j = start - 1
+        while j >= sent_start:
+            tok = doc[j]
+            if self.lex.is_title_word(tok.text) or j in nationality or tok.lower_ == "counterpart":
+                j -= 1
+            elif tok.text in self.lex.connectors and j - 1 >= sent_start and (
+                    self.lex.is_title_word(doc[j - 1].text) or j - 1 in nationality):
+                j -= 1
+            elif tok.text == "," and j - 1 >= sent_start and doc[j - 1].lower_ == "counterpart":
+                j -= 1
+            else:
+                break
+        return self._parse_title(doc, j + 1, start, nationality)
+
+    def _title_right(self, doc: Doc, end: int, nationality: dict[int, str]) -> TitleInfo:
+        if end >= len(doc) or doc[end].text != "," or end + 1 >= len(doc):
+            return TitleInfo()
+        sent_end = doc[end].sent.end
+        j = end + 1
+        while j < sent_end and (self.lex.is_title_word(doc[j].text) or j in nationality
+                                or (doc[j].text in self.lex.connectors and j > end + 1)):
+            j += 1
+        while j > end + 1 and doc[j - 1].text in self.lex.connectors:
+            j -= 1
+        if j == end + 1 or (j < sent_end and doc[j].text not in {",", ".", ";", ")"}):
+            return TitleInfo()  # not an apposition: "X, Defence Minister said" is rare; keep precision
+        return self._parse_title(doc, end + 1, j, nationality)
+
+    def _parse_title(self, doc: Doc, start: int, end: int, nationality: dict[int, str]) -> TitleInfo:
+        info = TitleInfo()
+        words = [doc[i] for i in range(start, end)]
+        while words and (words[0].text in self.lex.connectors or words[0].text in {",", "his", "her"}):
+            words.pop(0)
+        if not words:
+            return info
+        info.counterpart = any(w.lower_ == "counterpart" for w in words)
+        for w in words:
+            if w.i in nationality:
+                info.country = nationality[w.i]
+                break
+        # rank: the longest rank phrase that ends next to the name
+        tail = [w for w in words if w.text != ","]
+        for n in range(min(4, len(tail)), 0, -1):
+            phrase = " ".join(w.text for w in tail[-n:])
+            if phrase in self.lex.ranks and not (n < len(tail) and tail[-n - 1].text == "Secretary"):
+                info.rank = phrase
+                tail = tail[:-n]
+                break
+        # office: what is left, without nationality words at its edges and honorifics
+        office = [w for w in tail if w.lower_ != "counterpart" and w.text not in self.lex.honorific_words]
+        while office and (office[0].i in nationality or office[0].text in self.lex.connectors):
+            office.pop(0)
+        while office and (office[-1].i in nationality or office[-1].text in self.lex.connectors):
+            office.pop()
+        if office and any(w.text in self.lex.heads for w in office):
+            info.office = doc[office[0].i : office[-1].i + 1].text
+        return info
+
+    # -- clustering -------------------------------------------------------------------
+    def _attach(self, doc: Doc, clusters: list[PersonCluster], start: int, end: int) -> PersonCluster | None:
+        key = fold(doc[start:end].text)
+        words = key.split()
+        for cluster in clusters:
+            if cluster.key == key:
+                return cluster
+        matches = [c for c in clusters if set(words) <= set(c.key.split())]
+        return matches[0] if len(matches) == 1 else None
+
+    def _lone_mentions(self, doc: Doc, clusters: list[PersonCluster], blocked: set[int]) -> None:
+        owners: dict[str, list[PersonCluster]] = {}
+        for cluster in clusters:
+            for word in set(cluster.key.split()):
+                if len(word) > 2:
+                    owners.setdefault(word, []).append(cluster)
+        taken = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
+        for token in doc:
+            if token.i in taken or token.i in blocked or not self._name_word(token):
+                continue
+            owner = owners.get(fold(token.text))
+            if owner and len(owner) == 1:
+                owner[0].mentions.append((token.i, token.i + 1))
+
+    def _note_counterpart(self, doc, clusters, cluster, start, info) -> None:
+        """'X held talks with his Lao counterpart Y': Y holds X's office, in another state."""
+        if not info.counterpart or cluster.counterpart_of:
+            return
+        sent = doc[start].sent
+        before = [c for c in clusters if c is not cluster
+                  and any(sent.start <= s < start for s, _ in c.mentions)]
+        if before:
+            other = before[-1]
+            cluster.counterpart_of = other  # an object until ids are assigned
+            for office in other.titles:
+                if office not in cluster.titles:
+                    cluster.titles.append(office)
+
+
+@Language.factory("comity_persons", assigns=["doc._.persons"], requires=[f"doc.spans", "doc.ents"])
+def make_person_finder(nlp: Language, name: str) -> PersonFinder:
+    return PersonFinder(nlp, name)

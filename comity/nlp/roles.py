@@ -1,0 +1,128 @@
+"""Who a noun phrase refers to: a person, a state, an organisation, or both sides.
+
+Used by the event, agreement and mechanism rules. Resolution works on the phrase a
+head token governs, in order: a named person; "the two sides"-style phrases (both
+states of the report's dyad); a state, capital or organisation named in the phrase;
+a demonym ("the Lao minister" -> the Lao official if there is one); pronouns and
+"the latter"/"the host"/"the visiting minister" from the discourse so far.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .components.actors import SPANS_KEY, entry_of
+
+BOTH_WORDS = {"two", "both"}
+GROUP_NOUNS = {"side", "sides", "country", "countries", "minister", "ministers", "delegation",
+               "delegations", "ministry", "ministries", "nation", "nations", "army", "armies",
+               "leader", "leaders", "party", "parties", "government", "governments", "official",
+               "officials", "chief", "chiefs", "counterpart", "counterparts", "force", "forces"}
+GROUP_PRONOUNS = {"they", "them", "we"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+SECTOR_BY_HEAD = {"army": "MIL", "armies": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
+                  "forces": "MIL", "ministry": "GOV", "government": "GOV", "minister": "GOV"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    country: str | None
+    sector: str | None = None
+    person: str | None = None
+    name: str | None = None
+
+
+class Discourse:
+    """What the resolver needs to know about one doc: spans by token, people, the dyad."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.span_at: dict[int, object] = {}
+        for span in doc.spans.get(SPANS_KEY, []):
+            for i in range(span.start, span.end):
+                self.span_at[i] = span
+        self.persons = list(doc._.persons or [])
+        self.person_at: dict[int, object] = {}
+        for p in self.persons:
+            for s, e in p.mentions:
+                for i in range(s, e):
+                    self.person_at[i] = p
+        self.dyad = tuple(doc._.dyad or ())
+        self.last_person = None  # most recent person in a subject, for "he"/"she"
+        self.visitor: str | None = None
+        self.host: str | None = None
+
+    def person_ref(self, p) -> Ref:
+        return Ref(country=p.country, sector="GOV" if p.country else None, person=p.id, name=p.name)
+
+    def both(self) -> list[Ref]:
+        return [Ref(country=c, sector="GOV") for c in self.dyad]
+
+    def phrase(self, head: Token) -> list[Token]:
+        """The noun phrase of `head`, without relative clauses and trailing prepositional phrases
+        (their nouns belong to other referents: "the Minister of Laos" is kept, "talks with X" is not)."""
+        left = head.left_edge.i
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("appos", "compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+                right = max(right, child.right_edge.i)
+        return [self.doc[i] for i in range(left, right + 1)]
+
+    def resolve(self, head: Token | None) -> list[Ref]:
+        if head is None:
+            return []
+        refs = self._resolve_one(head)
+        for conj in head.conjuncts:  # "Giang and Khamliang agreed"
+            if conj.i > head.i:
+                refs += [r for r in self._resolve_one(conj) if r not in refs]
+        return refs
+
+    def _resolve_one(self, head: Token) -> list[Ref]:
+        words = self.phrase(head)
+        lower = {t.lower_ for t in words}
+        for t in [head] + words:
+            if t.i in self.person_at:
+                return [self.person_ref(self.person_at[t.i])]
+        if (lower & BOTH_WORDS and lower & GROUP_NOUNS) or head.lower_ in GROUP_PRONOUNS:
+            return self.both()
+        if head.lower_ in ("latter", "former") or lower & {"latter", "former"}:
+            return self._latter_former(head, "latter" in lower)
+        for t in [head] + words:
+            span = self.span_at.get(t.i)
+            if span is not None and span.label_ in ("COUNTRY", "CAPITAL", "ORG", "IGO", "ORG_HEAD", "CITY"):
+                code, sector, canonical = entry_of(span)
+                if span.label_ == "CITY":
+                    continue  # a city is where things happen, not who acts
+                name = canonical if code == "IGO" else None
+                return [Ref(country=code, sector=sector or "GOV", name=name)]
+        for t in words:
+            span = self.span_at.get(t.i)
+            if span is not None and span.label_ == "DEMONYM":
+                code = entry_of(span)[0]
+                same = [p for p in self.persons if p.country == code]
+                if head.lower_ in ("minister", "counterpart", "general", "admiral", "chief") and len(same) == 1:
+                    return [self.person_ref(same[0])]
+                return [Ref(country=code, sector=SECTOR_BY_HEAD.get(head.lower_, "GOV"))]
+        if head.lower_ in PERSON_PRONOUNS and self.last_person is not None:
+            return [self.person_ref(self.last_person)]
+        if lower & {"host", "hosts"} and self.host:
+            return [Ref(country=self.host, sector="GOV")]
+        if lower & {"visiting", "guest", "guests", "visitor", "visitors"} and self.visitor:
+            return [Ref(country=self.visitor, sector="GOV")]
+        return []
+
+    def _latter_former(self, head: Token, latter: bool) -> list[Ref]:
+        seen = []
+        for i in range(head.sent.start, head.i):
+            p = self.person_at.get(i)
+            if p is not None and p not in seen:
+                seen.append(p)
+        if len(seen) >= 2:
+            return [self.person_ref(seen[-1] if latter else seen[0])]
+        return []
+
+    def note_subject(self, refs: list[Ref]) -> None:
+        persons = [r for r in refs if r.person]
+        if len(persons) == 1:
+            self.last_person = next(p for p in self.persons if p.id == persons[0].person)

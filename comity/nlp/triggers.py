@@ -1,0 +1,64 @@
+"""The event trigger table (resources/event_triggers.yaml), loaded and checked."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from ..errors import DataError, Errors
+
+FAMILIES = ("consult", "visit", "call", "praise", "empathy", "sign", "intent", "appeal", "invite",
+            "accuse", "threaten", "cooperate", "aid")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    family: str
+    lemma: str
+    cameo: str
+    pos: str = "VERB"
+    objects: frozenset[str] = frozenset()
+    requires_word: frozenset[str] = frozenset()
+    intent: str | None = None
+    target_preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class TriggerTable:
+    by_lemma: dict[str, tuple[Trigger, ...]]
+    intent_complements: dict[str, frozenset[str]]
+    humanitarian_words: frozenset[str]
+
+
+def _path():
+    return resources.files("comity.nlp") / "resources" / "event_triggers.yaml"
+
+
+@cache
+def trigger_table() -> TriggerTable:
+    path = _path()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    by_lemma: dict[str, list[Trigger]] = {}
+    for family in FAMILIES:
+        for row in data.get(family) or ():
+            try:
+                trig = Trigger(
+                    family=family, lemma=row["lemma"], cameo=str(row["cameo"]),
+                    pos=row.get("pos", "VERB"), objects=frozenset(row.get("objects") or ()),
+                    requires_word=frozenset(row.get("requires_word") or ()),
+                    intent=str(row["intent"]) if row.get("intent") else None,
+                    target_preps=frozenset(row.get("target_preps") or ()),
+                )
+            except (KeyError, TypeError) as e:
+                raise DataError(Errors.E104.format(path=path, detail=f"{family}: {row!r}: {e}")) from e
+            by_lemma.setdefault(trig.lemma, []).append(trig)
+    unknown = set(data) - set(FAMILIES) - {"intent_complements", "humanitarian_words"}
+    if unknown:
+        raise DataError(Errors.E104.format(path=path, detail=f"unknown sections {sorted(unknown)}"))
+    return TriggerTable(
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        intent_complements={str(k): frozenset(v) for k, v in (data.get("intent_complements") or {}).items()},
+        humanitarian_words=frozenset(data.get("humanitarian_words") or ()),
+    )

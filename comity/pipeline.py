@@ -1,0 +1,89 @@
+"""The front door: `extract(text)` for one report, `Pipeline` for batches.
+
+    >>> import comity
+    >>> result = comity.extract(text, published="2024-12-18")
+    >>> pipe = comity.Pipeline()
+    >>> for result in pipe.extract_many(articles): ...
+
+A Pipeline holds the spaCy pipeline (loaded once per process) and turns Articles into
+ArticleResults: it normalises the body to NFC for the model, keeps the map back to
+the text as given, and hands the finished Doc to `nlp.to_records`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import Errors, InputError
+from .ingest.normalize import nfc_with_offsets
+from .ingest.plaintext import read_text
+from .model import Article, ArticleResult
+from .nlp.agencies import home_country
+from .nlp.gazetteer import load_gazetteer
+from .nlp.pipeline import build_pipeline
+from .nlp.to_records import doc_to_result
+
+PLACE_KINDS = ("CAPITAL", "CITY", "COUNTRY")
+
+
+class Pipeline:
+    def __init__(self, nlp: Language | None = None, *, model: str | None = None, batch_size: int = 16):
+        self.nlp = nlp if nlp is not None else build_pipeline(model)
+        self.batch_size = batch_size
+
+    def make_doc(self, article: Article) -> Doc:
+        body, mapping = nfc_with_offsets(article.body)
+        doc = self.nlp.make_doc(body)
+        doc._.article = article
+        doc._.published = article.published
+        doc._.offset_map = mapping
+        doc._.home_country = home_country(article.source)
+        doc._.dateline_place = dateline_place(article.dateline)
+        return doc
+
+    def extract(self, article: Article) -> ArticleResult:
+        return doc_to_result(self.nlp(self.make_doc(article)), article)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        docs = (self.make_doc(a) for a in articles)
+        for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
+            yield doc_to_result(doc, doc._.article)
+
+
+def dateline_place(dateline: str | None) -> tuple[str, str] | None:
+    """The place a dateline names ("HÀ NỘI" -> ("Hà Nội", "VNM")), if the gazetteer knows it."""
+    if not dateline:
+        return None
+    for entry in load_gazetteer().lookup(dateline):
+        if entry.kind in PLACE_KINDS:
+            return entry.canonical, entry.code
+    return None
+
+
+def parse_published(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as e:
+        raise InputError("--published", Errors.E105.format(value=value)) from e
+
+
+def extract(text: str, *, published: str | dt.date | None = None, id: str = "text",
+            pipeline: Pipeline | None = None) -> ArticleResult:
+    """Extract the records of one report given as a string (a wire header, if present, is read)."""
+    article = read_text(text, id=id, published=parse_published(published))
+    return (pipeline or _default_pipeline()).extract(article)
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def _default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT
