@@ -37,7 +37,7 @@ def articles(paths: Iterable[Path], published: dt.date | None, count: RunCount) 
             count.skipped += 1
             err.print(f"[red]skipped[/red] {item}", soft_wrap=True)
         elif isinstance(item, InputWarning):
-            err.print(f"[yellow]warning[/yellow] {item.where}: {item.message}", soft_wrap=True)
+            err.print(f"[yellow]warning[/yellow] {item}", soft_wrap=True)
         else:
             count.read += 1
             yield item

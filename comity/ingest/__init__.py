@@ -1,0 +1,72 @@
+"""Readers: files, folders and strings in, `Article`s out.
+
+    for item in read_paths(["reports/", "feed.jsonl.gz"], published=None):
+        if isinstance(item, Article): ...
+        else: report(item)          # InputError or InputWarning, each with .where and .message
+
+`read_paths` never raises for bad input: each file (or JSON line) that cannot be read
+gives one `InputError` naming it ("path" or "path:line"), and the others are still read.
+Which files are read and how they are decoded: `files.py`; the wire header: `wire.py`;
+JSON Lines: `jsonl.py`; HTML: `html.py`. `Article.text` is always the input as given
+(after decoding), so offsets into it are offsets into the input.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import Errors, InputError, InputWarning
+from ..model import Article
+from . import files
+from .html import read_html
+from .jsonl import read_jsonl
+from .normalize import content_hash, nfc_with_offsets
+from .plaintext import read_text
+
+__all__ = ["InputError", "InputWarning", "content_hash", "nfc_with_offsets", "read_paths", "read_text"]
+
+Item = Article | InputError | InputWarning
+
+
+def _read_file(path: Path, published: dt.date | None) -> Iterator[Item]:
+    where = str(path)
+    kind, stem = files.reader_for(path)
+    try:
+        text, warnings = files.decode(files.load_bytes(path), where)
+    except InputError as e:
+        yield e
+        return
+    yield from warnings
+    if kind in ("jsonl", "json"):
+        yield from read_jsonl(text, path=where, stem=stem, published=published, whole_json=kind == "json")
+        return
+    try:
+        if kind == "html":
+            yield read_html(text, id=stem, origin=where, published=published)
+        else:
+            yield read_text(text, id=stem, published=published, origin=where)
+    except InputError as e:
+        yield e
+
+
+def read_paths(paths: Iterable[str | Path], *, published: dt.date | None = None) -> Iterator[Item]:
+    """Yield an Article for each report in `paths` (files or folders), an InputError for each
+    input that could not be read, and an InputWarning for each read with a caveat.
+
+    `published` is the date for reports that carry none of their own.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path is an easy slip, and iterating a str would read its letters
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in files.walk(path):
+                if isinstance(file, InputError):
+                    yield file
+                else:
+                    yield from _read_file(file, published)
+        elif path.exists():
+            yield from _read_file(path, published)
+        else:
+            yield InputError(str(given), Errors.E001)

@@ -91,7 +91,7 @@ def load_patterns(path: Path) -> list[dict]:
 
 @Language.factory(
     "comity_actors",
-    assigns=[f"doc.spans[{SPANS_KEY!r}]"],
+    assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY},
 )
 def make_actor_gazetteer(nlp: Language, name: str, spans_key: str) -> ActorGazetteer:

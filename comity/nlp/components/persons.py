@@ -260,6 +260,6 @@ class PersonFinder:
                     cluster.titles.append(office)
 
 
-@Language.factory("comity_persons", assigns=["doc._.persons"], requires=[f"doc.spans", "doc.ents"])
+@Language.factory("comity_persons", assigns=["doc._.persons"], requires=["doc.spans", "doc.ents"])
 def make_person_finder(nlp: Language, name: str) -> PersonFinder:
     return PersonFinder(nlp, name)

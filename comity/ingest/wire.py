@@ -1,0 +1,118 @@
+"""The wire layout: `date YYYY-MM-DD`, a dateline, a dash, the body, an agency sign-off.
+
+    " date 2024-12-18 HÀ NỘI — Defence Minister ... defence law. — VNS"
+    "SEOUL, March 19 (Yonhap) -- South Korea and Vietnam agreed ... (END)"
+
+`parse_wire` finds these parts and returns where the body lies inside the text; it never
+edits the text, so offsets into the body are offsets into the text as given. What it
+tolerates:
+
+- the `date` line may stand on its own line and be spelt `Date:`;
+- the dash after the dateline may be `—`, `–`, `--` or ` - ` (a lone hyphen needs a space
+  before it, so "Ba Ria-Vung Tau" stays one place);
+- the dateline may be mixed case ("Hà Nội") after a `date` line. Without one, only an
+  agency-style dateline (upper-case place, or `(Agency)` before the dash) is taken, so an
+  ordinary first sentence with a dash in it is not mistaken for a dateline;
+- `PLACE, Month Day (Agency) --`: the dateline is the place; the agency is the source
+  unless a sign-off names one;
+- sign-offs `— VNS`, `— VNA/VNS`, `-- AFP`, `(VNA)`, after the last sentence or on a
+  line of their own; an end marker such as Yonhap's `(END)` is left out of the body but
+  is not a source.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..errors import Errors, InputError
+
+_DATE_LINE = re.compile(r"\s*(?i:date)\s*:?\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})\b\s*")
+
+# Letters with spaces, dots, hyphens or apostrophes inside: "HÀ NỘI", "ST. PETERSBURG".
+_PLACE = r"[^\W\d_]+(?:(?:[ .'’-]|\.\s)[^\W\d_]+){0,5}\.?"
+_DASH = r"(?:\s*[—–―]+|\s*--+|\s+-|(?<=\))\s*-)\s*"
+_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE})"
+    r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
+    rf"{_DASH}(?:(?=\S)|\Z)"
+)
+
+# An agency is one to three capitalised words, possibly joined by "/" ("VNA/VNS"), or dpa.
+_AGENCY = r"(?:dpa|[A-Z][\w&]*(?:/[A-Z][\w&]*)*(?: [A-Z][\w&]*){0,2})"
+# A sign-off follows the end of a sentence (or stands on its own line).
+_AFTER_SENTENCE = r"(?:(?<=[.!?\"'”’)\]])|(?<=\n))"
+_SIGN_OFF = re.compile(
+    rf"{_AFTER_SENTENCE}(?P<sep>\s*(?:[—–―]+|--+|(?<=\s)-))\s*(?P<agency>{_AGENCY})\s*\Z"
+    rf"|{_AFTER_SENTENCE}\s*\((?P<agency2>{_AGENCY})\)\s*\Z"
+)
+_TAIL = 200
+_END_MARK = re.compile(r"(?:\(\s*(?:END|ENDS|ENDIT)\s*\)|-+\s*(?:END|ENDS)\s*-+|#{3,})\s*\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Wire:
+    """What the wire layout says about one text; `body_start`/`body_end` are half-open."""
+
+    published: dt.date | None
+    dateline: str | None
+    source: str | None
+    body_start: int
+    body_end: int
+
+
+def _parse_date(value: str, where: str) -> dt.date:
+    try:
+        year, month, day = (int(part) for part in value.split("-"))
+        return dt.date(year, month, day)
+    except ValueError as e:
+        # A header with an impossible date is a typo to fix, not a report with no date.
+        raise InputError(where, Errors.E011.format(value=value)) from e
+
+
+def _dateline(text: str, pos: int, *, after_date_line: bool) -> tuple[re.Match[str] | None, int]:
+    match = _DATELINE.match(text, pos)
+    if match is None or len(match["place"]) > 40:
+        return None, pos
+    place = match["place"]
+    agency_style = match["agency"] is not None or match["when"] is not None
+    if not after_date_line and not agency_style and place != place.upper():
+        return None, pos
+    return match, match.end()
+
+
+def _sign_off(text: str, end: int) -> tuple[str | None, int]:
+    """Return (agency, new end) after removing an end marker and a sign-off before `end`."""
+    # Both sit in the last few words; searching only there keeps long texts cheap.
+    marker = _END_MARK.search(text, max(0, end - _TAIL), end)
+    if marker:
+        end = len(text[: marker.start()].rstrip())
+    match = _SIGN_OFF.search(text, max(0, end - _TAIL), end)
+    if match is None:
+        return None, end
+    agency = match["agency"] or match["agency2"]
+    return agency, len(text[: match.start()].rstrip())
+
+
+def parse_wire(text: str, *, where: str = "text") -> Wire:
+    """Find the wire header and sign-off in `text`; absent parts come back as None.
+
+    Raises InputError (E011) for a `date` line with an impossible date, and (E013) when
+    nothing is left between header and sign-off.
+    """
+    pos = len(text) - len(text.lstrip())
+    published = None
+    date_line = _DATE_LINE.match(text)
+    if date_line:
+        published = _parse_date(date_line["date"], where)
+        pos = date_line.end()
+    match, pos = _dateline(text, pos, after_date_line=date_line is not None)
+    end = len(text.rstrip())
+    source, end = _sign_off(text, end)
+    if match is not None and source is None:
+        source = match["agency"]
+    if pos >= end:
+        raise InputError(where, Errors.E013)
+    dateline = match["place"] if match is not None else None
+    return Wire(published, dateline, source, pos, end)
