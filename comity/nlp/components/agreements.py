@@ -120,8 +120,8 @@ class AgreementFinder:
 
     def _period(self, doc: Doc, span: Span, kind: str) -> tuple[int | None, int | None]:
         for d in dates_in(doc, span.start_char, span.end_char):
-            if d.kind == "period" and d.value:
-                end = d.end_value if d.end_value else None
+            if d.kind == "period" and (d.value or d.end_value):  # "until 2030" has an end only
+                end = d.end_value
                 return (int(d.value[:4]) if d.value else None, int(end[:4]) if end else None)
         if kind in ("annual_plan",):
             for d in dates_in(doc, span.start_char, span.end_char):
