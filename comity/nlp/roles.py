@@ -92,8 +92,8 @@ class Discourse:
             span = self.span_at.get(t.i)
             if span is not None and span.label_ in ("COUNTRY", "CAPITAL", "ORG", "IGO", "ORG_HEAD", "CITY"):
                 code, sector, canonical = entry_of(span)
-                if span.label_ == "CITY":
-                    continue  # a city is where things happen, not who acts
+                if span.label_ == "CITY" or not code:
+                    continue  # a city is where things happen, not who acts; a bare "border guard" is nobody's
                 name = canonical if code == "IGO" else None
                 return [Ref(country=code, sector=sector or "GOV", name=name)]
         for t in words:

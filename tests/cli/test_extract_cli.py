@@ -68,7 +68,7 @@ def test_extract_cli_cp1252_is_read_with_a_warning():
 
 def test_extract_cli_published_option_dates_a_headerless_report(tmp_path):
     report = tmp_path / "call.txt"
-    report.write_text("Defence Minister Phan Van Giang held a phone call with his Lao counterpart "
+    report.write_text("Vietnamese Defence Minister Phan Van Giang held a phone call with his Lao counterpart "
                       "Khamliang Outhakaysone on Tuesday.", encoding="utf-8")
     result, records = run(report, "--published", "2025-12-04")
     assert result.exit_code == 0, result.stderr

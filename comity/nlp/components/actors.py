@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from ...errors import DataError, Errors
 
 SPANS_KEY = "comity_actors"
-LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD")
+LABELS = ("COUNTRY", "DEMONYM", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE")  # PLACE: seas, islands: no actor
 
 
 def default_patterns_path() -> Path:

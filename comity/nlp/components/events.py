@@ -131,6 +131,8 @@ class EventCoder:
         if not sources:
             return None
         source = sources[0]
+        if not source.country:
+            return None  # an actor with no state (a person of unknown nationality) codes nothing
         target = self._target(disc, token, pred, trig, source, sources)
         if source.country and target and source.country == target.country and not trig.family == "consult":
             return None

@@ -28,7 +28,7 @@ from ..gazetteer import fold
 from ..lexicon import TitleLexicon, titles
 from .actors import SPANS_KEY, entry_of
 
-PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD"}
+PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE"}
 NATIONALITY = {"COUNTRY", "DEMONYM"}
 
 
