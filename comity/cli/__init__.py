@@ -19,14 +19,18 @@ app.command("demo")(demo.demo_cmd)
 app.add_typer(data.app, name="data")
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Print comity's version and exit.", is_eager=True),
 ) -> None:
     if version:
         from ..about import __version__
 
         typer.echo(f"comity {__version__}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
         raise typer.Exit()
 
 
