@@ -20,6 +20,9 @@ class TitleLexicon:
     honorifics: frozenset[str]
     honorific_words: frozenset[str]
     role_nouns: frozenset[str]
+    non_name_words: frozenset[str]
+    name_particles: frozenset[str]
+    name_suffixes: frozenset[str]
 
     def is_title_word(self, word: str) -> bool:
         return word in self.office_words or word in self.rank_words or word in self.honorific_words
@@ -44,4 +47,7 @@ def titles() -> TitleLexicon:
         honorifics=honorifics,
         honorific_words=frozenset(w for h in honorifics for w in h.split()),
         role_nouns=frozenset(data["role_nouns"]),
+        non_name_words=frozenset(data.get("non_name_words") or ()),
+        name_particles=frozenset(data.get("name_particles") or ()),
+        name_suffixes=frozenset(data.get("name_suffixes") or ()),
     )

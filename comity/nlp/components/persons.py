@@ -84,14 +84,22 @@ class PersonFinder:
 
     # -- candidates -----------------------------------------------------------------
     def find(self, doc: Doc) -> list[PersonCluster]:
-        nationality = {}  # token index -> country code, for demonyms and country names
+        nationality = {}  # token index -> country code: demonyms, country names ("Singapore's")
+        org_country = {}  # token index -> country code of an organisation ("French Armed Forces")
         blocked = set()   # token indices inside places and organisations
         for span in doc.spans.get(SPANS_KEY, []):
-            if span.label_ in NATIONALITY:
-                for i in range(span.start, span.end):
-                    nationality[i] = entry_of(span)[0]
+            code = entry_of(span)[0]
+            possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+            if code and code != "IGO":
+                if span.label_ in NATIONALITY or (span.label_ == "CAPITAL" and possessive):
+                    for i in range(span.start, span.end):
+                        nationality[i] = code
+                elif span.label_ == "ORG":
+                    for i in range(span.start, span.end):
+                        org_country[i] = code
             if span.label_ in PLACE_OR_ORG:
                 blocked.update(range(span.start, span.end))
+        self._org_country = org_country
         candidates = self._candidates(doc, blocked)
         clusters: list[PersonCluster] = []
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
@@ -135,30 +143,54 @@ class PersonFinder:
             start = token.i + 1
             if start < len(doc) and doc[start].text == "," and token.lower_ == "counterpart":
                 continue  # "counterpart, Senior Lieutenant General X": the rank anchors X
-            end = start
-            while end < len(doc) and end - start < 4 and self._name_word(doc[end]) and end not in blocked:
-                end += 1
+            end = self._name_end(doc, start, blocked)
             if end > start:
-                span = self._trim(doc, start, end, blocked)
-                if span:
-                    out.add(span)
+                out.add((start, end))
+        for start, end in list(out):
+            # "Gen Nakatani": without a period, "Gen" before a single name word is a given name
+            if start > 0 and doc[start - 1].text == "Gen" and end - start == 1 and self._name_word(doc[start]):
+                out.discard((start, end))
+                out.add((start - 1, end))
         return out
 
     def _name_word(self, token) -> bool:
         text = token.text
         return (text[:1].isupper() and not text.isupper() and token.is_alpha
-                and not self.lex.is_title_word(text))
+                and not self.lex.is_title_word(text) and text not in self.lex.non_name_words)
+
+    def _name_end(self, doc: Doc, start: int, blocked: set[int], limit: int = 6) -> int:
+        """End of the name that starts at `start`: capitalised words, with hyphenated parts
+        ("Won-sik"), particles between them ("Lula da Silva") and a suffix ("Jr.")."""
+        i = start
+        while i < len(doc) and i - start < limit and i not in blocked:
+            tok = doc[i]
+            if self._name_word(tok):
+                i += 1
+            elif (tok.text == "-" and i > start and not doc[i - 1].whitespace_ and i + 1 < len(doc)
+                  and doc[i + 1].is_alpha and not tok.whitespace_):
+                i += 2
+            elif (tok.text in self.lex.name_particles and i > start and i + 1 < len(doc)
+                  and self._name_word(doc[i + 1])):
+                i += 1
+            elif tok.text in self.lex.name_suffixes and i > start:
+                i += 1
+                break
+            else:
+                break
+        return i
 
     def _trim(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
-        while start < end and (self.lex.is_title_word(doc[start].text) or not doc[start].is_alpha):
+        """A PERSON entity cut to its name: titles and places at its left edge dropped
+        ("Việt Nam Marc Knapper" -> "Marc Knapper"), hyphenated parts the NER cut off added."""
+        while start < end and (self.lex.is_title_word(doc[start].text) or not doc[start].is_alpha
+                               or start in blocked):
             start += 1
-        while end > start and (not doc[end - 1].is_alpha or doc[end - 1].text[:1].islower()):
-            end -= 1
-        if end <= start or any(i in blocked for i in range(start, end)):
+        if start >= end or not self._name_word(doc[start]):
             return None
-        if not all(self._name_word(doc[i]) for i in range(start, end)):
-            return None
-        return start, end
+        name_end = self._name_end(doc, start, blocked)
+        if name_end < end and any(self._name_word(doc[i]) for i in range(name_end, end)):
+            return None  # something that is not a name inside the entity: leave it alone
+        return (start, name_end) if name_end > start else None
 
     # -- titles -----------------------------------------------------------------------
     def _title_left(self, doc: Doc, start: int, nationality: dict[int, str]) -> TitleInfo:
@@ -166,13 +198,17 @@ class PersonFinder:
         j = start - 1
         while j >= sent_start:
             tok = doc[j]
-            if self.lex.is_title_word(tok.text) or j in nationality or tok.lower_ == "counterpart":
+            if (self.lex.is_title_word(tok.text) or j in nationality or j in self._org_country
+                    or tok.lower_ == "counterpart"):
+                j -= 1
+            elif tok.lower_ in ("'s", "’s") and j - 1 in nationality:  # "Vietnam's Deputy Minister"
                 j -= 1
             elif tok.text in self.lex.connectors and j - 1 >= sent_start and (
                     self.lex.is_title_word(doc[j - 1].text) or j - 1 in nationality):
                 j -= 1
-            elif tok.text == "," and j - 1 >= sent_start and doc[j - 1].lower_ == "counterpart":
-                j -= 1
+            elif tok.text == "," and j - 1 >= sent_start and (
+                    doc[j - 1].lower_ == "counterpart" or doc[j - 1].text in self.lex.office_words):
+                j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
             else:
                 break
         return self._parse_title(doc, j + 1, start, nationality)
@@ -194,14 +230,15 @@ class PersonFinder:
     def _parse_title(self, doc: Doc, start: int, end: int, nationality: dict[int, str]) -> TitleInfo:
         info = TitleInfo()
         words = [doc[i] for i in range(start, end)]
-        while words and (words[0].text in self.lex.connectors or words[0].text in {",", "his", "her"}):
+        while words and (words[0].text in self.lex.connectors or words[0].text in {",", "his", "her", "'s", "’s"}):
             words.pop(0)
         if not words:
             return info
         info.counterpart = any(w.lower_ == "counterpart" for w in words)
         for w in words:
-            if w.i in nationality:
-                info.country = nationality[w.i]
+            code = nationality.get(w.i) or self._org_country.get(w.i)
+            if code:
+                info.country = code
                 break
         # rank: the longest rank phrase that ends next to the name
         tail = [w for w in words if w.text != ","]
@@ -213,7 +250,10 @@ class PersonFinder:
                 break
         # office: what is left, without nationality words at its edges and honorifics
         office = [w for w in tail if w.lower_ != "counterpart" and w.text not in self.lex.honorific_words]
-        while office and (office[0].i in nationality or office[0].text in self.lex.connectors):
+        while office and office[-1].text == ",":
+            office.pop()
+        while office and (office[0].i in nationality or office[0].text in self.lex.connectors
+                          or office[0].lower_ in ("'s", "’s")):
             office.pop(0)
         while office and (office[-1].i in nationality or office[-1].text in self.lex.connectors):
             office.pop()
