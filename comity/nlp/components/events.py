@@ -9,6 +9,7 @@ look back ("last week", "in recent years"), because background is not news of th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -27,6 +28,9 @@ FAILED_HEADS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 BACKGROUND_KINDS = {"relative_past"}
+# "..., the ministry said on Thursday": that date is when it was said, not when it happened
+ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|stated|added|received(?: here)?|told reporters|"
+                         r"confirmed|according to \w+)\s*,?\s*$", re.I)
 
 
 @dataclass
@@ -63,7 +67,7 @@ class EventCoder:
         venue = self._venue(doc, places)
         events: list[EventCandidate] = []
         for sent in doc.sents:
-            sent_dates = dates_in(doc, sent.start_char, sent.end_char)
+            sent_dates = self._sentence_dates(doc, sent)
             if sent_dates and all(d.kind in BACKGROUND_KINDS for d in sent_dates):
                 continue
             for token in sent:
@@ -260,20 +264,38 @@ class EventCoder:
     # -- dates and places ---------------------------------------------------------------
     def _anchor_date(self, doc: Doc):
         """The date of the encounter the report is about: the first day-precise date in a
-        sentence that reports a meeting, else the first day-precise date, else publication."""
-        first = None
+        sentence that reports an event, else the first such date, else the first day of a
+        span ("from September 15-18" tells the visit, not the meeting), else publication.
+        Dates that only say when something was *said* ("the ministry said on Thursday") never
+        anchor."""
+        first = first_range = None
         for sent in doc.sents:
-            for d in dates_in(doc, sent.start_char, sent.end_char):
-                if d.value and d.granularity == "day" and d.kind in ("point", "range"):
-                    if first is None:
-                        first = d
-                    if any(self._triggers(t) and self._triggers(t)[0].family in ("consult", "visit", "call")
-                           for t in sent):
-                        return d
-        if first is not None:
-            return first
+            for d in self._sentence_dates(doc, sent):
+                if not (d.value and d.granularity == "day"):
+                    continue
+                if d.kind == "range":
+                    first_range = first_range or d
+                    continue
+                if d.kind != "point":
+                    continue
+                first = first or d
+                if any(self._triggers(t) for t in sent):
+                    return d
+        if first or first_range:
+            return first or first_range
         published = doc._.published
         return published.isoformat() if published else None
+
+    @staticmethod
+    def _sentence_dates(doc: Doc, sent: Span) -> list:
+        """Date mentions of a sentence, without those that date a statement about the event."""
+        out = []
+        for d in dates_in(doc, sent.start_char, sent.end_char):
+            before = doc.text[max(sent.start_char, d.start - 30):d.start]
+            if ATTRIBUTION.search(before):
+                continue
+            out.append(d)
+        return out
 
     def _date(self, sent_dates, anchor, token, planned):
         anchor_value = anchor.value if hasattr(anchor, "value") else anchor
