@@ -84,7 +84,8 @@ class Discourse:
         for t in [head] + words:
             if t.i in self.person_at:
                 return [self.person_ref(self.person_at[t.i])]
-        if (lower & BOTH_WORDS and lower & GROUP_NOUNS) or head.lower_ in GROUP_PRONOUNS:
+        if ((lower & BOTH_WORDS and (lower & GROUP_NOUNS or head.lower_ in BOTH_WORDS))
+                or head.lower_ in GROUP_PRONOUNS):  # "the two sides", "both", "the two signed"
             return self.both()
         if head.lower_ in ("latter", "former") or lower & {"latter", "former"}:
             return self._latter_former(head, "latter" in lower)

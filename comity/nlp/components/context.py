@@ -64,6 +64,14 @@ class ReportContext:
         for p in persons:
             if p.country is None and home and home in ranked:
                 p.country, p.country_from = home, "context"
+        # a report about two states whose officials are named: an official of unknown
+        # nationality belongs to the side that has no named official yet
+        if len(dyad) == 2:
+            for p in persons:
+                if p.country is None:
+                    empty = [c for c in doc._.dyad if not any(q.country == c for q in persons)]
+                    if len(empty) == 1:
+                        p.country, p.country_from = empty[0], "context"
 
 
 @Language.factory("comity_context", assigns=["doc._.dyad"], requires=["doc._.persons", "doc._.dates"])

@@ -21,10 +21,13 @@ from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
 PLANNING_HEADS = {"agree", "plan", "pledge", "commit", "intend", "vow", "decide", "expect", "aim",
-                  "propose", "seek", "hope", "want", "prepare", "consent", "promise", "look", "wish"}
+                  "propose", "seek", "hope", "want", "prepare", "consent", "promise", "look", "wish",
+                  "schedule", "due", "set", "slate", "arrange"}
+# "invited X to visit", "asked X to provide": the inner action is the content of the appeal
+EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "welcome"}
+FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
 NEGATORS = {"not", "n't", "never", "no", "without"}
-FAILED_HEADS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 BACKGROUND_KINDS = {"relative_past"}
@@ -99,7 +102,8 @@ class EventCoder:
 
     @staticmethod
     def _has_object(token: Token, objects: frozenset[str]) -> bool:
-        for child in token.children:
+        if token.dep_ in ("amod", "acl", "relcl") and token.head.lemma_.lower() in objects:
+            return True  # "Minister X held talks": the small parser often makes "held" a modifier        for child in token.children:
             if child.dep_ in ("dobj", "obj", "attr", "nsubjpass") and child.lemma_.lower() in objects | {child.lower_}:
                 return True
             if child.dep_ in ("dobj", "obj") and child.lower_ in objects:
@@ -120,8 +124,13 @@ class EventCoder:
         pred = self._predicate(token) if trig.pos == "NOUN" else token
         if self._negated(token) or (pred is not token and self._negated(pred)) or self._conditional(pred):
             return None
-        planned = self._planned(pred) or any(d.kind == "future" for d in sent_dates
-                                             if abs(d.start - token.idx) < 60)
+        if trig.family not in ("invite", "appeal") and self._embedded(pred):
+            return None
+        if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
+                c.dep_ == "agent" for c in token.children):
+            return None  # "would be met with a response" is not a meeting
+        planned = self._planned(pred) or any(d.kind == "future" and self._attached(doc, d, {token, pred})
+                                             for d in sent_dates)
         cameo = trig.cameo
         if trig.family == "intent":
             cameo = self._intent_code(token) if trig.cameo == "030" else trig.cameo
@@ -141,7 +150,7 @@ class EventCoder:
         if source.country and target and source.country == target.country and not trig.family == "consult":
             return None
         disc.note_subject(sources)
-        date, date_text, granularity = self._date(sent_dates, anchor, token, planned)
+        date, date_text, granularity = self._date(sent_dates, anchor, token, planned, trig.family)
         place = None
         if cameo.startswith("04"):
             place = self._place_in(sent, places) or venue
@@ -152,6 +161,32 @@ class EventCoder:
                               trigger=token, date=date, date_text=date_text, granularity=granularity,
                               place=place, planned=planned,
                               confidence=0.7 if target and source.person else 0.5)
+
+    @staticmethod
+    def _embedded(token: Token) -> bool:
+        t = token
+        for _ in range(2):
+            if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
+                t = t.head
+                if t.lemma_.lower() in EMBEDDING_HEADS:
+                    return True
+        return False
+
+    @staticmethod
+    def _attached(doc: Doc, mention, heads: set) -> bool:
+        """Whether a date phrase modifies one of `heads` ("will visit next year") rather than a
+        noun ("the plan for next year")."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        for _ in range(4):
+            if t in heads:
+                return True
+            if t.head is t or t.pos_ in ("NOUN", "PROPN") and t is not span.root:
+                return False
+            t = t.head
+        return t in heads
 
     @staticmethod
     def _predicate(token: Token) -> Token:
@@ -167,9 +202,11 @@ class EventCoder:
     def _negated(token: Token) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
             return True
-        head = token.head
-        if head is not token and head.lemma_ in FAILED_HEADS:
-            return True
+        for anc in list(token.ancestors)[:4]:  # "stopped short of signing", "failed to meet"
+            if anc.lemma_.lower() in FAILED_WORDS or anc.lower_ in FAILED_WORDS:
+                return True
+            if anc.pos_ == "VERB" and any(c.dep_ == "neg" for c in anc.children) and anc.dep_ != "ROOT":
+                return True
         for child in token.children:  # "no new document was signed"
             if child.dep_ in ("nsubjpass", "dobj") and any(g.lower_ == "no" for g in child.children):
                 return True
@@ -230,12 +267,23 @@ class EventCoder:
                 subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 if subj is None:
                     return disc.both() if trig.family in ("sign", "intent", "cooperate", "consult") else []
+            if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "Chien, who is on an official visit": the antecedent acts
             if subj is not None:
-                return disc.resolve(subj)
+                refs = disc.resolve(subj)
+                if refs:
+                    return refs
+                break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
                 verb = verb.head  # "agreed to carry out": the subject of agree acts
             else:
                 break
+        # the parse lost the subject ("Minister Shin Won-sik held talks" is often misparsed):
+        # the nearest named person before the trigger in the sentence acts
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            person = disc.person_at.get(i)
+            if person is not None:
+                return [disc.person_ref(person)]
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
         return []
@@ -297,9 +345,11 @@ class EventCoder:
             out.append(d)
         return out
 
-    def _date(self, sent_dates, anchor, token, planned):
+    def _date(self, sent_dates, anchor, token, planned, family=""):
         anchor_value = anchor.value if hasattr(anchor, "value") else anchor
         anchor_text = anchor.text if hasattr(anchor, "text") else None
+        if family == "visit" and anchor_value and not planned:
+            return anchor_value, anchor_text, "day"  # a visit is dated by the encounter it is reported for
         points = [d for d in sent_dates if d.value and d.kind in ("point", "range") and d.granularity == "day"]
         if points and not planned:
             d = min(points, key=lambda d: abs(d.start - token.idx))
@@ -321,7 +371,8 @@ class EventCoder:
 
     def _venue(self, doc: Doc, places: list[Span]):
         for sent in doc.sents:
-            if any(t for t in sent if self._triggers(t) and self._triggers(t)[0].family in ("consult", "visit")):
+            if any(t for t in sent if self._triggers(t) and self._triggers(t)[0].family in ("consult", "visit")
+                   and not self._planned(t)):
                 place = self._place_in(sent, places)
                 if place:
                     return place
