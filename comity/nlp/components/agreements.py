@@ -23,6 +23,7 @@ from .dates import dates_in
 
 STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiating", "reviewed",
                "implemented", "mentioned")
+PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in", "covering", "through"}
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
 
@@ -116,7 +117,23 @@ class AgreementFinder:
         right = min(right, left + 24, sent.end - 1)
         while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc",)):
             right -= 1
+        right = self._period_phrase(doc, right, sent)
         return doc[left : right + 1]
+
+    @staticmethod
+    def _period_phrase(doc: Doc, right: int, sent: Span) -> int:
+        """Take in a period phrase right after the name, wherever the parser hung it:
+        "implementing the protocol ... for the 2025–29 period" attaches "for" to the verb."""
+        nxt = right + 1
+        if nxt >= sent.end or doc[nxt].lower_ not in PERIOD_PREPS:
+            return right
+        end = max(t.i for t in doc[nxt].subtree)
+        if end >= sent.end or end - nxt > 8:
+            return right
+        if any(d.kind in ("period", "year_ref", "future", "point") and d.granularity == "year"
+               for d in dates_in(doc, doc[nxt].idx, doc[end].idx + len(doc[end].text))):
+            return end
+        return right
 
     def _period(self, doc: Doc, span: Span, kind: str) -> tuple[int | None, int | None]:
         for d in dates_in(doc, span.start_char, span.end_char):
