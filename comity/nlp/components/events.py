@@ -27,6 +27,7 @@ PLANNING_HEADS = {"agree", "plan", "pledge", "commit", "intend", "vow", "decide"
 EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "welcome"}
 FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
+HYPOTHETICAL_AUX = {"could", "might", "may"}
 NEGATORS = {"not", "n't", "never", "no", "without"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
@@ -71,8 +72,6 @@ class EventCoder:
         events: list[EventCandidate] = []
         for sent in doc.sents:
             sent_dates = self._sentence_dates(doc, sent)
-            if sent_dates and all(d.kind in BACKGROUND_KINDS for d in sent_dates):
-                continue
             for token in sent:
                 for trig in self._triggers(token):
                     event = self._event(doc, disc, sent, token, trig, sent_dates, anchor, places, venue)
@@ -98,6 +97,8 @@ class EventCoder:
                     continue
                 if trig not in found:
                     found.append(trig)
+        # the most specific reading wins: "online talks" is a call before it is talks
+        found.sort(key=lambda t: not t.requires_word)
         return found[:1]
 
     @staticmethod
@@ -126,6 +127,12 @@ class EventCoder:
             return None
         if trig.family not in ("invite", "appeal") and self._embedded(pred):
             return None
+        if trig.family == "sign" and token.dep_ in ("amod", "acl"):
+            return None  # "the signed plan", "the statement signed in 2018": an attribute, not news
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in pred.children):
+            return None  # "hoped it could be signed": neither done nor promised
+        if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in sent_dates):
+            return None  # "sent last week": background, not news of the day
         if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children):
             return None  # "would be met with a response" is not a meeting

@@ -138,7 +138,8 @@ class PersonFinder:
         for token in doc:
             # a name follows a title, a rank, an honorific or "counterpart"
             if not (token.text in self.lex.heads or token.text in self.lex.rank_words
-                    or token.text in self.lex.honorific_words or token.lower_ == "counterpart"):
+                    or token.text in self.lex.honorific_words or token.lower_ == "counterpart"
+                    or (token.text in self.lex.office_words and self._ends_title(doc, token.i))):
                 continue
             start = token.i + 1
             if start < len(doc) and doc[start].text == "," and token.lower_ == "counterpart":
@@ -152,6 +153,16 @@ class PersonFinder:
                 out.discard((start, end))
                 out.add((start - 1, end))
         return out
+
+    def _ends_title(self, doc: Doc, i: int) -> bool:
+        """Whether the office word at `i` closes a title with a head in it ("Minister of
+        Industry and Trade" + name)."""
+        j = i
+        while j >= max(0, i - 8) and (self.lex.is_title_word(doc[j].text) or doc[j].text in self.lex.connectors):
+            if doc[j].text in self.lex.heads:
+                return True
+            j -= 1
+        return False
 
     def _name_word(self, token) -> bool:
         text = token.text
