@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .components.actors import SPANS_KEY, entry_of
 
 BOTH_WORDS = {"two", "both"}
+ALL_WORDS = {"three", "trilateral", "all"}  # "the three ministers": every state of the report
 GROUP_NOUNS = {"side", "sides", "country", "countries", "minister", "ministers", "delegation",
                "delegations", "ministry", "ministries", "nation", "nations", "army", "armies",
                "leader", "leaders", "party", "parties", "government", "governments", "official",
@@ -49,6 +50,8 @@ class Discourse:
                 for i in range(s, e):
                     self.person_at[i] = p
         self.dyad = tuple(doc._.dyad or ())
+        from .components.context import rank_countries  # here: context imports nothing of ours
+        self.ranked = rank_countries(doc)
         self.last_person = None  # most recent person in a subject, for "he"/"she"
         self.visitor: str | None = None
         self.host: str | None = None
@@ -84,6 +87,8 @@ class Discourse:
         for t in [head] + words:
             if t.i in self.person_at:
                 return [self.person_ref(self.person_at[t.i])]
+        if lower & ALL_WORDS and (lower & GROUP_NOUNS or head.lower_ in ALL_WORDS) and len(self.ranked) >= 3:
+            return [Ref(country=c, sector="GOV") for c in self.ranked[:3]]
         if ((lower & BOTH_WORDS and (lower & GROUP_NOUNS or head.lower_ in BOTH_WORDS))
                 or head.lower_ in GROUP_PRONOUNS):  # "the two sides", "both", "the two signed"
             return self.both()

@@ -34,7 +34,8 @@ PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 BACKGROUND_KINDS = {"relative_past"}
 # "..., the ministry said on Thursday": that date is when it was said, not when it happened
 ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|stated|added|received(?: here)?|told reporters|"
-                         r"confirmed|according to \w+)\s*,?\s*$", re.I)
+                         r"confirmed|according to \w+)(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$",
+                         re.I)
 
 
 @dataclass
@@ -74,8 +75,7 @@ class EventCoder:
             sent_dates = self._sentence_dates(doc, sent)
             for token in sent:
                 for trig in self._triggers(token):
-                    event = self._event(doc, disc, sent, token, trig, sent_dates, anchor, places, venue)
-                    if event is not None:
+                    for event in self._events(doc, disc, sent, token, trig, sent_dates, anchor, places, venue):
                         events.append(event)
                         if event.cameo == "042":
                             disc.visitor = event.source.country
@@ -121,21 +121,21 @@ class EventCoder:
         return any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i)
 
     # -- one event --------------------------------------------------------------------
-    def _event(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue):
+    def _events(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue) -> list[EventCandidate]:
         pred = self._predicate(token) if trig.pos == "NOUN" else token
         if self._negated(token) or (pred is not token and self._negated(pred)) or self._conditional(pred):
-            return None
+            return []
         if trig.family not in ("invite", "appeal") and self._embedded(pred):
-            return None
+            return []
         if trig.family == "sign" and token.dep_ in ("amod", "acl"):
-            return None  # "the signed plan", "the statement signed in 2018": an attribute, not news
+            return []  # "the signed plan", "the statement signed in 2018": an attribute, not news
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in pred.children):
-            return None  # "hoped it could be signed": neither done nor promised
+            return []  # "hoped it could be signed": neither done nor promised
         if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in sent_dates):
-            return None  # "sent last week": background, not news of the day
+            return []  # "sent last week": background, not news of the day
         if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children):
-            return None  # "would be met with a response" is not a meeting
+            return []  # "would be met with a response" is not a meeting
         planned = self._planned(pred) or any(d.kind == "future" and self._attached(doc, d, {token, pred})
                                              for d in sent_dates)
         cameo = trig.cameo
@@ -143,31 +143,35 @@ class EventCoder:
             cameo = self._intent_code(token) if trig.cameo == "030" else trig.cameo
         elif planned:
             if not trig.intent:
-                return None  # "will congratulate" is not news; neither is a planned threat
+                return []  # "will congratulate" is not news; neither is a planned threat
             cameo = trig.intent
         if trig.family == "aid" and self._near_words(token, self.table.humanitarian_words):
             cameo = "073" if not planned else "033"
-        sources = self._sources(disc, token, pred, trig)
+        sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
         if not sources:
-            return None
-        source = sources[0]
-        if not source.country:
-            return None  # an actor with no state (a person of unknown nationality) codes nothing
-        target = self._target(disc, token, pred, trig, source, sources)
-        if source.country and target and source.country == target.country and not trig.family == "consult":
-            return None
+            return []  # an actor with no state (a person of unknown nationality) codes nothing
+        if len({r.country for r in sources}) >= 3:
+            # acts of three or more states together ("the three ministers signed"): one event per pair
+            pairs = [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
+        else:
+            pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
         disc.note_subject(sources)
         date, date_text, granularity = self._date(sent_dates, anchor, token, planned, trig.family)
-        place = None
-        if cameo.startswith("04"):
-            place = self._place_in(sent, places) or venue
-            if cameo == "040" and (self._near_words(token, SIDELINE_WORDS, window=12)
-                                   or (place and place[1] and place[1] not in {source.country, target and target.country})):
-                cameo = "044"
-        return EventCandidate(cameo=cameo, family=trig.family, source=source, target=target, sent=sent,
-                              trigger=token, date=date, date_text=date_text, granularity=granularity,
-                              place=place, planned=planned,
-                              confidence=0.7 if target and source.person else 0.5)
+        out = []
+        for source, target in pairs:
+            if target and source.country == target.country and trig.family != "consult":
+                continue
+            place, code = None, cameo
+            if code.startswith("04"):
+                place = self._place_in(sent, places) or venue
+                third = place and place[1] and place[1] not in {source.country, target and target.country}
+                if code == "040" and (self._near_words(token, SIDELINE_WORDS, window=12) or third):
+                    code = "044"
+            out.append(EventCandidate(cameo=code, family=trig.family, source=source, target=target, sent=sent,
+                                      trigger=token, date=date, date_text=date_text, granularity=granularity,
+                                      place=place, planned=planned,
+                                      confidence=0.7 if target and source.person else 0.5))
+        return out
 
     @staticmethod
     def _embedded(token: Token) -> bool:
