@@ -28,6 +28,8 @@ EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "wel
 FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
+VENUE_FAMILIES = {"consult", "visit", "sign"}
+FUTURE_WORDS = re.compile(r"\b(?:will|would|next|to be held|scheduled|due to|later this|upcoming)\b", re.I)
 NEGATORS = {"not", "n't", "never", "no", "without"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
@@ -373,22 +375,36 @@ class EventCoder:
         return [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in PLACE_LABELS]
 
     def _place_in(self, sent: Span, places: list[Span]) -> tuple[str, str | None] | None:
+        """The venue a sentence names: "in Kuala Lumpur", "at Cam Ranh", or "here" (the dateline)."""
         for span in places:
             if sent.start <= span.start < sent.end and span.label_ in ("CITY", "CAPITAL"):
                 prev = span.doc[span.start - 1] if span.start > 0 else None
                 if prev is not None and prev.lower_ in ("in", "at"):
                     return span.text, entry_of(span)[0]
+        if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
+            return sent.doc._.dateline_place
         return None
 
     def _venue(self, doc: Doc, places: list[Span]):
+        """Where the report's encounter took place: the first venue named in a sentence that
+        reports a meeting, visit or signing as done (not planned, not background); failing
+        that, the dateline's place."""
         for sent in doc.sents:
-            if any(t for t in sent if self._triggers(t) and self._triggers(t)[0].family in ("consult", "visit")
-                   and not self._planned(t)):
+            if FUTURE_WORDS.search(sent.text):
+                continue
+            dates = self._sentence_dates(doc, sent)
+            for t in sent:
+                trigs = self._triggers(t)
+                if not trigs or trigs[0].family not in VENUE_FAMILIES:
+                    continue
+                pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
+                if self._negated(t) or any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {t, pred})
+                                           for d in dates):
+                    continue
                 place = self._place_in(sent, places)
                 if place:
                     return place
-        entry = doc._.dateline_place
-        return entry
+        return doc._.dateline_place
 
     @staticmethod
     def _with_hosting(events: list[EventCandidate]) -> list[EventCandidate]:
