@@ -94,6 +94,17 @@ class Discourse:
             return self.both()
         if head.lower_ in ("latter", "former") or lower & {"latter", "former"}:
             return self._latter_former(head, "latter" in lower)
+        if head.tag_ in ("NNS", "NNPS") or lower & GROUP_NOUNS:
+            # "the defence ministers of Cambodia, Laos and Vietnam": every state named
+            named = []
+            for t in words:
+                span = self.span_at.get(t.i)
+                if span is not None and span.label_ in ("COUNTRY", "DEMONYM"):
+                    code = entry_of(span)[0]
+                    if code and code not in named:
+                        named.append(code)
+            if len(named) >= 2:
+                return [Ref(country=c, sector=SECTOR_BY_HEAD.get(head.lower_, "GOV")) for c in named]
         for t in [head] + words:
             span = self.span_at.get(t.i)
             if span is not None and span.label_ in ("COUNTRY", "CAPITAL", "ORG", "IGO", "ORG_HEAD", "CITY"):

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..roles import Discourse
+from ..sentence_filter import codable
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
@@ -75,6 +76,8 @@ class AgreementFinder:
         disc = Discourse(doc)
         found: list[AgreementCandidate] = []
         for sent in doc.sents:
+            if not codable(sent):
+                continue
             taken: set[int] = set()
             for kind, pattern in self.terms.kinds:
                 for m in pattern.finditer(sent.text):

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..roles import Discourse, Ref
+from ..sentence_filter import codable
 from ..triggers import Trigger, TriggerTable, trigger_table
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
@@ -74,6 +75,8 @@ class EventCoder:
         venue = self._venue(doc, places)
         events: list[EventCandidate] = []
         for sent in doc.sents:
+            if not codable(sent):
+                continue
             sent_dates = self._sentence_dates(doc, sent)
             for token in sent:
                 for trig in self._triggers(token):

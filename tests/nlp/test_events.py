@@ -1,0 +1,113 @@
+"""Event coding on sentences written for these tests: each family, the constructions that
+decide source and target, negation, plans and conditionals, and relative dates."""
+import pytest
+
+from comity.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+LEAD = "Vietnamese Defence Minister Phan Van Giang and Lao Defence Minister Chansamone Chanyalath "
+
+
+def codes(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
+    r = extract(text, published=published)
+    return {(e.cameo, e.source.country, e.target.country if e.target else None, e.date) for e in r.events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (LEAD + "held talks in Vientiane on Tuesday.", ("040", "VNM", "LAO", "2025-06-10")),
+    ("Vietnamese Defence Minister Phan Van Giang held a phone call with his Lao counterpart "
+     "Chansamone Chanyalath on Monday.", ("041", "VNM", "LAO", "2025-06-09")),
+    ("Lao Defence Minister Chansamone Chanyalath paid an official visit to Vietnam on Tuesday.",
+     ("042", "LAO", "VNM", "2025-06-10")),
+    ("Vietnamese Defence Minister Phan Van Giang congratulated Laos on its National Day yesterday.",
+     ("051", "VNM", "LAO", "2025-06-10")),
+    ("Lao Defence Minister Chansamone Chanyalath thanked Vietnam for its support today.",
+     ("051", "LAO", "VNM", "2025-06-11")),
+    ("Lao Defence Minister Chansamone Chanyalath expressed sympathy to Vietnam over the floods.",
+     ("018", "LAO", "VNM", "2025-06-11")),
+    (LEAD + "signed a memorandum of understanding on defence law on Tuesday.", ("057", "VNM", "LAO", "2025-06-10")),
+    (LEAD + "agreed to implement the defence cooperation plan for 2026.", ("0312", "VNM", "LAO", "2025-06-11")),
+    (LEAD + "agreed to hold the next dialogue in Hanoi.", ("036", "VNM", "LAO", "2025-06-11")),
+    ("Vietnamese Defence Minister Phan Van Giang invited Lao Defence Minister Chansamone Chanyalath to "
+     "visit Hanoi.", ("026", "VNM", "LAO", "2025-06-11")),
+    ("Vietnamese Defence Minister Phan Van Giang asked Laos to continue training Vietnamese cadets.",
+     ("020", "VNM", "LAO", "2025-06-11")),
+    ("The Vietnamese Foreign Ministry lodged a protest with China on Monday.", ("114", "VNM", "CHN", "2025-06-09")),
+    ("Vietnam criticised China over the drills.", ("111", "VNM", "CHN", "2025-06-11")),
+    ("South Korea warned North Korea against further missile launches.", ("138", "KOR", "PRK", "2025-06-11")),
+])
+def test_events_each_family(text, expected):
+    assert expected in codes(text)
+
+
+def test_events_negated_signing_is_not_coded():
+    found = codes(LEAD + "did not sign the agreement on submarine rescue.")
+    assert not [c for c in found if c[0] == "057"]
+
+
+def test_events_stopped_short_of_signing_is_not_coded():
+    found = codes("Brazil and Argentina stopped short of signing a deal on armoured vehicles.")
+    assert not [c for c in found if c[0] == "057"]
+
+
+def test_events_conditional_is_not_coded():
+    found = codes("If Laos agrees, Vietnamese Defence Minister Phan Van Giang will visit Vientiane.")
+    assert not [c for c in found if c[0] == "042"]
+
+
+def test_events_planned_visit_is_an_intent():
+    found = codes("Vietnamese Defence Minister Phan Van Giang will visit Laos next year.")
+    assert ("036", "VNM", "LAO", "2025-06-11") in found
+    assert not [c for c in found if c[0] == "042"]
+
+
+def test_events_background_is_not_news_of_the_day():
+    found = codes("India sent relief material to Vietnam last week.")
+    assert not found
+
+
+def test_events_attribution_date_does_not_date_the_event():
+    found = codes("Cambodia and Vietnam signed a defence cooperation plan on Monday, the ministry said on Wednesday.")
+    assert ("057", "KHM", "VNM", "2025-06-09") in found
+
+
+def test_events_no_publication_date_gives_null_dates():
+    r = extract(LEAD + "held talks on Tuesday.", published=None)
+    assert r.events and all(e.date is None for e in r.events)
+
+
+def test_events_trilateral_acts_coded_for_every_pair():
+    found = codes("The defence ministers of Cambodia, Laos and Vietnam signed a joint statement on Tuesday.")
+    pairs = {frozenset((c[1], c[2])) for c in found if c[0] == "057"}
+    assert pairs == {frozenset(p) for p in (("KHM", "LAO"), ("KHM", "VNM"), ("LAO", "VNM"))}
+
+
+def test_events_one_event_per_code_actors_and_date_with_all_evidence():
+    r = extract(LEAD + "held talks in Hanoi on Tuesday. The talks were held in a friendly atmosphere, and the "
+                "two ministers held talks again over lunch.", published="2025-06-11")
+    talks = [e for e in r.events if e.cameo == "040"]
+    assert len(talks) == 1 and len(talks[0].more_evidence) >= 1
+
+
+def test_events_sideline_meeting_is_third_location():
+    found = codes("Vietnamese Defence Minister Phan Van Giang met Japanese Defence Minister Gen Nakatani on the "
+                  "sidelines of the Shangri-La Dialogue in Singapore on Saturday.", published="2025-06-01")
+    assert ("044", "VNM", "JPN", "2025-05-31") in found
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "ASEAN " * 3000,
+    "VIETNAM AND LAOS HELD TALKS ON TUESDAY IN HANOI AND SIGNED AN AGREEMENT.",
+    "1. Vietnam; 2. Laos; 3. Cambodia; 4. Thailand; 5. Myanmar; " * 40,
+    "Việt Nam và Lào đã ký kết biên bản ghi nhớ về hợp tác quốc phòng tại Hà Nội.",
+    "\x00\x01 ☃ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202e reversed",
+])
+def test_events_odd_input_gives_no_events_and_no_crash(text):
+    if not text:
+        with pytest.raises(Exception) as exc:
+            extract(text)
+        assert "E002" in str(exc.value)
+        return
+    assert extract(text, published="2025-06-11").events == ()
