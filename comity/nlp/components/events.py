@@ -109,10 +109,10 @@ class EventCoder:
     @staticmethod
     def _has_object(token: Token, objects: frozenset[str]) -> bool:
         if token.dep_ in ("amod", "acl", "relcl") and token.head.lemma_.lower() in objects:
-            return True  # "Minister X held talks": the small parser often makes "held" a modifier        for child in token.children:
-            if child.dep_ in ("dobj", "obj", "attr", "nsubjpass") and child.lemma_.lower() in objects | {child.lower_}:
-                return True
-            if child.dep_ in ("dobj", "obj") and child.lower_ in objects:
+            return True  # "Minister X held talks": the small parser often makes "held" a modifier
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj", "attr", "nsubjpass") and (
+                    child.lemma_.lower() in objects or child.lower_ in objects):
                 return True
             if child.dep_ == "prep":
                 if any(g.lemma_.lower() in objects or g.lower_ in objects for g in child.children):
