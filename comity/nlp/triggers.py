@@ -20,6 +20,7 @@ class Trigger:
     cameo: str
     pos: str = "VERB"
     objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
     requires_word: frozenset[str] = frozenset()
     intent: str | None = None
     target_preps: frozenset[str] = frozenset()
@@ -47,6 +48,7 @@ def trigger_table() -> TriggerTable:
                 trig = Trigger(
                     family=family, lemma=row["lemma"], cameo=str(row["cameo"]),
                     pos=row.get("pos", "VERB"), objects=frozenset(row.get("objects") or ()),
+                    not_objects=frozenset(row.get("not_objects") or ()),
                     requires_word=frozenset(row.get("requires_word") or ()),
                     intent=str(row["intent"]) if row.get("intent") else None,
                     target_preps=frozenset(row.get("target_preps") or ()),

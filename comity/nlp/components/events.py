@@ -85,7 +85,14 @@ class EventCoder:
                         if event.cameo == "042":
                             disc.visitor = event.source.country
                             disc.host = event.target.country if event.target else None
-        return self._with_hosting(events)
+        return self._with_hosting(self._protest_over_consult(events))
+
+    @staticmethod
+    def _protest_over_consult(events: list[EventCandidate]) -> list[EventCandidate]:
+        """A meeting held to deliver a protest ("met the embassy's representative and handed over
+        a note protesting ...") is the protest: PLOVER codes summoning to complain as ACCUSE."""
+        protest_sents = {e.sent.start for e in events if e.cameo.startswith(("11", "12", "13"))}
+        return [e for e in events if not (e.cameo.startswith("04") and e.sent.start in protest_sents)]
 
     # -- triggers ---------------------------------------------------------------------
     def _triggers(self, token: Token) -> list[Trigger]:
@@ -97,6 +104,8 @@ class EventCoder:
                 if trig.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
                     continue
                 if trig.objects and not self._has_object(token, trig.objects):
+                    continue
+                if trig.not_objects and self._has_object(token, trig.not_objects):
                     continue
                 if trig.requires_word and not self._near(token, trig.requires_word):
                     continue
