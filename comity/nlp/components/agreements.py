@@ -28,6 +28,16 @@ PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in",
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
 
+def _right_edge(token: Token) -> int:
+    """Rightmost token of `token`'s phrase, leaving out coordinated phrases and clauses:
+    "the protocol for the 2025–29 period and the 2025 plan" names two instruments."""
+    right = token.i
+    for child in token.rights:
+        if child.dep_ not in ("conj", "cc", "relcl", "acl", "appos", "punct"):
+            right = max(right, _right_edge(child))
+    return right
+
+
 @dataclass(frozen=True)
 class AgreementTerms:
     kinds: tuple[tuple[str, re.Pattern], ...]
@@ -93,26 +103,37 @@ class AgreementFinder:
 
     def _candidate(self, doc, disc, sent, kind, match: Span) -> AgreementCandidate | None:
         head = match.root
-        if head.pos_ == "VERB":
-            return None
+        if head.pos_ == "VERB" or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in head.children):
+            return None  # "No agreement was announced" names none
         name_span = self._name_span(doc, head, sent)
         period = self._period(doc, name_span, kind)
         if kind == "annual_plan" and period[0] is None:
             return None  # "implementation plans" with no year is not an annual plan
         status, sign_verb = self._status(head)
+        background_signing = None
+        if status == "signed" and sign_verb is not None:
+            if any(c.lemma_.lower() == "renew" for c in head.children):
+                status = "renewed"  # "signed the renewed agreement"
+            today = (doc._.anchor_date or "")[:7]
+            past = [d for d in dates_in(doc, sent.start_char, sent.end_char)
+                    if d.value and d.kind in ("relative_past", "point") and today and d.value[:7] < today]
+            if past:  # "signed ... last December": background, not a signing of the day
+                status, background_signing = "mentioned", past[0].value
         parties = self._parties(doc, disc, name_span, sent)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
-                                  parties=parties, status=status, domain=self._domain(name_span.text),
+                                  parties=parties, status=status,
+                                  domain=self._domain(name_span.text) or self._domain(sent.text),
                                   period_start=period[0], period_end=period[1])
-        if status == "signed" and sign_verb is not None:
+        if status in ("signed", "renewed") and sign_verb is not None:
             self._signing(doc, disc, cand, sign_verb)
+        cand.signed_on = cand.signed_on or background_signing
         return cand
 
     def _name_span(self, doc: Doc, head: Token, sent: Span) -> Span:
         right = head.i
         for child in head.rights:
             if child.dep_ in NAME_DEPS:
-                right = max(right, max(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")))
+                right = max(right, _right_edge(child))
         left = head.i
         for child in head.lefts:
             if child.dep_ in NAME_DEPS:
@@ -152,12 +173,11 @@ class AgreementFinder:
     def _status(self, head: Token) -> tuple[str, Token | None]:
         path = []
         t = head
-        for _ in range(6):
+        for _ in range(9):
             if t.head is t:
                 break
             t = t.head
             path.append(t)
-        lemmas = {t.lemma_.lower() for t in path} | {t.lower_ for t in path}
         sign_verb = next((t for t in path if t.lemma_.lower() in ("sign", "ink", "conclude", "witness")
                           and t.pos_ == "VERB"), None)
         if sign_verb is not None:
@@ -165,11 +185,15 @@ class AgreementFinder:
                 return "negotiating", None
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would") for c in sign_verb.children):
                 return "proposed", None
-        for status, cues in self.terms.status_cues:
-            if lemmas & cues:
-                if status == "signed" and sign_verb is None:
-                    continue
-                return status, sign_verb
+        # the nearest governing verb decides ("reviewed X and pledged to carry out Y": Y is to
+        # be implemented); nouns and prepositions on the path only when no verb gives a cue
+        verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
+        others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
+        for tokens in (verbs, others):
+            for t in tokens:
+                for status, cues in self.terms.status_cues:
+                    if (t.lemma_.lower() in cues or t.lower_ in cues) and not (status == "signed" and sign_verb is None):
+                        return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
         if own & {"new", "draft", "future"}:
             return "proposed", None
