@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..roles import Discourse, Ref
+from ..roles import Discourse, Ref, venue_in
 from ..sentence_filter import codable
 from ..triggers import Trigger, TriggerTable, trigger_table
 from .actors import SPANS_KEY, entry_of
@@ -387,15 +387,7 @@ class EventCoder:
         return [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in PLACE_LABELS]
 
     def _place_in(self, sent: Span, places: list[Span]) -> tuple[str, str | None] | None:
-        """The venue a sentence names: "in Kuala Lumpur", "at Cam Ranh", or "here" (the dateline)."""
-        for span in places:
-            if sent.start <= span.start < sent.end and span.label_ in ("CITY", "CAPITAL"):
-                prev = span.doc[span.start - 1] if span.start > 0 else None
-                if prev is not None and prev.lower_ in ("in", "at"):
-                    return span.text, entry_of(span)[0]
-        if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
-            return sent.doc._.dateline_place
-        return None
+        return venue_in(sent, places)
 
     def _venue(self, doc: Doc, places: list[Span]):
         """Where the report's encounter took place: the first venue named in a sentence that

@@ -16,7 +16,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..roles import Discourse
+from ..roles import Discourse, venue_in
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
@@ -25,8 +25,20 @@ ORDINAL_WORDS = {w: n for n, w in enumerate(
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
 ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b", re.I)
 PLANNED_RE = re.compile(r"\b(?:next|will|to be held|agreed to hold|upcoming|planned|scheduled)\b", re.I)
+# "the seventh dialogue", "the 58th GBC meeting": an occurrence of a mechanism named before
+BACK_REF = re.compile(r"\b(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
+                      + r")\s+(?:[A-Z]{2,6}\s+)?(?P<noun>dialogue|exchange|meeting|session|round)\b", re.I)
 LEVEL_RE = re.compile(r"\b(deputy[- ]ministerial|vice[- ]ministerial|ministerial|deputy[- ]minister|"
                       r"vice[- ]minister|minister(?:s)?'?|leaders'?)\b", re.I)
+
+
+def _level(words: str) -> str:
+    """"deputy-ministerial", "Deputy Minister", "ministers'" -> deputy_ministerial, ministerial."""
+    words = words.lower().replace("-", " ").rstrip("'’ ")
+    prefix = next((p for p in ("deputy", "vice") if words.startswith(p)), "")
+    if "leader" in words:
+        return "leaders"
+    return f"{prefix}_ministerial" if prefix else "ministerial"
 
 
 @cache
@@ -61,37 +73,52 @@ class MechanismFinder:
     def find(self, doc: Doc) -> list[MechanismCandidate]:
         disc = Discourse(doc)
         out: dict[tuple, MechanismCandidate] = {}
+        named: list[MechanismCandidate] = []  # mechanisms named so far, for "the seventh dialogue"
         for sent in doc.sents:
-            for m in self.pattern.finditer(sent.text):
-                start = sent.start_char + m.start()
-                before = sent.text[max(0, m.start() - 40): m.start()]
+            matches = [(m.start(), m.end(), m.group(0), None) for m in self.pattern.finditer(sent.text)]
+            for m in BACK_REF.finditer(sent.text):
+                if named and not any(a <= m.start() < b for a, b, _, _ in matches):
+                    earlier = next((c for c in reversed(named) if c.name.lower().endswith(m.group("noun").lower())),
+                                   None)
+                    if earlier is not None:
+                        matches.append((m.start(), m.end(), earlier.name, earlier))
+            for m_start, m_end, name, earlier in matches:
+                before = sent.text[max(0, m_start - 40): m_start] if earlier is None else sent.text[:m_end]
                 ordinal = None
                 om = list(ORDINAL_RE.finditer(before))
-                if om and len(before) - om[-1].end() < 30:
+                if om and (earlier is not None or len(before) - om[-1].end() < 30):
                     last = om[-1]
                     ordinal = int(last.group(1)) if last.group(1) else ORDINAL_WORDS[last.group(2).lower()]
-                level = LEVEL_RE.search(before + m.group(0))
+                level = LEVEL_RE.search(before + name) if earlier is None else None
                 planned = bool(PLANNED_RE.search(sent.text))
                 dated = [d for d in dates_in(doc, sent.start_char, sent.end_char) if d.value]
                 date = dated[0].value if dated else None
                 status = "planned" if planned else ("held" if date or ordinal else "mentioned")
-                countries = self._countries(doc, disc, sent, start, sent.start_char + m.end())
-                name = m.group(0)
+                start = sent.start_char + m_start
+                countries = (earlier.countries if earlier is not None
+                             else self._countries(doc, disc, sent, start, sent.start_char + m_end))
                 key = (name.lower(), ordinal)
-                if key not in out:
-                    out[key] = MechanismCandidate(
-                        name=name, sent=sent, countries=countries, ordinal=ordinal,
-                        level=level.group(1).lower().replace(" ", "_").replace("-", "_") if level else None,
-                        status=status, date=date if status == "held" else None, place=None)
+                if key in out:
+                    continue
+                cand = MechanismCandidate(
+                    name=name, sent=sent, countries=countries, ordinal=ordinal,
+                    level=(_level(level.group(1)) if level else (earlier.level if earlier is not None else None)),
+                    status=status, date=date if status == "held" else None,
+                    place=venue_in(sent, doc.spans.get(SPANS_KEY, [])) if status != "mentioned" else None)
+                out[key] = cand
+                if earlier is None:
+                    named.append(cand)
         return list(out.values())
 
     @staticmethod
     def _countries(doc: Doc, disc: Discourse, sent: Span, start: int, end: int) -> tuple[str, ...]:
+        """Members: the states named in the mechanism's own name ("Việt Nam-Laos ... Exchange",
+        "meeting of the defence ministers of Việt Nam, Laos and Cambodia"), else the dyad."""
         named = []
         for s in doc.spans.get(SPANS_KEY, []):
-            if sent.start_char <= s.start_char < sent.end_char and s.label_ in ("COUNTRY", "DEMONYM"):
+            if start <= s.start_char < end and s.label_ in ("COUNTRY", "DEMONYM"):
                 code = entry_of(s)[0]
-                if code not in named:
+                if code and code not in named:
                     named.append(code)
         if len(named) >= 2:
             return tuple(sorted(named))
