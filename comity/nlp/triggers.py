@@ -10,7 +10,8 @@ import yaml
 from ..errors import DataError, Errors
 
 FAMILIES = ("consult", "visit", "call", "praise", "empathy", "sign", "intent", "appeal", "invite",
-            "accuse", "threaten", "cooperate", "aid")
+            "accuse", "threaten", "investigate", "demand", "accuse_more", "reject", "sanction", "mobilize",
+            "coerce", "assault", "retreat", "cooperate", "aid")
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     requires_word: frozenset[str] = frozenset()
+    window: int = 3
     intent: str | None = None
     target_preps: frozenset[str] = frozenset()
 
@@ -31,6 +33,7 @@ class TriggerTable:
     by_lemma: dict[str, tuple[Trigger, ...]]
     intent_complements: dict[str, frozenset[str]]
     humanitarian_words: frozenset[str]
+    civilian_protesters: frozenset[str] = frozenset()
 
 
 def _path():
@@ -49,18 +52,19 @@ def trigger_table() -> TriggerTable:
                     family=family, lemma=row["lemma"], cameo=str(row["cameo"]),
                     pos=row.get("pos", "VERB"), objects=frozenset(row.get("objects") or ()),
                     not_objects=frozenset(row.get("not_objects") or ()),
-                    requires_word=frozenset(row.get("requires_word") or ()),
+                    requires_word=frozenset(row.get("requires_word") or ()), window=int(row.get("window", 3)),
                     intent=str(row["intent"]) if row.get("intent") else None,
                     target_preps=frozenset(row.get("target_preps") or ()),
                 )
             except (KeyError, TypeError) as e:
                 raise DataError(Errors.E104.format(path=path, detail=f"{family}: {row!r}: {e}")) from e
             by_lemma.setdefault(trig.lemma, []).append(trig)
-    unknown = set(data) - set(FAMILIES) - {"intent_complements", "humanitarian_words"}
+    unknown = set(data) - set(FAMILIES) - {"intent_complements", "humanitarian_words", "civilian_protesters"}
     if unknown:
         raise DataError(Errors.E104.format(path=path, detail=f"unknown sections {sorted(unknown)}"))
     return TriggerTable(
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
         intent_complements={str(k): frozenset(v) for k, v in (data.get("intent_complements") or {}).items()},
         humanitarian_words=frozenset(data.get("humanitarian_words") or ()),
+        civilian_protesters=frozenset(data.get("civilian_protesters") or ()),
     )

@@ -35,7 +35,13 @@ def codes(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
      ("020", "VNM", "LAO", "2025-06-11")),
     ("The Vietnamese Foreign Ministry lodged a protest with China on Monday.", ("114", "VNM", "CHN", "2025-06-09")),
     ("Vietnam criticised China over the drills.", ("111", "VNM", "CHN", "2025-06-11")),
-    ("South Korea warned North Korea against further missile launches.", ("138", "KOR", "PRK", "2025-06-11")),
+    ("South Korea warned North Korea against further missile launches.", ("130", "KOR", "PRK", "2025-06-11")),
+    ("South Korea warned North Korea of a military response to any provocation.",
+     ("138", "KOR", "PRK", "2025-06-11")),
+    ("Vietnam expelled two Chinese diplomats on Monday.", ("166", "VNM", "CHN", "2025-06-09")),
+    ("The United States imposed sanctions on Russia on Tuesday.", ("163", "USA", "RUS", "2025-06-10")),
+    ("Israel released 150 Palestinian prisoners on Monday.", ("0841", "ISR", "PSE", "2025-06-09")),
+    ("Russian troops attacked Ukrainian positions on Tuesday.", ("190", "RUS", "UKR", "2025-06-10")),
 ])
 def test_events_each_family(text, expected):
     assert expected in codes(text)
@@ -70,6 +76,15 @@ def test_events_background_is_not_news_of_the_day():
 def test_events_attribution_date_does_not_date_the_event():
     found = codes("Cambodia and Vietnam signed a defence cooperation plan on Monday, the ministry said on Wednesday.")
     assert ("057", "KHM", "VNM", "2025-06-09") in found
+
+
+def test_events_released_report_is_not_a_release_of_people():
+    assert not [c for c in codes("Vietnam released a report on its defence policy on Monday.") if c[0].startswith("08")]
+
+
+def test_events_demonstration_is_not_an_official_protest():
+    found = codes("US and British activists staged a protest in Beijing on Wednesday.")
+    assert {c[:3] for c in found} == {("141", "USA", "CHN"), ("141", "GBR", "CHN")}
 
 
 def test_events_no_publication_date_gives_null_dates():

@@ -107,7 +107,7 @@ class EventCoder:
                     continue
                 if trig.not_objects and self._has_object(token, trig.not_objects):
                     continue
-                if trig.requires_word and not self._near(token, trig.requires_word):
+                if trig.requires_word and not self._near(token, trig.requires_word, trig.window):
                     continue
                 if trig not in found:
                     found.append(trig)
@@ -129,9 +129,9 @@ class EventCoder:
         return False
 
     @staticmethod
-    def _near(token: Token, words: frozenset[str]) -> bool:
+    def _near(token: Token, words: frozenset[str], window: int = 3) -> bool:
         doc = token.doc
-        lo, hi = max(token.sent.start, token.i - 3), min(token.sent.end, token.i + 3)
+        lo, hi = max(token.sent.start, token.i - window), min(token.sent.end, token.i + window)
         return any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i)
 
     # -- one event --------------------------------------------------------------------
@@ -164,7 +164,13 @@ class EventCoder:
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
         if not sources:
             return []  # an actor with no state (a person of unknown nationality) codes nothing
-        if len({r.country for r in sources}) >= 3:
+        if cameo == "114" and self._civilian_subject(token, pred):
+            cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
+        explicit = self._explicit_target(disc, token, pred, trig, sources)
+        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
+            # "US and British activists protested against China": each state acts on the target
+            pairs = [(r, explicit) for r in sources if r.country != explicit.country]
+        elif len({r.country for r in sources}) >= 3:
             # acts of three or more states together ("the three ministers signed"): one event per pair
             pairs = [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
         else:
@@ -313,9 +319,26 @@ class EventCoder:
             return disc.both()
         return []
 
-    def _target(self, disc, token, pred, trig, source: Ref, sources: list[Ref]) -> Ref | None:
-        if len(sources) >= 2:
-            return sources[1]
+    def _civilian_subject(self, token: Token, pred: Token) -> bool:
+        subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and (subj.lemma_.lower() in self.table.civilian_protesters
+                                     or subj.lower_ in self.table.civilian_protesters)
+
+    def _explicit_target(self, disc, token, pred, trig, sources: list[Ref]) -> Ref | None:
+        """The target the sentence names (object or "with/to/against" phrase), if any; for a
+        demonstration with no named target, the state where it happens."""
+        countries = {r.country for r in sources}
+        for ref in self._target_refs(disc, token, pred, trig):
+            if ref.country and ref.country not in countries:
+                return ref
+        if trig.family == "accuse" and token.sent.start is not None:
+            place = venue_in(token.sent, [s for s in disc.doc.spans.get(SPANS_KEY, [])
+                                          if s.label_ in PLACE_LABELS])
+            if place and place[1] and place[1] not in countries:
+                return Ref(country=place[1], sector="GOV")
+        return None
+
+    def _target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
         for head in {token, pred}:
             for child in head.children:
@@ -325,10 +348,14 @@ class EventCoder:
                     cands.append(child)
                 if child.dep_ == "dative":
                     cands.append(child)
-        for cand in cands:
-            for ref in disc.resolve(cand):
-                if ref.country != source.country or (ref.person and ref.person != source.person):
-                    return ref
+        return [ref for cand in cands for ref in disc.resolve(cand)]
+
+    def _target(self, disc, token, pred, trig, source: Ref, sources: list[Ref]) -> Ref | None:
+        if len(sources) >= 2:
+            return sources[1]
+        for ref in self._target_refs(disc, token, pred, trig):
+            if ref.country != source.country or (ref.person and ref.person != source.person):
+                return ref
         if source.country in disc.dyad and len(disc.dyad) == 2:
             other = disc.dyad[1] if disc.dyad[0] == source.country else disc.dyad[0]
             return Ref(country=other, sector="GOV")
