@@ -42,11 +42,49 @@ class Errors(metaclass=_Catalogue):
     E105 = "--published {value!r} is not a date; use YYYY-MM-DD"
     E106 = ("unknown CAMEO code {code!r}; use 2-4 digits with a root from 01 to 20 "
             "(see comity/nlp/resources/cameo.yaml)")
+    # actor dictionaries (comity.nlp.dictionaries; docs/dictionaries.md)
+    E107 = "actor dictionary {where} is malformed: {detail}"
+    E108 = ("actor dictionary {where}: unknown country code {code!r}; use an ISO 3166-1 alpha-3 code "
+            "(VNM, LAO), KOS, or a non-state code ({non_state})")
+    E109 = "actor dictionary {where}: unknown sector {sector!r}; use one of {sectors}"
+    E110 = ("cannot read actor dictionary {path}: {detail}; give a UTF-8 .yaml/.yml or .csv user "
+            "dictionary, or a PETRARCH .txt actors or agents file (see docs/dictionaries.md)")
+    # evaluation (comity.eval)
+    E301 = "gold data {where}: {detail}"
+    E302 = "cannot tell the gold format of {path}; pass --format comity, plover or petrarch"
+    E303 = ("no floors for gold file {path} (sha256 {sha}) in {floors}; if the gold data changed on "
+            "purpose, measure again and pin the new hash with its floors")
+    E304 = "floors file {path} is invalid: {detail}"
+    E305 = ("the comity gold format scores reports kept outside the gold file: give a predictions "
+            "file (JSON Lines from `comity extract`) or the report files and folders to extract")
+    E306 = "predictions {where}: {detail}"
+    # the store and its queries
+    E201 = ("{url!r} is not a database comity can use; give a file path, sqlite:///PATH or "
+            "postgresql+psycopg://USER@HOST/DBNAME (or set COMITY_DB)")
+    E202 = "cannot open the store at {url}: {detail}"
+    E203 = ("the store at {url} has schema {found}, which this comity does not know (it knows up to "
+            "{known}); it was made by a newer comity: upgrade comity")
+    E204 = "{value!r} is not an event type: give a PLOVER type (CONSULT, AGREE...) or CAMEO digits (04, 042...)"
+    E205 = "{value!r} is not a dyad: give two country codes, e.g. VNM-LAO (or VNM LAO)"
+    E206 = "no person in the store matches {name!r}; `comity persons` lists them"
+    E207 = "Parquet export needs pyarrow: pip install 'comity[parquet]' (or pip install pyarrow)"
+    E208 = "{value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"
+    # running in parallel (comity.batch)
+    E401 = ("no Dask scheduler answered at {address} within {seconds} s; check the address and that the "
+            "scheduler runs (`dask scheduler`), or use --dask local[:N] for a cluster on this machine")
+    E402 = "--dask {value!r}: give local, local:N (N workers on this machine) or a scheduler address tcp://HOST:PORT"
+    E403 = "--workers {value!r}: give a number of worker processes, 1 or more"
+    E404 = "--dask needs Dask: pip install 'comity[dask]' (or pip install 'dask[distributed]')"
+    E405 = "a partition of reports could not be extracted: {detail}; what was stored before it stays stored"
 
 
 class Warnings(metaclass=_Catalogue):
     W001 = "{count} article(s) skipped; see the messages above"
     W002 = "{path}: decoded as {encoding} (not UTF-8); offsets refer to the decoded text"
+    # actor dictionaries
+    W101 = "{path}: {count} entr(y/ies) not used, e.g. {example}; see docs/dictionaries.md"
+    W102 = ("{path}: {count} name(s) already in comity's gazetteer with another meaning keep the "
+            "gazetteer's, e.g. {example}")
 
 
 class ComityError(Exception):
@@ -95,5 +133,17 @@ class ModelError(ComityError):
     """The spaCy model could not be found or loaded."""
 
 
+class StoreError(ComityError):
+    """The store cannot be opened, migrated or queried as asked."""
+
+
 class DataError(ComityError):
     """Source data (gazetteers, trigger lists) is invalid or its compiled form is stale."""
+
+
+class EvalError(ComityError):
+    """A gold file, predictions file or floors file for `comity evaluate` cannot be used."""
+
+
+class BatchError(ComityError):
+    """A parallel run (worker processes or Dask) cannot start or lost a partition for good."""

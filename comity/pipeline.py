@@ -12,6 +12,8 @@ the text as given, and hands the finished Doc to `nlp.to_records`.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
+from os import PathLike
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -22,6 +24,7 @@ from .ingest.normalize import nfc_with_offsets
 from .ingest.plaintext import read_text
 from .model import Article, ArticleResult
 from .nlp.agencies import home_country
+from .nlp.fastpath import FULL, NO_NER, SKIP, FastPath
 from .nlp.gazetteer import load_gazetteer
 from .nlp.pipeline import build_pipeline
 from .nlp.to_records import doc_to_result
@@ -30,9 +33,18 @@ PLACE_KINDS = ("CAPITAL", "CITY", "COUNTRY")
 
 
 class Pipeline:
-    def __init__(self, nlp: Language | None = None, *, model: str | None = None, batch_size: int = 16):
-        self.nlp = nlp if nlp is not None else build_pipeline(model)
+    def __init__(self, nlp: Language | None = None, *, model: str | None = None, batch_size: int = 16,
+                 dictionaries: Iterable[str | PathLike[str]] = (), fast_path: bool = True):
+        """`dictionaries`: actor dictionary files (YAML, CSV, PETRARCH; docs/dictionaries.md).
+        `fast_path`: reports with nothing comity could record skip tagger, parser and NER
+        (comity/nlp/fastpath.py; the records are the same either way)."""
+        dictionaries = tuple(str(p) for p in dictionaries)
+        if nlp is not None and dictionaries:
+            raise ValueError("pass dictionaries to comity.nlp.build_pipeline() when you bring your own nlp")
+        self.nlp = nlp if nlp is not None else build_pipeline(model, dictionaries)
         self.batch_size = batch_size
+        self.fast_path = FastPath.from_nlp(self.nlp) if fast_path else None
+        self._disable = {FULL: [], NO_NER: [n for n in ("ner",) if n in self.nlp.pipe_names]}
 
     def make_doc(self, article: Article) -> Doc:
         body, mapping = nfc_with_offsets(article.body)
@@ -45,12 +57,33 @@ class Pipeline:
         return doc
 
     def extract(self, article: Article) -> ArticleResult:
-        return doc_to_result(self.nlp(self.make_doc(article)), article)
+        doc = self.make_doc(article)
+        route = self.fast_path.route(doc) if self.fast_path is not None else FULL
+        if route == SKIP:
+            return ArticleResult(article=article)
+        return doc_to_result(self.nlp(doc, disable=self._disable[route]), article)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        docs = (self.make_doc(a) for a in articles)
-        for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
-            yield doc_to_result(doc, doc._.article)
+        if self.fast_path is None:
+            docs = (self.make_doc(a) for a in articles)
+            for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
+                yield doc_to_result(doc, doc._.article)
+            return
+        # a stretch of reports at a time, sorted by what they need of the model (nlp/fastpath.py):
+        # nothing, all but the NER, or everything; each group through nlp.pipe, results in input order
+        it = iter(articles)
+        while chunk := list(islice(it, 4 * self.batch_size)):
+            docs = [self.make_doc(a) for a in chunk]
+            routes = [self.fast_path.route(doc) for doc in docs]
+            done: dict[int, Doc] = {}
+            for route in (FULL, NO_NER):
+                todo = [i for i, r in enumerate(routes) if r == route]
+                piped = self.nlp.pipe([docs[i] for i in todo], batch_size=self.batch_size,
+                                      disable=self._disable[route])
+                done.update(zip(todo, piped))
+            for i, doc in enumerate(docs):
+                article = doc._.article
+                yield doc_to_result(done[i], article) if i in done else ArticleResult(article=article)
 
 
 def dateline_place(dateline: str | None) -> tuple[str, str] | None:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import typer
 
-from . import data, demo, extract
+from . import agreements, data, demo, extract
+from . import evaluate
+from . import export, ingest, query  # the store (issue 6)
+from . import serve  # the web view (issue 7)
 
 app = typer.Typer(
     name="comity",
@@ -16,6 +19,18 @@ app = typer.Typer(
 )
 app.command("extract")(extract.extract_cmd)
 app.command("demo")(demo.demo_cmd)
+app.command("ingest")(ingest.ingest_cmd)
+app.command("events")(query.events_cmd)
+app.command("timeline")(query.timeline_cmd)
+app.command("persons")(query.persons_cmd)
+app.command("person")(query.person_cmd)
+app.command("search")(query.search_cmd)
+app.command("export")(export.export_cmd)
+app.command("evaluate")(evaluate.evaluate_cmd)
+app.command("agreements")(agreements.agreements_cmd)
+app.command("agreement")(agreements.agreement_cmd)
+app.command("mechanisms")(agreements.mechanisms_cmd)
+app.command("serve")(serve.serve_cmd)
 app.add_typer(data.app, name="data")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 from importlib import resources
 from pathlib import Path
+from typing import Optional
 
 import typer
 from rich.console import Console
@@ -22,6 +23,9 @@ def sample_dir() -> Path:
 def demo_cmd(
     output: Path = typer.Option(Path("comity-out/samples.jsonl"), "--output", "-o",
                                 help="Where to write the records (JSON Lines)."),
+    db: Optional[str] = typer.Option(None, "--db", help="The store to fill with the samples' records "
+                                     "(default: $COMITY_DB, else ~/.local/share/comity/comity.db).",
+                                     show_default=False),
 ) -> None:
     """Extract the sample reports bundled with comity and show what was found.
 
@@ -41,8 +45,37 @@ def demo_cmd(
     show(results)
     err.print(count.line(time.perf_counter() - started))
     out.print(f"\nFull records (FORMAT.md, one JSON object per report): [bold]{output}[/bold]")
+    store_samples(results, db)
     out.print("Next: [bold]comity extract PATH...[/bold] on your own reports; "
               "[bold]comity --help[/bold] lists every command.")
+    serve = "comity serve" + (f" --db {db}" if db else "")  # the web view (issue 7)
+    out.print(f"See it in your browser: run [bold]{serve}[/bold] and open [bold]http://127.0.0.1:8000/[/bold]")
+
+
+def store_samples(results: list[ArticleResult], db: Optional[str]) -> None:
+    """Fill the store with the samples (idempotent: a second demo adds nothing) and show how to query it."""
+    from ..errors import StoreError
+    from ..query import dyads, list_persons
+    from ..storage import Store
+
+    try:
+        with Store.open(db) as store:
+            store.save(results)
+            counts = store.counts()
+            with store.read() as conn:
+                pair = next(iter(dyads(conn, limit=1)), ("VNM", "LAO", 0))
+                people = list_persons(conn, limit=1)
+            url = store.url
+    except StoreError as e:  # the demo's main job is done; say why the store is not filled
+        err.print(f"[yellow]warning[/yellow] the samples were not stored: {e}")
+        return
+    where = url.removeprefix("sqlite:///")
+    out.print(f"\nStored in [bold]{where}[/bold]: {counts['events']} events, {counts['meetings']} meetings, "
+              f"{counts['agreements']} agreements, {counts['persons']} people. Query it:")
+    examples = [f"comity events --dyad {pair[0]}-{pair[1]}", f"comity timeline {pair[0]} {pair[1]}",
+                f'comity person "{people[0].name}"' if people else "comity persons", 'comity search "defence"']
+    for example in examples:
+        out.print(f"  [bold]{example}[/bold]")
 
 
 def show(results: list[ArticleResult]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 
 from ..errors import ComityError, InputError
 from ..model import result_to_json
@@ -25,6 +26,18 @@ def extract_cmd(
         None, "--published", help="Publication date (YYYY-MM-DD) for reports that carry none: "
                                   "relative dates such as 'on Tuesday' resolve against it."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
+    actors: list[Path] = typer.Option(
+        [], "--actors", metavar="FILE",
+        help="An actor dictionary to add to comity's gazetteer (repeatable): YAML or CSV "
+             "(name, aliases, country, sector, type, titles, dates of office) or a PETRARCH actors or "
+             "agents file. A bad entry stops the run with its file and line (docs/dictionaries.md)."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1, help="Worker processes extracting in parallel (each loads the model "
+                                          "once); the records come out in input order, as with one."),
+    fast_path: bool = typer.Option(
+        True, "--fast-path/--no-fast-path",
+        help="Skip the parser and NER for reports with nothing to record (no state with an event word, no "
+             "title, no agreement or mechanism term); the records are the same either way."),
 ) -> None:
     """Extract records from news reports: one JSON object per article (JSON Lines).
 
@@ -43,9 +56,10 @@ def extract_cmd(
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     started = time.perf_counter()
     try:
-        count = run_extraction(paths, base_date, lambda r: out.write(result_to_json(r) + "\n"), quiet=quiet)
+        count = run_extraction(paths, base_date, lambda r: out.write(result_to_json(r) + "\n"), quiet=quiet,
+                               dictionaries=tuple(actors), workers=workers, fast_path=fast_path)
     except ComityError as e:
-        err.print(f"[red]error[/red] {e}")
+        err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True)
         raise typer.Exit(2) from None
     finally:
         if output:

@@ -57,7 +57,7 @@ class Discourse:
         self.host: str | None = None
 
     def person_ref(self, p) -> Ref:
-        return Ref(country=p.country, sector="GOV" if p.country else None, person=p.id, name=p.name)
+        return Ref(country=p.country, sector=(p.sector or "GOV") if p.country else None, person=p.id, name=p.name)
 
     def both(self) -> list[Ref]:
         return [Ref(country=c, sector="GOV") for c in self.dyad]

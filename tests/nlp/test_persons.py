@@ -82,3 +82,23 @@ def test_persons_athletes_without_office_are_not_listed():
 def test_persons_mixed_script_names_kept_as_written():
     p = people("Russian Defence Minister Andrei Belousov met Vietnamese Deputy Minister Nguyễn Tân Cương.")
     assert "Nguyễn Tân Cương" in p and p["Nguyễn Tân Cương"].country == "VNM"
+
+
+def test_persons_known_from_a_user_dictionary_with_dated_office(tmp_path):
+    from comity.ingest import read_text
+    from comity.pipeline import Pipeline
+
+    book = tmp_path / "people.yaml"
+    book.write_text("- name: Nguyen Hoang Anh\n  type: person\n  country: VNM\n  titles:\n"
+                    "    - {title: Commander of the Border Guard, country: VNM, sector: MIL, "
+                    "from: 2024-01-01, until: 2026-12-31}\n", encoding="utf-8")
+    pipe = Pipeline(dictionaries=[book])
+    text = " date 2025-06-11 HÀ NỘI — Nguyen Hoang Anh met Cambodian officials on Tuesday. — VNS"
+    result = pipe.extract(read_text(text, id="x"))
+    [person] = result.persons  # no title in the text: the dictionary makes him an official
+    assert (person.name, person.country, person.titles) == ("Nguyen Hoang Anh", "VNM",
+                                                           ("Commander of the Border Guard",))
+    [talks] = [e for e in result.events if e.cameo == "040"]
+    assert (talks.source.person, talks.source.sector, talks.target.country) == (person.id, "MIL", "KHM")
+    late = pipe.extract(read_text(text.replace("2025-06-11", "2027-06-11"), id="y"))
+    assert late.persons[0].titles == ()  # out of office by then: no title that day

@@ -38,10 +38,12 @@ class TitleInfo:
     rank: str | None = None
     country: str | None = None
     counterpart: bool = False
+    anchored_by_dictionary: bool = False
+    sector: str | None = None
 
     @property
     def anchored(self) -> bool:
-        return bool(self.office or self.rank or self.counterpart)
+        return bool(self.office or self.rank or self.counterpart or self.anchored_by_dictionary)
 
 
 @dataclass
@@ -54,7 +56,8 @@ class PersonCluster:
     titles: list[str] = field(default_factory=list)
     rank: str | None = None
     country: str | None = None
-    country_from: str | None = None  # title | counterpart | context
+    country_from: str | None = None  # title | dictionary | counterpart | context
+    sector: str | None = None  # from a dictionary office (MIL for a border guard commander)
     aliases: list[str] = field(default_factory=list)
     counterpart_of: str | None = None
     anchored: bool = False
@@ -68,15 +71,20 @@ class PersonCluster:
             self.titles.append(info.office)
         if info.rank and not self.rank:
             self.rank = info.rank
+        if info.sector and not self.sector:
+            self.sector = info.sector
         if info.country and not self.country:
-            self.country, self.country_from = info.country, "title"
+            self.country = info.country
+            self.country_from = "dictionary" if info.anchored_by_dictionary else "title"
         self.anchored = self.anchored or info.anchored
 
 
 class PersonFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.nlp = nlp
         self.lex: TitleLexicon = titles()
+        self._people: dict | None = None  # dictionary people by canonical name, loaded on first use
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.persons = self.find(doc)
@@ -87,8 +95,12 @@ class PersonFinder:
         nationality = {}  # token index -> country code: demonyms, country names ("Singapore's")
         org_country = {}  # token index -> country code of an organisation ("French Armed Forces")
         blocked = set()   # token indices inside places and organisations
+        known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
         for span in doc.spans.get(SPANS_KEY, []):
             code = entry_of(span)[0]
+            if span.label_ == "PERSON_KNOWN":
+                known[(span.start, span.end)] = entry_of(span)
+                continue
             possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
             if code and code != "IGO":
                 if span.label_ in NATIONALITY or (span.label_ == "CAPITAL" and possessive):
@@ -100,14 +112,14 @@ class PersonFinder:
             if span.label_ in PLACE_OR_ORG:
                 blocked.update(range(span.start, span.end))
         self._org_country = org_country
-        candidates = self._candidates(doc, blocked)
+        candidates = self._candidates(doc, blocked) | set(known)
         clusters: list[PersonCluster] = []
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
             info = self._title_left(doc, start, nationality) 
             right = self._title_right(doc, end, nationality)
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
-                if not (info.anchored or right.anchored):
+                if not (info.anchored or right.anchored or (start, end) in known):
                     continue
                 cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end)
                 clusters.append(cluster)
@@ -115,6 +127,8 @@ class PersonFinder:
                 cluster.mentions.append((start, end))
             cluster.add_title(info)
             cluster.add_title(right)
+            if (start, end) in known:  # a person the user's dictionary names: an official by definition
+                cluster.add_title(self._known_office(doc, known[(start, end)]))
             self._note_counterpart(doc, clusters, cluster, start, info)
         self._lone_mentions(doc, clusters, blocked)
         for cluster in clusters:
@@ -202,6 +216,29 @@ class PersonFinder:
         if name_end < end and any(self._name_word(doc[i]) for i in range(name_end, end)):
             return None  # something that is not a name inside the entity: leave it alone
         return (start, name_end) if name_end > start else None
+
+    def _known_office(self, doc: Doc, entry: tuple[str, str | None, str]) -> TitleInfo:
+        """Country and office of a dictionary person on the report's date (offices can be dated)."""
+        code, _sector, canonical = entry
+        info = TitleInfo(country=code or None, anchored_by_dictionary=True)
+        person = self._dictionary_people().get(canonical)
+        day = doc._.published
+        office = person.office_on(day) if person is not None and day is not None else None
+        if office is None and person is not None and not any(o.dated for o in person.offices):
+            office = person.offices[0] if person.offices else None
+        if office is not None:
+            info.office = office.title
+            info.country = office.country or info.country
+            info.sector = office.sector or None
+        return info
+
+    def _dictionary_people(self) -> dict:
+        if self._people is None:
+            from ..dictionaries import load_dictionary
+
+            self._people = {p.name: p for path in self.nlp.meta.get("comity_dictionaries", [])
+                            for p in load_dictionary(path).people()}
+        return self._people
 
     # -- titles -----------------------------------------------------------------------
     def _title_left(self, doc: Doc, start: int, nationality: dict[int, str]) -> TitleInfo:

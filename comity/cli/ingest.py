@@ -1,0 +1,124 @@
+"""`comity ingest`: reports in, records stored (idempotent, incremental, one transaction per batch)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import ComityError, InputError, Warnings
+from ._run import RunCount, articles, estimate_total, progress_bar
+from ._store import db_option, err, opened
+
+EXIT_SKIPPED = 3  # as `comity extract`: some input could not be read; everything else was stored
+
+
+def ingest_cmd(
+    paths: list[Path] = typer.Argument(
+        ..., help="Report files or folders, as for `comity extract` (with --records: JSON Lines of records).",
+        show_default=False),
+    db: Optional[str] = db_option(),
+    published: Optional[str] = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD) for reports that carry none."),
+    records: bool = typer.Option(
+        False, "--records", help="PATHS are records written by `comity extract` (JSON Lines): store them "
+                                 "without running the NLP again."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Reports per transaction."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1,
+        help="Worker processes extracting in parallel (each loads the model once); this process alone "
+             "writes, one transaction per batch, in input order."),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", metavar="ADDRESS", show_default=False,
+        help="Extract on Dask: local (2 workers), local:N (N workers on this machine) or the scheduler of a "
+             "running cluster, tcp://HOST:PORT. Results are stored from here, as with --workers."),
+    fast_path: bool = typer.Option(
+        True, "--fast-path/--no-fast-path",
+        help="Skip the parser and NER for reports with nothing to record; the records are the same either "
+             "way."),
+) -> None:
+    """Extract reports and store the records: run it again on the same paths and nothing changes.
+
+    Reports already in the store are skipped before any NLP runs; another copy of a stored
+    report (same body, another header or agency) is kept as one more source of that story;
+    new reports add to what is there. Each batch is one transaction, so an interrupted run
+    leaves the store consistent and running it again finishes the job. The exit code is 3
+    when some input could not be read.
+    """
+    from ..pipeline import parse_published
+    from ..batch import ExtractSettings
+    from ..batch import ingest as ingest_parallel
+    from ..storage.batches import ingest_articles, ingest_results
+
+    try:
+        base_date = parse_published(published)
+    except InputError as e:
+        raise typer.BadParameter(e.message, param_hint="--published") from None
+    started = time.perf_counter()
+    count = RunCount()
+    with opened(db) as store:
+        run_id = store.begin_run(str(p) for p in paths)
+        progress = progress_bar("ingesting", quiet=quiet)
+        task = progress.add_task("ingest", total=None if progress.disable else estimate_total(paths))
+        try:
+            with progress:
+                advance = lambda n: progress.advance(task, n)  # noqa: E731
+                if records:
+                    done = ingest_results(store, _records(paths, count), run_id=run_id, batch_size=batch_size,
+                                          on_batch=advance)
+                elif workers > 1 or dask:
+                    # comity.batch: workers extract, this process stores (the single writer)
+                    done = ingest_parallel(store, articles(paths, base_date, count),
+                                           ExtractSettings(fast_path=fast_path), run_id=run_id,
+                                           partition_size=batch_size, workers=workers, dask=dask,
+                                           on_partition=advance)
+                else:
+                    done = ingest_articles(store, articles(paths, base_date, count), _extractor(fast_path),
+                                           run_id=run_id, batch_size=batch_size, on_batch=advance)
+        except ComityError as e:
+            store.finish_run(run_id, status="failed", read=count.read, skipped=count.skipped)
+            err.print(f"[red]error[/red] {e}")
+            raise typer.Exit(2) from None
+        store.finish_run(run_id, read=done.read, new=done.new, known=done.known, skipped=count.skipped)
+        if count.skipped:
+            err.print(f"[yellow]{Warnings.W001.format(count=count.skipped)}[/yellow]")
+        if not quiet:
+            seconds = time.perf_counter() - started
+            totals = store.counts()
+            rate = done.read / seconds if seconds > 0 else 0.0
+            err.print(f"{done.read} report(s) read in {seconds:.1f} s ({rate:.1f} reports/s): {done.new} stored, "
+                      f"{done.copies} more cop{'y' if done.copies == 1 else 'ies'} of stored reports, {done.known} already stored, "
+                      f"{count.skipped} skipped")
+            err.print(f"store {store.url}: {totals['stories']} stories from {totals['articles']} copies, "
+                      f"{totals['events']} events, {totals['meetings']} meetings, {totals['agreements']} "
+                      f"agreements, {totals['persons']} people")
+    if count.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _extractor(fast_path: bool = True):  # type: ignore[no-untyped-def]
+    """Loads the model on first use only: a re-run with nothing new never loads it."""
+    state: dict[str, object] = {}
+
+    def extract(batch):  # type: ignore[no-untyped-def]
+        if "pipeline" not in state:
+            from ..pipeline import Pipeline
+
+            state["pipeline"] = Pipeline(fast_path=fast_path)
+        return state["pipeline"].extract_many(batch)  # type: ignore[attr-defined]
+
+    return extract
+
+
+def _records(paths: list[Path], count: RunCount):  # type: ignore[no-untyped-def]
+    from ..storage.batches import read_records
+
+    for item in read_records(paths):
+        if isinstance(item, InputError):
+            count.skipped += 1
+            err.print(f"[red]skipped[/red] {item}", soft_wrap=True)
+        else:
+            count.read += 1
+            yield item

@@ -1,0 +1,144 @@
+"""``evaluate()``: gold file + predictions (or reports to extract) -> figures. The CLI's logic.
+
+    ev = evaluate("../shared/gold/dev.jsonl", ["../shared/dev"])            # extract, then score
+    ev = evaluate("../shared/gold/dev.jsonl", ["records.jsonl"])            # score `comity extract` output
+    ev = evaluate("../shared/peer/PLOVER/PLOVER_GSR_CAMEO.txt")             # sentences from the gold file
+    ev.flat()   # {"events.f1": 0.61, ...} or {"type_accuracy": 0.42, ...}: what floors are set on
+
+Predictions are recognised by content: a JSON Lines file (optionally gzipped) whose first
+record has an ``article`` object is read as FORMAT.md records; anything else is taken as
+reports and extracted with comity. For the PLOVER and PETRARCH sets the sentences come from
+the gold file and are extracted with the record's date as ``published``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, EvalError, InputError
+from ..ingest import read_paths, read_text
+from ..model import Article, to_dict
+from .comity_score import ComityScores, score_comity
+from .gold import GoldDoc, detect_format, read_gold, sha256_file
+from .peer_score import PeerScores, score_petrarch, score_plover
+
+
+@dataclass
+class Evaluation:
+    gold: str
+    format: str
+    sha256: str
+    scores: ComityScores | PeerScores
+    predictions_from: str  # "file" | "extracted"
+    skipped_inputs: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        return {"gold": self.gold, "format": self.format, "sha256": self.sha256,
+                "predictions": self.predictions_from, "skipped_inputs": self.skipped_inputs,
+                **self.scores.figures(), "confusion": self.scores.confusion.to_dict()}
+
+    def flat(self) -> dict[str, float]:
+        """The headline numbers, one level deep (``events.f1``, ``root_accuracy``): floors use these."""
+        out: dict[str, float] = {}
+        for key, value in self.scores.figures().items():
+            if isinstance(value, float):
+                out[key] = value
+            elif isinstance(value, dict) and "f1" in value:
+                out.update({f"{key}.{m}": value[m] for m in ("p", "r", "f1")})
+        return out
+
+
+def is_predictions_file(path: Path) -> bool:
+    """True for a JSON Lines file of FORMAT.md records (its first record has an ``article``)."""
+    if not path.is_file() or not path.name.endswith((".jsonl", ".jsonl.gz", ".json", ".ndjson")):
+        return False
+    try:
+        for line in _lines(path):
+            if line.strip():
+                data = json.loads(line)
+                return isinstance(data, dict) and isinstance(data.get("article"), dict)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, EOFError, gzip.BadGzipFile):
+        return False
+    return False
+
+
+def _lines(path: Path) -> Iterable[str]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        yield from f
+
+
+def read_predictions(path: str | Path) -> list[dict]:
+    """FORMAT.md records from a JSON Lines file; raises EvalError (E306) naming the line."""
+    path = Path(path)
+    preds = []
+    try:
+        for n, line in enumerate(_lines(path), 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise EvalError(Errors.E306.format(where=f"{path}:{n}", detail=f"not JSON: {e}")) from e
+            if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
+                raise EvalError(Errors.E306.format(where=f"{path}:{n}", detail="no \"article\" object"))
+            preds.append(data)
+    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as e:
+        raise EvalError(Errors.E306.format(where=path, detail=e)) from e
+    return preds
+
+
+def sentence_articles(docs: list[GoldDoc]) -> list[Article]:
+    """The peer sets' sentences as Articles, dated by their record (``published``)."""
+    articles = []
+    for d in docs:
+        if d.text:
+            try:
+                articles.append(read_text(d.text, id=d.id, published=d.published))
+            except InputError:
+                continue  # a sentence of nothing but a header: scored as a miss
+    return articles
+
+
+def extract_all(articles: Iterable[Article], pipeline=None) -> list[dict]:
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        pipeline = Pipeline()
+    return [to_dict(r) for r in pipeline.extract_many(articles)]
+
+
+def evaluate(gold: str | Path, inputs: Iterable[str | Path] = (), *, fmt: str | None = None,
+             pipeline=None, confusion_by: str = "root") -> Evaluation:
+    """Score comity on a gold file; see the module docstring for what ``inputs`` may be."""
+    gold = Path(gold)
+    fmt = fmt or detect_format(gold)
+    docs = read_gold(gold, fmt)
+    inputs = [Path(p) for p in inputs]
+    skipped: list[str] = []
+    if inputs and all(is_predictions_file(p) for p in inputs):
+        preds = [rec for p in inputs for rec in read_predictions(p)]
+        origin = "file"
+    elif inputs:
+        articles = []
+        for item in read_paths(inputs):
+            if isinstance(item, Article):
+                articles.append(item)
+            elif isinstance(item, InputError):
+                skipped.append(str(item))
+        preds, origin = extract_all(articles, pipeline), "extracted"
+    elif fmt == "comity":
+        raise EvalError(Errors.E305)
+    else:
+        preds, origin = extract_all(sentence_articles(docs), pipeline), "extracted"
+    if fmt == "comity":
+        scores: ComityScores | PeerScores = score_comity(docs, preds, confusion_by=confusion_by)
+    elif fmt == "plover":
+        scores = score_plover(docs, preds)
+    else:
+        scores = score_petrarch(docs, preds)
+    return Evaluation(str(gold), fmt, sha256_file(gold), scores, origin, skipped)

@@ -1,0 +1,166 @@
+"""What a query asks for, checked once, turned into SQLAlchemy conditions (never into SQL text).
+
+User strings only ever become bound parameters: country codes and dates are validated
+here, free text is folded and escaped for LIKE, and full-text terms are reduced to words.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ARRAY, ColumnElement, Connection, and_, any_, bindparam, or_, select
+
+from ..errors import Errors, StoreError
+from ..storage import schema as s
+from ..storage.textfold import fold_key, like_pattern
+
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_CAMEO = re.compile(r"^\d{2,4}$")
+_PLOVER = re.compile(r"^[A-Za-z_]+$")
+
+
+def parse_country(value: str) -> str:
+    if not _COUNTRY.match(value.strip()):
+        raise StoreError(Errors.E205.format(value=value))
+    return value.strip().upper()
+
+
+def parse_dyad(value: str | tuple[str, str]) -> tuple[str, str]:
+    """"VNM-LAO", "VNM,LAO", "VNM LAO" or a pair -> ("VNM", "LAO")."""
+    parts = list(value) if isinstance(value, tuple) else re.split(r"[-,/\s]+", value.strip())
+    if len(parts) != 2 or not all(_COUNTRY.match(p) for p in parts):
+        raise StoreError(Errors.E205.format(value=value if isinstance(value, str) else "-".join(value)))
+    return parts[0].upper(), parts[1].upper()
+
+
+def parse_date(value: str) -> str:
+    value = value.strip()
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        dt.date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+    except ValueError:
+        raise StoreError(Errors.E208.format(value=value)) from None
+    return value
+
+
+def end_of(value: str) -> str:
+    """The last day a partial date covers: "2025" -> "2025-12-31", "2025-02" -> "2025-02-28"."""
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """Either a PLOVER type ("CONSULT") or a CAMEO code prefix ("04", "042")."""
+
+    plover: str | None = None
+    cameo: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> EventType:
+        value = value.strip()
+        if _CAMEO.match(value):
+            return cls(cameo=value)
+        if _PLOVER.match(value):
+            return cls(plover=value.upper())
+        raise StoreError(Errors.E204.format(value=value))
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """`comity events` options, the web UI's query string: every field optional, all combined (AND)."""
+
+    country: str | None = None  # source or target
+    dyad: tuple[str, str] | None = None  # either order
+    type: EventType | None = None
+    since: str | None = None  # ISO date, month or year, inclusive
+    until: str | None = None
+    person: str | None = None  # a name, diacritics optional
+    text: str | None = None  # words in the quoted sentence, diacritics optional
+    limit: int = 50
+    offset: int = 0
+    newest_first: bool = True
+
+    @classmethod
+    def parse(cls, *, country: str | None = None, dyad: str | None = None, type: str | None = None,
+              since: str | None = None, until: str | None = None, person: str | None = None,
+              text: str | None = None, limit: int = 50, offset: int = 0, newest_first: bool = True) -> EventFilter:
+        """From strings as typed; raises StoreError (with a catalogue message) for a bad value."""
+        return cls(country=parse_country(country) if country else None, dyad=parse_dyad(dyad) if dyad else None,
+                   type=EventType.parse(type) if type else None, since=parse_date(since) if since else None,
+                   until=parse_date(until) if until else None, person=person or None, text=text or None,
+                   limit=max(0, limit), offset=max(0, offset), newest_first=newest_first)
+
+
+def member(conn: Connection, column: Any, name: str = "ids") -> ColumnElement[bool]:
+    """`column IN (a list bound as name)`. On PostgreSQL one array parameter (`= ANY(:ids)`): the
+    statement is then the same whatever the list's length, where an expanding IN of 500 values
+    costs more to render and parse than to run."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def person_ids(name: str) -> Any:
+    """A subquery: the store ids of the persons whose folded name is, or contains, `name` folded."""
+    key = fold_key(name)
+    p = s.persons.c
+    return select(p.id).where(or_(p.key == key, p.key.like(like_pattern(key), escape="\\")))
+
+
+def dyad_condition(a: str, b: str) -> ColumnElement[bool]:
+    e = s.events.c
+    return or_(and_(e.source_country == a, e.target_country == b), and_(e.source_country == b, e.target_country == a))
+
+
+def event_branches(f: EventFilter) -> list[list[ColumnElement[bool]]]:
+    """The dyad or country filter as separate, disjoint branches, one per direction (A->B, B->A;
+    as source, as target): each is one range of an index already in date order, so a page of the
+    newest (or oldest) events is read from each without sorting all of a busy dyad's events, and
+    each branch is counted from its index alone."""
+    e = s.events.c
+    if f.dyad:
+        a, b = f.dyad
+        forth = [e.source_country == a, e.target_country == b]
+        return [forth] if a == b else [forth, [e.source_country == b, e.target_country == a]]
+    if f.country:
+        # disjoint, so counts add up: the second branch leaves out what the first has
+        x = f.country
+        return [[e.source_country == x], [e.target_country == x, or_(e.source_country != x, e.source_country.is_(None))]]
+    return [[]]
+
+
+def event_conditions(f: EventFilter, *, branched: bool = False) -> list[ColumnElement[bool]]:
+    """The filter's conditions; with `branched`, without those `event_branches` gives."""
+    e, mention = s.events.c, s.event_mentions.c
+    where: list[ColumnElement[bool]] = []
+    if f.country and not (branched and not f.dyad):
+        where.append(or_(e.source_country == f.country, e.target_country == f.country))
+    if f.dyad and not branched:
+        where.append(dyad_condition(*f.dyad))
+    if f.type and f.type.plover:
+        where.append(e.plover_type == f.type.plover)
+    if f.type and f.type.cameo:
+        # a prefix as a range, which an index can serve ("04" <= code < "04:"; ':' sorts after '9')
+        where.append(and_(e.cameo >= f.type.cameo, e.cameo < f.type.cameo + ":"))
+    if f.since:
+        where.append(e.date >= f.since)
+    if f.until:
+        where.append(e.date <= end_of(f.until))
+    if f.person:
+        ids = person_ids(f.person)
+        where.append(e.id.in_(select(mention.event_id).where(
+            or_(mention.source_person_id.in_(ids), mention.target_person_id.in_(ids)))))
+    if f.text:
+        where.append(e.id.in_(select(mention.event_id).where(
+            mention.evidence_fold.like(like_pattern(f.text), escape="\\"))))
+    return where

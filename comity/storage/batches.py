@@ -1,0 +1,100 @@
+"""Ingest in batches: what is already stored is skipped before any NLP, each batch is one
+transaction, so a run killed at any point leaves whole batches only, and running it again
+finishes the job (everything stored is skipped, the rest is extracted and stored).
+"""
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
+
+from ..errors import Errors, InputError
+from ..model import Article, ArticleResult, result_from_json
+from .mapping import copy_hash
+from .store import SaveCount, Store
+
+T = TypeVar("T")
+DEFAULT_BATCH = 32
+
+
+@dataclass
+class IngestCount:
+    read: int = 0
+    new: int = 0  # stored with their records
+    copies: int = 0  # another copy of a stored report: one more source
+    known: int = 0  # already in the store: skipped
+    batches: int = 0
+
+    def add(self, saved: SaveCount) -> None:
+        self.new += saved.new
+        self.copies += saved.copies
+        self.known += saved.known
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def ingest_articles(store: Store, articles: Iterable[Article],
+                    extract: Callable[[list[Article]], Iterable[ArticleResult]], *, run_id: int | None = None,
+                    batch_size: int = DEFAULT_BATCH, on_batch: Callable[[int], None] | None = None) -> IngestCount:
+    """Extract and store `articles`; `extract` is called only for copies the store lacks
+    (so the model need not even load on a re-run); `on_batch(n)` after each commit."""
+    count = IngestCount()
+    for batch in chunks(articles, batch_size):
+        count.read += len(batch)
+        hashes = [copy_hash(a) for a in batch]
+        stored = store.known_copies(hashes)
+        fresh: dict[str, Article] = {}
+        for h, article in zip(hashes, batch):
+            if h not in stored:
+                fresh.setdefault(h, article)  # the same copy twice in one batch is extracted once
+        count.known += len(batch) - len(fresh)
+        if fresh:
+            count.add(store.save(list(extract(list(fresh.values()))), run_id=run_id))
+        count.batches += 1
+        if on_batch:
+            on_batch(len(batch))
+    return count
+
+
+def ingest_results(store: Store, results: Iterable[ArticleResult], *, run_id: int | None = None,
+                   batch_size: int = DEFAULT_BATCH, on_batch: Callable[[int], None] | None = None) -> IngestCount:
+    """Store records extracted earlier (`comity extract` output): no NLP at all."""
+    count = IngestCount()
+    for batch in chunks(results, batch_size):
+        count.read += len(batch)
+        count.add(store.save(batch, run_id=run_id))
+        count.batches += 1
+        if on_batch:
+            on_batch(len(batch))
+    return count
+
+
+def read_records(paths: Iterable[str | Path]) -> Iterator[ArticleResult | InputError]:
+    """Records from JSON Lines files (or folders of them, gzipped or not) written by `comity extract`;
+    a line that is not a record gives an InputError naming it, and reading goes on."""
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            yield InputError(str(path), Errors.E001)
+            continue
+        files = sorted(p for p in path.rglob("*") if p.name.endswith((".jsonl", ".jsonl.gz"))) \
+            if path.is_dir() else [path]
+        for file in files:
+            opener = gzip.open if file.suffix == ".gz" else open
+            try:
+                with opener(file, "rt", encoding="utf-8") as f:
+                    for n, line in enumerate(f, 1):
+                        if line.strip():
+                            try:
+                                yield result_from_json(line)
+                            except (ValueError, TypeError, KeyError) as e:
+                                yield InputError(f"{file}:{n}", Errors.E012.format(detail=f"not a comity record: {e}"))
+            except (OSError, UnicodeDecodeError) as e:
+                yield InputError(str(file), Errors.E012.format(detail=e))

@@ -1,0 +1,28 @@
+"""A store filled with the hand-made records (tests/store_records.py), once per module and backend."""
+from __future__ import annotations
+
+import pytest
+
+import store_records as rec
+from comity.storage import Store
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def filled(request, tmp_path_factory):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('q') / 'comity.db'}"
+    else:
+        from conftest import new_postgres_database
+
+        url = new_postgres_database(request.getfixturevalue("postgres_server"),
+                                    template=request.getfixturevalue("postgres_template"))
+    store = Store.open(url)
+    store.save(rec.all_results())
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def conn(filled):
+    with filled.read() as c:
+        yield c
