@@ -238,8 +238,12 @@ def markdown(ingest: dict[str, dict], lat: dict[str, dict], loads: dict[str, flo
               "and `events (target_country, date)` serve `--dyad` (both orders) and `--country`; "
               "`events (date)` the default newest-first list; `event_mentions (event_id)` the sources and "
               "quotes of one page; `meeting_countries (country)` and `agreement_parties (country)` the "
-              "timeline's meetings and agreements. The busiest dyad holds about a tenth of all events; "
-              "`events --dyad` counts them all for the table's title, which is most of its time.", ""]
+              "timeline's meetings and agreements. The busiest dyad holds about a tenth of all events. "
+              "Each dyad or country filter is read per direction, each branch one index range in date order that "
+              "stops after a page; counts are summed per branch (index-only on PostgreSQL once autovacuum has "
+              "run); and lists of ids are one array parameter on PostgreSQL (`= ANY(:ids)`). The timeline reads "
+              "up to 500 events per direction, most of its time. Worst cases are with other jobs sharing the "
+              "two cores.", ""]
     return "\n".join(lines)
 
 
