@@ -54,7 +54,7 @@ def _nice_max(value: int) -> int:
     for step in (1, 2, 2.5, 5, 10):
         top = step * magnitude
         if top >= value:
-            return int(math.ceil(top))
+            return math.ceil(top)
     return value
 
 
