@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, case, func, literal_column, select, text
 
 from ..errors import Errors, StoreError
+from ..storage import counts as event_counts
 from ..storage import schema as s
 from ..storage.mapping import is_symmetric
 from ..storage.textfold import fold_key, fold_text, words
@@ -324,11 +325,13 @@ def snippet(original: str, folded: str, terms: list[str]) -> str:
 # ---- summary -----------------------------------------------------------------------------------------
 
 def dyads(conn: Connection, *, limit: int = 10) -> list[tuple[str, str, int]]:
-    """The country pairs with most events (for hints and the web UI's front page)."""
-    pair = (e.source_country, e.target_country)
-    rows = conn.execute(select(*pair, func.count()).where(e.source_country.is_not(None), e.target_country.is_not(None),
-                                                          e.source_country != e.target_country)
-                        .group_by(*pair)).all()
+    """The country pairs with most events (for hints and the web UI's front page): from each direction's
+    total in event_counts (one row per direction), not from the events."""
+    c = s.event_counts.c
+    known = [col.not_in((event_counts.ALL, event_counts.NONE)) for col in (c.source_country, c.target_country)]
+    rows = conn.execute(select(c.source_country, c.target_country, c.events).where(
+        c.period == event_counts.ALL, c.plover_type == event_counts.ALL, *known,
+        c.source_country != c.target_country)).all()
     merged: dict[tuple[str, str], int] = defaultdict(int)
     for src, tgt, n in rows:
         merged[tuple(sorted((src, tgt)))] += n  # type: ignore[index]

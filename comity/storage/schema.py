@@ -246,6 +246,24 @@ mechanism_occurrences = Table(
 Index("uq_mechanism_occurrence", mechanism_occurrences.c.article_id, mechanism_occurrences.c.local_id,
       unique=True)
 
+# Events counted per direction, period and PLOVER type, so that charts and rankings read a few hundred
+# rows instead of every event (issue 7). Kept by Store.save in the transaction that stores the events
+# (an event row is counted once, when it is created; its date, dyad and type never change after).
+# Key columns are never NULL (they make the primary key): "" is an unknown country or an undated event,
+# and "*" is the total over that column. Three kinds of rows:
+#   (source, target, period, type)  an event's own cell: period "2025-12", or "2025" when dated to the year
+#   (source, target, "*", "*")      all events of one direction of a dyad (the overview's ranking)
+#   ("*", "*", period, type)        the whole store per period and type (the overview's chart)
+event_counts = Table(
+    "event_counts", metadata,
+    Column("source_country", String, primary_key=True),
+    Column("target_country", String, primary_key=True),
+    Column("period", String, primary_key=True),
+    Column("plover_type", String, primary_key=True),
+    Column("events", Integer, nullable=False),
+)
+Index("ix_event_counts_period", event_counts.c.period, event_counts.c.plover_type)  # the per-dyad totals
+
 # tables whose row counts `comity` reports and the idempotence tests compare
 COUNTED = ("stories", "articles", "persons", "person_observations", "events", "event_mentions", "meetings",
            "meeting_mentions", "agreements", "agreement_observations", "mechanisms", "mechanism_occurrences")

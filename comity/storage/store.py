@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import Errors, StoreError
 from ..model import ArticleResult
+from . import counts as event_counts
 from . import mapping as m
 from . import schema as s
 from .engine import display_url, make_engine, resolve_url
@@ -171,6 +172,7 @@ class _Writer:
         self.ids: dict[tuple[str, str], int] = {}  # (table, key) -> id, for this batch
         self.pending: dict[str, list[dict[str, Any]]] = defaultdict(list)  # table -> rows to insert
         self.touched_events: set[int] = set()
+        self.new_event_counts: Counter[event_counts.Cell] = Counter()  # what the events created add to event_counts
         self.agreement_obs: dict[int, int] = defaultdict(int)  # agreement id -> observations in this batch
         self.new_agreements: set[int] = set()
 
@@ -188,10 +190,13 @@ class _Writer:
             found = dict(self.conn.execute(_BY_KEY[table.name], {"keys": list(wanted)}).all())
             missing = [r for k, r in wanted.items() if k not in found]
             if missing:
-                # ON CONFLICT: another writer (PostgreSQL) may have inserted a key meanwhile
-                self._insert_ignore(table, missing)
+                # ON CONFLICT: another writer (PostgreSQL) may have inserted a key meanwhile; RETURNING
+                # then names only the rows this insert made, so `created` is exactly ours (event_counts
+                # counts each event once however many writers race for it)
+                dialect = sqlite if self.sqlite else postgresql
+                created = set(self.conn.execute(dialect.insert(table).on_conflict_do_nothing()
+                                                .returning(table.c.id), missing).scalars())
                 new = dict(self.conn.execute(_BY_KEY[table.name], {"keys": [r["key"] for r in missing]}).all())
-                created = {new[k] for k in new if k not in found}
                 found.update(new)
             for key, id_ in found.items():
                 self.ids[(table.name, key)] = id_
@@ -253,7 +258,9 @@ class _Writer:
         return local
 
     def _events(self, result: ArticleResult, article_id: int, story: str, persons: dict[str, int]) -> dict[str, int]:
-        ids, _ = self._ids(s.events, [m.event_row(e, m.event_key(e, story)) for e in result.events])
+        rows = [m.event_row(e, m.event_key(e, story)) for e in result.events]
+        ids, created = self._ids(s.events, rows)
+        self.new_event_counts += event_counts.of_events({eid: r for eid, r in zip(ids, rows) if eid in created}.values())
         for event, eid in zip(result.events, ids):
             self.pending["event_mentions"].append(
                 m.event_mention_row(event, event_id=eid, article_id=article_id, persons=persons))
@@ -317,6 +324,9 @@ class _Writer:
         for aid, n in sorted(self.agreement_obs.items()):
             if aid not in self.new_agreements or n > 1:  # a new instrument seen once is right as inserted
                 self._agreement_timeline(aid)
+        # last, so that on PostgreSQL the rows every writer updates (the store's totals) stay locked
+        # only between here and the commit
+        event_counts.add(self.conn, self.new_event_counts)
 
     def _agreement_timeline(self, aid: int) -> None:
         """Status, signing date, first/last seen and name, from all of an instrument's observations."""
