@@ -9,19 +9,31 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 MAX_TOKENS = 150
+LIST_MARKS = frozenset({";", "|", "•", "·"})
 
 
 def codable(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha]
-    if not words or len(sent) > MAX_TOKENS:
+    if len(sent) > MAX_TOKENS:
         return False
-    letters = [c for t in words for c in t.text]
-    if len(words) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    # one pass over the tokens: this runs on every sentence of every report
+    words = letters = upper = common = common_stops = punct = 0
+    for t in sent:
+        if t.is_alpha:
+            words += 1
+            text = t.text
+            letters += len(text)
+            upper += sum(map(str.isupper, text))
+            if t.pos_ != "PROPN":  # names and titles say nothing of the language
+                common += 1
+                common_stops += t.is_stop
+        if t.like_num or t.text in LIST_MARKS:  # "ten" is a word and a number
+            punct += 1
+    if not words:
+        return False
+    if words >= 4 and upper > 0.8 * letters:
         return False  # ALL CAPS: a headline or a shouting feed
-    common = [t for t in words if t.pos_ != "PROPN"]  # names and titles say nothing of the language
-    if len(common) >= 6 and sum(t.is_stop for t in common) < 0.1 * len(common):
+    if common >= 6 and common_stops < 0.1 * common:
         return False  # not English: English prose has its stop words
-    punct = sum(t.text in {";", "|", "•", "·"} or t.like_num for t in sent)
     if len(sent) >= 20 and punct > 0.25 * len(sent):
         return False  # a list or a table
     return True

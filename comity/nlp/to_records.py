@@ -13,6 +13,7 @@ from ..model import (Actor, Agreement, ArticleResult, Event, Evidence, Meeting, 
 from ..model.article import Article
 from .coding import code_info
 from .gazetteer import fold
+from .sentences import sentences, text_of
 
 MEETING_KIND = {"040": "talks", "041": "call", "042": "visit", "043": "visit", "044": "sideline",
                 "045": "mediation", "046": "negotiation"}
@@ -23,13 +24,13 @@ class Offsets:
         self.article = article
         self.map = doc._.offset_map
         self.base = article.body_start
-        self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        self.sent_index = {s.start: n for n, s in enumerate(sentences(doc).spans)}
 
     def char(self, i: int) -> int:
         return self.base + (self.map[i] if self.map is not None else i)
 
     def evidence(self, sent: Span) -> Evidence:
-        start, end = self.char(sent.start_char), self.char(len(sent.text.rstrip()) + sent.start_char)
+        start, end = self.char(sent.start_char), self.char(len(text_of(sent).rstrip()) + sent.start_char)
         return Evidence(sentence=self.sent_index[sent.start], start=start, end=end,
                         text=self.article.text[start:end])
 

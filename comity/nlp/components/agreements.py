@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..roles import Discourse
-from ..sentence_filter import codable
+from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
@@ -85,20 +85,22 @@ class AgreementFinder:
     def find(self, doc: Doc) -> list[AgreementCandidate]:
         disc = Discourse(doc)
         found: list[AgreementCandidate] = []
-        for sent in doc.sents:
-            if not codable(sent):
+        sents = sentences(doc)
+        for sent in sents.spans:
+            text = text_of(sent)
+            hits = [(kind, m) for kind, pattern in self.terms.kinds for m in pattern.finditer(text)]
+            if not hits or not sents.codable(sent):
                 continue
             taken: set[int] = set()
-            for kind, pattern in self.terms.kinds:
-                for m in pattern.finditer(sent.text):
-                    span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
-                                         alignment_mode="expand")
-                    if span is None or any(t.i in taken for t in span):
-                        continue
-                    cand = self._candidate(doc, disc, sent, kind, span)
-                    if cand is not None:
-                        taken.update(t.i for t in cand.span)
-                        found.append(cand)
+            for kind, m in hits:
+                span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
+                                     alignment_mode="expand")
+                if span is None or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                cand = self._candidate(doc, disc, sent, kind, span)
+                if cand is not None:
+                    taken.update(range(cand.span.start, cand.span.end))
+                    found.append(cand)
         return self._merge(found)
 
     def _candidate(self, doc, disc, sent, kind, match: Span) -> AgreementCandidate | None:
@@ -122,7 +124,7 @@ class AgreementFinder:
         parties = self._parties(doc, disc, name_span, sent)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
                                   parties=parties, status=status,
-                                  domain=self._domain(name_span.text) or self._domain(sent.text),
+                                  domain=self._domain(name_span.text) or self._domain(text_of(sent)),
                                   period_start=period[0], period_end=period[1])
         if status in ("signed", "renewed") and sign_verb is not None:
             self._signing(doc, disc, cand, sign_verb)
@@ -215,7 +217,7 @@ class AgreementFinder:
         if len(named) >= 2:
             return tuple(sorted(named))
         parties = set(disc.dyad) | set(named)
-        if re.search(r"\b(?:three|trilateral)\b", sent.text, re.I):
+        if re.search(r"\b(?:three|trilateral)\b", text_of(sent), re.I):
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))

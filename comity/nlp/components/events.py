@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..roles import Discourse, Ref, venue_in
-from ..sentence_filter import codable
+from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
@@ -74,8 +74,9 @@ class EventCoder:
         doc._.anchor_date = getattr(anchor, "value", anchor)
         venue = self._venue(doc, places)
         events: list[EventCandidate] = []
-        for sent in doc.sents:
-            if not codable(sent):
+        sents = sentences(doc)
+        for sent in sents.spans:
+            if not sents.codable(sent):
                 continue
             sent_dates = self._sentence_dates(doc, sent)
             for token in sent:
@@ -131,7 +132,8 @@ class EventCoder:
     @staticmethod
     def _near(token: Token, words: frozenset[str], window: int = 3) -> bool:
         doc = token.doc
-        lo, hi = max(token.sent.start, token.i - window), min(token.sent.end, token.i + window)
+        sent = sentences(doc).of(token)
+        lo, hi = max(sent.start, token.i - window), min(sent.end, token.i + window)
         return any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i)
 
     # -- one event --------------------------------------------------------------------
@@ -278,7 +280,7 @@ class EventCoder:
         return "030"
 
     def _near_words(self, token: Token, words, window: int = 8) -> bool:
-        sent = token.sent
+        sent = sentences(token.doc).of(token)
         lo, hi = max(sent.start, token.i - window), min(sent.end, token.i + window)
         return any(token.doc[i].lower_ in words for i in range(lo, hi))
 
@@ -369,7 +371,7 @@ class EventCoder:
         Dates that only say when something was *said* ("the ministry said on Thursday") never
         anchor."""
         first = first_range = None
-        for sent in doc.sents:
+        for sent in sentences(doc).spans:
             for d in self._sentence_dates(doc, sent):
                 if not (d.value and d.granularity == "day"):
                     continue
@@ -391,7 +393,7 @@ class EventCoder:
         """Date mentions of a sentence, without those that date a statement about the event."""
         out = []
         for d in dates_in(doc, sent.start_char, sent.end_char):
-            before = doc.text[max(sent.start_char, d.start - 30):d.start]
+            before = doc_text(doc)[max(sent.start_char, d.start - 30):d.start]
             if ATTRIBUTION.search(before):
                 continue
             out.append(d)
@@ -420,8 +422,8 @@ class EventCoder:
         """Where the report's encounter took place: the first venue named in a sentence that
         reports a meeting, visit or signing as done (not planned, not background); failing
         that, the dateline's place."""
-        for sent in doc.sents:
-            if FUTURE_WORDS.search(sent.text):
+        for sent in sentences(doc).spans:
+            if FUTURE_WORDS.search(text_of(sent)):
                 continue
             dates = self._sentence_dates(doc, sent)
             for t in sent:

@@ -16,7 +16,9 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..fastpath import required_literals, without_lookarounds
 from ..roles import Discourse, venue_in
+from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
@@ -43,9 +45,26 @@ def _level(words: str) -> str:
 
 @cache
 def mechanism_patterns() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _patterns()), re.I)
+
+
+@cache
+def mechanism_literals() -> tuple[str, ...] | None:
+    """Casefolded words one of which every mechanism name contains, or None if some pattern
+    has none: the alternation, case-insensitive, tries every pattern at every character, so
+    sentences without any of these words are not searched at all."""
+    found: set[str] = set()
+    for p in _patterns():
+        literals = required_literals(without_lookarounds(p))
+        if literals is None:
+            return None
+        found.update(literals)
+    return tuple(sorted(found))
+
+
+def _patterns() -> list[str]:
     path = resources.files("comity.nlp") / "resources" / "mechanism_terms.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.I)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["patterns"]
 
 
 @dataclass
@@ -65,6 +84,7 @@ class MechanismFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.pattern = mechanism_patterns()
+        self.literals = mechanism_literals()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.mechanisms = self.find(doc)
@@ -74,23 +94,26 @@ class MechanismFinder:
         disc = Discourse(doc)
         out: dict[tuple, MechanismCandidate] = {}
         named: list[MechanismCandidate] = []  # mechanisms named so far, for "the seventh dialogue"
-        for sent in doc.sents:
-            matches = [(m.start(), m.end(), m.group(0), None) for m in self.pattern.finditer(sent.text)]
-            for m in BACK_REF.finditer(sent.text):
-                if named and not any(a <= m.start() < b for a, b, _, _ in matches):
+        for sent in sentences(doc).spans:
+            text = text_of(sent)
+            folded = text.casefold()
+            matches = ([(m.start(), m.end(), m.group(0), None) for m in self.pattern.finditer(text)]
+                       if self.literals is None or any(w in folded for w in self.literals) else [])
+            for m in BACK_REF.finditer(text) if named else ():
+                if not any(a <= m.start() < b for a, b, _, _ in matches):
                     earlier = next((c for c in reversed(named) if c.name.lower().endswith(m.group("noun").lower())),
                                    None)
                     if earlier is not None:
                         matches.append((m.start(), m.end(), earlier.name, earlier))
             for m_start, m_end, name, earlier in matches:
-                before = sent.text[max(0, m_start - 40): m_start] if earlier is None else sent.text[:m_end]
+                before = text[max(0, m_start - 40): m_start] if earlier is None else text[:m_end]
                 ordinal = None
                 om = list(ORDINAL_RE.finditer(before))
                 if om and (earlier is not None or len(before) - om[-1].end() < 30):
                     last = om[-1]
                     ordinal = int(last.group(1)) if last.group(1) else ORDINAL_WORDS[last.group(2).lower()]
                 level = LEVEL_RE.search(before + name) if earlier is None else None
-                planned = bool(PLANNED_RE.search(sent.text))
+                planned = bool(PLANNED_RE.search(text))
                 dated = [d for d in dates_in(doc, sent.start_char, sent.end_char) if d.value]
                 date = dated[0].value if dated else None
                 status = "planned" if planned else ("held" if date or ordinal else "mentioned")

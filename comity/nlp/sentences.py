@@ -1,0 +1,56 @@
+"""A doc's sentences, their texts and whether they are codable, computed once per doc.
+
+`doc.sents` walks every token each time it is read, `Doc.text` and `Span.text` join the tokens' texts each
+time it is read and `Token.sent` walks to the sentence's edges: cheap once, but comity's
+components read them for every sentence, pattern and token, and on a long report that
+costs as much as the rules themselves (docs/benchmarks.md). The components ask here instead;
+the answers are kept in `doc.user_data`, which lives and dies with the doc.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from .sentence_filter import codable
+
+_KEY = "comity.sentences"
+
+
+class Sentences:
+    __slots__ = ("text", "spans", "starts", "_codable")
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text  # joined from the tokens on every read of doc.text
+        self.spans: list[Span] = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+        self._codable: dict[int, bool] = {}
+
+    def of(self, token: Token) -> Span:
+        """The sentence of `token`, as `token.sent` (the same span, found by bisection)."""
+        return self.spans[bisect_right(self.starts, token.i) - 1]
+
+    def codable(self, sent: Span) -> bool:
+        known = self._codable.get(sent.start)
+        if known is None:
+            known = self._codable[sent.start] = codable(sent)
+        return known
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The sentences of `doc` (the parse must not change after the first call: comity's
+    components only read it)."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = Sentences(doc)
+    return found
+
+
+def text_of(span: Span) -> str:
+    """`span.text`, sliced from the doc's text instead of joined from its tokens."""
+    return sentences(span.doc).text[span.start_char:span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once."""
+    return sentences(doc).text
