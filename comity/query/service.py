@@ -186,13 +186,19 @@ def _date_range(column: Any, since: str | None, until: str | None) -> list[Any]:
 
 def list_persons(conn: Connection, *, country: str | None = None, name: str | None = None, limit: int = 100,
                  offset: int = 0) -> list[PersonRow]:
-    p, po = s.persons.c, s.person_observations.c
-    reports = select(func.count(func.distinct(po.article_id))).where(po.person_id == p.id).scalar_subquery()
+    p = s.persons.c
     where = []
     if country:
         where.append(p.country == country)
     if name:
         where.append(p.id.in_(person_ids(name)))
+    return _persons(conn, where, limit=limit, offset=offset)
+
+
+def _persons(conn: Connection, where: list[Any], *, limit: int = 100, offset: int = 0) -> list[PersonRow]:
+    """The persons matching these conditions, most reported first."""
+    p, po = s.persons.c, s.person_observations.c
+    reports = select(func.count(func.distinct(po.article_id))).where(po.person_id == p.id).scalar_subquery()
     rows = conn.execute(select(s.persons, reports.label("reports")).where(*where)
                         .order_by(literal_column("reports").desc(), p.name).limit(limit).offset(offset)).mappings().all()
     latest = _latest_observations(conn, [r["id"] for r in rows])
@@ -219,13 +225,14 @@ def _person_row(r: Any, latest: tuple[tuple[str, ...], str | None] | None) -> Pe
 
 
 def find_persons(conn: Connection, name: str) -> list[PersonRow]:
-    """Persons whose folded name is `name` folded; failing that, those whose name contains it."""
+    """The person whose folded name is `name` folded; failing that, the 50 most reported whose name
+    contains it. The exact match is looked up on its own (one index lookup on the unique key): in a big
+    store it need not be among the 50 most reported of the names containing it."""
     key = fold_key(name)
     if not key:
         return []
-    exact = set(conn.execute(select(s.persons.c.id).where(s.persons.c.key == key)).scalars())
-    rows = list_persons(conn, name=name, limit=50)
-    return [r for r in rows if r.id in exact] if exact else rows
+    exact = _persons(conn, [s.persons.c.key == key], limit=1)
+    return exact or list_persons(conn, name=name, limit=50)
 
 
 def get_person(conn: Connection, name: str) -> PersonDetail:

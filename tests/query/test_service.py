@@ -111,6 +111,35 @@ def test_service_person_diacritics_optional(conn, name):
     assert detail.events == 3
 
 
+def test_service_person_exact_name_beyond_the_first_50_substring_matches(db_url):
+    """60 people whose names contain "Phan Van Giang", each in more reports than Phan Văn Giang himself:
+    `comity person` still finds him, not one of them (it used to look for the exact name only among
+    the 50 most reported substring matches)."""
+    import store_records as rec
+    from comity.model import ArticleResult, Person
+    from comity.query import find_persons
+    from comity.storage import Store
+
+    results = []
+    for i in range(60):
+        for copy in range(2):
+            a = rec.article(f"ng-{i}-{copy}", f"Report {i}-{copy} on Nguyen Phan Van Giang {i}.", "2025-01-02", "VNA")
+            results.append(ArticleResult(article=a, persons=(
+                Person(id="p1", name=f"Nguyen Phan Van Giang {i}", country="VNM", titles=(), key=""),)))
+    a = rec.article("giang", "Phan Văn Giang spoke.", "2025-01-03", "VNA")
+    results.append(ArticleResult(article=a, persons=(Person(id="p1", name="Phan Văn Giang", country="VNM",
+                                                            titles=("Defence Minister",), key=""),)))
+    with Store.open(db_url) as store:
+        store.save(results)
+        with store.read() as conn:
+            assert len(list_persons(conn, name="Phan Van Giang", limit=100)) == 61
+            assert [p.name for p in find_persons(conn, "Phan Van Giang")] == ["Phan Văn Giang"]
+            assert get_person(conn, "phan văn giang").offices[0].title == "Defence Minister"
+            # no exact match: the substring matches, most reported first, at most 50
+            partial = find_persons(conn, "Van Giang")
+            assert len(partial) == 50 and all("Nguyen" in p.name for p in partial)
+
+
 def test_service_person_unknown(conn):
     with pytest.raises(StoreError, match="E206"):
         get_person(conn, "Nobody Atall")
