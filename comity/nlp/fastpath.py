@@ -64,7 +64,7 @@ class Term:
     literals: tuple[str, ...] | None  # casefolded; None: no literal is certain, always search
 
     def may_match(self, folded: str) -> bool:
-        return self.literals is None or any(lit in folded for lit in self.literals)
+        return may_contain(folded, self.literals)
 
 
 @dataclass
@@ -281,6 +281,22 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
         return None
     found = _required(list(parsed))
     return tuple(sorted(found)) if found else None
+
+
+def any_required_literals(patterns: list[str]) -> tuple[str, ...] | None:
+    """Casefolded strings one of which every match of any of `patterns` contains (None if
+    some pattern has none): a text without them need not be searched with the patterns."""
+    found: set[str] = set()
+    for p in patterns:
+        literals = required_literals(without_lookarounds(p))
+        if literals is None:
+            return None
+        found.update(literals)
+    return tuple(sorted(found))
+
+
+def may_contain(folded: str, literals: tuple[str, ...] | None) -> bool:
+    return literals is None or any(lit in folded for lit in literals)
 
 
 def _required(items: list) -> set[str] | None:

@@ -18,17 +18,26 @@ _KEY = "comity.sentences"
 
 
 class Sentences:
-    __slots__ = ("text", "spans", "starts", "_codable")
+    __slots__ = ("doc", "text", "_spans", "_starts", "_codable")
 
     def __init__(self, doc: Doc):
+        self.doc = doc
         self.text = doc.text  # joined from the tokens on every read of doc.text
-        self.spans: list[Span] = list(doc.sents)
-        self.starts = [s.start for s in self.spans]
+        self._spans: list[Span] | None = None  # read on first use: the text needs no parse
+        self._starts: list[int] = []
         self._codable: dict[int, bool] = {}
+
+    @property
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            self._spans = list(self.doc.sents)
+            self._starts = [s.start for s in self._spans]
+        return self._spans
 
     def of(self, token: Token) -> Span:
         """The sentence of `token`, as `token.sent` (the same span, found by bisection)."""
-        return self.spans[bisect_right(self.starts, token.i) - 1]
+        spans = self.spans
+        return spans[bisect_right(self._starts, token.i) - 1]
 
     def codable(self, sent: Span) -> bool:
         known = self._codable.get(sent.start)

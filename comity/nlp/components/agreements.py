@@ -17,6 +17,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse
 from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
@@ -40,7 +41,7 @@ def _right_edge(token: Token) -> int:
 
 @dataclass(frozen=True)
 class AgreementTerms:
-    kinds: tuple[tuple[str, re.Pattern], ...]
+    kinds: tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]  # kind, pattern, literals
     domains: tuple[tuple[str, re.Pattern], ...]
     status_cues: tuple[tuple[str, frozenset[str]], ...]
 
@@ -50,7 +51,7 @@ def agreement_terms() -> AgreementTerms:
     path = resources.files("comity.nlp") / "resources" / "agreement_terms.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return AgreementTerms(
-        kinds=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["kinds"].items()),
+        kinds=tuple((k, re.compile("|".join(v), re.I), any_required_literals(v)) for k, v in data["kinds"].items()),
         domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),
         status_cues=tuple((k, frozenset(v)) for k, v in data["status_cues"].items()),
     )
@@ -88,7 +89,9 @@ class AgreementFinder:
         sents = sentences(doc)
         for sent in sents.spans:
             text = text_of(sent)
-            hits = [(kind, m) for kind, pattern in self.terms.kinds for m in pattern.finditer(text)]
+            folded = text.casefold()
+            hits = [(kind, m) for kind, pattern, literals in self.terms.kinds if may_contain(folded, literals)
+                    for m in pattern.finditer(text)]
             if not hits or not sents.codable(sent):
                 continue
             taken: set[int] = set()

@@ -5,6 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import find_dates
+from ..sentences import doc_text
 
 
 class DateFinder:
@@ -12,7 +13,7 @@ class DateFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, doc._.published)
+        doc._.dates = find_dates(doc_text(doc), doc._.published)
         return doc
 
 

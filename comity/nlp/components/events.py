@@ -97,9 +97,13 @@ class EventCoder:
 
     # -- triggers ---------------------------------------------------------------------
     def _triggers(self, token: Token) -> list[Trigger]:
+        by_lemma = self.table.by_lemma
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if lower not in by_lemma and lemma not in by_lemma:
+            return []  # most words: decided before anything else is read
         found = []
-        for key in {token.lemma_.lower(), token.lower_}:
-            for trig in self.table.by_lemma.get(key, ()):
+        for key in {lemma, lower}:
+            for trig in by_lemma.get(key, ()):
                 if trig.pos == "VERB" and token.pos_ not in ("VERB",):
                     continue
                 if trig.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):

@@ -16,7 +16,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..fastpath import required_literals, without_lookarounds
+from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse, venue_in
 from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
@@ -50,16 +50,9 @@ def mechanism_patterns() -> re.Pattern:
 
 @cache
 def mechanism_literals() -> tuple[str, ...] | None:
-    """Casefolded words one of which every mechanism name contains, or None if some pattern
-    has none: the alternation, case-insensitive, tries every pattern at every character, so
-    sentences without any of these words are not searched at all."""
-    found: set[str] = set()
-    for p in _patterns():
-        literals = required_literals(without_lookarounds(p))
-        if literals is None:
-            return None
-        found.update(literals)
-    return tuple(sorted(found))
+    """Words one of which every mechanism name contains: the alternation, case-insensitive,
+    tries every pattern at every character, so sentences without them are not searched."""
+    return any_required_literals(_patterns())
 
 
 def _patterns() -> list[str]:
@@ -98,7 +91,7 @@ class MechanismFinder:
             text = text_of(sent)
             folded = text.casefold()
             matches = ([(m.start(), m.end(), m.group(0), None) for m in self.pattern.finditer(text)]
-                       if self.literals is None or any(w in folded for w in self.literals) else [])
+                       if may_contain(folded, self.literals) else [])
             for m in BACK_REF.finditer(text) if named else ():
                 if not any(a <= m.start() < b for a, b, _, _ in matches):
                     earlier = next((c for c in reversed(named) if c.name.lower().endswith(m.group("noun").lower())),
