@@ -190,13 +190,18 @@ class _Writer:
             found = dict(self.conn.execute(_BY_KEY[table.name], {"keys": list(wanted)}).all())
             missing = [r for k, r in wanted.items() if k not in found]
             if missing:
-                # ON CONFLICT: another writer (PostgreSQL) may have inserted a key meanwhile; RETURNING
-                # then names only the rows this insert made, so `created` is exactly ours (event_counts
-                # counts each event once however many writers race for it)
-                dialect = sqlite if self.sqlite else postgresql
-                created = set(self.conn.execute(dialect.insert(table).on_conflict_do_nothing()
-                                                .returning(table.c.id), missing).scalars())
-                new = dict(self.conn.execute(_BY_KEY[table.name], {"keys": [r["key"] for r in missing]}).all())
+                if self.sqlite:  # one writer at a time (BEGIN IMMEDIATE): every missing key is ours
+                    self._insert_ignore(table, missing)
+                    new = dict(self.conn.execute(_BY_KEY[table.name], {"keys": [r["key"] for r in missing]}).all())
+                    created = set(new.values())
+                else:
+                    # ON CONFLICT: another writer may have inserted a key meanwhile; RETURNING then names
+                    # only the rows this insert made, so `created` is exactly ours (event_counts counts
+                    # each event once however many writers race for it). Not on SQLite, where a RETURNING
+                    # executemany is one statement text per row count, each prepared anew, for nothing.
+                    created = set(self.conn.execute(postgresql.insert(table).on_conflict_do_nothing()
+                                                    .returning(table.c.id), missing).scalars())
+                    new = dict(self.conn.execute(_BY_KEY[table.name], {"keys": [r["key"] for r in missing]}).all())
                 found.update(new)
             for key, id_ in found.items():
                 self.ids[(table.name, key)] = id_
