@@ -36,6 +36,7 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: st
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        _warm(app.state.templates)
         yield
         if owned:
             opened.close()
@@ -60,6 +61,17 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: st
 
     _errors(app)
     return app
+
+
+def _warm(env: Environment) -> None:
+    """What the first page would otherwise pay for, paid once at start-up: every template compiled,
+    the country names (pycountry) and the CAMEO codebook loaded (about 50 ms, more on a busy machine)."""
+    from .pages import cameo_names
+
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+    country_name("VNM")
+    cameo_names()
 
 
 def _templates() -> Environment:
