@@ -34,14 +34,18 @@ PLACE_KINDS = ("CAPITAL", "CITY", "COUNTRY")
 
 class Pipeline:
     def __init__(self, nlp: Language | None = None, *, model: str | None = None, batch_size: int = 16,
-                 dictionaries: Iterable[str | PathLike[str]] = (), fast_path: bool = True):
+                 dictionaries: Iterable[str | PathLike[str]] = (), fast_path: bool = True,
+                 leaders: bool = True):
         """`dictionaries`: actor dictionary files (YAML, CSV, PETRARCH; docs/dictionaries.md).
+        `leaders`: the bundled list of world leaders with dated offices (resources/leaders.yaml);
+        the dictionaries override it where they name the same spelling or person.
         `fast_path`: reports with nothing comity could record skip tagger, parser and NER
         (comity/nlp/fastpath.py; the records are the same either way)."""
         dictionaries = tuple(str(p) for p in dictionaries)
-        if nlp is not None and dictionaries:
-            raise ValueError("pass dictionaries to comity.nlp.build_pipeline() when you bring your own nlp")
-        self.nlp = nlp if nlp is not None else build_pipeline(model, dictionaries)
+        if nlp is not None and (dictionaries or not leaders):
+            raise ValueError("pass dictionaries and leaders to comity.nlp.build_pipeline() when you bring "
+                             "your own nlp")
+        self.nlp = nlp if nlp is not None else build_pipeline(model, dictionaries, leaders=leaders)
         self.batch_size = batch_size
         self.fast_path = FastPath.from_nlp(self.nlp) if fast_path else None
         self._disable = {FULL: [], NO_NER: [n for n in ("ner",) if n in self.nlp.pipe_names]}

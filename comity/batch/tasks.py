@@ -29,6 +29,7 @@ class ExtractSettings:
     dictionaries: tuple[str, ...] = ()
     fast_path: bool = True
     batch_size: int = 16
+    leaders: bool = True  # the bundled world leaders list (resources/leaders.yaml)
 
 
 @dataclass
@@ -63,7 +64,8 @@ def pipeline_for(settings: ExtractSettings):  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DictionaryWarning)  # the driver reports them, once
         return Pipeline(model=settings.model, dictionaries=settings.dictionaries,
-                        fast_path=settings.fast_path, batch_size=settings.batch_size)
+                        fast_path=settings.fast_path, batch_size=settings.batch_size,
+                        leaders=settings.leaders)
 
 
 def process_partition(articles: list[Article],

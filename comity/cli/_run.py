@@ -100,11 +100,12 @@ def articles(paths: Iterable[Path], published: dt.date | None, count: RunCount) 
 
 def run_extraction(paths: list[Path], published: dt.date | None, on_result: Callable[[ArticleResult], None],
                    *, quiet: bool = False, dictionaries: tuple[Path, ...] = (), workers: int = 1,
-                   fast_path: bool = True) -> RunCount:
+                   fast_path: bool = True, leaders: bool = True) -> RunCount:
     """`dictionaries`: actor dictionary files; a bad one raises DataError (file:line) before any
     report is read, and entries a dictionary holds but comity cannot use are warned about.
     `workers`: processes extracting in parallel (comity.batch); the output is in input order,
-    the same as with one. `fast_path`: see comity/nlp/fastpath.py."""
+    the same as with one. `fast_path`: see comity/nlp/fastpath.py. `leaders`: the bundled list of
+    world leaders (docs/dictionaries.md)."""
     from ..nlp.dictionaries import DictionaryWarning, load_dictionary, notes
     from ..pipeline import Pipeline
 
@@ -115,7 +116,7 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
             for message in notes(load_dictionary(path)):
                 err.print(f"[yellow]warning[/yellow] {escape(message)}", soft_wrap=True)
         if workers == 1:
-            pipeline = Pipeline(dictionaries=dictionaries, fast_path=fast_path)
+            pipeline = Pipeline(dictionaries=dictionaries, fast_path=fast_path, leaders=leaders)
     # streamed, so a large folder is never held in memory: the total is an estimate, if any
     items = articles(paths, published, count)
     if workers == 1:
@@ -123,7 +124,8 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
     else:
         from ..batch import ExtractSettings, extract
 
-        settings = ExtractSettings(dictionaries=tuple(str(p) for p in dictionaries), fast_path=fast_path)
+        settings = ExtractSettings(dictionaries=tuple(str(p) for p in dictionaries), fast_path=fast_path,
+                                   leaders=leaders)
         results = extract(items, settings, workers=workers)
     progress = progress_bar("extracting", quiet=quiet)
     with progress:

@@ -31,6 +31,11 @@ def extract_cmd(
         help="An actor dictionary to add to comity's gazetteer (repeatable): YAML or CSV "
              "(name, aliases, country, sector, type, titles, dates of office) or a PETRARCH actors or "
              "agents file. A bad entry stops the run with its file and line (docs/dictionaries.md)."),
+    leaders: bool = typer.Option(
+        True, "--leaders/--no-leaders",
+        help="Use comity's bundled list of world leaders (heads of state and government, foreign and defence "
+             "ministers, with dated offices) for the countries of people named with a title; --actors "
+             "entries override it (docs/dictionaries.md)."),
     workers: int = typer.Option(
         1, "--workers", "-w", min=1, help="Worker processes extracting in parallel (each loads the model "
                                           "once); the records come out in input order, as with one."),
@@ -57,7 +62,8 @@ def extract_cmd(
     started = time.perf_counter()
     try:
         count = run_extraction(paths, base_date, lambda r: out.write(result_to_json(r) + "\n"), quiet=quiet,
-                               dictionaries=tuple(actors), workers=workers, fast_path=fast_path)
+                               dictionaries=tuple(actors), workers=workers, fast_path=fast_path,
+                               leaders=leaders)
     except ComityError as e:
         err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True)
         raise typer.Exit(2) from None

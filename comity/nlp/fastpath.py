@@ -23,7 +23,9 @@ counts as the phrase; gazetteer matches count before overlaps are resolved; the 
 patterns are searched on the whole text with their lookarounds removed (and once more with
 a space at each seam where two tokens touch letter to letter, since comity searches them
 sentence by sentence and a sentence may end at such a seam). A gazetteer match with a label
-this module does not know (a user dictionary's person, say) opens the parse. A report whose
+this module does not know (a user dictionary's person, say) opens the parse. A name from the
+bundled leaders list (PERSON_LEADER) does not: a leader is recorded only with a title, rank or
+role in the report, whose words open a door of their own (nlp/dictionaries/leaders.py). A report whose
 doors are all shut yields what the full pipeline yields for it, an empty result, without
 running tagger, parser or NER. A report with no person door open (no title, rank or
 "counterpart") can hold no person, and the NER's entities are read by comity_persons only:
@@ -53,6 +55,7 @@ DOORS = ("term", "title", "rank", "dictionary", "state and trigger")
 PERSON_DOORS = frozenset({"title", "rank", "dictionary"})  # a person may be found: entities matter
 STATE_LABELS = frozenset({"COUNTRY", "DEMONYM", "CAPITAL", "ORG", "IGO", "ORG_HEAD"})
 PLACE_LABELS = frozenset({"CITY", "PLACE"})  # where things happen: no actor
+QUIET_LABELS = PLACE_LABELS | {"PERSON_LEADER"}  # open no door (a leader needs a title, rank or role)
 _WORD = re.compile(r"\w")
 
 
@@ -140,7 +143,7 @@ class FastPath:
                 label, code = self._label(match_id)
                 if label in STATE_LABELS:
                     state = state or bool(code)  # a bare "border guard" is nobody's
-                elif label not in PLACE_LABELS:
+                elif label not in QUIET_LABELS:
                     found.add("dictionary")
         if state and (self.any_trigger or self.has_trigger(orths)):
             found.add("state and trigger")

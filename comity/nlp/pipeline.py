@@ -15,22 +15,28 @@ COMITY_COMPONENTS = ("comity_actors", "comity_persons", "comity_dates", "comity_
                      "comity_events", "comity_agreements", "comity_mechanisms")
 
 
-def build_pipeline(model: str | None = None, dictionaries: tuple[str, ...] = ()) -> Language:
+def build_pipeline(model: str | None = None, dictionaries: tuple[str, ...] = (), leaders: bool = True) -> Language:
     """Load the base model once per process and add comity's components after its NER.
 
     `dictionaries`: user or PETRARCH actor dictionaries (paths) whose patterns the gazetteer adds
-    (docs/dictionaries.md); a DataError names the file and line of a bad entry. One pipeline is
-    built and cached per distinct (model, dictionaries)."""
-    return _build_pipeline(model, tuple(str(p) for p in dictionaries))
+    (docs/dictionaries.md); a DataError names the file and line of a bad entry. `leaders`: add the
+    bundled list of world leaders with dated offices (resources/leaders.yaml); the dictionaries win
+    where they name the same spelling or person. One pipeline is built and cached per distinct
+    (model, dictionaries, leaders)."""
+    return _build_pipeline(model, tuple(str(p) for p in dictionaries), bool(leaders))
 
 
 @cache
-def _build_pipeline(model: str | None, dictionaries: tuple[str, ...]) -> Language:
+def _build_pipeline(model: str | None, dictionaries: tuple[str, ...], leaders: bool = True) -> Language:
     from .dictionaries import load_dictionary
+    from .dictionaries.leaders import leader_patterns, leaders_path, load_leaders
 
     loaded = [load_dictionary(path) for path in dictionaries]  # fail on a bad file before loading spaCy
-    # load_base_model is cached: a pipeline with dictionaries needs a Language of its own
-    nlp = load_base_model.__wrapped__(model) if dictionaries else load_base_model(model)
+    bundled = load_leaders() if leaders else None
+    # load_base_model is cached and becomes the default pipeline (with the leaders, without user
+    # dictionaries): any other pipeline needs a Language of its own
+    own = bool(dictionaries) or not leaders
+    nlp = load_base_model.__wrapped__(model) if own else load_base_model(model)
     for name in COMITY_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
@@ -38,5 +44,8 @@ def _build_pipeline(model: str | None, dictionaries: tuple[str, ...]) -> Languag
     gazetteer.initialize()
     for dictionary in loaded:
         gazetteer.add_patterns(dictionary.patterns())
+    if bundled is not None:
+        gazetteer.add_patterns(leader_patterns(bundled, loaded))
     nlp.meta["comity_dictionaries"] = list(dictionaries)
+    nlp.meta["comity_leaders"] = str(leaders_path()) if leaders else None
     return nlp

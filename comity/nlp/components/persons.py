@@ -16,6 +16,9 @@ lean on: it tags "Giang" a place, misses names after long titles, and never link
    officials, not every name in a report (athletes, coaches).
 The country comes from the title, a "his Lao counterpart" phrase, or, failing those,
 the counterpart relation and the reporting agency's country (set by `comity_context`).
+A person whose full name is in the bundled leaders list (resources/leaders.yaml) and who held
+one of its offices on the report's date takes that office's country over all of these; the
+name alone does not make a person (rule 4 still holds).
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..dictionaries.leaders import PERSON_LEADER
 from ..gazetteer import fold
 from ..lexicon import TitleLexicon, titles
 from .actors import SPANS_KEY, entry_of
@@ -56,7 +60,7 @@ class PersonCluster:
     titles: list[str] = field(default_factory=list)
     rank: str | None = None
     country: str | None = None
-    country_from: str | None = None  # title | dictionary | counterpart | context
+    country_from: str | None = None  # title | dictionary | leaders | counterpart | context
     sector: str | None = None  # from a dictionary office (MIL for a border guard commander)
     aliases: list[str] = field(default_factory=list)
     counterpart_of: str | None = None
@@ -85,6 +89,7 @@ class PersonFinder:
         self.nlp = nlp
         self.lex: TitleLexicon = titles()
         self._people: dict | None = None  # dictionary people by canonical name, loaded on first use
+        self._leaders: dict | None = None  # the bundled leaders by canonical name, loaded on first use
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.persons = self.find(doc)
@@ -96,10 +101,14 @@ class PersonFinder:
         org_country = {}  # token index -> country code of an organisation ("French Armed Forces")
         blocked = set()   # token indices inside places and organisations
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
+        leaders: dict[tuple[int, int], str] = {}  # bundled leaders by token span -> canonical name
         for span in doc.spans.get(SPANS_KEY, []):
             code = entry_of(span)[0]
             if span.label_ == "PERSON_KNOWN":
                 known[(span.start, span.end)] = entry_of(span)
+                continue
+            if span.label_ == PERSON_LEADER:
+                leaders[(span.start, span.end)] = entry_of(span)[2]
                 continue
             possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
             if code and code != "IGO":
@@ -112,7 +121,7 @@ class PersonFinder:
             if span.label_ in PLACE_OR_ORG:
                 blocked.update(range(span.start, span.end))
         self._org_country = org_country
-        candidates = self._candidates(doc, blocked) | set(known)
+        candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
         clusters: list[PersonCluster] = []
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
             info = self._title_left(doc, start, nationality) 
@@ -130,6 +139,8 @@ class PersonFinder:
             if (start, end) in known:  # a person the user's dictionary names: an official by definition
                 cluster.add_title(self._known_office(doc, known[(start, end)]))
             self._note_counterpart(doc, clusters, cluster, start, info)
+        if leaders:
+            self._leader_offices(doc, clusters, leaders)
         self._lone_mentions(doc, clusters, blocked)
         for cluster in clusters:
             cluster.mentions.sort()
@@ -231,6 +242,44 @@ class PersonFinder:
             info.country = office.country or info.country
             info.sector = office.sector or None
         return info
+
+    def _leader_offices(self, doc: Doc, clusters: list[PersonCluster], leaders: dict[tuple[int, int], str]) -> None:
+        """A person named in full as a bundled leader takes the country (and sector) of the leader's
+        office on the report's date, over a country read from the title or guessed later from the
+        context. Nothing without a report date or outside every office; nothing for a person the
+        user's dictionaries place, or whose full name is not the leader's ("Hunter Biden" is not
+        "Joe Biden", even if a leader's alias is one of his words)."""
+        day = doc._.published
+        if day is None:
+            return
+        people = None
+        for cluster in clusters:
+            if cluster.country_from == "dictionary":
+                continue
+            names = {leaders[m] for m in cluster.mentions
+                     if m in leaders and fold(doc[m[0]:m[1]].text) == cluster.key}
+            if len(names) != 1:
+                continue
+            people = people if people is not None else self._leader_people()
+            person = people.get(names.pop())
+            office = next((o for o in person.offices if o.dated and o.holds_on(day)), None) if person else None
+            if office is None or not office.country:
+                continue
+            cluster.country, cluster.country_from = office.country, "leaders"
+            cluster.sector = office.sector or cluster.sector
+            if not cluster.titles and office.title:
+                cluster.titles.append(office.title)
+
+    def _leader_people(self) -> dict:
+        if self._leaders is None:
+            path = self.nlp.meta.get("comity_leaders")
+            if path:
+                from ..dictionaries.leaders import load_leaders
+
+                self._leaders = {p.name: p for p in load_leaders().people()}
+            else:
+                self._leaders = {}
+        return self._leaders
 
     def _dictionary_people(self) -> dict:
         if self._people is None:
