@@ -281,6 +281,17 @@ def activity(conn: Connection, *, dyad: tuple[str, str] | None = None, bucket: s
     return [ActivityCount(period=k[0], plover_type=k[1], events=v) for k, v in sorted(n.items())]
 
 
+def dyad_total(conn: Connection, dyad: tuple[str, str]) -> int:
+    """All of a dyad's events (dated or not, both directions): its directions' totals in event_counts,
+    one row each, where count_events would count a busy dyad's index entries one by one."""
+    x, y = dyad
+    c = s.event_counts.c
+    pairs = [(x, y)] if x == y else [(x, y), (y, x)]
+    return sum(conn.execute(select(c.events).where(
+        c.source_country == src, c.target_country == tgt, c.period == event_counts.ALL,
+        c.plover_type == event_counts.ALL)).scalar() or 0 for src, tgt in pairs)
+
+
 # ---- people and reports as references --------------------------------------------------------------
 
 def person_refs(conn: Connection, ids: Iterable[int], counts: dict[int, int] | None = None, *,

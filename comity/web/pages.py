@@ -137,7 +137,7 @@ def dyad(conn: Connection, pair: str) -> DyadContext:
     codes = [x, y] + [c for ag in agreements for c in ag.parties] + [c for m in mechanisms for c in m.countries] + \
         [m.meeting.countries for m in meetings] + [r.source_country for r in recent] + [r.target_country for r in recent]
     return DyadContext(
-        a=x, b=y, events=count_events(conn, f), first_date=first, last_date=last, bucket=bucket, periods=periods,
+        a=x, b=y, events=views.dyad_total(conn, (x, y)), first_date=first, last_date=last, bucket=bucket, periods=periods,
         activity=activity, meetings=meetings, meetings_total=total, agreements=agreements, mechanisms=mechanisms,
         persons=views.dyad_persons(conn, (x, y), meetings), recent_events=recent, names=names_of(codes))
 
