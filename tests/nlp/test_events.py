@@ -126,3 +126,30 @@ def test_events_odd_input_gives_no_events_and_no_crash(text):
         assert "E002" in str(exc.value)
         return
     assert extract(text, published="2025-06-11").events == ()
+
+
+def test_events_signing_dated_to_an_earlier_year_is_history():
+    found = codes("The ministers reviewed the memorandum on maritime cooperation, which Thailand and "
+                  "Malaysia signed in 2019.")
+    assert not [c for c in found if c[0] == "057"]
+
+
+def test_events_earlier_month_of_another_clause_does_not_undate_a_visit():
+    # "in January" dates the taking of office, not the visit
+    found = codes("Thai Defence Minister Sutin Klungsang, on his first visit to Malaysia since taking "
+                  "office in January, met Malaysian Defence Minister Mohamed Khaled Nordin on Tuesday.")
+    assert ("040", "THA", "MYS", "2025-06-10") in found
+
+
+def test_events_invitation_for_later_is_still_an_invitation():
+    # "later this year" dates the visit asked for, not the invitation
+    found = codes("Malaysian Defence Minister Mohamed Khaled Nordin invited Thai Defence Minister "
+                  "Sutin Klungsang to visit Kuala Lumpur later this year.")
+    assert {c[0] for c in found} & {"020", "026", "036"}
+
+
+def test_events_what_someone_is_thanked_for_is_not_an_event():
+    found = codes("Lao Defence Minister Chansamone Chanyalath thanked Vietnam for the training it has "
+                  "provided to Lao officers over the years.")
+    assert ("051", "LAO", "VNM", "2025-06-11") in found
+    assert not [c for c in found if c[0].startswith("07")]

@@ -179,7 +179,7 @@ class AgreementFinder:
         path = []
         t = head
         for _ in range(9):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
             path.append(t)

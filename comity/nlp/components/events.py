@@ -143,16 +143,20 @@ class EventCoder:
     # -- one event --------------------------------------------------------------------
     def _events(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue) -> list[EventCandidate]:
         pred = self._predicate(token) if trig.pos == "NOUN" else token
-        if self._negated(token) or (pred is not token and self._negated(pred)) or self._conditional(pred):
+        if self._negated(token) or (pred.i != token.i and self._negated(pred)) or self._conditional(pred):
             return []
         if trig.family not in ("invite", "appeal") and self._embedded(pred):
             return []
+        if self._reason_of_praise(token):
+            return []  # "thanked Japan for the assistance it has provided": the thanks is the news
         if trig.family == "sign" and token.dep_ in ("amod", "acl"):
             return []  # "the signed plan", "the statement signed in 2018": an attribute, not news
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in pred.children):
             return []  # "hoped it could be signed": neither done nor promised
         if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in sent_dates):
             return []  # "sent last week": background, not news of the day
+        if any(self._earlier(d, anchor) and self._attached(doc, d, {token, pred}) for d in sent_dates):
+            return []  # "the agreement, which was signed in 2021": history, not news of the day
         if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children):
             return []  # "would be met with a response" is not a meeting
@@ -203,16 +207,41 @@ class EventCoder:
     def _embedded(token: Token) -> bool:
         t = token
         for _ in range(2):
-            if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
+            if t.dep_ in ("xcomp", "ccomp") and t.head.i != t.i:
                 t = t.head
                 if t.lemma_.lower() in EMBEDDING_HEADS:
                     return True
         return False
 
+    def _reason_of_praise(self, token: Token) -> bool:
+        """Whether a trigger stands in what someone is thanked, praised or pitied for ("for the
+        assistance", "for the support it has provided", "on the success of the talks"): the
+        reason, not an event of its own."""
+        t = token  # Token objects are made afresh on each access: compare positions
+        for _ in range(5):
+            head = t.head
+            if head.i == t.i:
+                return False
+            if t.dep_ == "prep" and t.lower_ in ("for", "on"):
+                return any(trig.family in ("praise", "empathy") for trig in self._triggers(head))
+            t = head
+        return False
+
+    @staticmethod
+    def _earlier(mention, anchor) -> bool:
+        """A year or month named as such ("in 2021", "in March") before the report's own
+        year or month. Day dates are left to date the event they modify."""
+        value = anchor.value if hasattr(anchor, "value") else anchor
+        if not (value and mention.value and mention.granularity in ("year", "month")
+                and mention.kind in ("point", "year_ref")):
+            return False
+        return mention.value < value[:len(mention.value)]
+
     @staticmethod
     def _attached(doc: Doc, mention, heads: set) -> bool:
         """Whether a date phrase modifies one of `heads` ("will visit next year") rather than a
-        noun ("the plan for next year")."""
+        noun ("the plan for next year") or another verb ("invited him to visit later this
+        year", "his visit since taking office in December")."""
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
@@ -220,7 +249,9 @@ class EventCoder:
         for _ in range(4):
             if t in heads:
                 return True
-            if t.head is t or t.pos_ in ("NOUN", "PROPN") and t is not span.root:
+            if t.head.i == t.i or t.pos_ in ("NOUN", "PROPN") and t.i != span.root.i:
+                return False
+            if t.pos_ in ("VERB", "AUX") and t.i != span.root.i:
                 return False
             t = t.head
         return t in heads
@@ -229,7 +260,7 @@ class EventCoder:
     def _predicate(token: Token) -> Token:
         """The verb a noun trigger hangs from: 'extended his congratulations' -> extended."""
         head = token
-        while head.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos", "nsubj", "attr", "amod") and head.head is not head:
+        while head.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos", "nsubj", "attr", "amod") and head.head.i != head.i:
             head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 return head
@@ -262,7 +293,7 @@ class EventCoder:
             return True
         t = token
         for _ in range(3):
-            if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head is not t:
+            if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
                 t = t.head
                 if t.lemma_.lower() in PLANNING_HEADS:
                     return True
@@ -311,7 +342,7 @@ class EventCoder:
                 if refs:
                     return refs
                 break
-            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
                 verb = verb.head  # "agreed to carry out": the subject of agree acts
             else:
                 break
