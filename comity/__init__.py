@@ -1,4 +1,25 @@
-"""comity: news reports about international relations, turned into sourced records."""
+"""comity: news reports about international relations, turned into sourced records.
+
+    >>> import comity
+    >>> result = comity.extract(text, published="2025-12-02")
+    >>> pipe = comity.Pipeline()          # loads the model once
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .about import __version__
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from .pipeline import Pipeline, extract
+
+__all__ = ["Pipeline", "__version__", "extract"]
+
+
+def __getattr__(name: str) -> Any:
+    # loaded on first use: `import comity` (and the CLI's --help) stays free of spaCy
+    if name in ("Pipeline", "extract"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'comity' has no attribute {name!r}")

@@ -79,6 +79,15 @@ def read_compiled(path: Path = PATTERNS_PATH) -> list[dict[str, str]]:
         raise DataError(Errors.E103.format(path=path)) from e
 
 
+def check_compiled(path: Path = PATTERNS_PATH) -> str:
+    """One line saying the compiled patterns are those the gazetteer's YAML gives today;
+    DataError (E103) when they are missing or stale (an edit not followed by a compile)."""
+    current = compile_patterns(load_gazetteer())
+    if read_compiled(path) != current:
+        raise DataError(Errors.E103.format(path=path))
+    return f"{Path(path).name}: {len(current)} patterns, current"
+
+
 def main(argv: list[str] | None = None) -> int:
     n = write_compiled(PATTERNS_PATH)
     sys.stdout.write(f"wrote {n} patterns to {PATTERNS_PATH}\n")
