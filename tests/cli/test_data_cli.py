@@ -33,7 +33,8 @@ def test_data_check_compiled_stale_patterns_are_an_error(tmp_path):
 
 def test_library_front_door_is_lazy_and_complete():
     code = ("import sys, comity; assert 'spacy' not in sys.modules; "
-            "from comity.pipeline import Pipeline, extract; "
-            "assert comity.Pipeline is Pipeline and comity.extract is extract; print('ok')")
+            "from comity.pipeline import Pipeline, extract; from comity.ingest import read_paths; "
+            "assert comity.Pipeline is Pipeline and comity.extract is extract; "
+            "assert comity.read_paths is read_paths; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
