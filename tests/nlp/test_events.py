@@ -153,3 +153,67 @@ def test_events_what_someone_is_thanked_for_is_not_an_event():
                   "provided to Lao officers over the years.")
     assert ("051", "LAO", "VNM", "2025-06-11") in found
     assert not [c for c in found if c[0].startswith("07")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rejections (12x)
+    ("Indonesia refused to extradite two Malaysian suspects on Tuesday.", ("120", "IDN", "MYS", "2025-06-10")),
+    ("Thailand declined to send observers to Cambodia on Monday.", ("120", "THA", "KHM", "2025-06-09")),
+    ("Vietnam dismissed a proposal from China for joint oil exploration.", ("120", "VNM", "CHN", "2025-06-11")),
+    # offers and promises (03x)
+    ("Australia promised to provide patrol boats to Fiji.", ("0332", "AUS", "FJI", "2025-06-11")),
+    ("Japan offered to host talks between the two Koreas.", ("036", "JPN", None, "2025-06-11")),
+    # demonstrations by the people (14x)
+    ("Thousands of Filipino fishermen staged a demonstration outside the Chinese embassy in Manila on Tuesday.",
+     ("141", "PHL", "CHN", "2025-06-10")),
+    ("Hundreds of Kenyan farmers staged a rally in Nairobi on Monday.", ("141", "KEN", None, "2025-06-09")),
+    ("Angry Greek farmers blocked roads across the country on Tuesday.", ("144", "GRC", None, "2025-06-10")),
+    ("Palestinian prisoners rioted in an Israeli jail on Monday.", ("145", "PSE", "ISR", "2025-06-09")),
+    # reducing relations (16x)
+    ("France suspended flights to Mali on Tuesday.", ("16", "FRA", "MLI", "2025-06-10")),
+    ("Germany halted aid to Niger on Monday.", ("16", "DEU", "NER", "2025-06-09")),
+    ("The Indian minister cancelled a visit to Pakistan on Tuesday.", ("16", "IND", "PAK", "2025-06-10")),
+    # coercion and violence (17x-19x)
+    ("A Thai court jailed a Cambodian activist for two years on Monday.", ("173", "THA", "KHM", "2025-06-09")),
+    ("A Malaysian court issued an arrest warrant for a Singaporean businessman on Tuesday.",
+     ("173", "MYS", "SGP", "2025-06-10")),
+    ("Myanmar imposed a curfew in Rakhine state on Monday.", ("1723", "MMR", None, "2025-06-09")),
+    ("Ugandan troops bombarded rebel positions in Congo on Monday.", ("194", "UGA", "COD", "2025-06-09")),
+    ("The United States carried out an air strike against militants in Somalia on Tuesday.",
+     ("195", "USA", "SOM", "2025-06-10")),
+    # concessions and retreats (08x)
+    ("Nepal lifted the curfew in Kathmandu on Monday.", ("0813", "NPL", None, "2025-06-09")),
+    ("Israel lifted its blockade on Lebanon on Tuesday.", ("0872", "ISR", "LBN", "2025-06-10")),
+    ("Ukraine completed the withdrawal of its troops from the town on Tuesday.", ("0874", "UKR", None, "2025-06-10")),
+    ("Sudan accepted the demands of the African Union on Monday.", ("083", "SDN", "IGO", "2025-06-09")),
+    # ratify, endorse
+    ("The Kenyan parliament ratified a defence agreement with Britain on Tuesday.", ("057", "KEN", "GBR", "2025-06-10")),
+    ("The Philippine Senate endorsed the visiting forces agreement with Japan on Monday.",
+     ("051", "PHL", "JPN", "2025-06-09")),
+])
+def test_events_conflict_and_concession_triggers(text, expected):
+    assert expected in codes(text)
+
+
+def test_events_demanded_withdrawal_is_a_demand_not_a_withdrawal():
+    found = codes("Ethiopia demanded the withdrawal of Eritrean troops from the border town.")
+    assert ("100", "ETH", "ERI", "2025-06-11") in found
+    assert not [c for c in found if c[0].startswith("08")]
+
+
+def test_events_content_of_a_demand_is_not_an_act():
+    found = codes("Indonesia demanded that Malaysia provide information on the detained workers.")
+    assert {c[0] for c in found} == {"100"}
+
+
+def test_events_offer_to_hand_over_is_an_intent():
+    found = codes("Cambodia offered to hand over two Thai suspects to Thailand.")
+    assert ("0332", "KHM", "THA", "2025-06-11") in found
+    assert not [c for c in found if c[0] == "072"]
+
+
+def test_events_hunger_strike_in_protest_is_a_demonstration_not_a_complaint():
+    found = codes("Fifty Burmese students began a hunger strike outside the Thai embassy in Yangon "
+                  "to protest against Thailand's decision.")
+    assert ("142", "MMR", "THA", "2025-06-11") in found
+    assert not [c for c in found if c[0] == "114"]

@@ -23,9 +23,13 @@ from .dates import dates_in
 
 PLANNING_HEADS = {"agree", "plan", "pledge", "commit", "intend", "vow", "decide", "expect", "aim",
                   "propose", "seek", "hope", "want", "prepare", "consent", "promise", "look", "wish",
-                  "schedule", "due", "set", "slate", "arrange"}
+                  "schedule", "due", "set", "slate", "arrange", "offer", "ready", "willing", "prepared"}
 # "invited X to visit", "asked X to provide": the inner action is the content of the appeal
-EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "welcome"}
+EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "welcome", "demand", "insist", "press",
+                   "pressure"}
+# "demanded the withdrawal of troops", "rejected an invitation to talks": a noun trigger that is
+# the object of a demand, an appeal or a rejection is its content, not an event of its own
+CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
 FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
@@ -86,7 +90,7 @@ class EventCoder:
                         if event.cameo == "042":
                             disc.visitor = event.source.country
                             disc.host = event.target.country if event.target else None
-        return self._with_hosting(self._protest_over_consult(events))
+        return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
 
     @staticmethod
     def _protest_over_consult(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -94,6 +98,13 @@ class EventCoder:
         a note protesting ...") is the protest: PLOVER codes summoning to complain as ACCUSE."""
         protest_sents = {e.sent.start for e in events if e.cameo.startswith(("11", "12", "13"))}
         return [e for e in events if not (e.cameo.startswith("04") and e.sent.start in protest_sents)]
+
+    @staticmethod
+    def _demonstration_over_complaint(events: list[EventCandidate]) -> list[EventCandidate]:
+        """"Began a hunger strike to protest the decision", "staged rallies in protest": the protest
+        is the demonstration (CAMEO 14x), not an official complaint (114) besides it."""
+        demo = {(e.sent.start, e.source.country) for e in events if e.cameo.startswith("14")}
+        return [e for e in events if not (e.cameo == "114" and (e.sent.start, e.source.country) in demo)]
 
     # -- triggers ---------------------------------------------------------------------
     def _triggers(self, token: Token) -> list[Trigger]:
@@ -146,6 +157,9 @@ class EventCoder:
         if self._negated(token) or (pred.i != token.i and self._negated(pred)) or self._conditional(pred):
             return []
         if trig.family not in ("invite", "appeal") and self._embedded(pred):
+            return []
+        if trig.pos == "NOUN" and pred.i != token.i and trig.family not in CONTENT_FAMILIES and any(
+                t.family in CONTENT_FAMILIES for t in self._triggers(pred)):
             return []
         if self._reason_of_praise(token):
             return []  # "thanked Japan for the assistance it has provided": the thanks is the news
