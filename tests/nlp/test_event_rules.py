@@ -63,3 +63,14 @@ def test_event_rules_conditional_clause():
                    ["SCONJ", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "VERB"])
     assert EventCoder._conditional(doc[2])
     assert not EventCoder._conditional(make_doc(**HOLD)[1])
+
+
+def test_event_rules_what_a_party_must_do_is_not_an_act():
+    doc = make_doc(["Laos", "must", "return", "it"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"],
+                   ["PROPN", "AUX", "VERB", "PRON"])
+    assert EventCoder._embedded(doc[2])
+    doc = make_doc(["Hanoi", "said", "Laos", "must", "return", "it"], [1, 1, 4, 4, 1, 4],
+                   ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"],
+                   ["PROPN", "VERB", "PROPN", "AUX", "VERB", "PRON"], ["hanoi", "say", "laos", "must", "return", "it"])
+    assert EventCoder._must_clause(doc[1]).i == 2
+    assert EventCoder._must_clause(make_doc(**HOLD)[1]) is None

@@ -217,3 +217,25 @@ def test_events_hunger_strike_in_protest_is_a_demonstration_not_a_complaint():
                   "to protest against Thailand's decision.")
     assert ("142", "MMR", "THA", "2025-06-11") in found
     assert not [c for c in found if c[0] == "114"]
+
+
+def test_events_statement_that_another_state_must_act_is_a_demand():
+    found = codes("China said on Monday that Japan must return the seized fishing boat.")
+    assert {c[:3] for c in found} == {("100", "CHN", "JPN")}  # the return is demanded, not done
+
+
+def test_events_exhortation_that_includes_the_speaker_is_not_a_demand():
+    assert not codes("The Vietnamese minister said the two sides must strengthen cooperation.")
+
+
+def test_events_willing_to_act_is_an_intent_of_the_subject():
+    assert ("0356", "KHM", "THA", "2025-06-11") in codes(
+        "Cambodia is willing to withdraw its troops from the border area with Thailand.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway will give Malawi a grant of 20 million dollars.", ("0331", "NOR", "MWI", "2025-06-11")),
+    ("Ecuador granted asylum to a Colombian journalist on Monday.", ("075", "ECU", "COL", "2025-06-09")),
+])
+def test_events_grants_and_asylum(text, expected):
+    assert expected in codes(text)

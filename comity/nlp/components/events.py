@@ -30,6 +30,13 @@ EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "wel
 # "demanded the withdrawal of troops", "rejected an invitation to talks": a noun trigger that is
 # the object of a demand, an appeal or a rejection is its content, not an event of its own
 CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
+# "Russia said Sudan must return the helicopter": a statement that another party must act is a
+# demand (CAMEO 100, PLOVER REQUEST) on that party; what it must do is not an act
+SAY_VERBS = {"say", "declare", "reiterate", "stress", "state", "announce", "warn", "tell"}
+MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
+# acts within a state (police and protesters, a government and its rebels) keep their
+# same-state target in these families; elsewhere (talks aside) a same-state pair is dropped
+DOMESTIC_FAMILIES = {"coerce", "assault", "retreat", "reject", "demand", "threaten"}
 FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
@@ -111,7 +118,8 @@ class EventCoder:
         by_lemma = self.table.by_lemma
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower not in by_lemma and lemma not in by_lemma:
-            return []  # most words: decided before anything else is read
+            # most words: decided before anything else is read
+            return [MUST_DEMAND] if lemma in SAY_VERBS and self._must_clause(token) is not None else []
         found = []
         for key in {lemma, lower}:
             for trig in by_lemma.get(key, ()):
@@ -130,6 +138,19 @@ class EventCoder:
         # the most specific reading wins: "online talks" is a call before it is talks
         found.sort(key=lambda t: not t.requires_word)
         return found[:1]
+
+    @staticmethod
+    def _must_clause(token: Token) -> Token | None:
+        """The subject of a "that X must ..." clause of a statement verb, if any."""
+        if token.pos_ != "VERB":
+            return None
+        for child in token.children:
+            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in child.children) \
+                    and not any(c.dep_ == "neg" for c in child.children):
+                subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                    return subj
+        return None
 
     @staticmethod
     def _has_object(token: Token, objects: frozenset[str]) -> bool:
@@ -188,6 +209,10 @@ class EventCoder:
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
         if not sources:
             return []  # an actor with no state (a person of unknown nationality) codes nothing
+        if trig is MUST_DEMAND:  # "he said the two sides must ...": an exhortation that includes the speaker
+            told = disc.resolve(self._must_clause(token))
+            if not told or {r.country for r in told} & {r.country for r in sources}:
+                return []
         if cameo == "114" and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
         explicit = self._explicit_target(disc, token, pred, trig, sources)
@@ -203,7 +228,8 @@ class EventCoder:
         date, date_text, granularity = self._date(sent_dates, anchor, token, planned, trig.family)
         out = []
         for source, target in pairs:
-            if target and source.country == target.country and trig.family != "consult":
+            if target and source.country == target.country and trig.family != "consult" and not (
+                    trig.family in DOMESTIC_FAMILIES or code.startswith("14")):
                 continue
             place, code = None, cameo
             if code.startswith("04"):
@@ -219,6 +245,8 @@ class EventCoder:
 
     @staticmethod
     def _embedded(token: Token) -> bool:
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            return True  # "Libya must hand over the suspects": demanded, not done
         t = token
         for _ in range(2):
             if t.dep_ in ("xcomp", "ccomp") and t.head.i != t.i:
@@ -356,8 +384,8 @@ class EventCoder:
                 if refs:
                     return refs
                 break
-            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
-                verb = verb.head  # "agreed to carry out": the subject of agree acts
+            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
+                verb = verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
             else:
                 break
         # the parse lost the subject ("Minister Shin Won-sik held talks" is often misparsed):
@@ -391,6 +419,11 @@ class EventCoder:
 
     def _target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
+        if trig.family == "demand":  # "demanded that Hamas renounce", "said Sudan must return"
+            for head in {token, pred}:
+                for child in head.children:
+                    if child.dep_ == "ccomp":
+                        cands += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
         for head in {token, pred}:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
