@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import ARRAY, ColumnElement, Connection, and_, any_, bindparam, or_, select
 
 from ..errors import Errors, StoreError
+from ..storage import identity
 from ..storage import schema as s
-from ..storage.textfold import fold_key, like_pattern
+from ..storage.textfold import like_pattern
 
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -111,10 +112,12 @@ def member(conn: Connection, column: Any, name: str = "ids") -> ColumnElement[bo
 
 
 def person_ids(name: str) -> Any:
-    """A subquery: the store ids of the persons whose folded name is, or contains, `name` folded."""
-    key = fold_key(name)
+    """A subquery: the store ids of the persons whose name key is, or contains, `name`'s
+    (`comity.storage.identity.name_key`: folded, listed spellings made one), in any country."""
+    key = identity.name_key(name)
     p = s.persons.c
-    return select(p.id).where(or_(p.key == key, p.key.like(like_pattern(key), escape="\\")))
+    # the name key must come before the separator: "VNM" does not find everyone of Việt Nam
+    return select(p.id).where(p.key.like(like_pattern(key)[:-1] + "%" + identity.SEPARATOR + "%", escape="\\"))
 
 
 def dyad_condition(a: str, b: str) -> ColumnElement[bool]:

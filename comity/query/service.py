@@ -14,9 +14,10 @@ from sqlalchemy import Connection, case, func, literal_column, select, text
 
 from ..errors import Errors, StoreError
 from ..storage import counts as event_counts
+from ..storage import identity
 from ..storage import schema as s
 from ..storage.mapping import is_symmetric
-from ..storage.textfold import fold_key, fold_text, words
+from ..storage.textfold import fold_text, like_escape, words
 from .filters import EventFilter, end_of, event_branches, event_conditions, member, person_ids
 from .results import EventRow, MeetingRow, Office, PersonDetail, PersonRow, SearchHit, TimelineItem
 
@@ -236,13 +237,15 @@ def _person_row(r: Any, latest: tuple[tuple[str, ...], str | None] | None) -> Pe
 
 
 def find_persons(conn: Connection, name: str) -> list[PersonRow]:
-    """The person whose folded name is `name` folded; failing that, the 50 most reported whose name
-    contains it. The exact match is looked up on its own (one index lookup on the unique key): in a big
+    """The persons whose name key is `name`'s (one per country, most reported first; `comity.storage.
+    identity.name_key`: diacritics, spacing and listed spellings aside); failing that, the 50 most
+    reported whose name contains it. The exact match is looked up on its own (a key prefix): in a big
     store it need not be among the 50 most reported of the names containing it."""
-    key = fold_key(name)
+    key = identity.name_key(name)
     if not key:
         return []
-    exact = _persons(conn, [s.persons.c.key == key], limit=1)
+    prefix = like_escape(key + identity.SEPARATOR) + "%"
+    exact = _persons(conn, [s.persons.c.key.like(prefix, escape="\\")], limit=50)
     return exact or list_persons(conn, name=name, limit=50)
 
 

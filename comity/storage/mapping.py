@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from ..ingest.normalize import content_hash
 from ..model import Actor, Agreement, Article, Event, Evidence, Mechanism, Meeting, Person, Place, Plover
+from . import identity
 from .textfold import fold_key, fold_text
 
 Row = dict[str, Any]
@@ -42,8 +43,10 @@ def body_hash(article: Article) -> str:
 
 
 def person_key(person: Person) -> str:
-    """One person across reports: the folded name without spaces ("phanvangiang")."""
-    return fold_key(person.key or person.name)
+    """One person across reports: name by `comity.nlp.names`' rules, and country ("phanvangiang|VNM");
+    see `comity.storage.identity`. Computed from the name as written, so that `identity.rekey` can
+    compute it again from the observations alone."""
+    return identity.person_key(person.name or person.key, person.country)
 
 
 def actor_code(actor: Actor | None) -> str:

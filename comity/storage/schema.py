@@ -65,7 +65,7 @@ articles = Table(
 persons = Table(
     "persons", metadata,
     Column("id", Integer, primary_key=True),
-    Column("key", String, nullable=False, unique=True),  # fold_key(name): one identity across reports
+    Column("key", String, nullable=False, unique=True),  # identity.person_key: name and country ("phanvangiang|VNM")
     Column("name", String, nullable=False),
     Column("country", String, index=True),
     Column("first_seen", String),

@@ -52,5 +52,9 @@ def words(text: str) -> list[str]:
 
 def like_pattern(text: str) -> str:
     """A LIKE pattern (escape character `\\`) matching `text` folded, anywhere in a value."""
-    escaped = fold_text(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return f"%{like_escape(fold_text(text))}%"
+
+
+def like_escape(text: str) -> str:
+    """`text` for a LIKE pattern with escape character `\\`: its wildcards matched as themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -74,7 +74,7 @@ def test_store_retelling_far_apart_is_another_story(store):
 
 def test_store_person_one_identity_with_dates(store):
     store.save([rec.lao_2025(), rec.lao_2024(), rec.vna()])
-    giang = rows(store, "SELECT * FROM persons WHERE key = 'phanvangiang'")
+    giang = rows(store, "SELECT * FROM persons WHERE key = 'phanvangiang|VNM'")
     assert len(giang) == 1
     assert (giang[0]["first_seen"], giang[0]["last_seen"]) == ("2024-12-18", "2025-12-16")
     assert giang[0]["name"] == "Phan Van Giang"  # as first stored
@@ -97,7 +97,7 @@ def test_store_agreement_status_timeline(store):
 def test_store_event_persons_are_store_ids(store):
     store.save([rec.lao_2024()])
     m = rows(store, "SELECT p.key FROM event_mentions m JOIN persons p ON p.id = m.target_person_id")
-    assert [r["key"] for r in m] == ["khamliangouthakaysone"]
+    assert [r["key"] for r in m] == ["khamliangouthakaysone|LAO"]
     meeting = rows(store, "SELECT participants FROM meeting_mentions")[0]
     assert "p1" not in str(meeting["participants"])
 
