@@ -26,6 +26,7 @@ from .dates import dates_in
 STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiating", "reviewed",
                "implemented", "mentioned")
 PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in", "covering", "through"}
+RENEW_VERBS = {"renew", "extend"}
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
 
@@ -37,6 +38,31 @@ def _right_edge(token: Token) -> int:
         if child.dep_ not in ("conj", "cc", "relcl", "acl", "appos", "punct"):
             right = max(right, _right_edge(child))
     return right
+
+
+def _realised(verb: Token) -> bool:
+    """Whether the verb reports a done act ("renewed", "has been extended"), not a plan or a
+    wish ("to renew", "will extend", "agreed to renew")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "to", "should", "could", "may", "might", "shall", "must", "can"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "been"}))
+
+
+def _dates_verb(doc: Doc, date, verb: Token) -> bool:
+    """Whether the date expression hangs on `verb` (through nouns and prepositions, not
+    through another verb)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(12):
+        if t.i == verb.i:
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 @dataclass(frozen=True)
@@ -119,11 +145,10 @@ class AgreementFinder:
         if status == "signed" and sign_verb is not None:
             if any(c.lemma_.lower() == "renew" for c in head.children):
                 status = "renewed"  # "signed the renewed agreement"
-            today = (doc._.anchor_date or "")[:7]
-            past = [d for d in dates_in(doc, sent.start_char, sent.end_char)
-                    if d.value and d.kind in ("relative_past", "point") and today and d.value[:7] < today]
+            past = self._past_dates(doc, sent, name_span, sign_verb)
             if past:  # "signed ... last December": background, not a signing of the day
-                status, background_signing = "mentioned", past[0].value
+                status = "mentioned"
+                background_signing = next((d.value for d in past if d.granularity == "day"), None)
         parties = self._parties(doc, disc, name_span, sent)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
                                   parties=parties, status=status,
@@ -131,8 +156,34 @@ class AgreementFinder:
                                   period_start=period[0], period_end=period[1])
         if status in ("signed", "renewed") and sign_verb is not None:
             self._signing(doc, disc, cand, sign_verb)
+        elif status == "renewed":  # "renewed their agreement on Monday": a renewal is a signing
+            renew = next((t for t in head.ancestors if t.lemma_.lower() in RENEW_VERBS and t.pos_ == "VERB"), None)
+            if renew is not None and _realised(renew) and not self._past_dates(doc, sent, name_span, renew):
+                self._signing(doc, disc, cand, renew)
         cand.signed_on = cand.signed_on or background_signing
         return cand
+
+    @staticmethod
+    def _past_dates(doc: Doc, sent: Span, name: Span, verb: Token) -> list:
+        """Dates before the report's own encounter that date the signing: "signed ... last
+        December", "signed in 2019", "signed in June 2024". A year inside the name ("the 2024
+        plan") names the instrument; a date of another clause ("who first met in 2019") is
+        not the signing's."""
+        anchor = doc._.anchor_date or ""
+        out = []
+        for d in dates_in(doc, sent.start_char, sent.end_char):
+            if name.start_char <= d.start < name.end_char or not _dates_verb(doc, d, verb):
+                continue
+            if d.kind == "year_ref":
+                before = (doc.text[max(0, d.start - 3):d.start] + d.text).lower()
+                if d.value and anchor and "in " in before and d.value[:4] < anchor[:4]:
+                    out.append(d)
+            elif d.kind in ("relative_past", "point"):
+                if d.value and anchor and d.value[:7] < anchor[:7]:
+                    out.append(d)
+                elif d.value is None and (d.kind == "relative_past" or d.text.lower().startswith("last ")):
+                    out.append(d)  # "last December" in a report with no publication date
+        return out
 
     def _name_span(self, doc: Doc, head: Token, sent: Span) -> Span:
         right = head.i
