@@ -143,15 +143,3 @@ class Discourse:
         persons = [r for r in refs if r.person]
         if len(persons) == 1:
             self.last_person = next(p for p in self.persons if p.id == persons[0].person)
-
-
-def venue_in(sent, spans) -> tuple[str, str | None] | None:
-    """The venue a sentence names: "in Kuala Lumpur", "at Cam Ranh", or "here" (the dateline)."""
-    for span in spans:
-        if sent.start <= span.start < sent.end and span.label_ in ("CITY", "CAPITAL"):
-            prev = span.doc[span.start - 1] if span.start > 0 else None
-            if prev is not None and prev.lower_ in ("in", "at"):
-                return span.text, entry_of(span)[0]
-    if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
-        return sent.doc._.dateline_place
-    return None

@@ -574,3 +574,26 @@ def test_dates_gold_dates_are_found_in_dev_reports(shared):
                 assert key in spans, (report_id, agreement["name_as_written"], key)
         checked += 1
     assert checked == 24
+
+
+# ---- reports without a publication date: the lead's written date places months and years -------
+
+def test_dates_undated_report_places_months_and_years_from_its_lead():
+    from comity.nlp.dates import find_dates_undated, lead_date
+
+    text = ("Australia on Friday, June 14, 2024, handed over a patrol boat to Papua New Guinea. The two "
+            "countries signed a security agreement last December and a treaty last year; they met on "
+            "Tuesday and again yesterday.")
+    assert lead_date(find_dates(text, None)) == D("2024-06-14")
+    found = {m.text: m.value for m in find_dates_undated(text)}
+    assert found["last December"] == "2023-12"
+    assert found["last year"] == "2023"
+    assert found["on Tuesday"] is None and found["yesterday"] is None  # days stay unknown
+
+
+def test_dates_undated_report_without_a_written_lead_date_stays_unresolved():
+    from comity.nlp.dates import find_dates_undated
+
+    late = "The ministers met on Tuesday. " * 12 + "The treaty was signed on March 3, 2019, and renewed last year."
+    assert {m.text: m.value for m in find_dates_undated(late)}["last year"] is None  # 2019 is not the lead
+    assert [m.value for m in find_dates_undated("They met last month.")] == [None]

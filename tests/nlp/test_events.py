@@ -239,3 +239,10 @@ def test_events_willing_to_act_is_an_intent_of_the_subject():
 ])
 def test_events_grants_and_asylum(text, expected):
     assert expected in codes(text)
+
+
+def test_events_undated_report_history_is_placed_by_the_lead_date():
+    r = extract("Australia on Friday, June 14, 2024, handed over a patrol boat to Papua New Guinea. Australia "
+                "and Papua New Guinea signed a security agreement in Canberra last December.", published=None)
+    assert not [e for e in r.events if e.cameo == "057"]  # December 2023: history, not news of the day
+    assert {e.date for e in r.events} == {"2024-06-14"}

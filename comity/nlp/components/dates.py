@@ -1,10 +1,11 @@
-"""comity_dates: every date expression of the doc, resolved against the publication date."""
+"""comity_dates: every date expression of the doc, resolved against the publication date (for a
+report without one, relative months and years against the date its lead writes out)."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dates import find_dates
+from ..dates import find_dates, find_dates_undated
 from ..sentences import doc_text
 
 
@@ -13,7 +14,8 @@ class DateFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc_text(doc), doc._.published)
+        published = doc._.published
+        doc._.dates = find_dates(doc_text(doc), published) if published else find_dates_undated(doc_text(doc))
         return doc
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..roles import Discourse, Ref, venue_in
+from ..roles import Discourse, Ref
+from ..venues import venue_in
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from .actors import SPANS_KEY, entry_of
@@ -40,7 +41,10 @@ DOMESTIC_FAMILIES = {"coerce", "assault", "retreat", "reject", "demand", "threat
 FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
-VENUE_FAMILIES = {"consult", "visit", "sign"}
+VENUE_FAMILIES = {"consult", "visit", "sign", "cooperate", "aid"}  # acts that happen somewhere in person
+# nouns of an encounter that place the report's news where they are ("at the 57th GBC meeting in Bangkok")
+ENCOUNTER_NOUNS = {"meeting", "talks", "summit", "ceremony", "conference", "dialogue", "session", "forum",
+                   "consultations", "exchange", "visit", "signing", "handover", "exercise", "drill"}
 FUTURE_WORDS = re.compile(r"\b(?:will|would|next|to be held|scheduled|due to|later this|upcoming)\b", re.I)
 NEGATORS = {"not", "n't", "never", "no", "without"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
@@ -83,7 +87,7 @@ class EventCoder:
         places = self._places(doc)
         anchor = self._anchor_date(doc)
         doc._.anchor_date = getattr(anchor, "value", anchor)
-        venue = self._venue(doc, places)
+        venue = self._venue(doc, places, anchor)
         events: list[EventCandidate] = []
         sents = sentences(doc)
         for sent in sents.spans:
@@ -500,9 +504,10 @@ class EventCoder:
     def _place_in(self, sent: Span, places: list[Span]) -> tuple[str, str | None] | None:
         return venue_in(sent, places)
 
-    def _venue(self, doc: Doc, places: list[Span]):
+    def _venue(self, doc: Doc, places: list[Span], anchor):
         """Where the report's encounter took place: the first venue named in a sentence that
-        reports a meeting, visit or signing as done (not planned, not background); failing
+        reports a meeting, visit, signing, handover or exercise, or names an encounter ("at the
+        annual meeting in Bangkok"), as done (not planned, not negated, not history); failing
         that, the dateline's place."""
         for sent in sentences(doc).spans:
             if FUTURE_WORDS.search(text_of(sent)):
@@ -510,12 +515,16 @@ class EventCoder:
             dates = self._sentence_dates(doc, sent)
             for t in sent:
                 trigs = self._triggers(t)
-                if not trigs or trigs[0].family not in VENUE_FAMILIES:
+                if trigs and trigs[0].family in VENUE_FAMILIES:
+                    pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
+                elif t.pos_ == "NOUN" and t.lower_ in ENCOUNTER_NOUNS:
+                    pred = self._predicate(t)
+                else:
                     continue
-                pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
-                if self._negated(t) or any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {t, pred})
-                                           for d in dates):
-                    continue
+                if self._negated(t) or self._negated(pred) or any(
+                        (d.kind in BACKGROUND_KINDS or self._earlier(d, anchor)) and self._attached(doc, d, {t, pred})
+                        for d in dates):
+                    continue  # not held, or history ("signed an agreement in Canberra last December")
                 place = self._place_in(sent, places)
                 if place:
                     return place

@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..fastpath import any_required_literals, may_contain
-from ..roles import Discourse, venue_in
+from ..roles import Discourse
+from ..venues import venue_in
 from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in

@@ -62,14 +62,16 @@ Resolution rules (`published` is a date; a datetime counts by its own calendar d
 * A year alone ("2024", "in 2028", "Expo 2024", "plan for 2026") has kind "year_ref": it is
   resolved, but it usually names a plan or an edition, not when something happened.
 * Without `published`, weekdays, year-less days and months and every relative expression
-  are still reported, with `value` None.
+  are still reported, with `value` None. `find_dates_undated` places relative months and years
+  ("last December", "last year") from the date a report's lead writes out in full, if any.
 
 Not handled: numeric dates ("18/12/2024"), anaphoric days ("the same day", "the next
 day", "earlier in the day"), clock times, and "the end of the year".
 """
 from __future__ import annotations
 
-from .finder import find_dates, future_context, resolve
+from .finder import find_dates, find_dates_undated, future_context, lead_date, resolve
 from .mention import GRANULARITIES, KINDS, DateMention
 
-__all__ = ["DateMention", "GRANULARITIES", "KINDS", "find_dates", "future_context", "resolve"]
+__all__ = ["DateMention", "GRANULARITIES", "KINDS", "find_dates", "find_dates_undated", "future_context",
+           "lead_date", "resolve"]

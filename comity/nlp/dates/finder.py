@@ -320,6 +320,40 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return _find(text, published, None)
 
 
+LEAD_CHARS = 300  # how far into a report its lead may write the report's own date
+
+
+def lead_date(mentions: list[DateMention], within: int = LEAD_CHARS) -> date | None:
+    """The date a report's lead writes with its year ("Australia on Friday, June 14, 2024, handed
+    over ..."): the first resolved day in the first `within` characters that `find_dates` found
+    without a publication date (so it was written out in full). For reports that come undated."""
+    for m in mentions:
+        if m.start >= within:
+            break
+        if m.value and m.granularity == "day" and m.kind in ("point", "range"):
+            return date.fromisoformat(m.value)
+    return None
+
+
+def find_dates_undated(text: str) -> list[DateMention]:
+    """`find_dates` for a report without a publication date. Months and years written relative to
+    the report ("last December", "last year", "in March") are placed from the date its lead writes
+    out (`lead_date`), when there is one: they are weeks or months wide, and a report is published
+    within days of the events its lead dates. Days ("on Tuesday", "yesterday") stay unresolved: a
+    day off would date an event wrongly, and a null date says what is known."""
+    found = _find(text, None, None)
+    lead = lead_date(found)
+    if lead is None:
+        return found
+    by_lead = {(m.start, m.end): m for m in _find(text, lead, None)}
+    out = []
+    for m in found:
+        placed = by_lead.get((m.start, m.end))
+        keep = m.is_resolved or placed is None or placed.granularity not in ("month", "year")
+        out.append(m if keep else placed)
+    return out
+
+
 def resolve(expression: str, published: date | None, *, tense: str | None = None) -> DateMention | None:
     """Resolve one expression ("on Tuesday", "Dec. 15 to 17", "October"); offsets are into
     `expression`. Returns the longest date expression found in it, or None.

@@ -1,0 +1,95 @@
+"""Where an encounter took place: the venue a sentence names.
+
+Reports name places for many reasons: where the meeting was ("held talks in Da Nang"), where a
+delegation went ("led a delegation to Dongxing city, where the two ministers held talks"), and
+where things are ("Henderson, south of Perth", "Mong Cai city in Quang Ninh province"). A venue is
+a city or capital of the gazetteer that the sentence locates something at:
+
+- the object of "in" or "at", reached through the words that wrap a place name in a noun phrase
+  ("in Cambodia's Siem Reap province", "at the port of Cam Ranh", "in Dongxing city");
+- the antecedent of a "where" clause ("to Dongxing city, where the two ministers held talks");
+- a place that only situates another place gives way to it: the venue of "in Mong Cai city in
+  Quang Ninh province" is Mong Cai, of "in Henderson, south of Perth" Henderson;
+- "here" is the dateline's place.
+
+Works on the dependency parse, with the word before the name as a fallback for parses that miss
+the preposition ("in Kuala Lumpur" is a venue whatever the parser attached it to).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .components.actors import entry_of
+
+VENUE_LABELS = ("CITY", "CAPITAL")
+LOCATIVE_PREPS = frozenset({"in", "at"})
+# nouns that stand for a place in "X city", "the province of X", "X naval base"
+PLACE_NOUNS = frozenset({
+    "city", "town", "township", "village", "province", "prefecture", "county", "district", "region",
+    "state", "capital", "port", "harbour", "harbor", "island", "islands", "base", "resort",
+    "municipality", "area", "seaport", "border", "gate", "crossing", "oblast", "governorate",
+})
+_WRAPPING_DEPS = frozenset({"compound", "appos", "nmod", "poss"})
+
+
+def phrase_head(token: Token) -> Token:
+    """The noun that stands for a place name in its clause: "Siem Reap" -> "province" in
+    "Cambodia's Siem Reap province", "Nang" -> "city" in "the city of Da Nang"."""
+    t = token
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            break
+        if t.dep_ in _WRAPPING_DEPS and (t.dep_ != "poss" or head.lower_ in PLACE_NOUNS) or (
+                t.dep_ == "amod" and head.lower_ in PLACE_NOUNS):  # "Dongxing city" parsed as an adjective
+            t = head
+        elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+            t = head.head
+        else:
+            break
+    return t
+
+
+def _located(span: Span, head: Token) -> bool:
+    """The place is the object of "in"/"at" (or follows one directly)."""
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        return True
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in LOCATIVE_PREPS
+
+
+def _where_clause(head: Token) -> bool:
+    """The place is the antecedent of a "where" clause."""
+    for child in head.children:
+        if child.dep_ == "relcl" and any(t.lower_ == "where" and t.i < child.i for t in child.children):
+            return True
+    return head.i + 2 < len(head.doc) and head.nbor(1).text == "," and head.nbor(2).lower_ == "where"
+
+
+def _outer(span: Span, head: Token, others: list[tuple[Span, Token]]) -> Span:
+    """The place this one situates, if any ("Mong Cai city in Quang Ninh province" -> Mong Cai;
+    "Henderson, south of Perth" -> Henderson)."""
+    up = head.head
+    for _ in range(4):
+        for other, other_head in others:
+            if other is not span and other.start < span.start and up.i in (other_head.i, other.root.i):
+                return _outer(other, other_head, others)
+        if up.head.i == up.i:
+            break
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            break
+    return span
+
+
+def venue_in(sent: Span, spans) -> tuple[str, str | None] | None:
+    """The venue a sentence names, as (place name, country code), or None. See the module doc."""
+    places = [s for s in spans if sent.start <= s.start < sent.end and s.label_ in VENUE_LABELS]
+    heads = [(s, phrase_head(s.root)) for s in places]
+    for span, head in heads:
+        if _located(span, head) or _where_clause(head):
+            venue = _outer(span, head, heads)
+            return venue.text, entry_of(venue)[0]
+    if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
+        return sent.doc._.dateline_place
+    return None

@@ -1,0 +1,113 @@
+"""Venues: where an encounter took place, on sentences written for these tests.
+
+The first tests build parsed Docs by hand (no model), one construction each; the marked ones run
+the whole pipeline on short reports with a dateline that is not the venue."""
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from comity.nlp import extensions  # noqa: F401  (registers doc._.dateline_place)
+from comity.nlp.venues import phrase_head, venue_in
+from comity.pipeline import extract
+
+
+def parsed(words, heads, deps, pos, places):
+    """A Doc with a parse and CITY spans: `places` maps a (start, end) to its country code."""
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    spans = [Span(doc, s, e, label="CITY", kb_id=f"{code}||{doc[s:e].text}") for (s, e), code in places.items()]
+    return doc, spans
+
+
+def test_venues_object_of_in_through_a_province_noun():
+    # They met in Cambodia 's Siem Reap province
+    doc, spans = parsed(["They", "met", "in", "Cambodia", "'s", "Siem", "Reap", "province"],
+                        [1, 1, 1, 7, 3, 6, 7, 2],
+                        ["nsubj", "ROOT", "prep", "poss", "case", "compound", "compound", "pobj"],
+                        ["PRON", "VERB", "ADP", "PROPN", "PART", "PROPN", "PROPN", "NOUN"],
+                        {(5, 7): "KHM"})
+    assert phrase_head(spans[0].root).text == "province"
+    assert venue_in(doc[:], spans) == ("Siem Reap", "KHM")
+
+
+def test_venues_the_city_of():
+    # They met in the city of Da Nang
+    doc, spans = parsed(["They", "met", "in", "the", "city", "of", "Da", "Nang"],
+                        [1, 1, 1, 4, 2, 4, 7, 5],
+                        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "compound", "pobj"],
+                        ["PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PROPN"],
+                        {(6, 8): "VNM"})
+    assert phrase_head(spans[0].root).text == "city"
+    assert venue_in(doc[:], spans) == ("Da Nang", "VNM")
+
+
+def test_venues_antecedent_of_where_and_the_place_it_is_in():
+    # He went to Mong Cai city in Quang Ninh province , where they met
+    doc, spans = parsed(["He", "went", "to", "Mong", "Cai", "city", "in", "Quang", "Ninh", "province", ",",
+                         "where", "they", "met"],
+                        [1, 1, 1, 4, 5, 2, 5, 8, 9, 6, 9, 13, 13, 9],
+                        ["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "prep", "compound",
+                         "compound", "pobj", "punct", "advmod", "nsubj", "relcl"],
+                        ["PRON", "VERB", "ADP", "PROPN", "PROPN", "NOUN", "ADP", "PROPN", "PROPN", "NOUN",
+                         "PUNCT", "SCONJ", "PRON", "VERB"],
+                        {(3, 5): "VNM", (7, 9): "VNM"})
+    assert venue_in(doc[:], spans) == ("Mong Cai", "VNM")  # the province only situates the city
+
+
+def test_venues_a_destination_alone_is_not_a_venue():
+    # He flew to Hanoi
+    doc, spans = parsed(["He", "flew", "to", "Hanoi"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+                        ["PRON", "VERB", "ADP", "PROPN"], {(3, 4): "VNM"})
+    assert venue_in(doc[:], spans) is None
+
+
+def test_venues_here_is_the_dateline():
+    doc, spans = parsed(["They", "met", "here"], [1, 1, 1], ["nsubj", "ROOT", "advmod"],
+                        ["PRON", "VERB", "ADV"], {})
+    doc._.dateline_place = ("Hà Nội", "VNM")
+    assert venue_in(doc[:], spans) == ("Hà Nội", "VNM")
+
+
+# ---- the whole pipeline: the report's venue, not its dateline -------------------------------------
+
+def venues(text, published="2025-06-11"):
+    r = extract(text, published=published)
+    return {(m.place.name if m.place else None) for m in r.meetings}, {
+        (e.cameo, e.place.name if e.place else None) for e in r.events if e.cameo.startswith("04")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, place", [
+    ("KUALA LUMPUR — Malaysia and Thailand agreed on Tuesday to step up joint patrols at the 12th border "
+     "committee meeting in Bangkok. Malaysian Defence Minister Mohamed Khaled Nordin co-chaired the meeting "
+     "with Thai Defence Minister Phumtham Wechayachai.", "Bangkok"),
+    ("HANOI — Vietnamese Defence Minister Phan Van Giang held talks with his Lao counterpart Chansamone "
+     "Chanyalath in Laos's Luang Prabang province on Tuesday.", "Luang Prabang"),
+    ("BEIJING — On Tuesday, Giang led a Vietnamese delegation across the border to Pingxiang city in China's "
+     "Guangxi Zhuang Autonomous Region, where Chinese Defence Minister Dong Jun and Vietnamese Defence Minister "
+     "Phan Van Giang held talks.", "Pingxiang"),
+    ("TOKYO — Japanese Defence Minister Gen Nakatani met Philippine Defence Secretary Gilberto Teodoro at the "
+     "port of Subic on Tuesday.", "Subic"),
+    ("CANBERRA — Australian Defence Minister Richard Marles met Indonesian Defence Minister Sjafrie "
+     "Sjamsoeddin on Tuesday in Darwin, where the two ministers watched a joint exercise.", "Darwin"),
+])
+def test_venues_named_in_the_body_over_the_dateline(text, place):
+    meetings, events = venues(text)
+    assert meetings == {place}
+    assert {p for _, p in events} == {place}
+
+
+@pytest.mark.model
+def test_venues_history_does_not_place_the_news():
+    # the earlier signing names a city; today's talks were at the dateline's
+    meetings, _ = venues("CANBERRA — The two countries signed a defence cooperation agreement in Jakarta last "
+                         "year. Australian Defence Minister Richard Marles held talks on Tuesday with Indonesian "
+                         "Defence Minister Sjafrie Sjamsoeddin, who is visiting.")
+    assert meetings == {"Canberra"}
+
+
+@pytest.mark.model
+def test_venues_handover_ceremony_places_the_talks_after_it():
+    meetings, _ = venues("SYDNEY — Australia on Friday handed over a patrol boat to Fiji at a ceremony in "
+                         "Townsville. After the ceremony, Australian Defence Minister Richard Marles and Fijian "
+                         "Defence Minister Pio Tikoduadua held talks.", published="2025-06-14")
+    assert meetings == {"Townsville"}
