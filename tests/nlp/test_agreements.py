@@ -44,3 +44,35 @@ def test_background_signing_without_publication_date():
     text = ("Australia on Friday, June 14, 2024, handed over a patrol boat to Papua New Guinea. "
             "The two countries signed a bilateral security agreement in Canberra last December.")
     assert one(text, published=None) == ("agreement", ("AUS", "PNG"), None, None, "mentioned", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # other ways of signing
+    ("BEIJING (Xinhua) -- China and Vietnam issued a joint statement on Wednesday on deepening their "
+     "comprehensive strategic cooperative partnership.", ("joint_statement", ("CHN", "VNM"), None, None, "signed", "2025-04-30")),
+    ("The leaders of Cambodia and Laos adopted a joint declaration on Tuesday.",
+     ("joint_statement", ("KHM", "LAO"), None, None, "signed", "2025-04-29")),
+    ("KUALA LUMPUR (Bernama) -- Malaysia and Indonesia exchanged the documents of the memorandum of understanding "
+     "on border security at a ceremony on Tuesday.", ("mou", ("IDN", "MYS"), None, None, "signed", "2025-04-29")),
+    ("Australia and Britain struck a security pact on Tuesday.", ("agreement", ("AUS", "GBR"), None, None, "signed", "2025-04-29")),
+    ("Japan and Vietnam initialled a security agreement on Tuesday.",
+     ("agreement", ("JPN", "VNM"), None, None, "signed", "2025-04-29")),
+    # an exchange of views is no signing
+    ("Japan and Vietnam exchanged views on the implementation of the agreement on border management.",
+     ("agreement", ("JPN", "VNM"), None, None, "mentioned", None)),
+    # talks on an instrument negotiate it
+    ("MANILA (Reuters) - The Philippines and Japan are in talks on a reciprocal access agreement, Defence "
+     "Secretary Gilberto Teodoro said on Tuesday.", ("agreement", ("JPN", "PHL"), None, None, "negotiating", None)),
+    ("Japan and Vietnam agreed to speed up talks on the framework agreement.",
+     ("agreement", ("JPN", "VNM"), None, None, "negotiating", None)),
+    # a signing to come, wherever the parser hangs it
+    ("Japan and Vietnam said the pact is expected to be signed later this year.",
+     ("agreement", ("JPN", "VNM"), None, None, "proposed", None)),
+    ("Japan and Vietnam said the agreement, which is due to be signed next month, covers joint patrols.",
+     ("agreement", ("JPN", "VNM"), None, None, "proposed", None)),
+    # ratification binds a state to what it signed
+    ("MOSCOW (TASS) - The State Duma on Wednesday ratified the comprehensive strategic partnership treaty "
+     "between Russia and North Korea.", ("treaty", ("PRK", "RUS"), None, None, "agreed_to_implement", None)),
+])
+def test_statuses(text, expected):
+    assert one(text) == expected

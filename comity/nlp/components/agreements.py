@@ -49,6 +49,22 @@ def _realised(verb: Token) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "been"}))
 
 
+def _complements(verb: Token) -> list[Token]:
+    """The verbs completing `verb`: "expected [to be signed]", "is due [to be signed]"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            out.append(c)
+        elif c.dep_ == "acomp":
+            out += [x for x in c.children if x.dep_ == "xcomp"]
+    return out
+
+
+def _future(verb: Token) -> bool:
+    """"will sign", "to be signed", "would be inked"."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would", "shall") for c in verb.children)
+
+
 def _dates_verb(doc: Doc, date, verb: Token) -> bool:
     """Whether the date expression hangs on `verb` (through nouns and prepositions, not
     through another verb)."""
@@ -70,6 +86,10 @@ class AgreementTerms:
     kinds: tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]  # kind, pattern, literals
     domains: tuple[tuple[str, re.Pattern], ...]
     status_cues: tuple[tuple[str, frozenset[str]], ...]
+    sign_verbs: frozenset[str] = frozenset()
+    issue_verbs: frozenset[str] = frozenset()
+    signed_documents: frozenset[str] = frozenset()
+    negotiation_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -80,6 +100,10 @@ def agreement_terms() -> AgreementTerms:
         kinds=tuple((k, re.compile("|".join(v), re.I), any_required_literals(v)) for k, v in data["kinds"].items()),
         domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),
         status_cues=tuple((k, frozenset(v)) for k, v in data["status_cues"].items()),
+        sign_verbs=frozenset(data["sign_verbs"]),
+        issue_verbs=frozenset(data["issue_verbs"]),
+        signed_documents=frozenset(data["signed_documents"]),
+        negotiation_nouns=frozenset(data["negotiation_nouns"]),
     )
 
 
@@ -234,26 +258,52 @@ class AgreementFinder:
                 break
             t = t.head
             path.append(t)
-        sign_verb = next((t for t in path if t.lemma_.lower() in ("sign", "ink", "conclude", "witness")
-                          and t.pos_ == "VERB"), None)
+        sign_verb = next((t for t in path if t.pos_ == "VERB" and self._signs(t, head)), None)
         if sign_verb is not None:
             if any(c.dep_ == "neg" for c in sign_verb.children) or sign_verb.head.lemma_ in ("stop", "fail"):
                 return "negotiating", None
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would") for c in sign_verb.children):
+            if _future(sign_verb):
                 return "proposed", None
+        elif head.head.dep_ == "prep" and head.head.lower_ in ("on", "over", "about", "for") \
+                and head.head.head.lemma_.lower() in self.terms.negotiation_nouns:
+            return "negotiating", None  # "are in talks on a reciprocal access agreement"
+        elif any(self._signs(c, head) and _future(c) for t in path if t.pos_ in ("VERB", "AUX")
+                 for c in _complements(t)):
+            return "proposed", None  # "the pact is expected to be signed later this year"
         # the nearest governing verb decides ("reviewed X and pledged to carry out Y": Y is to
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
         verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
         others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
         for tokens in (verbs, others):
             for t in tokens:
+                if sign_verb is not None and t.i == sign_verb.i:
+                    return "signed", sign_verb
                 for status, cues in self.terms.status_cues:
                     if (t.lemma_.lower() in cues or t.lower_ in cues) and not (status == "signed" and sign_verb is None):
                         return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
         if own & {"new", "draft", "future"}:
             return "proposed", None
+        for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+            # "the agreement, which is due to be signed next month"
+            if any(self._signs(v, head) and _future(v) for v in [clause] + _complements(clause)):
+                return "proposed", None
         return "mentioned", None
+
+    def _signs(self, verb: Token, head: Token) -> bool:
+        """Whether `verb` signs the instrument `head` names: "signed", "inked", "sealed",
+        "adopted"; "issued" a joint statement; "exchanged the documents" of an MoU."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB":
+            return False
+        if lemma in self.terms.sign_verbs:
+            return True
+        if lemma in self.terms.issue_verbs:
+            return head.lower_ in ("statement", "declaration", "communique", "communiqué")
+        if lemma == "exchange":
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            return any(o.i == head.i or o.lemma_.lower() in self.terms.signed_documents for o in objects)
+        return False
 
     def _domain(self, name: str) -> str | None:
         for domain, pattern in self.terms.domains:
