@@ -22,6 +22,10 @@ GROUP_NOUNS = {"side", "sides", "country", "countries", "minister", "ministers",
                "officials", "chief", "chiefs", "counterpart", "counterparts", "force", "forces"}
 GROUP_PRONOUNS = {"they", "them", "we"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# a city or province acts through its own government: "the Khánh Hòa People's Committee", "the
+# Okinawa prefectural government", "the mayor of Busan" are their state's (local) government
+LOCAL_GOVERNMENT = {"committee", "authorities", "authority", "government", "council", "administration",
+                    "governor", "mayor", "municipality", "chairman", "chairwoman", "chairperson", "officials"}
 SECTOR_BY_HEAD = {"army": "MIL", "armies": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "forces": "MIL", "ministry": "GOV", "government": "GOV", "minister": "GOV"}
 
@@ -109,7 +113,7 @@ class Discourse:
             span = self.span_at.get(t.i)
             if span is not None and span.label_ in ("COUNTRY", "CAPITAL", "ORG", "IGO", "ORG_HEAD", "CITY"):
                 code, sector, canonical = entry_of(span)
-                if span.label_ == "CITY" or not code:
+                if span.label_ == "CITY" and not lower & LOCAL_GOVERNMENT or not code:
                     continue  # a city is where things happen, not who acts; a bare "border guard" is nobody's
                 name = canonical if code == "IGO" else None
                 return [Ref(country=code, sector=sector or "GOV", name=name)]

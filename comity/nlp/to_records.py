@@ -74,8 +74,12 @@ def _events(doc: Doc, off: Offsets) -> tuple[Event, ...]:
             continue
         merged[key] = {"cand": cand, "source": source, "target": target, "evidence": evidence, "more": [],
                        "confidence": cand.confidence}
+    # "held talks with X" is read from the verb and from the noun "talks", which has no "with" of its
+    # own: where one reading finds no target, the same sentence's targeted event says it all
+    targeted = {(k[0], k[1], k[3], row["evidence"]) for k, row in merged.items() if k[2] is not None}
+    rows = [row for k, row in merged.items() if k[2] is not None or (k[0], k[1], k[3], row["evidence"]) not in targeted]
     events = []
-    for n, row in enumerate(merged.values(), 1):
+    for n, row in enumerate(rows, 1):
         cand = row["cand"]
         info = code_info(cand.cameo)
         place = Place(name=cand.place[0], country=cand.place[1]) if cand.place else None

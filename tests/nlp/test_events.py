@@ -246,3 +246,17 @@ def test_events_undated_report_history_is_placed_by_the_lead_date():
                 "and Papua New Guinea signed a security agreement in Canberra last December.", published=None)
     assert not [e for e in r.events if e.cameo == "057"]  # December 2023: history, not news of the day
     assert {e.date for e in r.events} == {"2024-06-14"}
+
+
+def test_events_a_city_acts_through_its_government_only():
+    assert ("040", "KOR", "USA", "2025-06-10") in codes("The mayor of Busan received a delegation of the US Navy "
+                                                        "on Tuesday.")
+    # where things happen is not who acts: no Korean side in a port call at Busan
+    assert not {c for c in codes("A US Navy destroyer docked in Busan on Tuesday.") if "KOR" in c[1:3]}
+
+
+def test_events_a_sentence_coded_with_its_target_is_not_coded_without_it():
+    # "held talks" is read from the verb (with its "with" phrase) and from the noun (without)
+    found = codes("Officials of the Khánh Hòa provincial government held talks with a Japanese navy delegation "
+                  "on Tuesday.")
+    assert found == {("040", "VNM", "JPN", "2025-06-10")}
