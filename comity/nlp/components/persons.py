@@ -22,6 +22,7 @@ name alone does not make a person (rule 4 still holds).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -34,6 +35,70 @@ from .actors import SPANS_KEY, entry_of
 
 PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE"}
 NATIONALITY = {"COUNTRY", "DEMONYM"}
+GLUE = {".", "'", "’", "-"}  # pieces the tokenizer splits off "Lt. Gen.", "Dato' Seri", "Secretary-General"
+DETERMINERS = {"the", "a", "an"}
+NOT_NAME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# Heads that companies, clubs and universities have too: next to an unknown proper noun
+# ("Toyota President Koji Sato") or a word such as "company" they make no official.
+WEAK_HEADS = {"president", "chairman", "chairwoman", "chair", "director", "head", "chief", "spokesman",
+              "spokeswoman", "spokesperson", "member", "leader", "official", "founder", "manager"}
+CORPORATE = {"company", "firm", "corporate", "group", "bank", "club", "team", "league", "airline",
+             "carmaker", "automaker", "shipbuilder", "manufacturer", "business", "university",
+             "school", "industry", "hospital", "studio", "label", "band", "brand", "retailer"}
+# "X General" offices in which "General" is no rank ("Secretary General Mark Rutte")
+ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
+GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director", "Governor", "Auditor",
+                   "Surgeon", "Consul", "Procurator", "Prosecutor", "Accountant", "Postmaster", "Registrar"}
+
+
+def _parts(text: str) -> list[str]:
+    """A token's words for phrase matching: "Lt.-Gen" -> ["Lt", "Gen"], "Dato'" -> ["Dato"]."""
+    return [w for w in re.split(r"[-\s]+", re.sub(r"[.'’]", "", text)) if w]
+
+
+class PhraseIndex:
+    """Multi-word phrases (ranks, honorifics) matched on words, whatever the tokenizer did with
+    their periods, hyphens and apostrophes ("Lt. Gen.", "Lt.-Gen.", "Lt Gen"; "Dato' Seri")."""
+
+    def __init__(self, phrases):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(_parts(phrase))
+            if words:
+                self.by_first.setdefault(words[0], []).append(words)
+        for options in self.by_first.values():
+            options.sort(key=len, reverse=True)
+
+    def spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Non-overlapping matches, longest first from the left, as token spans; glue tokens
+        attached to the match ("Gen" + ".") belong to it."""
+        words: list[tuple[str, int]] = []
+        for tok in doc:
+            if tok.text in GLUE:
+                continue
+            parts = _parts(tok.text) if tok.text[:1].isalpha() else []
+            if not parts:
+                words.append(("", tok.i))  # anything else breaks a phrase
+            words.extend((w, tok.i) for w in parts)
+        out = []
+        k = 0
+        while k < len(words):
+            hit = None
+            for option in self.by_first.get(words[k][0], ()):
+                n = len(option)
+                if tuple(w for w, _ in words[k:k + n]) == option:
+                    hit = n
+                    break
+            if not hit:
+                k += 1
+                continue
+            start, end = words[k][1], words[k + hit - 1][1] + 1
+            if start != words[k - 1][1] if k else True:  # a phrase starts at a token's start
+                while end < len(doc) and doc[end].text in GLUE - {"-"} and not doc[end - 1].whitespace_:
+                    end += 1
+                out.append((start, end))
+            k += hit
+        return out
 
 
 @dataclass
@@ -44,6 +109,7 @@ class TitleInfo:
     counterpart: bool = False
     anchored_by_dictionary: bool = False
     sector: str | None = None
+    portable: str | None = None  # the office without the words that name its state, for a counterpart
 
     @property
     def anchored(self) -> bool:
@@ -65,6 +131,7 @@ class PersonCluster:
     aliases: list[str] = field(default_factory=list)
     counterpart_of: str | None = None
     anchored: bool = False
+    portable: dict[str, str | None] = field(default_factory=dict)  # title -> its counterpart's form
 
     @property
     def key(self) -> str:
@@ -73,6 +140,7 @@ class PersonCluster:
     def add_title(self, info: TitleInfo) -> None:
         if info.office and info.office not in self.titles:
             self.titles.append(info.office)
+            self.portable[info.office] = info.portable if not info.anchored_by_dictionary else info.office
         if info.rank and not self.rank:
             self.rank = info.rank
         if info.sector and not self.sector:
@@ -88,6 +156,10 @@ class PersonFinder:
         self.name = name
         self.nlp = nlp
         self.lex: TitleLexicon = titles()
+        self._rank_index = PhraseIndex(self.lex.ranks)
+        self._honorific_index = PhraseIndex(self.lex.honorifics)
+        self._lower_office = {w.lower() for w in self.lex.office_words}
+        self._lower_heads = {w.lower() for w in self.lex.heads}
         self._people: dict | None = None  # dictionary people by canonical name, loaded on first use
         self._leaders: dict | None = None  # the bundled leaders by canonical name, loaded on first use
 
@@ -118,13 +190,26 @@ class PersonFinder:
                 elif span.label_ == "ORG":
                     for i in range(span.start, span.end):
                         org_country[i] = code
+            elif code == "IGO" and span.label_ == "IGO":  # "NATO Secretary General", "ASEAN Secretary-General"
+                for i in range(span.start, span.end):
+                    org_country[i] = code
             if span.label_ in PLACE_OR_ORG:
                 blocked.update(range(span.start, span.end))
         self._org_country = org_country
+        self._nationality = nationality
+        self._blocked = blocked
+        self._ranks = {}  # rank phrase by its end token -> its start
+        self._rank_tokens = set()
+        for s, e in self._rank_index.spans(doc):
+            self._ranks[e] = s
+            self._rank_tokens.update(range(s, e))
+        self._honorific_tokens = {i for s, e in self._honorific_index.spans(doc) for i in range(s, e)}
+        self._not_name = {i for ent in doc.ents if ent.label_ in NOT_NAME_ENTS for i in range(ent.start, ent.end)}
         candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
         clusters: list[PersonCluster] = []
+        counterparts: list[tuple[int, PersonCluster]] = []
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
-            info = self._title_left(doc, start, nationality) 
+            info = self._title_left(doc, start, nationality, end)
             right = self._title_right(doc, end, nationality)
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
@@ -138,12 +223,20 @@ class PersonFinder:
             cluster.add_title(right)
             if (start, end) in known:  # a person the user's dictionary names: an official by definition
                 cluster.add_title(self._known_office(doc, known[(start, end)]))
-            self._note_counterpart(doc, clusters, cluster, start, info)
+            if info.counterpart:
+                counterparts.append((start, cluster))
+        for start, cluster in sorted(counterparts, key=lambda sc: sc[0]):
+            # after all clusters: "Y met his Malaysian counterpart Admiral Tan Sri X" links X to Y
+            # even when X's longer name was clustered first
+            self._note_counterpart(doc, clusters, cluster, start)
         if leaders:
             self._leader_offices(doc, clusters, leaders)
         self._lone_mentions(doc, clusters, blocked)
         for cluster in clusters:
             cluster.mentions.sort()
+            # "Minister" (from "Minister Khamliang") says less than "Defence Minister": keep the latter
+            cluster.titles = [t for t in cluster.titles
+                              if not any(o != t and o.lower().endswith(" " + t.lower()) for o in cluster.titles)]
             cluster.aliases = sorted({doc[s:e].text for s, e in cluster.mentions} - {cluster.name})
         clusters.sort(key=lambda c: c.mentions[0])
         for n, cluster in enumerate(clusters, 1):
@@ -162,16 +255,28 @@ class PersonFinder:
                     out.add(span)
         for token in doc:
             # a name follows a title, a rank, an honorific or "counterpart"
-            if not (token.text in self.lex.heads or token.text in self.lex.rank_words
-                    or token.text in self.lex.honorific_words or token.lower_ == "counterpart"
-                    or (token.text in self.lex.office_words and self._ends_title(doc, token.i))):
+            i = token.i
+            if not (self._is_head(token) or token.text in self.lex.rank_words or i in self._rank_tokens
+                    or i in self._honorific_tokens or token.lower_ == "counterpart"
+                    or ((self._office_word(token) or i in self._nationality) and self._ends_title(doc, i))):
                 continue
+            if i + 1 < len(doc) and (i + 1 in self._rank_tokens or i + 1 in self._honorific_tokens):
+                continue  # the name starts after the rank or honorific that follows
             start = token.i + 1
             if start < len(doc) and doc[start].text == "," and token.lower_ == "counterpart":
                 continue  # "counterpart, Senior Lieutenant General X": the rank anchors X
             end = self._name_end(doc, start, blocked)
             if end > start:
                 out.add((start, end))
+        for token in doc:
+            # "The U.S. ambassador to Japan, Rahm Emanuel, ...": a name between commas after a title
+            i = token.i
+            if (token.text == "," and i > 0 and i + 1 < len(doc)
+                    and (self._office_word(doc[i - 1]) or i - 1 in self._nationality)
+                    and self._ends_title(doc, i - 1)):
+                end = self._name_end(doc, i + 1, blocked)
+                if end > i + 1 and end < len(doc) and doc[end].text in {",", ";", ")"}:
+                    out.add((i + 1, end))
         for start, end in list(out):
             # "Gen Nakatani": without a period, "Gen" before a single name word is a given name
             if start > 0 and doc[start - 1].text == "Gen" and end - start == 1 and self._name_word(doc[start]):
@@ -183,16 +288,37 @@ class PersonFinder:
         """Whether the office word at `i` closes a title with a head in it ("Minister of
         Industry and Trade" + name)."""
         j = i
-        while j >= max(0, i - 8) and (self.lex.is_title_word(doc[j].text) or doc[j].text in self.lex.connectors):
-            if doc[j].text in self.lex.heads:
+        while j >= max(0, i - 8) and (self._title_token(doc, j) or j in self._nationality
+                                      or doc[j].text in self.lex.connectors):
+            if self._is_head(doc[j]):
                 return True
             j -= 1
         return False
 
+    def _is_head(self, token) -> bool:
+        return token.text in self.lex.heads or (token.text.islower() and token.text in self._lower_heads)
+
+    def _office_word(self, token) -> bool:
+        """An office word as written in a title ("Defence Minister") or in running text ("defence minister")."""
+        return token.text in self.lex.office_words or (token.text.islower() and token.text in self._lower_office)
+
+    def _title_token(self, doc: Doc, j: int) -> bool:
+        """Whether token `j` can stand in a title: an office word, a rank or honorific (with the
+        periods, apostrophes and hyphens the tokenizer split off), or the hyphen of "Secretary-General"."""
+        tok = doc[j]
+        if j in self._rank_tokens or j in self._honorific_tokens or self._office_word(tok):
+            return True
+        if tok.text in self.lex.rank_words:
+            return True
+        return (tok.text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not tok.whitespace_
+                and self._office_word(doc[j - 1]) and self._office_word(doc[j + 1]))
+
     def _name_word(self, token) -> bool:
         text = token.text
         return (text[:1].isupper() and not text.isupper() and token.is_alpha
-                and not self.lex.is_title_word(text) and text not in self.lex.non_name_words)
+                and not (text in self.lex.office_words or text in self.lex.rank_words)
+                and token.i not in self._honorific_tokens and token.i not in self._not_name
+                and text not in self.lex.non_name_words)
 
     def _name_end(self, doc: Doc, start: int, blocked: set[int], limit: int = 6) -> int:
         """End of the name that starts at `start`: capitalised words, with hyphenated parts
@@ -218,7 +344,7 @@ class PersonFinder:
     def _trim(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
         """A PERSON entity cut to its name: titles and places at its left edge dropped
         ("Việt Nam Marc Knapper" -> "Marc Knapper"), hyphenated parts the NER cut off added."""
-        while start < end and (self.lex.is_title_word(doc[start].text) or not doc[start].is_alpha
+        while start < end and (self._title_token(doc, start) or not doc[start].is_alpha
                                or start in blocked):
             start += 1
         if start >= end or not self._name_word(doc[start]):
@@ -290,44 +416,86 @@ class PersonFinder:
         return self._people
 
     # -- titles -----------------------------------------------------------------------
-    def _title_left(self, doc: Doc, start: int, nationality: dict[int, str]) -> TitleInfo:
+    def _title_left(self, doc: Doc, start: int, nationality: dict[int, str], end: int | None = None) -> TitleInfo:
         sent_start = doc[start].sent.start
+        while sent_start > 0 and (sent_start - 1 in self._rank_tokens or sent_start - 1 in self._honorific_tokens):
+            sent_start = doc[sent_start - 1].sent.start  # the parser ended a sentence at "Lt.-Gen."
         j = start - 1
+        comma = None
         while j >= sent_start:
             tok = doc[j]
-            if (self.lex.is_title_word(tok.text) or j in nationality or j in self._org_country
+            if (self._title_token(doc, j) or j in nationality or j in self._org_country
                     or tok.lower_ == "counterpart"):
                 j -= 1
-            elif tok.lower_ in ("'s", "’s") and j - 1 in nationality:  # "Vietnam's Deputy Minister"
-                j -= 1
-            elif tok.text in self.lex.connectors and j - 1 >= sent_start and (
-                    self.lex.is_title_word(doc[j - 1].text) or j - 1 in nationality):
-                j -= 1
+            elif tok.lower_ in ("'s", "’s") and j - 1 >= sent_start and (
+                    j - 1 in nationality or j - 1 in self._org_country or self._office_word(doc[j - 1])):
+                j -= 1  # "Vietnam's Deputy Minister", "the People's Army"
+            elif tok.text in self.lex.connectors and self._title_before(doc, j - 1, sent_start):
+                j -= 1  # "Chief of the General Staff"
             elif tok.text == "," and j - 1 >= sent_start and (
                     doc[j - 1].lower_ == "counterpart" or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
+            elif (tok.text == "," and j == start - 1 and end is not None and end < len(doc)
+                  and doc[end].text in {",", ";", ")"} and j - 1 >= sent_start):
+                comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."
+                j -= 1
             else:
                 break
-        return self._parse_title(doc, j + 1, start, nationality)
+        if comma is not None:
+            if j + 1 >= comma:
+                return TitleInfo()
+            info = self._parse_title(doc, j + 1, comma, nationality)
+            if not info.office or (j >= sent_start and doc[j].lower_ not in DETERMINERS and doc[j].pos_ != "ADP"):
+                return TitleInfo()  # only "the ... minister, X," and "... with the minister, X,"
+            return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+        info = self._parse_title(doc, j + 1, start, nationality)
+        return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+
+    def _title_before(self, doc: Doc, k: int, sent_start: int) -> bool:
+        """Whether a title word (or a country) stands at `k`, past any connectors ("Chief of the ...")."""
+        while k >= sent_start and doc[k].text in self.lex.connectors:
+            k -= 1
+        return k >= sent_start and (self._title_token(doc, k) or k in self._nationality or k in self._org_country)
+
+    def _corporate(self, doc: Doc, j: int, sent_start: int, info: TitleInfo) -> bool:
+        """A title of a company, club or school rather than of a state: a weak head ("President",
+        "spokesman") right after an unknown proper noun ("Toyota President") or a word such as
+        "company" ("a company spokesman")."""
+        if not info.office or info.country or info.rank or j < sent_start:
+            return False
+        heads = [w for w in info.office.split() if w in self.lex.heads or w.lower() in self._lower_heads]
+        if not heads or any(h.lower() not in WEAK_HEADS for h in heads):
+            return False
+        tok = doc[j]
+        if tok.lower_ in CORPORATE:
+            return True
+        return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and tok.is_alpha
+                and j not in self._blocked and j not in self._not_name and tok.ent_type_ not in ("GPE", "NORP", "LOC"))
 
     def _title_right(self, doc: Doc, end: int, nationality: dict[int, str]) -> TitleInfo:
         if end >= len(doc) or doc[end].text != "," or end + 1 >= len(doc):
             return TitleInfo()
         sent_end = doc[end].sent.end
-        j = end + 1
-        while j < sent_end and (self.lex.is_title_word(doc[j].text) or j in nationality
-                                or (doc[j].text in self.lex.connectors and j > end + 1)):
+        first = end + 1
+        if doc[first].lower_ in DETERMINERS:  # "Ayman Safadi, the Jordanian foreign minister,"
+            first += 1
+        j = first
+        while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_country
+                                or (doc[j].text in self.lex.connectors and j > first)
+                                or (doc[j].lower_ in ("'s", "’s") and j > first
+                                    and (j - 1 in nationality or j - 1 in self._org_country))):
             j += 1
-        while j > end + 1 and doc[j - 1].text in self.lex.connectors:
+        while j > first and doc[j - 1].text in self.lex.connectors:
             j -= 1
-        if j == end + 1 or (j < sent_end and doc[j].text not in {",", ".", ";", ")"}):
+        if j == first or (j < sent_end and doc[j].text not in {",", ".", ";", ")"}):
             return TitleInfo()  # not an apposition: "X, Defence Minister said" is rare; keep precision
-        return self._parse_title(doc, end + 1, j, nationality)
+        return self._parse_title(doc, first, j, nationality)
 
     def _parse_title(self, doc: Doc, start: int, end: int, nationality: dict[int, str]) -> TitleInfo:
         info = TitleInfo()
         words = [doc[i] for i in range(start, end)]
-        while words and (words[0].text in self.lex.connectors or words[0].text in {",", "his", "her", "'s", "’s"}):
+        while words and (words[0].text in self.lex.connectors or words[0].lower_ in DETERMINERS
+                         or words[0].text in {",", "his", "her", "'s", "’s"}):
             words.pop(0)
         if not words:
             return info
@@ -337,26 +505,52 @@ class PersonFinder:
             if code:
                 info.country = code
                 break
-        # rank: the longest rank phrase that ends next to the name
+        # rank: the rank phrase that ends next to the name (honorifics may stand between them)
         tail = [w for w in words if w.text != ","]
-        for n in range(min(4, len(tail)), 0, -1):
-            phrase = " ".join(w.text for w in tail[-n:])
-            if phrase in self.lex.ranks and not (n < len(tail) and tail[-n - 1].text == "Secretary"):
-                info.rank = phrase
-                tail = tail[:-n]
-                break
+        while tail and tail[-1].i in self._honorific_tokens:
+            tail.pop()
+        if tail:
+            rank_start = self._ranks.get(tail[-1].i + 1)
+            if rank_start is not None and rank_start >= tail[0].i and not self._general_office(doc, rank_start):
+                info.rank = doc[rank_start:tail[-1].i + 1].text
+                tail = [w for w in tail if w.i < rank_start]
         # office: what is left, without nationality words at its edges and honorifics
-        office = [w for w in tail if w.lower_ != "counterpart" and w.text not in self.lex.honorific_words]
-        while office and office[-1].text == ",":
+        office = [w for w in tail if w.lower_ != "counterpart" and w.i not in self._honorific_tokens]
+        while office and office[-1].text in {",", "-"}:
             office.pop()
         while office and (office[0].i in nationality or office[0].text in self.lex.connectors
-                          or office[0].lower_ in ("'s", "’s")):
+                          or office[0].lower_ in ("'s", "’s") or office[0].lower_ in DETERMINERS):
             office.pop(0)
         while office and (office[-1].i in nationality or office[-1].text in self.lex.connectors):
+            if office[-1].i in nationality and self._posted_to(office):
+                break  # "Ambassador to Japan": where an envoy is posted is part of the office
             office.pop()
-        if office and any(w.text in self.lex.heads for w in office):
+        heads = [w for w in office if self._is_head(w)]
+        if len(heads) > 1 and office[-1].text in ROYAL_STYLES:
+            office.pop()  # "Foreign Minister Prince Faisal bin Farhan": the prince is no part of the office
+        if office and any(self._is_head(w) for w in office):
             info.office = doc[office[0].i : office[-1].i + 1].text
+            own = [k for k, w in enumerate(office) if w.i in nationality or w.i in self._org_country]
+            rest = office[own[-1] + 1:] if own else office
+            while rest and (rest[0].text in self.lex.connectors or rest[0].lower_ in ("'s", "’s")):
+                rest.pop(0)
+            if rest and any(self._is_head(w) for w in rest):
+                info.portable = doc[rest[0].i : rest[-1].i + 1].text
         return info
+
+    def _posted_to(self, office: list) -> bool:
+        """Whether `office` ends in "to" + a country ("Ambassador to Japan", "Special Envoy to Myanmar")."""
+        k = len(office) - 1
+        while k >= 0 and office[k].i in self._nationality:
+            k -= 1
+        return k > 0 and office[k].lower_ == "to"
+
+    def _general_office(self, doc: Doc, rank_start: int) -> bool:
+        """"Secretary General", "Secretary-General", "Attorney General": "General" is no rank there."""
+        k = rank_start - 1
+        if k >= 0 and doc[k].text == "-":
+            k -= 1
+        return k >= 0 and doc[rank_start].text.startswith("General") and doc[k].text in GENERAL_OFFICES
 
     # -- clustering -------------------------------------------------------------------
     def _attach(self, doc: Doc, clusters: list[PersonCluster], start: int, end: int) -> PersonCluster | None:
@@ -382,18 +576,19 @@ class PersonFinder:
             if owner and len(owner) == 1:
                 owner[0].mentions.append((token.i, token.i + 1))
 
-    def _note_counterpart(self, doc, clusters, cluster, start, info) -> None:
+    def _note_counterpart(self, doc, clusters, cluster, start) -> None:
         """'X held talks with his Lao counterpart Y': Y holds X's office, in another state."""
-        if not info.counterpart or cluster.counterpart_of:
+        if cluster.counterpart_of:
             return
         sent = doc[start].sent
         before = [c for c in clusters if c is not cluster
                   and any(sent.start <= s < start for s, _ in c.mentions)]
         if before:
-            other = before[-1]
+            other = max(before, key=lambda c: max(s for s, _ in c.mentions if sent.start <= s < start))
             cluster.counterpart_of = other  # an object until ids are assigned
-            for office in other.titles:
-                if office not in cluster.titles:
+            for office in other.titles:  # "Indonesian Navy Chief of Staff" -> "Chief of Staff"
+                office = other.portable.get(office, office)
+                if office and office not in cluster.titles:
                     cluster.titles.append(office)
 
 

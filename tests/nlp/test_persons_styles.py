@@ -1,0 +1,130 @@
+"""People as different wire services write them: lower-case titles in appositions, titles
+before a comma, abbreviated ranks, honorifics, organisations' officials, company people.
+
+Sentences written for these tests; they run the real model (marked `model`)."""
+import pytest
+
+from comity.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def people(text, published="2025-05-01"):
+    return {p.name: p for p in extract(text, published=published).persons}
+
+
+def test_lower_case_apposition_with_possessive_country():
+    p = people("Sjafrie Sjamsoeddin, Indonesia's defence minister, told reporters the talks were useful.")
+    assert p["Sjafrie Sjamsoeddin"].country == "IDN"
+    assert p["Sjafrie Sjamsoeddin"].titles == ("defence minister",)
+
+
+def test_apposition_with_article_and_demonym():
+    p = people("Ayman Safadi, the Jordanian foreign minister, said the region needed calm.")
+    assert (p["Ayman Safadi"].country, p["Ayman Safadi"].titles) == ("JOR", ("foreign minister",))
+
+
+def test_lower_case_apposition_with_organisation():
+    p = people("Sergei Shoigu, secretary of Russia's Security Council, arrived in Pyongyang on Wednesday.")
+    assert p["Sergei Shoigu"].country == "RUS"
+    assert p["Sergei Shoigu"].titles == ("secretary of Russia's Security Council",)
+
+
+def test_title_before_a_comma_and_the_name():
+    p = people("The Minister of National Defence of Cambodia, Tea Seiha, received the delegation.")
+    assert (p["Tea Seiha"].country, p["Tea Seiha"].titles) == ("KHM", ("Minister of National Defence",))
+    p = people("The U.S. ambassador to Japan, Rahm Emanuel, toured the base on Friday.")
+    assert (p["Rahm Emanuel"].country, p["Rahm Emanuel"].titles) == ("USA", ("ambassador to Japan",))
+
+
+def test_title_before_a_comma_needs_the_closing_comma():
+    # "After meeting the Chinese foreign minister, Lavrov said": Lavrov is not the Chinese minister
+    p = people("After meeting the Chinese foreign minister, Lavrov said the talks had gone well.")
+    assert "CHN" not in {x.country for x in p.values() if x.name == "Lavrov"}
+
+
+def test_titles_with_of_the_inside():
+    p = people("Commander of the Navy Admiral Tran Thanh Nghiem attended the ceremony in Hai Phong.")
+    assert (p["Tran Thanh Nghiem"].titles, p["Tran Thanh Nghiem"].rank) == (("Commander of the Navy",), "Admiral")
+    p = people("Chief of the Defence Force Gen. Angus Campbell welcomed the Indonesian delegation.")
+    assert p["Angus Campbell"].titles == ("Chief of the Defence Force",)
+
+
+def test_long_military_title_with_organisation_and_multiword_rank():
+    p = people("Chief of General Staff of the Vietnam People's Army Senior Lieutenant General Nguyen Tan Cuong "
+               "received the Thai delegation.")
+    cuong = p["Nguyen Tan Cuong"]  # "Tan" is a name, not the "Tan" of "Tan Sri"
+    assert (cuong.country, cuong.rank) == ("VNM", "Senior Lieutenant General")
+    assert cuong.titles == ("Chief of General Staff of the Vietnam People's Army",)
+
+
+def test_abbreviated_ranks_whatever_the_tokenizer_does():
+    p = people("Lt. Gen. Kim Myung-soo, chairman of the Joint Chiefs of Staff, inspected the unit.")
+    assert p["Kim Myung-soo"].rank == "Lt. Gen."
+    assert p["Kim Myung-soo"].titles == ("chairman of the Joint Chiefs of Staff",)
+    # the parser ends a sentence after "Lt.-Gen.": the rank still belongs to the name
+    p = people("Lt.-Gen. Nguyen Van Nghia, Deputy Chief of the General Staff, led the delegation to Vientiane.")
+    assert p["Nguyen Van Nghia"].rank == "Lt.-Gen."
+
+
+def test_tan_as_a_name_and_tan_sri_as_an_honorific():
+    p = people("Tan See Leng, Singapore's Minister for Manpower, visited Hanoi.")
+    assert p["Tan See Leng"].country == "SGP"
+    p = people("Indonesian Navy Chief of Staff Admiral Muhammad Ali met his Malaysian counterpart "
+               "Admiral Tan Sri Abdul Rahman Ayob.")
+    ayob = p["Abdul Rahman Ayob"]
+    assert (ayob.country, ayob.rank) == ("MYS", "Admiral")
+    assert ayob.titles == ("Chief of Staff",)  # the counterpart's office, without "Indonesian Navy"
+
+
+def test_organisation_officials_take_igo():
+    p = people("ASEAN Secretary-General Kao Kim Hourn attended the meeting in Jakarta.")
+    kao = p["Kao Kim Hourn"]
+    assert (kao.country, kao.titles, kao.rank) == ("IGO", ("ASEAN Secretary-General",), None)
+    p = people("EU foreign policy chief Kaja Kallas said the bloc would keep up pressure.")
+    assert p["Kaja Kallas"].country == "IGO"
+
+
+def test_portfolio_words_and_ordinals():
+    p = people("Unification Minister Kim Yung-ho said Pyongyang must return to dialogue.")
+    assert p["Kim Yung-ho"].titles == ("Unification Minister",)
+    p = people("First Vice Foreign Minister Kim Hong-kyun met Chief Cabinet Secretary Yoshimasa Hayashi.")
+    assert p["Kim Hong-kyun"].titles == ("First Vice Foreign Minister",)
+    assert p["Yoshimasa Hayashi"].titles == ("Chief Cabinet Secretary",)
+
+
+def test_royal_style_is_not_part_of_the_office():
+    p = people("Saudi Foreign Minister Prince Faisal bin Farhan met his Egyptian counterpart Badr Abdelatty.")
+    assert p["Faisal bin Farhan"].titles == ("Foreign Minister",)
+    assert p["Badr Abdelatty"].titles == ("Foreign Minister",)
+
+
+def test_ambassador_keeps_where_posted():
+    p = people("Japanese Ambassador to Vietnam Ito Naoki presented the gift to the hospital.")
+    assert (p["Ito Naoki"].country, p["Ito Naoki"].titles) == ("JPN", ("Ambassador to Vietnam",))
+
+
+def test_top_diplomat_and_leader():
+    p = people("Wang Yi, China's top diplomat, met Lao leader Thongloun Sisoulith in Beijing.")
+    assert (p["Wang Yi"].country, p["Wang Yi"].titles) == ("CHN", ("top diplomat",))
+    assert p["Thongloun Sisoulith"].country == "LAO"
+
+
+def test_company_people_are_not_officials():
+    assert people("Toyota President Koji Sato said the company would raise output.") == {}
+    assert people("Samsung Electronics Chairman Lee Jae-yong visited the plant in Bac Ninh.") == {}
+    assert people("A company spokesman, John Doe, said the firm would not comment.") == {}
+
+
+def test_counterpart_linked_whatever_the_order_of_clustering():
+    # the counterpart's longer name is clustered first; the link is made once all are known
+    p = people("Thai Defence Minister Phumtham Wechayachai met his Malaysian counterpart "
+               "Datuk Seri Mohamed Khaled Nordin in Bangkok.")
+    assert p["Mohamed Khaled Nordin"].titles == ("Defence Minister",)
+    assert p["Mohamed Khaled Nordin"].country == "MYS"
+
+
+def test_generic_title_gives_way_to_the_full_one():
+    p = people("Defence Minister Phan Van Giang met Lao Defence Minister Khamliang Outhakaysone. "
+               "Minister Khamliang thanked Vietnam.")
+    assert p["Khamliang Outhakaysone"].titles == ("Defence Minister",)
