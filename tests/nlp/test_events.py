@@ -260,3 +260,14 @@ def test_events_a_sentence_coded_with_its_target_is_not_coded_without_it():
     found = codes("Officials of the Khánh Hòa provincial government held talks with a Japanese navy delegation "
                   "on Tuesday.")
     assert found == {("040", "VNM", "JPN", "2025-06-10")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Philippine Defence Secretary Gilberto Teodoro and Japanese Defence Minister Gen Nakatani expressed strong "
+     "opposition to China's dangerous manoeuvres on Wednesday.", {("111", "PHL", "CHN"), ("111", "JPN", "CHN")}),
+    ("Vietnam voiced serious concern over China's deployment of a survey ship in its waters.", {("110", "VNM", "CHN")}),
+    ("Indonesia expressed its condemnation of Israel's strikes on Gaza.", {("111", "IDN", "ISR")}),
+    ("The company expressed concern about falling sales in China.", set()),  # no state speaks
+])
+def test_events_disapproval_put_as_a_noun_targets_the_objects_phrase(text, expected):
+    assert {c[:3] for c in codes(text)} == expected

@@ -434,6 +434,10 @@ class EventCoder:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call"):
                     cands.append(child)
+                if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in trig.objects:
+                    # "expressed opposition to China's moves": the object's own phrase names the target
+                    cands += [g for p in child.children if p.dep_ == "prep" and p.lower_ in trig.target_preps
+                              for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "dative":
                     cands.append(child)
         return [ref for cand in cands for ref in disc.resolve(cand)]
