@@ -76,3 +76,45 @@ def test_background_signing_without_publication_date():
 ])
 def test_statuses(text, expected):
     assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The defence ministers of Cambodia, Laos and Vietnam signed a joint statement on Tuesday.", ("KHM", "LAO", "VNM")),
+    ("Japan, the Philippines and the United States signed a trilateral memorandum of understanding on "
+     "maritime security on Tuesday.", ("JPN", "PHL", "USA")),
+    ("Vietnam and Laos signed an agreement with Cambodia on border demarcation on Tuesday.", ("KHM", "LAO", "VNM")),
+    ("The agreement was signed by Indonesia and Malaysia on Tuesday.", ("IDN", "MYS")),
+    # who acts, not the report's main pair
+    ("Thai Prime Minister Paetongtarn Shinawatra met her Malaysian counterpart Anwar Ibrahim in Bangkok on "
+     "Tuesday. Japan and Vietnam signed a memorandum of understanding on cybersecurity on the same day.", ("JPN", "VNM")),
+    # "the two ministers" right after a side meeting are those two
+    ("Vietnamese Defence Minister Phan Van Giang held talks with Cambodian Defence Minister Tea Seiha in Phnom Penh "
+     "on Tuesday. Giang also met Lao Defence Minister Chansamone Chanyalath. The two ministers reviewed the "
+     "implementation of the protocol on defence cooperation for the 2020-2024 period.", ("LAO", "VNM")),
+])
+def test_parties_from_who_acts(text, parties):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert tuple(found.parties) == parties
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Malaysia and Indonesia exchanged the documents of the memorandum of understanding on border security at a "
+     "ceremony on Tuesday.", "the memorandum of understanding on border security"),
+    ("Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership in Pyongyang in June 2024.",
+     "the Treaty on Comprehensive Strategic Partnership"),
+    ("Vietnam and Laos adopted a protocol on defence cooperation for the 2025-2029 period on Tuesday.",
+     "a protocol on defence cooperation for the 2025-2029 period"),
+    ("Russia pulled out of the Intermediate-Range Nuclear Forces Treaty with the United States in 2019.",
+     "the Intermediate-Range Nuclear Forces Treaty with the United States"),
+    ("Negotiations on a status of forces agreement between Japan and Vietnam were well advanced, officials said.",
+     "a status of forces agreement between Japan and Vietnam"),
+    ("Japan and Vietnam agreed to promote cooperation under the agreement on the transfer of defence equipment "
+     "and technology and the 2025 cooperation plan.", "the agreement on the transfer of defence equipment and technology"),
+    ("Businesses said the Việt Nam–Korea Free Trade Agreement (VKFTA), in force since 2015, had helped exports.",
+     "the Việt Nam–Korea Free Trade Agreement (VKFTA)"),
+    ("The two sides agreed to carry out the protocol on defence cooperation for the 2025-2029 period in a "
+     "comprehensive and effective manner.", "the protocol on defence cooperation for the 2025-2029 period"),
+])
+def test_names_leave_out_circumstances(text, name):
+    found = extract(text, published="2025-05-01").agreements
+    assert name in [a.name for a in found]

@@ -32,12 +32,56 @@ NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod"
 
 def _right_edge(token: Token) -> int:
     """Rightmost token of `token`'s phrase, leaving out coordinated phrases and clauses:
-    "the protocol for the 2025–29 period and the 2025 plan" names two instruments."""
+    "the protocol for the 2025–29 period and the 2025 plan" names two instruments; and the
+    circumstances of the signing: "at a ceremony", "in Pyongyang", "on Tuesday"."""
     right = token.i
     for child in token.rights:
-        if child.dep_ not in ("conj", "cc", "relcl", "acl", "appos", "punct"):
+        if child.dep_ == "prep" and _circumstance(child):
+            continue
+        if child.dep_ not in ("conj", "cc", "relcl", "acl", "appos", "punct") or _same_name(child):
             right = max(right, _right_edge(child))
     return right
+
+
+def _same_name(child: Token) -> bool:
+    """A coordinated or dash-joined word that belongs to the name: "transfer of defence equipment
+    and technology", "between Japan and Vietnam", "Việt Nam–Japan defence cooperation" (the parser
+    makes an apposition of what follows the dash); not a second instrument ("the protocol ... and
+    the 2025 plan") nor a clause."""
+    doc = child.doc
+    if child.dep_ == "appos":
+        return child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in ("–", "-", "—") \
+            and doc[child.left_edge.i - 1].whitespace_ == ""
+    if child.dep_ == "cc":
+        return any(c.dep_ == "conj" and _same_name(c) for c in child.head.children)
+    if child.dep_ != "conj" or child.pos_ in ("VERB", "AUX"):
+        return False
+    if child.head.dep_ == "pobj" and child.head.head.lower_ == "between":
+        return True
+    if any(c.dep_ in ("det", "poss") for c in child.children):
+        return False
+    words = doc[child.left_edge.i : child.i + 1].text
+    return not any(p.search(words) for _, p, _ in agreement_terms().kinds)
+
+
+def _circumstance(prep: Token) -> bool:
+    """A prepositional phrase that says when or where, not which instrument: "at a ceremony",
+    "during the visit", "in Canberra", "on Tuesday", "in June 2024"."""
+    word = prep.lower_
+    if word in ("at", "during", "amid", "after", "before", "since"):
+        return True
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or word not in ("in", "on"):
+        return False
+    if word == "in" and obj.lemma_.lower() in ("manner", "way", "presence", "force", "effect", "spirit"):
+        return True  # "in a comprehensive manner", "in force since 2015"
+    doc = prep.doc
+    if obj.ent_type_ in ("DATE", "TIME") or obj.like_num or any(
+            d.kind != "period" and d.start <= obj.idx < d.end for d in doc._.dates or ()):
+        return True
+    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.start <= obj.i < s.end]
+    return word == "in" and (obj.ent_type_ in ("GPE", "FAC") and not any(s.label_ in ("COUNTRY", "DEMONYM") for s in spans)
+                             or any(s.label_ in ("CAPITAL", "CITY") for s in spans))
 
 
 def _realised(verb: Token) -> bool:
@@ -47,6 +91,30 @@ def _realised(verb: Token) -> bool:
     if aux & {"will", "would", "to", "should", "could", "may", "might", "shall", "must", "can"}:
         return False
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "been"}))
+
+
+def _pair_just_named(doc: Doc, disc: Discourse, subj: Token) -> list:
+    """The two officials of two states named in the sentence before "the two ministers" (or
+    earlier in its own sentence), if there are exactly two."""
+    sent = subj.sent
+    spans = [(sent.start, subj.i)]
+    before = sent.start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before >= 0:
+        prev = doc[before].sent
+        spans.append((prev.start, prev.end))
+    for start, end in spans:
+        people = []
+        for i in range(start, end):
+            p = disc.person_at.get(i)
+            if p is not None and p not in people:
+                people.append(p)
+        if len({p.country for p in people}) == 2 and len(people) == 2 and all(p.country for p in people):
+            return [disc.person_ref(p) for p in people]
+        if people:
+            return []
+    return []
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -160,7 +228,7 @@ class AgreementFinder:
         head = match.root
         if head.pos_ == "VERB" or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in head.children):
             return None  # "No agreement was announced" names none
-        name_span = self._name_span(doc, head, sent)
+        name_span = self._name_span(doc, head, sent, match, kind)
         period = self._period(doc, name_span, kind)
         if kind == "annual_plan" and period[0] is None:
             return None  # "implementation plans" with no year is not an annual plan
@@ -173,7 +241,7 @@ class AgreementFinder:
             if past:  # "signed ... last December": background, not a signing of the day
                 status = "mentioned"
                 background_signing = next((d.value for d in past if d.granularity == "day"), None)
-        parties = self._parties(doc, disc, name_span, sent)
+        parties = self._parties(doc, disc, name_span, sent, head)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
                                   parties=parties, status=status,
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
@@ -209,29 +277,37 @@ class AgreementFinder:
                     out.append(d)  # "last December" in a report with no publication date
         return out
 
-    def _name_span(self, doc: Doc, head: Token, sent: Span) -> Span:
+    def _name_span(self, doc: Doc, head: Token, sent: Span, match: Span, kind: str) -> Span:
         right = head.i
         for child in head.rights:
-            if child.dep_ in NAME_DEPS:
+            if child.dep_ in NAME_DEPS and not (child.dep_ == "prep" and _circumstance(child)):
                 right = max(right, _right_edge(child))
         left = head.i
         for child in head.lefts:
             if child.dep_ in NAME_DEPS:
                 left = min(left, child.left_edge.i)
+        if _same_name(doc[left]) or (head.dep_ == "appos" and _same_name(head)):
+            left = head.head.left_edge.i  # "the Việt Nam–Korea Free Trade Agreement"
+        left, right = min(left, match.start), max(right, match.end - 1)  # all of "status of forces agreement"
         right = min(right, left + 24, sent.end - 1)
         while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc",)):
             right -= 1
-        right = self._period_phrase(doc, right, sent)
+        right = self._period_phrase(doc, right, sent, kind)
+        words = [t.text for t in doc[left : right + 1]]
+        if words.count("(") > words.count(")") and right + 1 < sent.end and doc[right + 1].text == ")":
+            right += 1  # "the Việt Nam–Korea Free Trade Agreement (VKFTA)"
         return doc[left : right + 1]
 
     @staticmethod
-    def _period_phrase(doc: Doc, right: int, sent: Span) -> int:
+    def _period_phrase(doc: Doc, right: int, sent: Span, kind: str) -> int:
         """Take in a period phrase right after the name, wherever the parser hung it:
-        "implementing the protocol ... for the 2025–29 period" attaches "for" to the verb."""
+        "implementing the protocol ... for the 2025–29 period" attaches "for" to the verb.
+        "in" + a year gives a plan its year ("the plan in 2026"); after any other instrument
+        it says when something happened ("withdrew from the treaty in 2019")."""
         nxt = right + 1
-        if nxt >= sent.end or doc[nxt].lower_ not in PERIOD_PREPS:
+        if nxt >= sent.end or doc[nxt].lower_ not in PERIOD_PREPS or (doc[nxt].lower_ == "in" and kind != "annual_plan"):
             return right
-        end = max(t.i for t in doc[nxt].subtree)
+        end = _right_edge(doc[nxt])
         if end >= sent.end or end - nxt > 8:
             return right
         if any(d.kind in ("period", "year_ref", "future", "point") and d.granularity == "year"
@@ -311,7 +387,7 @@ class AgreementFinder:
                 return domain
         return None
 
-    def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span) -> tuple[str, ...]:
+    def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span, head: Token) -> tuple[str, ...]:
         named = []
         for s in doc.spans.get(SPANS_KEY, []):
             if span.start <= s.start < span.end and s.label_ in ("COUNTRY", "DEMONYM"):
@@ -320,11 +396,38 @@ class AgreementFinder:
                     named.append(code)
         if len(named) >= 2:
             return tuple(sorted(named))
+        acting = set(self._agents(doc, disc, head)) | set(named)
+        if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
+            return tuple(sorted(acting))
         parties = set(disc.dyad) | set(named)
         if re.search(r"\b(?:three|trilateral)\b", text_of(sent), re.I):
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))
+
+    @staticmethod
+    def _agents(doc: Doc, disc: Discourse, head: Token) -> list[str]:
+        """The states of who acts on the instrument: the subject (or passive agent) of the
+        nearest verb that governs it. "The two ministers" right after "Giang also met
+        Chansamone" are those two, whatever the report's main pair."""
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return []
+        while (not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+               and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i):
+            verb = verb.head  # "agreed to sign", "met and signed": the subject of the governing verb
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        codes: list[str] = []
+        for subj in agents:
+            phrase = {t.lower_ for t in disc.phrase(subj)}
+            refs = disc.resolve(subj)
+            if phrase & {"two", "both"} and refs == disc.both():
+                refs = _pair_just_named(doc, disc, subj) or refs
+            for r in refs:
+                if r.country and r.country != "IGO" and r.country not in codes:
+                    codes.append(r.country)
+        return codes
 
     def _signing(self, doc: Doc, disc: Discourse, cand: AgreementCandidate, verb: Token) -> None:
         date = None
