@@ -17,6 +17,8 @@ the preposition ("in Kuala Lumpur" is a venue whatever the parser attached it to
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Span, Token
 
 from .components.actors import entry_of
@@ -29,7 +31,19 @@ PLACE_NOUNS = frozenset({
     "state", "capital", "port", "harbour", "harbor", "island", "islands", "base", "resort",
     "municipality", "area", "seaport", "border", "gate", "crossing", "oblast", "governorate",
 })
+# nouns of a place that holds many venues: "the province of Dien Bien" is less precise than "Dien Bien Phu city"
+REGION_NOUNS = frozenset({"province", "prefecture", "county", "district", "region", "state", "oblast",
+                          "governorate", "area", "islands"})
 _WRAPPING_DEPS = frozenset({"compound", "appos", "nmod", "poss"})
+
+
+class Venue(NamedTuple):
+    """A venue as (name, country code); `broad` when the text names it as a region ("in the province of
+    Dien Bien"): an encounter reported with a broad and a precise venue was at the precise one."""
+
+    name: str
+    country: str | None
+    broad: bool = False
 
 
 def phrase_head(token: Token) -> Token:
@@ -82,14 +96,16 @@ def _outer(span: Span, head: Token, others: list[tuple[Span, Token]]) -> Span:
     return span
 
 
-def venue_in(sent: Span, spans) -> tuple[str, str | None] | None:
-    """The venue a sentence names, as (place name, country code), or None. See the module doc."""
+def venue_in(sent: Span, spans) -> Venue | tuple[str, str] | None:
+    """The venue a sentence names (a `Venue`; the dateline's (name, code) for "here"), or None. See
+    the module doc."""
     places = [s for s in spans if sent.start <= s.start < sent.end and s.label_ in VENUE_LABELS]
     heads = [(s, phrase_head(s.root)) for s in places]
     for span, head in heads:
         if _located(span, head) or _where_clause(head):
             venue = _outer(span, head, heads)
-            return venue.text, entry_of(venue)[0]
+            broad = phrase_head(venue.root).lower_ in REGION_NOUNS
+            return Venue(venue.text, entry_of(venue)[0], broad)
     if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
         return sent.doc._.dateline_place
     return None

@@ -271,3 +271,11 @@ def test_events_a_sentence_coded_with_its_target_is_not_coded_without_it():
 ])
 def test_events_disapproval_put_as_a_noun_targets_the_objects_phrase(text, expected):
     assert {c[:3] for c in codes(text)} == expected
+
+
+def test_events_participle_with_its_agent_acts():
+    # "co-chaired" is split in three by the tokenizer; the participle's "by" phrase names who met
+    found = codes("The review took place at the 12th Japan-Vietnam Defence Policy Dialogue in Tokyo, co-chaired by "
+                  "Japanese Vice Minister of Defense Kazuo Masuda and Vietnam's Deputy Minister of National Defence "
+                  "Hoang Xuan Chien on Tuesday.")
+    assert {c[:3] for c in found if c[0].startswith("04")} == {("040", "JPN", "VNM")}

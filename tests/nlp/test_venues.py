@@ -26,7 +26,7 @@ def test_venues_object_of_in_through_a_province_noun():
                         ["PRON", "VERB", "ADP", "PROPN", "PART", "PROPN", "PROPN", "NOUN"],
                         {(5, 7): "KHM"})
     assert phrase_head(spans[0].root).text == "province"
-    assert venue_in(doc[:], spans) == ("Siem Reap", "KHM")
+    assert venue_in(doc[:], spans) == ("Siem Reap", "KHM", True)  # named as a province: broad
 
 
 def test_venues_the_city_of():
@@ -37,7 +37,7 @@ def test_venues_the_city_of():
                         ["PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PROPN"],
                         {(6, 8): "VNM"})
     assert phrase_head(spans[0].root).text == "city"
-    assert venue_in(doc[:], spans) == ("Da Nang", "VNM")
+    assert venue_in(doc[:], spans) == ("Da Nang", "VNM", False)
 
 
 def test_venues_antecedent_of_where_and_the_place_it_is_in():
@@ -50,7 +50,7 @@ def test_venues_antecedent_of_where_and_the_place_it_is_in():
                         ["PRON", "VERB", "ADP", "PROPN", "PROPN", "NOUN", "ADP", "PROPN", "PROPN", "NOUN",
                          "PUNCT", "SCONJ", "PRON", "VERB"],
                         {(3, 5): "VNM", (7, 9): "VNM"})
-    assert venue_in(doc[:], spans) == ("Mong Cai", "VNM")  # the province only situates the city
+    assert venue_in(doc[:], spans)[:2] == ("Mong Cai", "VNM")  # the province only situates the city
 
 
 def test_venues_a_destination_alone_is_not_a_venue():
@@ -111,3 +111,23 @@ def test_venues_handover_ceremony_places_the_talks_after_it():
                          "Townsville. After the ceremony, Australian Defence Minister Richard Marles and Fijian "
                          "Defence Minister Pio Tikoduadua held talks.", published="2025-06-14")
     assert meetings == {"Townsville"}
+
+
+@pytest.mark.model
+def test_venues_an_encounter_at_a_region_and_a_city_in_it_was_at_the_city():
+    meetings, events = venues("HANOI — Vietnamese Defence Minister Phan Van Giang and his Lao counterpart Chansamone "
+                              "Chanyalath co-chaired a border friendship exchange in the province of Quang Ninh on "
+                              "Tuesday. The two ministers held talks in Ha Long city before the main ceremony.")
+    assert meetings == {"Ha Long"}
+    assert {p for _, p in events} == {"Ha Long"}
+
+
+def test_venues_a_region_is_broad_a_city_is_not():
+    # in the province of Quang Ninh
+    doc, spans = parsed(["in", "the", "province", "of", "Quang", "Ninh"], [0, 2, 0, 2, 5, 3],
+                        ["ROOT", "det", "pobj", "prep", "compound", "pobj"],
+                        ["ADP", "DET", "NOUN", "ADP", "PROPN", "PROPN"], {(4, 6): "VNM"})
+    assert venue_in(doc[:], spans).broad
+    doc, spans = parsed(["in", "Ha", "Long", "city"], [0, 2, 3, 0], ["ROOT", "compound", "compound", "pobj"],
+                        ["ADP", "PROPN", "PROPN", "NOUN"], {(1, 3): "VNM"})
+    assert not venue_in(doc[:], spans).broad

@@ -10,7 +10,7 @@ look back ("last week", "in recent years"), because background is not news of th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +101,26 @@ class EventCoder:
                         if event.cameo == "042":
                             disc.visitor = event.source.country
                             disc.host = event.target.country if event.target else None
+        events = self._precise_places(events)
         return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+
+    @staticmethod
+    def _precise_places(events: list[EventCandidate]) -> list[EventCandidate]:
+        """An encounter reported at a region and at a place in it ("co-chaired the exchange in the
+        province of Dien Bien" ... "held talks in Dien Bien Phu city") was at the place: events of
+        one day and pair of states placed at a broad venue take the precise venue of that country."""
+        precise = {}
+        for ev in events:
+            if ev.place and not getattr(ev.place, "broad", True) and ev.target is not None:
+                precise.setdefault((ev.date, frozenset({ev.source.country, ev.target.country}), ev.place[1]), ev.place)
+        out = []
+        for ev in events:
+            if getattr(ev.place, "broad", False) and ev.target is not None:
+                better = precise.get((ev.date, frozenset({ev.source.country, ev.target.country}), ev.place[1]))
+                if better is not None:
+                    ev = replace(ev, place=better)
+            out.append(ev)
+        return out
 
     @staticmethod
     def _protest_over_consult(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -381,6 +400,10 @@ class EventCoder:
                 subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
                 if subj is None:
                     return disc.both() if trig.family in ("sign", "intent", "cooperate", "consult") else []
+            if subj is None and verb.i == pred.i and verb.tag_ == "VBN":
+                # a participle with its agent: "the dialogue, co-chaired by A and B", "a plan signed by A"
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
             if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 subj = verb.head  # "Chien, who is on an official visit": the antecedent acts
             if subj is not None:
