@@ -128,3 +128,28 @@ def test_generic_title_gives_way_to_the_full_one():
     p = people("Defence Minister Phan Van Giang met Lao Defence Minister Khamliang Outhakaysone. "
                "Minister Khamliang thanked Vietnam.")
     assert p["Khamliang Outhakaysone"].titles == ("Defence Minister",)
+
+
+def test_acronym_in_brackets_inside_a_title():
+    p = people("Indonesian Military (TNI) Commander General Agus Subiyanto received the Australian delegation.")
+    agus = p["Agus Subiyanto"]
+    assert (agus.country, agus.rank, agus.titles) == ("IDN", "General", ("Indonesian Military (TNI) Commander",))
+    p = people("Department of National Defense (DND) Secretary Gilberto Teodoro Jr. met the Japanese envoy.")
+    assert p["Gilberto Teodoro Jr."].titles == ("Department of National Defense (DND) Secretary",)
+
+
+def test_apposition_after_also():
+    p = people("Chinese President Xi Jinping, also general secretary of the Communist Party of China Central "
+               "Committee, met the Vietnamese delegation.")
+    assert "general secretary of the Communist Party of China Central Committee" in p["Xi Jinping"].titles
+
+
+def test_modifiers_of_an_envoy():
+    p = people("South Korea's top nuclear envoy Lee Jun-il held talks with his Japanese counterpart in Seoul.")
+    assert (p["Lee Jun-il"].country, p["Lee Jun-il"].titles) == ("KOR", ("top nuclear envoy",))
+
+
+def test_company_office_but_not_a_movement_office():
+    assert people("Apple chief executive Tim Cook visited Hanoi on Tuesday.") == {}
+    p = people("Hamas political bureau chief Ismail Haniyeh met Iran's Foreign Minister Abbas Araghchi in Tehran.")
+    assert p["Ismail Haniyeh"].titles == ("political bureau chief",)

@@ -45,6 +45,7 @@ WEAK_HEADS = {"president", "chairman", "chairwoman", "chair", "director", "head"
 CORPORATE = {"company", "firm", "corporate", "group", "bank", "club", "team", "league", "airline",
              "carmaker", "automaker", "shipbuilder", "manufacturer", "business", "university",
              "school", "industry", "hospital", "studio", "label", "band", "brand", "retailer"}
+COMPANY_OFFICE_WORDS = {"vice", "deputy", "executive", "managing", "senior", "co", "general", "-", "and"}
 # "X General" offices in which "General" is no rank ("Secretary General Mark Rutte")
 ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
 GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director", "Governor", "Auditor",
@@ -432,6 +433,9 @@ class PersonFinder:
                 j -= 1  # "Vietnam's Deputy Minister", "the People's Army"
             elif tok.text in self.lex.connectors and self._title_before(doc, j - 1, sent_start):
                 j -= 1  # "Chief of the General Staff"
+            elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "(" and doc[j - 1].text.isupper()
+                  and doc[j - 1].is_alpha and self._title_before(doc, j - 3, sent_start)):
+                j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary"
             elif tok.text == "," and j - 1 >= sent_start and (
                     doc[j - 1].lower_ == "counterpart" or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
@@ -463,13 +467,18 @@ class PersonFinder:
         "company" ("a company spokesman")."""
         if not info.office or info.country or info.rank or j < sent_start:
             return False
-        heads = [w for w in info.office.split() if w in self.lex.heads or w.lower() in self._lower_heads]
+        words = info.office.split()
+        heads = [w for w in words if w in self.lex.heads or w.lower() in self._lower_heads]
         if not heads or any(h.lower() not in WEAK_HEADS for h in heads):
             return False
         tok = doc[j]
         if tok.lower_ in CORPORATE:
             return True
-        return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and tok.is_alpha
+        # an unknown name before a bare company office ("Toyota President", "Apple chief executive");
+        # an office with more words than that is a state's or a movement's ("Hamas political bureau chief")
+        return (all(w.lower() in WEAK_HEADS or w.lower() in COMPANY_OFFICE_WORDS for w in words)
+                and (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PRODUCT", "FAC"))
+                and tok.text[:1].isupper() and not tok.text.isupper() and tok.is_alpha
                 and j not in self._blocked and j not in self._not_name and tok.ent_type_ not in ("GPE", "NORP", "LOC"))
 
     def _title_right(self, doc: Doc, end: int, nationality: dict[int, str]) -> TitleInfo:
@@ -477,6 +486,8 @@ class PersonFinder:
             return TitleInfo()
         sent_end = doc[end].sent.end
         first = end + 1
+        if doc[first].lower_ == "also" and first + 1 < sent_end:  # "Xi Jinping, also general secretary of ..."
+            first += 1
         if doc[first].lower_ in DETERMINERS:  # "Ayman Safadi, the Jordanian foreign minister,"
             first += 1
         j = first
