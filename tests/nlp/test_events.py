@@ -279,3 +279,23 @@ def test_events_participle_with_its_agent_acts():
                   "Japanese Vice Minister of Defense Kazuo Masuda and Vietnam's Deputy Minister of National Defence "
                   "Hoang Xuan Chien on Tuesday.")
     assert {c[:3] for c in found if c[0].startswith("04")} == {("040", "JPN", "VNM")}
+
+
+def test_events_what_has_happened_is_not_dated_after_the_report():
+    found = codes("Cambodian Defence Minister Tea Seiha congratulated the Vietnam People's Army on its upcoming "
+                  "founding anniversary on December 22.", published="2025-12-16")
+    assert {c[3] for c in found if c[0] == "051"} == {"2025-12-16"}  # the report's day, not the anniversary's
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("French Armed Forces Minister Sébastien Lecornu called on Prime Minister Lawrence Wong, who welcomed France's "
+     "growing engagement in the region.", ("051", "SGP", "FRA")),
+    ("Vietnam welcomed Japan's decision to provide two patrol vessels.", ("051", "VNM", "JPN")),
+])
+def test_events_welcoming_what_another_state_does_is_praise(text, expected):
+    assert expected in {c[:3] for c in codes(text)}
+
+
+def test_events_welcoming_people_is_not_praise():
+    assert not [c for c in codes("Vietnamese Defence Minister Phan Van Giang welcomed the Lao delegation at the "
+                                 "airport.") if c[0] == "051"]

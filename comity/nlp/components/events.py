@@ -248,7 +248,12 @@ class EventCoder:
         else:
             pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
         disc.note_subject(sources)
-        date, date_text, granularity = self._date(sent_dates, anchor, token, planned, trig.family)
+        own_dates = sent_dates
+        published = doc._.published.isoformat() if doc._.published else None
+        if published and not planned:  # what has happened cannot be dated after the report: "congratulated
+            # the army on its upcoming anniversary on December 22" in a report of December 16
+            own_dates = [d for d in sent_dates if not (d.value and d.granularity == "day" and d.value > published)]
+        date, date_text, granularity = self._date(own_dates, anchor, token, planned, trig.family)
         out = []
         for source, target in pairs:
             if target and source.country == target.country and trig.family != "consult" and not (
@@ -481,12 +486,14 @@ class EventCoder:
         """The date of the encounter the report is about: the first day-precise date in a
         sentence that reports an event, else the first such date, else the first day of a
         span ("from September 15-18" tells the visit, not the meeting), else publication.
-        Dates that only say when something was *said* ("the ministry said on Thursday") never
-        anchor."""
+        Dates that only say when something was *said* ("the ministry said on Thursday"), and days
+        after the report's own ("its anniversary on December 22" in a report of December 16: an
+        encounter reported as news has happened), never anchor."""
         first = first_range = None
+        published = doc._.published.isoformat() if doc._.published else None
         for sent in sentences(doc).spans:
             for d in self._sentence_dates(doc, sent):
-                if not (d.value and d.granularity == "day"):
+                if not (d.value and d.granularity == "day") or (published and d.value > published):
                     continue
                 if d.kind == "range":
                     first_range = first_range or d
