@@ -118,3 +118,26 @@ def test_parties_from_who_acts(text, parties):
 def test_names_leave_out_circumstances(text, name):
     found = extract(text, published="2025-05-01").agreements
     assert name in [a.name for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "SEOUL (Yonhap) -- Samsung Electronics signed an agreement with Hyundai Motor on Tuesday to supply chips.",
+    "HANOI (VNA) -- Vietnam beat Thailand 3-1 in the final on Sunday, with the coach saying the players had "
+    "honoured their agreement to press high.",
+    "JAKARTA (Antara) -- PT Pindad and Vietnam Motors Corp signed a memorandum of understanding on Tuesday.",
+    "Vietnamese and Japanese businesses signed 20 cooperation agreements worth $5 billion on Tuesday.",
+])
+def test_no_agreement_between_firms_or_teams(text):
+    assert agreements(text) == set()
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The DND and Japan's Ministry of Defense signed a memorandum of understanding on Tuesday.", ("JPN", "PHL")),
+    ("The Indian Navy and the Vietnam People's Navy signed a memorandum of understanding on white shipping.",
+     ("IND", "VNM")),
+    ("Vietnam's Viettel Group and the Indonesian Defence Ministry signed a memorandum of understanding on Tuesday.",
+     ("IDN", "VNM")),
+])
+def test_state_bodies_sign_agreements(text, parties):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert tuple(found.parties) == parties

@@ -75,13 +75,11 @@ def _circumstance(prep: Token) -> bool:
         return False
     if word == "in" and obj.lemma_.lower() in ("manner", "way", "presence", "force", "effect", "spirit"):
         return True  # "in a comprehensive manner", "in force since 2015"
-    doc = prep.doc
-    if obj.ent_type_ in ("DATE", "TIME") or obj.like_num or any(
-            d.kind != "period" and d.start <= obj.idx < d.end for d in doc._.dates or ()):
+    doc = prep.doc  # the model's entities are not read: the fast path runs some reports without the NER
+    if obj.like_num or any(d.kind != "period" and d.start <= obj.idx < d.end for d in doc._.dates or ()):
         return True
     spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.start <= obj.i < s.end]
-    return word == "in" and (obj.ent_type_ in ("GPE", "FAC") and not any(s.label_ in ("COUNTRY", "DEMONYM") for s in spans)
-                             or any(s.label_ in ("CAPITAL", "CITY") for s in spans))
+    return word == "in" and any(s.label_ in ("CAPITAL", "CITY") for s in spans)
 
 
 def _realised(verb: Token) -> bool:
@@ -91,6 +89,20 @@ def _realised(verb: Token) -> bool:
     if aux & {"will", "would", "to", "should", "could", "may", "might", "shall", "must", "can"}:
         return False
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "been"}))
+
+
+def _agent_heads(head: Token) -> list[Token]:
+    """Who acts on the instrument `head` names: the subject (or passive agent) of the nearest
+    verb that governs it, climbing "agreed to sign" and "met and signed" to their subject."""
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    while (not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+           and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i):
+        verb = verb.head
+    agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return agents
 
 
 def _pair_just_named(doc: Doc, disc: Discourse, subj: Token) -> list:
@@ -158,6 +170,9 @@ class AgreementTerms:
     issue_verbs: frozenset[str] = frozenset()
     signed_documents: frozenset[str] = frozenset()
     negotiation_nouns: frozenset[str] = frozenset()
+    non_state_nouns: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
+    government_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -172,6 +187,9 @@ def agreement_terms() -> AgreementTerms:
         issue_verbs=frozenset(data["issue_verbs"]),
         signed_documents=frozenset(data["signed_documents"]),
         negotiation_nouns=frozenset(data["negotiation_nouns"]),
+        non_state_nouns=frozenset(data["non_state_nouns"]),
+        company_words=frozenset(w.casefold() for w in data["company_words"]),
+        government_words=frozenset(data["government_words"]),
     )
 
 
@@ -228,6 +246,8 @@ class AgreementFinder:
         head = match.root
         if head.pos_ == "VERB" or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in head.children):
             return None  # "No agreement was announced" names none
+        if self._between_firms(disc, head):
+            return None  # "Toyota and Panasonic signed a memorandum of understanding"
         name_span = self._name_span(doc, head, sent, match, kind)
         period = self._period(doc, name_span, kind)
         if kind == "annual_plan" and period[0] is None:
@@ -366,6 +386,37 @@ class AgreementFinder:
                 return "proposed", None
         return "mentioned", None
 
+    def _between_firms(self, disc: Discourse, head: Token) -> bool:
+        """Whether every party the sentence shows is a company, a team or a player: the
+        subject that signs ("Samsung Electronics signed an agreement with Hyundai Motor",
+        "the players had honoured their agreement"), or else the "with"/"between" party."""
+        def conjuncts(tokens):
+            return [c for t in tokens for c in [t] + list(t.conjuncts) if c.i >= t.i]
+        agents = conjuncts(_agent_heads(head))
+        if agents:
+            return all(self._firm(disc, t) for t in agents)
+        others = conjuncts([g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                            for g in c.children if g.dep_ == "pobj"])
+        return bool(others) and all(self._firm(disc, t) for t in others)
+
+    def _firm(self, disc: Discourse, token: Token) -> bool:
+        """A company, team or player rather than a state or an official: not in the gazetteer,
+        not a person, and a company's name ("PT Pindad", "Viettel Group", "Hyundai Motor") or a
+        word such as "company" or "players". (Not the model's ORG entities: the fast path runs
+        some reports without the NER, and the records must not depend on it.)"""
+        words = [t for t in disc.phrase(token) if t.i <= token.i]
+        labels = {disc.span_at[t.i].label_ for t in words if t.i in disc.span_at
+                  and (t.i == token.i or t.dep_ in ("compound", "amod", "flat"))}
+        own = disc.span_at.get(token.i)
+        # a state's own words on the head or an organisation in the name; "Vietnamese businesses" are firms
+        if (own is not None and own.label_ not in ("CITY", "PLACE")) or labels & {"ORG", "ORG_HEAD", "IGO"} \
+                or any(t.i in disc.person_at for t in words):
+            return False
+        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        if lemmas & self.terms.government_words:
+            return False
+        return token.lemma_.lower() in self.terms.non_state_nouns or bool(lemmas & self.terms.company_words)
+
     def _signs(self, verb: Token, head: Token) -> bool:
         """Whether `verb` signs the instrument `head` names: "signed", "inked", "sealed",
         "adopted"; "issued" a joint statement; "exchanged the documents" of an MoU."""
@@ -410,16 +461,8 @@ class AgreementFinder:
         """The states of who acts on the instrument: the subject (or passive agent) of the
         nearest verb that governs it. "The two ministers" right after "Giang also met
         Chansamone" are those two, whatever the report's main pair."""
-        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None:
-            return []
-        while (not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
-               and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i):
-            verb = verb.head  # "agreed to sign", "met and signed": the subject of the governing verb
-        agents = [c for c in verb.children if c.dep_ == "nsubj"]
-        agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         codes: list[str] = []
-        for subj in agents:
+        for subj in _agent_heads(head):
             phrase = {t.lower_ for t in disc.phrase(subj)}
             refs = disc.resolve(subj)
             if phrase & {"two", "both"} and refs == disc.both():
