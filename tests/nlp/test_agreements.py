@@ -141,3 +141,23 @@ def test_no_agreement_between_firms_or_teams(text):
 def test_state_bodies_sign_agreements(text, parties):
     [found] = extract(text, published="2025-05-01").agreements
     assert tuple(found.parties) == parties
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two countries sealed a defence deal on Tuesday.", ("agreement", (), None, None, "signed", "2025-04-29")),
+    ("Brazil and Argentina stopped short of signing a long-discussed deal on armored vehicles.",
+     ("agreement", ("ARG", "BRA"), None, None, "negotiating", None)),
+    ("Japan and Vietnam failed to sign the agreement on Tuesday.", ("agreement", ("JPN", "VNM"), None, None, "negotiating", None)),
+    ("Australia and Britain are close to a deal on submarine cooperation.",
+     ("agreement", ("AUS", "GBR"), None, None, "mentioned", None)),
+])
+def test_deals(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said a great deal of work remained before the two sides could deal with the dispute.",
+    "Vietnam Airlines signed a deal with Boeing Co for 50 aircraft on Tuesday.",
+])
+def test_no_deal(text):
+    assert agreements(text) == set()

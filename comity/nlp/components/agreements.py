@@ -356,7 +356,10 @@ class AgreementFinder:
             path.append(t)
         sign_verb = next((t for t in path if t.pos_ == "VERB" and self._signs(t, head)), None)
         if sign_verb is not None:
-            if any(c.dep_ == "neg" for c in sign_verb.children) or sign_verb.head.lemma_ in ("stop", "fail"):
+            if any(c.dep_ == "neg" for c in sign_verb.children) or any(
+                    a.lemma_.lower() in ("stop", "fail", "refuse", "decline", "short", "without")
+                    for a in list(sign_verb.ancestors)[:3]):
+                # "did not sign", "stopped short of signing", "failed to sign", "left without signing"
                 return "negotiating", None
             if _future(sign_verb):
                 return "proposed", None
