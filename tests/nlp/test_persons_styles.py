@@ -153,3 +153,20 @@ def test_company_office_but_not_a_movement_office():
     assert people("Apple chief executive Tim Cook visited Hanoi on Tuesday.") == {}
     p = people("Hamas political bureau chief Ismail Haniyeh met Iran's Foreign Minister Abbas Araghchi in Tehran.")
     assert p["Ismail Haniyeh"].titles == ("political bureau chief",)
+
+
+def test_middle_initials_inside_names():
+    p = people("Indian Navy chief Admiral Dinesh K. Tripathi met his French counterpart in New Delhi.")
+    assert p["Dinesh K. Tripathi"].rank == "Admiral"
+    p = people("Gen. Charles Q. Brown Jr., chairman of the Joint Chiefs of Staff, met his Japanese counterpart.")
+    assert p["Charles Q. Brown Jr."].titles == ("chairman of the Joint Chiefs of Staff",)
+
+
+def test_former_stays_in_the_title():
+    p = people("Former Prime Minister Mahathir Mohamad criticised the government in Kuala Lumpur.")
+    assert p["Mahathir Mohamad"].titles == ("Former Prime Minister",)
+
+
+def test_lower_case_head_before_a_date_is_no_person():
+    assert people("He told the minister Tuesday that Vietnam wanted peace.") == {}
+    assert people("The president Monday signed the decree on border control.") == {}

@@ -236,8 +236,9 @@ class PersonFinder:
         for cluster in clusters:
             cluster.mentions.sort()
             # "Minister" (from "Minister Khamliang") says less than "Defence Minister": keep the latter
-            cluster.titles = [t for t in cluster.titles
-                              if not any(o != t and o.lower().endswith(" " + t.lower()) for o in cluster.titles)]
+            cluster.titles = [t for t in cluster.titles if not any(
+                o != t and (o.lower().endswith(" " + t.lower()) or o.lower().startswith(t.lower() + " "))
+                for o in cluster.titles)]  # and "Ambassador" to "Ambassador to Việt Nam"
             cluster.aliases = sorted({doc[s:e].text for s, e in cluster.mentions} - {cluster.name})
         clusters.sort(key=lambda c: c.mentions[0])
         for n, cluster in enumerate(clusters, 1):
@@ -335,6 +336,9 @@ class PersonFinder:
             elif (tok.text in self.lex.name_particles and i > start and i + 1 < len(doc)
                   and self._name_word(doc[i + 1])):
                 i += 1
+            elif (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and i > start
+                  and i + 1 < len(doc) and self._name_word(doc[i + 1])):
+                i += 1  # a middle initial: "Dinesh K. Tripathi", "Charles Q. Brown Jr."
             elif tok.text in self.lex.name_suffixes and i > start:
                 i += 1
                 break
