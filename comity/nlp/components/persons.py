@@ -7,8 +7,11 @@ lean on: it tags "Giang" a place, misses names after long titles, and never link
 1. Name candidates are PERSON entities plus capitalised runs right after a title,
    rank or "counterpart" ("Senior Lieutenant General Khamliang Outhakaysone").
 2. Titles are read from the words left of a name ("Vietnamese Minister of National
-   Defence General") and from an apposition after it ("Tea Seiha, Deputy Prime
-   Minister ... of Cambodia,"); the rank is the rank phrase next to the name.
+   Defence General"), from an apposition after it ("Tea Seiha, Deputy Prime
+   Minister ... of Cambodia,"; "Ayman Safadi, the Jordanian foreign minister,") and from a title
+   before a comma ("The U.S. ambassador to Japan, Rahm Emanuel,"); office words count in lower
+   case too. The rank is the rank phrase next to the name; ranks and honorifics match on their
+   words, whatever the tokenizer did with "Lt.-Gen." or "Dato' Seri" (PhraseIndex).
 3. Candidates cluster longest first; a one-word mention joins the one person whose
    name contains that word. Every remaining lone occurrence of such a word is a
    mention too, whatever the NER said.
