@@ -299,3 +299,22 @@ def test_events_welcoming_what_another_state_does_is_praise(text, expected):
 def test_events_welcoming_people_is_not_praise():
     assert not [c for c in codes("Vietnamese Defence Minister Phan Van Giang welcomed the Lao delegation at the "
                                  "airport.") if c[0] == "051"]
+
+
+def test_events_a_day_opening_a_sentence_dates_the_rest_of_its_paragraph():
+    text = ("BEIJING — Chinese Defence Minister Dong Jun and Vietnamese Defence Minister Phan Van Giang co-chaired a "
+            "two-day border friendship exchange on Wednesday.\n\n"
+            "On Thursday, the two ministers held talks in Mong Cai. Border patrol boats of the two countries "
+            "conducted a joint patrol, and the two ministers signed the minutes of the exchange.\n\n"
+            "The two sides congratulated each other on the anniversary of diplomatic relations.")
+    found = codes(text, published="2025-04-11")  # Wednesday: 2025-04-09, Thursday: 2025-04-10
+    dates = {c[0]: c[3] for c in found}
+    assert dates["062"] == dates["057"] == "2025-04-10"  # no day of their own: the paragraph's Thursday
+    assert dates["051"] == "2025-04-09"  # a new paragraph: back to the report's encounter
+
+
+def test_events_a_visit_to_a_city_visits_its_state():
+    found = codes("On Wednesday, Vietnamese Defence Minister Phan Van Giang led a military delegation across the "
+                  "border to Dongxing city, where he held talks with Chinese Defence Minister Dong Jun.")
+    assert ("042", "VNM", "CHN", "2025-06-11") in found
+    assert ("042", "CHN", "VNM", "2025-06-10") in codes("Chinese Defence Minister Dong Jun visited Da Nang on Tuesday.")

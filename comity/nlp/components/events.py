@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..roles import Discourse, Ref
-from ..venues import venue_in
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
+from ..venues import venue_in
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
@@ -90,13 +90,19 @@ class EventCoder:
         venue = self._venue(doc, places, anchor)
         events: list[EventCandidate] = []
         sents = sentences(doc)
+        text = doc_text(doc)
+        day, last_end = anchor, 0  # the day the narrative is at (see _leading_day)
         for sent in sents.spans:
+            if "\n" in text[last_end:sent.start_char]:
+                day = anchor  # a new paragraph: back to the report's encounter
+            last_end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())  # its blank lines too
+            sent_dates = self._sentence_dates(doc, sent)
+            day = self._leading_day(doc, sent, sent_dates) or day
             if not sents.codable(sent):
                 continue
-            sent_dates = self._sentence_dates(doc, sent)
             for token in sent:
                 for trig in self._triggers(token):
-                    for event in self._events(doc, disc, sent, token, trig, sent_dates, anchor, places, venue):
+                    for event in self._events(doc, disc, sent, token, trig, sent_dates, day, places, venue):
                         events.append(event)
                         if event.cameo == "042":
                             disc.visitor = event.source.country
@@ -257,7 +263,7 @@ class EventCoder:
         out = []
         for source, target in pairs:
             if target and source.country == target.country and trig.family != "consult" and not (
-                    trig.family in DOMESTIC_FAMILIES or code.startswith("14")):
+                    trig.family in DOMESTIC_FAMILIES or cameo.startswith("14")):
                 continue
             place, code = None, cameo
             if code.startswith("04"):
@@ -468,7 +474,24 @@ class EventCoder:
                               for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "dative":
                     cands.append(child)
-        return [ref for cand in cands for ref in disc.resolve(cand)]
+        refs = []
+        for cand in cands:
+            found = disc.resolve(cand)
+            if not found and trig.family == "visit":
+                found = self._place_state(disc, cand)  # "visited Da Nang", "led a delegation to Dongxing city"
+            refs += found
+        return refs
+
+    @staticmethod
+    def _place_state(disc, head: Token) -> list[Ref]:
+        """The state of a city a phrase names: who is visited when a report names where."""
+        for t in disc.phrase(head):
+            span = disc.span_at.get(t.i)
+            if span is not None and span.label_ == "CITY":
+                code = entry_of(span)[0]
+                if code:
+                    return [Ref(country=code, sector="GOV")]
+        return []
 
     def _target(self, disc, token, pred, trig, source: Ref, sources: list[Ref]) -> Ref | None:
         if len(sources) >= 2:
@@ -482,6 +505,20 @@ class EventCoder:
         return None
 
     # -- dates and places ---------------------------------------------------------------
+    @staticmethod
+    def _leading_day(doc: Doc, sent: Span, sent_dates: list):
+        """A day that opens a sentence ("On Thursday, the Chinese delegation crossed ...", "Later
+        on Monday, ..."): reports of several days move their narrative to it, and the sentences
+        after it in its paragraph that name no day of their own are on that day too. Only a day
+        that has come by the report's date (a plan is no narrative)."""
+        published = doc._.published.isoformat() if doc._.published else None
+        for d in sent_dates:
+            if d.start - sent.start_char > 12:
+                break
+            if d.kind == "point" and d.granularity == "day" and d.value and not (published and d.value > published):
+                return d
+        return None
+
     def _anchor_date(self, doc: Doc):
         """The date of the encounter the report is about: the first day-precise date in a
         sentence that reports an event, else the first such date, else the first day of a
