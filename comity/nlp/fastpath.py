@@ -9,8 +9,10 @@ record through four doors only, each opened by words that can be seen on the tok
   with a country, which only gazetteer spans of states, capitals, demonyms and organisations
   with a country code give (a city or a sea gives a place, never an actor; a person's country
   comes from those spans);
-- a **person** is kept only with an office (a title head word such as "Minister"), a rank
-  phrase or the word "counterpart" next to the name (resources/titles.yaml);
+- a **person** is kept only with an office (a title head word such as "Minister"; one written
+  in lower case, "minister", counts only beside a capitalised word that does not open a
+  sentence, where the person's name can stand), a rank phrase or the word "counterpart" next
+  to the name (resources/titles.yaml);
 - an **agreement** or a **mechanism** is found by the patterns of agreement_terms.yaml and
   mechanism_terms.yaml.
 
@@ -57,6 +59,8 @@ STATE_LABELS = frozenset({"COUNTRY", "DEMONYM", "CAPITAL", "ORG", "IGO", "ORG_HE
 PLACE_LABELS = frozenset({"CITY", "PLACE"})  # where things happen: no actor
 QUIET_LABELS = PLACE_LABELS | {"PERSON_LEADER"}  # open no door (a leader needs a title, rank or role)
 _WORD = re.compile(r"\w")
+LOWER_TITLE_WINDOW = 8  # tokens on either side of a lower-case title head where its person's name stands
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\"", "“", "”", ":", ";"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,9 @@ class FastPath:
     lemma_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
     matcher: object | None = None  # the gazetteer's PhraseMatcher (tokens only)
     any_trigger: bool = False  # a lemmatizer we cannot read: every word may be a trigger
+    # heads written in lower case ("the Jordanian foreign minister", "its chief executive"): common words
+    # of any news; they open the title door only beside a capitalised word (see _lower_title)
+    lower_heads: frozenset[int] = frozenset()
     _labels: dict[int, tuple[str, str]] = field(default_factory=dict, repr=False)
     _lemmas: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _strings: object | None = field(default=None, repr=False)
@@ -101,7 +108,8 @@ class FastPath:
         triggers = {lemma: tuple((t.objects, t.requires_word) for t in found)
                     for lemma, found in trigger_table().by_lemma.items()}
         return cls(triggers=triggers,
-                   title_heads=frozenset(get_string_id(h) for h in lex.heads),
+                   title_heads=frozenset(get_string_id(h) for h in lex.heads if not h.islower()),
+                   lower_heads=frozenset(get_string_id(h) for h in lex.heads if h.islower()),
                    rank_phrases=tuple(frozenset(get_string_id(w) for w in r.split()) for r in lex.ranks),
                    terms=term_patterns(), lemma_rules=rules, lemma_exceptions=exceptions,
                    matcher=getattr(gazetteer, "matcher", None), any_trigger=not readable,
@@ -133,7 +141,8 @@ class FastPath:
             return found
         ids = doc.to_array([ORTH, LOWER])
         orths = set(ids[:, 0].tolist())
-        if not self.title_heads.isdisjoint(orths) or _COUNTERPART in set(ids[:, 1].tolist()):
+        if (not self.title_heads.isdisjoint(orths) or _COUNTERPART in set(ids[:, 1].tolist())
+                or (not self.lower_heads.isdisjoint(orths) and self._lower_title(doc, ids))):
             found.add("title")
         if any(rank <= orths for rank in self.rank_phrases):
             found.add("rank")
@@ -148,6 +157,26 @@ class FastPath:
         if state and (self.any_trigger or self.has_trigger(orths)):
             found.add("state and trigger")
         return found
+
+    def _lower_title(self, doc: Doc, ids) -> bool:
+        """Whether a head in lower case stands near a capitalised word that does not open a
+        sentence, or opens one as a name does (before a comma or another capitalised word): a person
+        with such a title is named beside it ("Ayman Safadi, the Jordanian foreign minister,";
+        "policy chief Kaja Kallas"; "The foreign minister, Maria Lopez,"), while "its chief executive
+        citing strong demand" names nobody."""
+        orth = ids[:, 0].tolist()
+        for i, o in enumerate(orth):
+            if o not in self.lower_heads:
+                continue
+            for j in range(max(0, i - LOWER_TITLE_WINDOW), min(len(doc), i + LOWER_TITLE_WINDOW + 1)):
+                if not doc[j].text[:1].isupper():
+                    continue
+                opens = j == 0 or doc[j - 1].is_space or doc[j - 1].text in _SENTENCE_ENDS \
+                    or "\n" in doc[j - 1].whitespace_
+                # a name may open a sentence too: "Safadi, the foreign minister, ...", "Ayman Safadi, ..."
+                if not opens or (j + 1 < len(doc) and (doc[j + 1].text == "," or doc[j + 1].text[:1].isupper())):
+                    return True
+        return False
 
     def has_trigger(self, orths: set[int]) -> bool:
         """Whether some word may be a trigger whose object and nearby word, if it asks for them,

@@ -51,6 +51,12 @@ def blank_fast_path():
     ("The Lao side wished to thank its hosts.", "state and trigger"),
     ("Defence Minister Phan Văn Giang attended the ceremony.", "title"),
     ("He spoke with his counterpart by phone.", "title"),
+    # a title in lower case: a person only where a name can stand beside it
+    ("The foreign minister, Maria Lopez, said the talks went well.", "title"),
+    ("Maria Lopez, the foreign minister, said the talks went well.", "title"),
+    ("Lopez, the foreign minister, said the talks went well.", "title"),
+    ("Profit beat forecasts, its chief executive citing strong demand.", None),
+    ("Rates were left unchanged.\nThe governor said further cuts would depend on the data.", None),
     ("Senior Lieutenant General Khamliang Outhakaysone attended.", "rank"),
     ("The memorandum covers training.", "term"),
     ("The two sides reviewed the 2025 cooperation plan.", "term"),
