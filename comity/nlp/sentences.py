@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .sentence_filter import codable
@@ -18,7 +19,7 @@ _KEY = "comity.sentences"
 
 
 class Sentences:
-    __slots__ = ("doc", "text", "_spans", "_starts", "_codable")
+    __slots__ = ("doc", "text", "_spans", "_starts", "_codable", "_token_texts")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -26,6 +27,15 @@ class Sentences:
         self._spans: list[Span] | None = None  # read on first use: the text needs no parse
         self._starts: list[int] = []
         self._codable: dict[int, bool] = {}
+        self._token_texts: list[str] | None = None
+
+    @property
+    def token_texts(self) -> list[str]:
+        """Every token's text, in order (one pass over the doc's ORTH ids, not one Token per read)."""
+        if self._token_texts is None:
+            strings = self.doc.vocab.strings
+            self._token_texts = [strings[o] for o in self.doc.to_array(ORTH).tolist()]
+        return self._token_texts
 
     @property
     def spans(self) -> list[Span]:

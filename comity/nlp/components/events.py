@@ -10,8 +10,11 @@ look back ("last week", "in recent years"), because background is not news of th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +36,7 @@ EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "wel
 CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
 # "Russia said Sudan must return the helicopter": a statement that another party must act is a
 # demand (CAMEO 100, PLOVER REQUEST) on that party; what it must do is not an act
+_CANDIDATES = "comity.events.candidates"  # doc.user_data key
 SAY_VERBS = {"say", "declare", "reiterate", "stress", "state", "announce", "warn", "tell"}
 MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
 # acts within a state (police and protesters, a government and its rebels) keep their
@@ -77,6 +81,8 @@ class EventCoder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.table: TriggerTable = trigger_table()
+        self.nlp_strings = nlp.vocab.strings
+        self._keys: dict[int, bool] = {}  # string id -> may it be a trigger (see _candidates)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.code(doc)
@@ -100,7 +106,7 @@ class EventCoder:
             day = self._leading_day(doc, sent, sent_dates) or day
             if not sents.codable(sent):
                 continue
-            for token in sent:
+            for token in self._candidates(doc, sent):
                 for trig in self._triggers(token):
                     for event in self._events(doc, disc, sent, token, trig, sent_dates, day, places, venue):
                         events.append(event)
@@ -143,6 +149,26 @@ class EventCoder:
         return [e for e in events if not (e.cameo == "114" and (e.sent.start, e.source.country) in demo)]
 
     # -- triggers ---------------------------------------------------------------------
+    def _candidates(self, doc: Doc, sent: Span) -> list[Token]:
+        """The tokens of `sent` that may be triggers or encounter nouns: those whose lower form or
+        lemma is a key of the trigger table, a reporting verb or an encounter noun. Read off the
+        doc's arrays once, so that most words never become a Token (docs/benchmarks.md)."""
+        found = doc.user_data.get(_CANDIDATES)
+        if found is None:
+            arr = doc.to_array([LOWER, LEMMA])
+            keys = [i for i in np.unique(arr).tolist() if self._is_key(i)]
+            found = doc.user_data[_CANDIDATES] = np.nonzero(np.isin(arr, keys).any(axis=1))[0].tolist()
+        lo, hi = bisect_left(found, sent.start), bisect_left(found, sent.end)
+        return [doc[i] for i in found[lo:hi]]
+
+    def _is_key(self, string_id: int) -> bool:
+        known = self._keys.get(string_id)
+        if known is None:
+            word = self.nlp_strings[string_id].lower()
+            known = self._keys[string_id] = (word in self.table.by_lemma or word in SAY_VERBS
+                                             or word in ENCOUNTER_NOUNS)
+        return known
+
     def _triggers(self, token: Token) -> list[Trigger]:
         by_lemma = self.table.by_lemma
         lower, lemma = token.lower_, token.lemma_.lower()
@@ -584,7 +610,7 @@ class EventCoder:
             if FUTURE_WORDS.search(text_of(sent)):
                 continue
             dates = self._sentence_dates(doc, sent)
-            for t in sent:
+            for t in self._candidates(doc, sent):
                 trigs = self._triggers(t)
                 if trigs and trigs[0].family in VENUE_FAMILIES:
                     pred = self._predicate(t) if trigs[0].pos == "NOUN" else t

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,6 +35,7 @@ from spacy.tokens import Doc, Span
 from ..dictionaries.leaders import PERSON_LEADER
 from ..gazetteer import fold
 from ..lexicon import TitleLexicon, titles
+from ..sentences import sentences
 from .actors import SPANS_KEY, entry_of
 
 PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE"}
@@ -55,9 +57,29 @@ GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director"
                    "Surgeon", "Consul", "Procurator", "Prosecutor", "Accountant", "Postmaster", "Registrar"}
 
 
-def _parts(text: str) -> list[str]:
-    """A token's words for phrase matching: "Lt.-Gen" -> ["Lt", "Gen"], "Dato'" -> ["Dato"]."""
-    return [w for w in re.split(r"[-\s]+", re.sub(r"[.'’]", "", text)) if w]
+_PUNCT = re.compile(r"[.'’]")
+_SEPARATORS = re.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=100_000)
+def _parts(text: str) -> tuple[str, ...]:
+    """A token's words for phrase matching: "Lt.-Gen" -> ("Lt", "Gen"), "Dato'" -> ("Dato",)."""
+    return tuple(w for w in _SEPARATORS.split(_PUNCT.sub("", text)) if w)
+
+
+def phrase_words(doc: Doc) -> list[tuple[str, int]]:
+    """The doc as (word, token index) for PhraseIndex.spans, computed once for every index; a
+    token that is no word ("", i) breaks a phrase, glue tokens are left out."""
+    words: list[tuple[str, int]] = []
+    for i, text in enumerate(sentences(doc).token_texts):
+        if text in GLUE:
+            continue
+        parts = _parts(text) if text[:1].isalpha() else ()
+        if not parts:
+            words.append(("", i))
+        else:
+            words.extend((w, i) for w in parts)
+    return words
 
 
 class PhraseIndex:
@@ -73,22 +95,21 @@ class PhraseIndex:
         for options in self.by_first.values():
             options.sort(key=len, reverse=True)
 
-    def spans(self, doc: Doc) -> list[tuple[int, int]]:
+    def spans(self, doc: Doc, words: list[tuple[str, int]] | None = None) -> list[tuple[int, int]]:
         """Non-overlapping matches, longest first from the left, as token spans; glue tokens
-        attached to the match ("Gen" + ".") belong to it."""
-        words: list[tuple[str, int]] = []
-        for tok in doc:
-            if tok.text in GLUE:
-                continue
-            parts = _parts(tok.text) if tok.text[:1].isalpha() else []
-            if not parts:
-                words.append(("", tok.i))  # anything else breaks a phrase
-            words.extend((w, tok.i) for w in parts)
+        attached to the match ("Gen" + ".") belong to it. `words`: phrase_words(doc), if at hand."""
+        if words is None:
+            words = phrase_words(doc)
+        by_first = self.by_first
         out = []
         k = 0
         while k < len(words):
+            options = by_first.get(words[k][0])
+            if options is None:
+                k += 1
+                continue
             hit = None
-            for option in self.by_first.get(words[k][0], ()):
+            for option in options:
                 n = len(option)
                 if tuple(w for w, _ in words[k:k + n]) == option:
                     hit = n
@@ -204,10 +225,11 @@ class PersonFinder:
         self._blocked = blocked
         self._ranks = {}  # rank phrase by its end token -> its start
         self._rank_tokens = set()
-        for s, e in self._rank_index.spans(doc):
+        words = phrase_words(doc)
+        for s, e in self._rank_index.spans(doc, words):
             self._ranks[e] = s
             self._rank_tokens.update(range(s, e))
-        self._honorific_tokens = {i for s, e in self._honorific_index.spans(doc) for i in range(s, e)}
+        self._honorific_tokens = {i for s, e in self._honorific_index.spans(doc, words) for i in range(s, e)}
         self._not_name = {i for ent in doc.ents if ent.label_ in NOT_NAME_ENTS for i in range(ent.start, ent.end)}
         candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
         clusters: list[PersonCluster] = []
@@ -258,13 +280,18 @@ class PersonFinder:
                 span = self._trim(doc, ent.start, ent.end, blocked)
                 if span:
                     out.add(span)
-        for token in doc:
+        texts = sentences(doc).token_texts  # read as strings: a Token per word costs more than the rules
+        heads, lower_heads, rank_words = self.lex.heads, self._lower_heads, self.lex.rank_words
+        office, lower_office = self.lex.office_words, self._lower_office
+        for i, text in enumerate(texts):
             # a name follows a title, a rank, an honorific or "counterpart"
-            i = token.i
-            if not (self._is_head(token) or token.text in self.lex.rank_words or i in self._rank_tokens
-                    or i in self._honorific_tokens or token.lower_ == "counterpart"
-                    or ((self._office_word(token) or i in self._nationality) and self._ends_title(doc, i))):
+            lower = text.islower()
+            if not (text in heads or (lower and text in lower_heads) or text in rank_words
+                    or i in self._rank_tokens or i in self._honorific_tokens or text.lower() == "counterpart"
+                    or ((text in office or (lower and text in lower_office) or i in self._nationality)
+                        and self._ends_title(doc, i))):
                 continue
+            token = doc[i]
             if i + 1 < len(doc) and (i + 1 in self._rank_tokens or i + 1 in self._honorific_tokens):
                 continue  # the name starts after the rank or honorific that follows
             start = token.i + 1
@@ -273,10 +300,9 @@ class PersonFinder:
             end = self._name_end(doc, start, blocked)
             if end > start:
                 out.add((start, end))
-        for token in doc:
+        for i, text in enumerate(texts):
             # "The U.S. ambassador to Japan, Rahm Emanuel, ...": a name between commas after a title
-            i = token.i
-            if (token.text == "," and i > 0 and i + 1 < len(doc)
+            if (text == "," and i > 0 and i + 1 < len(doc)
                     and (self._office_word(doc[i - 1]) or i - 1 in self._nationality)
                     and self._ends_title(doc, i - 1)):
                 end = self._name_end(doc, i + 1, blocked)
