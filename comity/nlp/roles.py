@@ -26,6 +26,13 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Okinawa prefectural government", "the mayor of Busan" are their state's (local) government
 LOCAL_GOVERNMENT = {"committee", "authorities", "authority", "government", "council", "administration",
                     "governor", "mayor", "municipality", "chairman", "chairwoman", "chairperson", "officials"}
+# firms and markets act for no state: "a Korean battery-parts maker", "Japanese fund managers"
+BUSINESS_WORDS = {"company", "companies", "firm", "firms", "maker", "makers", "carmaker", "carmakers",
+                  "automaker", "automakers", "manufacturer", "manufacturers", "producer", "producers",
+                  "exporter", "exporters", "importer", "importers", "retailer", "retailers", "lender",
+                  "lenders", "insurer", "insurers", "conglomerate", "conglomerates", "startup", "startups",
+                  "investor", "investors", "fund", "funds", "shareholders", "business", "businesses",
+                  "corporation", "airline", "airlines", "supplier", "suppliers", "chipmaker", "chipmakers"}
 SECTOR_BY_HEAD = {"army": "MIL", "armies": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "forces": "MIL", "ministry": "GOV", "government": "GOV", "minister": "GOV"}
 
@@ -91,6 +98,10 @@ class Discourse:
         for t in [head] + words:
             if t.i in self.person_at:
                 return [self.person_ref(self.person_at[t.i])]
+        if lower & BUSINESS_WORDS:
+            code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
+                         and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
+            return [Ref(country=code, sector="BUS")]  # a firm: coded as no state's act (events skip it)
         if lower & ALL_WORDS and (lower & GROUP_NOUNS or head.lower_ in ALL_WORDS) and len(self.ranked) >= 3:
             return [Ref(country=c, sector="GOV") for c in self.ranked[:3]]
         if ((lower & BOTH_WORDS and (lower & GROUP_NOUNS or head.lower_ in BOTH_WORDS))

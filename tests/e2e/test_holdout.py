@@ -39,8 +39,6 @@ def test_holdout_gate(shared, pipeline):
     assert not short, f"below the floor: {short}"
 
 
-@pytest.mark.xfail(reason="comity codes a firms' supply agreement (057) and fund managers' visit (036) "
-                          "as acts of KOR and JPN", strict=False)
 def test_holdout_markets_report_yields_nothing(pipeline):
     [article] = list(read_paths([HOLDOUT / "ho-14-korea-japan-markets.txt"]))
     r = pipeline.extract(article)

@@ -318,3 +318,35 @@ def test_events_a_visit_to_a_city_visits_its_state():
                   "border to Dongxing city, where he held talks with Chinese Defence Minister Dong Jun.")
     assert ("042", "VNM", "CHN", "2025-06-11") in found
     assert ("042", "CHN", "VNM", "2025-06-10") in codes("Chinese Defence Minister Dong Jun visited Da Nang on Tuesday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indian Defence Minister Rajnath Singh and Japanese Defence Minister Gen Nakatani spoke over the phone on "
+     "Tuesday.", ("041", "IND", "JPN")),
+    ("China has lodged stern representations with the United States over the sanctions, foreign ministry "
+     "spokesperson Lin Jian said on Tuesday.", ("114", "CHN", "USA")),
+])
+def test_events_phone_calls_and_representations(text, expected):
+    assert expected in {c[:3] for c in codes(text)}
+
+
+def test_events_a_day_of_a_relative_clause_dates_that_clause_only():
+    found = codes("Philippine President Ferdinand Marcos Jr., who arrived in Hanoi on Monday evening, also met "
+                  "Vietnamese Prime Minister Pham Minh Chinh on Tuesday.")
+    assert ("040", "PHL", "VNM", "2025-06-10") in found  # Tuesday; Monday is the arrival's
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of a Korean battery-parts maker jumped after it signed a supply agreement with a Japanese carmaker.",
+    "A mid-sized Korean battery-parts maker jumped 9 percent after signing a supply agreement with a Japanese "
+    "carmaker.",
+    "Traders said they would watch a visit by a delegation of Japanese fund managers to Seoul next week.",
+])
+def test_events_firms_act_for_no_state(text):
+    assert codes(text) == set()
+
+
+def test_events_after_signing_the_subject_of_the_main_verb_signed():
+    found = codes("Vietnamese Defence Minister Phan Van Giang met Lao Defence Minister Chansamone Chanyalath on "
+                  "Tuesday after signing the 2026 cooperation plan.")
+    assert ("057", "VNM", "LAO", "2025-06-10") in found

@@ -280,14 +280,17 @@ class EventCoder:
         else:
             pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
         disc.note_subject(sources)
-        own_dates = sent_dates
+        # a day that dates another clause ("X, who arrived on Sunday, also met Y") is not this event's
+        own_dates = [d for d in sent_dates if not self._dates_another_clause(doc, d, pred)]
         published = doc._.published.isoformat() if doc._.published else None
         if published and not planned:  # what has happened cannot be dated after the report: "congratulated
             # the army on its upcoming anniversary on December 22" in a report of December 16
-            own_dates = [d for d in sent_dates if not (d.value and d.granularity == "day" and d.value > published)]
+            own_dates = [d for d in own_dates if not (d.value and d.granularity == "day" and d.value > published)]
         date, date_text, granularity = self._date(own_dates, anchor, token, planned, trig.family)
         out = []
         for source, target in pairs:
+            if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
+                continue  # a firm's deal or trip is no state's act
             if target and source.country == target.country and trig.family != "consult" and not (
                     trig.family in DOMESTIC_FAMILIES or cameo.startswith("14")):
                 continue
@@ -429,6 +432,12 @@ class EventCoder:
                     refs = disc.resolve(child)
                     if refs:
                         return refs
+            for child in token.children:  # "a visit by a delegation of ...": the agent acts
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    refs = disc.resolve(agent) if agent is not None else []
+                    if refs:
+                        return refs
         verb = pred
         for _ in range(4):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -447,9 +456,13 @@ class EventCoder:
                 refs = disc.resolve(subj)
                 if refs:
                     return refs
+                if subj.lower_ == "it":
+                    return []  # a thing acts ("after it signed a supply deal"): no state by default
                 break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
                 verb = verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head.head  # "X met Y after signing the plan": X signed
             else:
                 break
         # the parse lost the subject ("Minister Shin Won-sik held talks" is often misparsed):
@@ -544,6 +557,28 @@ class EventCoder:
             if d.kind == "point" and d.granularity == "day" and d.value and not (published and d.value > published):
                 return d
         return None
+
+    @staticmethod
+    def _dates_another_clause(doc: Doc, mention, pred: Token) -> bool:
+        """Whether a date phrase hangs from a verb that is neither the event's predicate nor one
+        above it: "Marcos, who arrived on Monday evening, also met Chinh on Tuesday" dates the
+        arrival with Monday, the meeting with Tuesday; "agreed on Tuesday to hold talks" dates
+        the intent by "agreed", which governs it."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        for _ in range(6):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.pos_ in ("VERB", "AUX") and not span.start <= t.i < span.end:
+                break
+        else:
+            return False
+        if t.pos_ not in ("VERB", "AUX") or t.i == pred.i:
+            return False
+        return not any(a.i == t.i for a in pred.ancestors) and t.dep_ in ("relcl", "advcl", "acl", "ccomp")
 
     def _anchor_date(self, doc: Doc):
         """The date of the encounter the report is about: the first day-precise date in a
