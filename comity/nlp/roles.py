@@ -33,6 +33,8 @@ BUSINESS_WORDS = {"company", "companies", "firm", "firms", "maker", "makers", "c
                   "lenders", "insurer", "insurers", "conglomerate", "conglomerates", "startup", "startups",
                   "investor", "investors", "fund", "funds", "shareholders", "business", "businesses",
                   "corporation", "airline", "airlines", "supplier", "suppliers", "chipmaker", "chipmakers"}
+# short forms a report uses once it has named the state: "the North" (Korea), "the South"
+SHORT_FORMS = {"North": "PRK", "South": "KOR"}
 SECTOR_BY_HEAD = {"army": "MIL", "armies": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "forces": "MIL", "ministry": "GOV", "government": "GOV", "minister": "GOV"}
 
@@ -102,6 +104,10 @@ class Discourse:
             code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
                          and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
             return [Ref(country=code, sector="BUS")]  # a firm: coded as no state's act (events skip it)
+        for t in [head] + words:  # "the North's launches" in a report on the two Koreas
+            code = SHORT_FORMS.get(t.text)
+            if code and t.i > 0 and self.doc[t.i - 1].lower_ == "the" and code in self.ranked:
+                return [Ref(country=code, sector="GOV")]
         if lower & ALL_WORDS and (lower & GROUP_NOUNS or head.lower_ in ALL_WORDS) and len(self.ranked) >= 3:
             return [Ref(country=c, sector="GOV") for c in self.ranked[:3]]
         if ((lower & BOTH_WORDS and (lower & GROUP_NOUNS or head.lower_ in BOTH_WORDS))

@@ -350,3 +350,12 @@ def test_events_after_signing_the_subject_of_the_main_verb_signed():
     found = codes("Vietnamese Defence Minister Phan Van Giang met Lao Defence Minister Chansamone Chanyalath on "
                   "Tuesday after signing the 2026 cooperation plan.")
     assert ("057", "VNM", "LAO", "2025-06-10") in found
+
+
+def test_events_the_north_once_north_korea_is_named():
+    found = codes("South Korean Defence Minister Kim Yong-hyun and U.S. Defense Secretary Pete Hegseth spoke by phone "
+                  "on Tuesday. Pyongyang fired two missiles last week. The two sides condemned the North's recent "
+                  "ballistic missile launches.")
+    assert {("111", "KOR", "PRK"), ("111", "USA", "PRK")} <= {c[:3] for c in found}
+    # without North Korea in the report, "the North" is nobody's
+    assert not {c for c in codes("Britain condemned the North's poor flood defences.") if "PRK" in c}
