@@ -255,8 +255,8 @@ def section(results: list[dict], args: argparse.Namespace) -> str:
         "target where `--workers 2` meets it. On one process and diplomatic reports, where the fast "
         "path cannot skip anything (every report has a state, a title and an event), what comity "
         "costs over bare spaCy is its own components: \"Extraction vs bare spaCy\" above times both "
-        "inside one process and puts them at about 16 % of spaCy's time (0.86x); runs in separate "
-        "processes, as here, differ from that by the machine's noise.", ""])
+        "inside one process and puts them at about 12-25 % of spaCy's time (0.80-0.89x); runs in "
+        "separate processes, as here, differ from that by the machine's noise.", ""])
 
 
 def write_section(text: str) -> None:
