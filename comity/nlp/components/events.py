@@ -36,7 +36,6 @@ EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "wel
 CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
 # "Russia said Sudan must return the helicopter": a statement that another party must act is a
 # demand (CAMEO 100, PLOVER REQUEST) on that party; what it must do is not an act
-_CANDIDATES = "comity.events.candidates"  # doc.user_data key
 SAY_VERBS = {"say", "declare", "reiterate", "stress", "state", "announce", "warn", "tell"}
 MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
 # acts within a state (police and protesters, a government and its rebels) keep their
@@ -45,6 +44,7 @@ DOMESTIC_FAMILIES = {"coerce", "assault", "retreat", "reject", "demand", "threat
 FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
 HYPOTHETICAL_AUX = {"could", "might", "may"}
+_CANDIDATES = "comity.events.candidates"  # doc.user_data key: token indices that may be triggers
 VENUE_FAMILIES = {"consult", "visit", "sign", "cooperate", "aid"}  # acts that happen somewhere in person
 # nouns of an encounter that place the report's news where they are ("at the 57th GBC meeting in Bangkok")
 ENCOUNTER_NOUNS = {"meeting", "talks", "summit", "ceremony", "conference", "dialogue", "session", "forum",
@@ -81,7 +81,7 @@ class EventCoder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.table: TriggerTable = trigger_table()
-        self.nlp_strings = nlp.vocab.strings
+        self._strings = nlp.vocab.strings
         self._keys: dict[int, bool] = {}  # string id -> may it be a trigger (see _candidates)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -164,7 +164,7 @@ class EventCoder:
     def _is_key(self, string_id: int) -> bool:
         known = self._keys.get(string_id)
         if known is None:
-            word = self.nlp_strings[string_id].lower()
+            word = self._strings[string_id].lower()
             known = self._keys[string_id] = (word in self.table.by_lemma or word in SAY_VERBS
                                              or word in ENCOUNTER_NOUNS)
         return known
