@@ -109,7 +109,9 @@ def _meetings(events: tuple[Event, ...]) -> tuple[Meeting, ...]:
         visit = next((e for e in evs if e.cameo == "042"), None)
         place = next((e.place for e in evs if e.place), None)
         host = None
-        if "044" not in codes:
+        if kind == "call":  # only calls that day: no venue, nobody hosts
+            place = None
+        elif "044" not in codes:
             host = visit.target.country if visit else (place.country if place and place.country in countries else None)
         people = tuple(dict.fromkeys(p for e in evs for p in (e.source.person, e.target.person) if p))
         meetings.append(Meeting(id=f"m{n}", date=date, kind=kind, countries=countries, place=place,

@@ -133,6 +133,10 @@ def test_dates_next_weekday_is_future():
          "2026-04-03"),
         ("He will visit Jakarta on Tuesday", "2025-12-02", "2025-12-02"),  # on or after: today
         ("The minister is scheduled to travel on to Jakarta on Wednesday", "2025-05-20", "2025-05-21"),
+        # "was to": a plan as it stood, still ahead of a report that says it was called off
+        ("Singh was to travel to Tokyo on Thursday", "2025-02-04", "2025-02-06"),
+        # ... but "was to Vietnam" is a trip's destination, not a plan
+        ("His first trip abroad was to Vietnam on Thursday", "2025-02-04", "2025-01-30"),
         # No future in the clause: the latest such day.
         ("Vietnam would work with ASEAN members, Hang said on Thursday", "2024-07-12", "2024-07-11"),
         ("The ministry that will host the talks said on Thursday", "2024-07-12", "2024-07-11"),

@@ -359,3 +359,41 @@ def test_events_the_north_once_north_korea_is_named():
     assert {("111", "KOR", "PRK"), ("111", "USA", "PRK")} <= {c[:3] for c in found}
     # without North Korea in the report, "the North" is nobody's
     assert not {c for c in codes("Britain condemned the North's poor flood defences.") if "PRK" in c}
+
+
+@pytest.mark.parametrize("text", [
+    "Indonesian Defence Minister Sjafrie Sjamsoeddin was to travel to Canberra on Thursday for talks with "
+    "his Australian counterpart, but the trip has been postponed.",
+    "The two foreign ministers were to meet in Jakarta last month before the dispute flared.",
+    "Malaysia and Thailand had planned to sign a border protocol at the meeting.",
+])
+def test_events_a_plan_told_in_the_past_is_neither_news_nor_a_promise(text):
+    # "was to travel", "had planned to sign": an arrangement the report looks back on or undoes
+    assert codes(text, published="2025-06-11") == set()
+
+
+def test_events_a_plan_told_in_the_present_is_an_intent():
+    found = codes("Indonesian Defence Minister Sjafrie Sjamsoeddin is to visit Australia next week.")
+    assert {c[:3] for c in found} == {("036", "IDN", "AUS")}
+
+
+def test_events_was_to_makes_a_weekday_future_so_it_does_not_date_the_report():
+    # a Tuesday report: "was to travel on Thursday" is two days on, and the call "on Monday" is the news
+    found = codes("Indian Defence Minister Rajnath Singh was to travel to Tokyo on Thursday. Singh and his Japanese "
+                  "counterpart Gen Nakatani spoke over the phone on Monday evening. Nakatani conveyed his "
+                  "condolences over the floods in Kerala.", published="2025-06-10")
+    assert ("041", "IND", "JPN", "2025-06-09") in found
+    assert ("018", "JPN", "IND", "2025-06-09") in found
+    assert not [c for c in found if c[0] == "042"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thai Defence Minister Sutin Klungsang and his Cambodian counterpart Tea Seiha held phone talks on Monday.",
+    "Thai Defence Minister Sutin Klungsang and his Cambodian counterpart Tea Seiha held a virtual meeting on Monday.",
+])
+def test_events_phone_talks_are_one_call_with_no_venue(text):
+    r = extract("BANGKOK, June 11 (TNA) - " + text, published="2025-06-11")
+    consult = [e for e in r.events if e.cameo.startswith("04")]
+    assert [(e.cameo, e.date, e.place) for e in consult] == [("041", "2025-06-09", None)]
+    [meeting] = r.meetings
+    assert (meeting.kind, meeting.place, meeting.host_country) == ("call", None, None)

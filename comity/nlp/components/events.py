@@ -113,7 +113,7 @@ class EventCoder:
                         if event.cameo == "042":
                             disc.visitor = event.source.country
                             disc.host = event.target.country if event.target else None
-        events = self._precise_places(events)
+        events = self._calls_over_talks(self._precise_places(events))
         return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
 
     @staticmethod
@@ -133,6 +133,16 @@ class EventCoder:
                     ev = replace(ev, place=better)
             out.append(ev)
         return out
+
+    @staticmethod
+    def _calls_over_talks(events: list[EventCandidate]) -> list[EventCandidate]:
+        """"Held phone talks", "held a virtual meeting": one encounter, a call. The plain talks
+        a sentence's other trigger codes for the same pair are that call, not a second meeting."""
+        calls = {(e.sent.start, frozenset({e.source.country, e.target.country}))
+                 for e in events if e.cameo == "041" and e.target is not None}
+        return [e for e in events if not (
+            e.cameo == "040" and e.target is not None
+            and (e.sent.start, frozenset({e.source.country, e.target.country})) in calls)]
 
     @staticmethod
     def _protest_over_consult(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -191,7 +201,7 @@ class EventCoder:
                 if trig not in found:
                     found.append(trig)
         # the most specific reading wins: "online talks" is a call before it is talks
-        found.sort(key=lambda t: not t.requires_word)
+        found.sort(key=lambda t: (not t.requires_word, t.family != "call"))
         return found[:1]
 
     @staticmethod
@@ -250,6 +260,8 @@ class EventCoder:
         if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children):
             return []  # "would be met with a response" is not a meeting
+        if self._unrealised(pred):
+            return []  # "Singh was to travel to Tokyo", "had planned to sign": a plan told in the past
         planned = self._planned(pred) or any(d.kind == "future" and self._attached(doc, d, {token, pred})
                                              for d in sent_dates)
         cameo = trig.cameo
@@ -295,7 +307,7 @@ class EventCoder:
                     trig.family in DOMESTIC_FAMILIES or cameo.startswith("14")):
                 continue
             place, code = None, cameo
-            if code.startswith("04"):
+            if code.startswith("04") and code != "041":  # a call joins two places: it has no venue
                 place = self._place_in(sent, places) or venue
                 third = place and place[1] and place[1] not in {source.country, target and target.country}
                 if code == "040" and (self._near_words(token, SIDELINE_WORDS, window=12) or third):
@@ -399,11 +411,32 @@ class EventCoder:
         t = token
         for _ in range(3):
             if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
+                to_clause = t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                 t = t.head
-                if t.lemma_.lower() in PLANNING_HEADS:
-                    return True
+                if t.lemma_.lower() in PLANNING_HEADS or (to_clause and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP")):
+                    return True  # "agreed to hold", "is to visit Hanoi next week"
             else:
                 break
+        return False
+
+    @staticmethod
+    def _unrealised(token: Token) -> bool:
+        """A plan told in the past: "Singh was to travel to Tokyo", "the leaders were to meet",
+        "the two sides had planned to sign". Such a sentence looks back on an arrangement that
+        was postponed, cancelled or overtaken, so it is neither news of the day nor a promise
+        made that day (the present "is to visit" is a plan, see `_planned`)."""
+        t = token
+        for _ in range(3):
+            if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+                return False
+            head = t.head
+            to_clause = t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            if to_clause and head.lemma_ == "be" and head.tag_ == "VBD":
+                return True
+            if to_clause and head.lemma_.lower() in PLANNING_HEADS and any(
+                    c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children):
+                return True
+            t = head
         return False
 
     def _intent_code(self, token: Token) -> str:
