@@ -111,3 +111,43 @@ def test_data_integrity_known_ambiguities_are_flagged(gazetteer):
         assert entries and all(e.ambiguous for e in entries), surface
     for surface in ["China", "Laos", "Vietnam", "Türkiye", "Papua New Guinea", "ASEAN"]:
         assert not any(e.ambiguous for e in gazetteer.lookup(surface)), surface
+
+
+# ---- every hand-edited YAML file is read as words ---------------------------------------------------
+
+def test_data_integrity_yaml_words_stay_words():
+    from comity.source_yaml import load_source
+
+    # YAML 1.1 would read these as booleans: "[on, upon]" -> [True, "upon"]
+    assert load_source("preps: [on, upon, off, no, yes, Y, NO]\nflag: true") == {
+        "preps": ["on", "upon", "off", "no", "yes", "Y", "NO"], "flag": True}
+
+
+def test_data_integrity_yaml_duplicate_keys_are_errors():
+    import yaml
+
+    from comity.source_yaml import load_source
+
+    with pytest.raises(yaml.YAMLError, match="duplicate key 'VNM'"):
+        load_source("VNM: {names: [Vietnam]}\nVNM: {names: [Viet Nam]}")
+
+
+def test_data_integrity_trigger_words_are_text():
+    from comity.nlp.triggers import trigger_table
+
+    table = trigger_table()
+    rows = [t for triggers in table.by_lemma.values() for t in triggers]
+    words = {w for t in rows for w in t.objects | t.not_objects | t.requires_word | t.target_preps}
+    assert all(isinstance(w, str) for w in words)
+    assert "on" in words  # "called on", "paid a call on", "sanctions on"
+
+
+def test_data_integrity_user_dictionary_keeps_no_as_text():
+    from comity.errors import DataError
+    from comity.nlp.dictionaries.user import read_yaml
+
+    text = "- name: Ola Nordmann\n  type: person\n  country: NO\n"
+    with pytest.raises(DataError, match=r"actors.yaml:3: unknown country code 'NO'"):  # the two-letter code, refused as such
+        read_yaml(text, "actors.yaml")
+    [entry] = read_yaml(text.replace("NO", "NOR"), "actors.yaml").entries
+    assert entry.country == "NOR"

@@ -4,15 +4,15 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
 
 from ..errors import DataError, Errors
+from ..source_yaml import load_source
 
 
 @cache
 def agency_countries() -> dict[str, str | None]:
     path = resources.files("comity.nlp") / "resources" / "agencies.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_source(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise DataError(Errors.E104.format(path=path, detail="expected a mapping of agency -> fields"))
     return {str(k): (v or {}).get("country") for k, v in data.items()}

@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, Errors
+from ..source_yaml import load_source
 
 __all__ = ["CodeInfo", "PLOVER_TYPES", "QUAD_BY_ROOT", "code_info", "load_codebook", "quad_class"]
 
@@ -92,7 +93,7 @@ def load_codebook(path: str | Path | None = None) -> Mapping[str, CodeInfo]:
 @cache
 def _load(path: Path) -> Mapping[str, CodeInfo]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_source(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise DataError(Errors.E104.format(path=path, detail=e)) from e
     if not isinstance(data, dict) or not isinstance(data.get("codes"), dict):

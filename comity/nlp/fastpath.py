@@ -52,6 +52,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from ..source_yaml import load_source
+
 SKIP, NO_NER, FULL = "skip", "no-ner", "full"  # routes: what a report needs of the model
 DOORS = ("term", "title", "rank", "dictionary", "state and trigger")
 PERSON_DOORS = frozenset({"title", "rank", "dictionary"})  # a person may be found: entities matter
@@ -262,7 +264,7 @@ def _seams(doc: Doc) -> list[int]:
 # ---- source data ----------------------------------------------------------------------------------
 
 def _resource(name: str) -> dict:
-    return yaml.safe_load((resources.files("comity.nlp") / "resources" / name).read_text(encoding="utf-8"))
+    return load_source((resources.files("comity.nlp") / "resources" / name).read_text(encoding="utf-8"))
 
 
 @cache

@@ -18,6 +18,7 @@ import pycountry
 import yaml
 
 from ..errors import DataError, Errors
+from ..source_yaml import SourceLoader
 
 RESOURCES = Path(__file__).parent / "resources"
 COUNTRIES_PATH = RESOURCES / "countries.yaml"
@@ -175,18 +176,7 @@ _ORG_FIELDS = {"name", "aliases", "country", "sector", "ambiguous"}
 _HEAD_FIELDS = {"head", "aliases", "sector"}
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys; in a hand-edited file that silently drops an entry."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}",
-                                                        key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+_UniqueKeyLoader = SourceLoader  # duplicate keys are errors; `on`, `no` stay words
 
 
 def _fail(path: Path, detail: str) -> None:

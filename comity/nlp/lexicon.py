@@ -8,6 +8,7 @@ from importlib import resources
 import yaml
 
 from ..errors import DataError, Errors
+from ..source_yaml import load_source
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class TitleLexicon:
 @cache
 def titles() -> TitleLexicon:
     path = resources.files("comity.nlp") / "resources" / "titles.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_source(path.read_text(encoding="utf-8"))
     required = ("ranks", "office_words", "connectors", "heads", "honorifics", "role_nouns")
     missing = [k for k in required if not isinstance(data.get(k), list)]
     if missing:

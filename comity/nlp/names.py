@@ -15,9 +15,9 @@ from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
-import yaml
 
 from .gazetteer import fold
+from ..source_yaml import load_source
 
 LONG_PART = 5
 MIN_RATIO = 0.75
@@ -36,7 +36,7 @@ def name_key(name: str) -> str:
 def _variants() -> dict[str, str]:
     path = resources.files("comity.nlp") / "resources" / "name_variants.yaml"
     table: dict[str, str] = {}
-    for group in yaml.safe_load(path.read_text(encoding="utf-8")) or ():
+    for group in load_source(path.read_text(encoding="utf-8")) or ():
         canonical = "".join(name_parts(group[0]))
         for spelling in group:
             table["".join(name_parts(spelling))] = canonical

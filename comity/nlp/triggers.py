@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 
 from ..errors import DataError, Errors
+from ..source_yaml import load_source
 
 FAMILIES = ("consult", "visit", "call", "praise", "empathy", "sign", "intent", "appeal", "invite",
             "accuse", "threaten", "investigate", "demand", "accuse_more", "reject", "sanction", "mobilize",
@@ -43,7 +43,7 @@ def _path():
 @cache
 def trigger_table() -> TriggerTable:
     path = _path()
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_source(path.read_text(encoding="utf-8"))
     by_lemma: dict[str, list[Trigger]] = {}
     for family in FAMILIES:
         for row in data.get(family) or ():
@@ -58,6 +58,9 @@ def trigger_table() -> TriggerTable:
                 )
             except (KeyError, TypeError) as e:
                 raise DataError(Errors.E104.format(path=path, detail=f"{family}: {row!r}: {e}")) from e
+            words = trig.objects | trig.not_objects | trig.requires_word | trig.target_preps | {trig.lemma}
+            if not all(isinstance(w, str) for w in words):
+                raise DataError(Errors.E104.format(path=path, detail=f"{family}: {row!r}: words must be text"))
             by_lemma.setdefault(trig.lemma, []).append(trig)
     unknown = set(data) - set(FAMILIES) - {"intent_complements", "humanitarian_words", "civilian_protesters"}
     if unknown:

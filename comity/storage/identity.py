@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..source_yaml import load_source
 
 SEPARATOR = "|"
 
@@ -56,7 +56,7 @@ def _variants() -> dict[str, str]:
     """Each listed spelling of a name part -> the group's first spelling (comity.nlp.names._variants)."""
     path = resources.files("comity") / "nlp" / "resources" / "name_variants.yaml"
     table: dict[str, str] = {}
-    for group in yaml.safe_load(path.read_text(encoding="utf-8")) or ():
+    for group in load_source(path.read_text(encoding="utf-8")) or ():
         canonical = "".join(name_parts(group[0]))
         for spelling in group:
             table["".join(name_parts(spelling))] = canonical

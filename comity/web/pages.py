@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-import yaml
 from sqlalchemy import Connection
 
 from ..errors import StoreError
+from ..source_yaml import load_source
 from ..query import (
     EventFilter,
     count_events,
@@ -50,7 +50,7 @@ class NotFound(LookupError):
 def cameo_names() -> dict[str, str]:
     """CAMEO code -> name, from the codebook shipped with comity (read directly: no spaCy import)."""
     path = resources.files("comity") / "nlp" / "resources" / "cameo.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_source(path.read_text(encoding="utf-8"))
     return {str(code): str(entry.get("name", "")) for code, entry in (data.get("codes") or {}).items()}
 
 

@@ -397,3 +397,28 @@ def test_events_phone_talks_are_one_call_with_no_venue(text):
     assert [(e.cameo, e.date, e.place) for e in consult] == [("041", "2025-06-09", None)]
     [meeting] = r.meetings
     assert (meeting.kind, meeting.place, meeting.host_country) == ("call", None, None)
+
+
+def test_events_calling_on_a_leader_is_a_courtesy_call_calling_on_a_state_to_act_is_an_appeal():
+    visit = codes("Japanese Defence Minister Gen Nakatani also called on Philippine President Ferdinand Marcos Jr. "
+                  "on Tuesday.")
+    assert {c[:3] for c in visit} == {("040", "JPN", "PHL")}
+    appeal = codes("Japanese Defence Minister Gen Nakatani called on China to respect international law.")
+    assert ("020", "JPN", "CHN") in {c[:3] for c in appeal}
+    assert not [c for c in appeal if c[0].startswith("04")]
+
+
+@pytest.mark.parametrize("text", [
+    "Modi raised the issue of Indian fishermen arrested in Sri Lankan waters.",
+    "Vietnam discussed the sanctions imposed on Russian banks.",
+])
+def test_events_a_participle_that_describes_a_noun_is_not_news(text):
+    found = codes(text)
+    assert not [c for c in found if c[0] in ("173", "163")]
+
+
+def test_events_signing_with_a_third_state_makes_all_three_parties():
+    found = codes("India and Sri Lanka also signed a trilateral memorandum of understanding with the United Arab "
+                  "Emirates on Saturday.")
+    pairs = {frozenset(c[1:3]) for c in found if c[0] == "057"}
+    assert pairs == {frozenset({"IND", "LKA"}), frozenset({"IND", "ARE"}), frozenset({"LKA", "ARE"})}

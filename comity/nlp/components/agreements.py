@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ...source_yaml import load_source
 from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse
 from ..sentences import sentences, text_of
@@ -178,7 +178,7 @@ class AgreementTerms:
 @cache
 def agreement_terms() -> AgreementTerms:
     path = resources.files("comity.nlp") / "resources" / "agreement_terms.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_source(path.read_text(encoding="utf-8"))
     return AgreementTerms(
         kinds=tuple((k, re.compile("|".join(v), re.I), any_required_literals(v)) for k, v in data["kinds"].items()),
         domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),

@@ -38,6 +38,9 @@ CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
 # demand (CAMEO 100, PLOVER REQUEST) on that party; what it must do is not an act
 SAY_VERBS = {"say", "declare", "reiterate", "stress", "state", "announce", "warn", "tell"}
 MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
+# "called on Prime Minister Wong" with nothing asked of him: a courtesy call, not an appeal
+COURTESY_CALL = Trigger(family="consult", lemma="call", cameo="040", intent="036",
+                        target_preps=frozenset({"on", "upon"}))
 # acts within a state (police and protesters, a government and its rebels) keep their
 # same-state target in these families; elsewhere (talks aside) a same-state pair is dropped
 DOMESTIC_FAMILIES = {"coerce", "assault", "retreat", "reject", "demand", "threaten"}
@@ -202,6 +205,9 @@ class EventCoder:
                     found.append(trig)
         # the most specific reading wins: "online talks" is a call before it is talks
         found.sort(key=lambda t: (not t.requires_word, t.family != "call"))
+        if found and found[0].family == "appeal" and found[0].lemma == "call" and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            return [COURTESY_CALL]  # "called on X to settle disputes" asks; "called on X" visits
         return found[:1]
 
     @staticmethod
@@ -251,6 +257,12 @@ class EventCoder:
             return []  # "thanked Japan for the assistance it has provided": the thanks is the news
         if trig.family == "sign" and token.dep_ in ("amod", "acl"):
             return []  # "the signed plan", "the statement signed in 2018": an attribute, not news
+        if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
+            return []  # "fishermen arrested in Sri Lankan waters": a state, not news
+        if trig.pos == "NOUN" and trig.requires_word and any(
+                c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lower_ in trig.requires_word
+                and not any(g.dep_ == "agent" for g in c.children) for c in token.children):
+            return []  # "discussed the sanctions imposed on Russian banks": the same, said of a noun
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in pred.children):
             return []  # "hoped it could be signed": neither done nor promised
         if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in sent_dates):
@@ -283,7 +295,11 @@ class EventCoder:
         if cameo == "114" and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
         explicit = self._explicit_target(disc, token, pred, trig, sources)
-        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
+        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "sign":
+            # "the two sides signed a trilateral MoU with the UAE": all three are parties
+            parties = sources + [explicit]
+            pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:] if a.country != b.country]
+        elif len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
             # "US and British activists protested against China": each state acts on the target
             pairs = [(r, explicit) for r in sources if r.country != explicit.country]
         elif len({r.country for r in sources}) >= 3:
@@ -540,9 +556,10 @@ class EventCoder:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call"):
                     cands.append(child)
-                if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in trig.objects:
-                    # "expressed opposition to China's moves": the object's own phrase names the target
-                    cands += [g for p in child.children if p.dep_ == "prep" and p.lower_ in trig.target_preps
+                if child.dep_ in ("dobj", "obj") and (child.lemma_.lower() in trig.objects or trig.family == "sign"):
+                    # "expressed opposition to China's moves", "signed a memorandum of understanding
+                    # with the UAE": the object's own phrase names the target (or another party)
+                    cands += [g for p in self._noun_phrase_preps(child) if p.lower_ in trig.target_preps
                               for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "dative":
                     cands.append(child)
@@ -553,6 +570,20 @@ class EventCoder:
                 found = self._place_state(disc, cand)  # "visited Da Nang", "led a delegation to Dongxing city"
             refs += found
         return refs
+
+    @staticmethod
+    def _noun_phrase_preps(noun: Token) -> list[Token]:
+        """The prepositions of a noun and of its "of" complements: "memorandum of understanding
+        with the UAE" -> [of, with]."""
+        out, todo = [], [noun]
+        while todo and len(out) < 8:
+            head = todo.pop()
+            for p in head.children:
+                if p.dep_ == "prep":
+                    out.append(p)
+                    if p.lower_ == "of":
+                        todo += [g for g in p.children if g.dep_ == "pobj"]
+        return out
 
     @staticmethod
     def _place_state(disc, head: Token) -> list[Ref]:

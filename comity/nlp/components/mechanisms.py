@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ...source_yaml import load_source
 from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse
 from ..venues import venue_in
@@ -58,7 +58,7 @@ def mechanism_literals() -> tuple[str, ...] | None:
 
 def _patterns() -> list[str]:
     path = resources.files("comity.nlp") / "resources" / "mechanism_terms.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["patterns"]
+    return load_source(path.read_text(encoding="utf-8"))["patterns"]
 
 
 @dataclass

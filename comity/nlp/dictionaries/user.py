@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ...errors import DataError, Errors
+from ...source_yaml import BOOL_TAG, construct_bool
 from ..gazetteer import SECTORS
 from .codes import is_country_code, is_state_code, non_state_list, sector_list
 from .model import ORGANISATION, PERSON, STATE, ActorDictionary, ActorEntry, Office
@@ -210,6 +211,7 @@ def _loader(path_label: str, fast: bool = False) -> type[yaml.SafeLoader]:
         data.update(loader.construct_mapping(node, deep=True))
 
     Loader.add_constructor("tag:yaml.org,2002:map", construct_map)
+    Loader.add_constructor(BOOL_TAG, construct_bool)  # `country: NO` is Norway's code, not False
     # dates stay text until `date_value` checks them: PyYAML's own parser fails on 2021-02-30 with no line
     Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
     return Loader
