@@ -422,3 +422,29 @@ def test_events_signing_with_a_third_state_makes_all_three_parties():
                   "Emirates on Saturday.")
     pairs = {frozenset(c[1:3]) for c in found if c[0] == "057"}
     assert pairs == {frozenset({"IND", "LKA"}), frozenset({"IND", "ARE"}), frozenset({"LKA", "ARE"})}
+
+
+def test_events_thanks_to_two_states_are_two_events():
+    found = codes("Lao Foreign Minister Thongsavanh Phomvihane thanked Thailand and Cambodia for their support.")
+    assert {c[:3] for c in found if c[0] == "051"} == {("051", "LAO", "THA"), ("051", "LAO", "KHM")}
+
+
+def test_events_a_past_year_in_the_reason_for_thanks_does_not_make_it_history():
+    found = codes("Lao Foreign Minister Thongsavanh Phomvihane thanked Thailand for its support during the "
+                  "ASEAN chairmanship in 2024.", published="2025-01-20")
+    assert ("051", "LAO", "THA", "2025-01-20") in found
+    # the year still makes a signing history
+    assert not codes("Laos and Thailand signed the border protocol in 2024.", published="2025-01-20")
+
+
+def test_events_thanks_after_a_denial_in_the_same_sentence():
+    found = codes("Cambodian Defence Minister Tea Seiha said the drill was not directed against any third "
+                  "country and thanked China for its support.")
+    assert ("051", "KHM", "CHN") in {c[:3] for c in found}
+
+
+def test_events_a_warning_targets_who_it_is_about():
+    found = codes("South Korean Defence Minister Shin Won-sik met his Vietnamese counterpart on Tuesday, "
+                  "warning that North Korea would pay a price for any provocation.")
+    assert ("KOR", "PRK") in {c[1:3] for c in found if c[0].startswith("13")}
+    assert ("040", "KOR", "VNM") in {c[:3] for c in found}  # the meeting stands beside the warning

@@ -151,8 +151,13 @@ class EventCoder:
     def _protest_over_consult(events: list[EventCandidate]) -> list[EventCandidate]:
         """A meeting held to deliver a protest ("met the embassy's representative and handed over
         a note protesting ...") is the protest: PLOVER codes summoning to complain as ACCUSE."""
-        protest_sents = {e.sent.start for e in events if e.cameo.startswith(("11", "12", "13"))}
-        return [e for e in events if not (e.cameo.startswith("04") and e.sent.start in protest_sents)]
+        def pair(e):
+            return e.sent.start, frozenset({e.source.country, e.target.country if e.target else None})
+
+        # only a protest to the same party: "met his Vietnamese counterpart, warning that North Korea
+        # would pay a price" is a meeting and a warning
+        protests = {pair(e) for e in events if e.cameo.startswith(("11", "12", "13"))}
+        return [e for e in events if not (e.cameo.startswith("04") and pair(e) in protests)]
 
     @staticmethod
     def _demonstration_over_complaint(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -267,8 +272,11 @@ class EventCoder:
             return []  # "hoped it could be signed": neither done nor promised
         if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in sent_dates):
             return []  # "sent last week": background, not news of the day
-        if any(self._earlier(d, anchor) and self._attached(doc, d, {token, pred}) for d in sent_dates):
-            return []  # "the agreement, which was signed in 2021": history, not news of the day
+        if any(self._earlier(d, anchor) and self._attached(doc, d, {token, pred}) and not (
+                trig.family in ("praise", "empathy") and d.start > token.idx) for d in sent_dates):
+            # "the agreement, which was signed in 2021": history, not news of the day; but "thanked
+            # Vietnam for its support during the chairmanship in 2024" dates what it is thanked for
+            return []
         if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children):
             return []  # "would be met with a response" is not a meeting
@@ -307,6 +315,11 @@ class EventCoder:
             pairs = [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
         else:
             pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
+            if len(sources) == 1:  # "thanked Vietnam and Cambodia": each state it names is a target
+                named = {r.country: r for r in self._target_refs(disc, token, pred, trig)
+                         if r.country and r.country != sources[0].country}
+                if len(named) >= 2:
+                    pairs = [(sources[0], r) for r in named.values()]
         disc.note_subject(sources)
         # a day that dates another clause ("X, who arrived on Sunday, also met Y") is not this event's
         own_dates = [d for d in sent_dates if not self._dates_another_clause(doc, d, pred)]
@@ -407,6 +420,9 @@ class EventCoder:
             if anc.lemma_.lower() in FAILED_WORDS or anc.lower_ in FAILED_WORDS:
                 return True
             if anc.pos_ == "VERB" and any(c.dep_ == "neg" for c in anc.children) and anc.dep_ != "ROOT":
+                if token.dep_ == "conj" and token.head.i == anc.i and token.tag_ in ("VBD", "VBZ") and any(
+                        c.dep_ in ("aux", "auxpass") for c in anc.children):
+                    continue  # "said the drill was not directed at anyone and thanked China": its own clause
                 return True
         for child in token.children:  # "no new document was signed"
             if child.dep_ in ("nsubjpass", "dobj") and any(g.lower_ == "no" for g in child.children):
@@ -493,6 +509,9 @@ class EventCoder:
             if subj is not None and subj.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                if subj is None and verb.i != pred.i:
+                    break  # the passive of another clause ("said the drill was not directed at anyone
+                    # and thanked China" parsed as one clause): the trigger's own subject is lost
                 if subj is None:
                     return disc.both() if trig.family in ("sign", "intent", "cooperate", "consult") else []
             if subj is None and verb.i == pred.i and verb.tag_ == "VBN":
@@ -545,7 +564,7 @@ class EventCoder:
 
     def _target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
-        if trig.family == "demand":  # "demanded that Hamas renounce", "said Sudan must return"
+        if trig.family in ("demand", "threaten"):  # "demanded that Hamas renounce", "warning that the regime would"
             for head in {token, pred}:
                 for child in head.children:
                     if child.dep_ == "ccomp":
