@@ -448,3 +448,17 @@ def test_events_a_warning_targets_who_it_is_about():
                   "warning that North Korea would pay a price for any provocation.")
     assert ("KOR", "PRK") in {c[1:3] for c in found if c[0].startswith("13")}
     assert ("040", "KOR", "VNM") in {c[:3] for c in found}  # the meeting stands beside the warning
+
+
+def test_events_a_proposal_that_another_state_act_is_an_appeal_to_it():
+    found = codes("Prime Minister Pham Minh Chinh proposed that Japan continue providing preferential loans "
+                  "for infrastructure projects.")
+    assert {c[:3] for c in found} == {("020", "VNM", "JPN")}  # not Japan's intent to provide aid
+
+
+def test_events_a_proposal_to_both_sides_is_no_appeal_and_a_proposal_to_meet_is_an_intent():
+    found = codes("Vietnamese Defence Minister Phan Van Giang suggested the two sides continue to exchange "
+                  "delegations with Laos.")
+    assert not [c for c in found if c[0].startswith("02")]  # nothing asked of another state alone
+    found = codes("Lao Defence Minister Chansamone Chanyalath proposed to hold the next dialogue in Hanoi.")
+    assert ("036", "LAO") in {c[:2] for c in found}

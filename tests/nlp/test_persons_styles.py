@@ -170,3 +170,17 @@ def test_former_stays_in_the_title():
 def test_lower_case_head_before_a_date_is_no_person():
     assert people("He told the minister Tuesday that Vietnam wanted peace.") == {}
     assert people("The president Monday signed the decree on border control.") == {}
+
+
+@pytest.mark.parametrize("text, title, rank", [
+    ("Deputy Minister of National Defence Sen. Lt. Gen. Hoang Xuan Chien received the delegation.",
+     "Deputy Minister of National Defence", "Sen. Lt. Gen."),
+    ("Vietnamese Deputy Defence Minister Senior Lt. Gen. Hoang Xuan Chien received the delegation.",
+     "Deputy Defence Minister", "Senior Lt. Gen."),
+    ("Deputy Chief of the General Staff Maj. Gen. Le Xuan Tai received the delegation.",
+     "Deputy Chief of the General Staff", "Maj. Gen."),
+])
+def test_title_then_abbreviated_senior_rank_then_name(text, title, rank):
+    # the Vietnamese press writes the office first, then the rank: "Senior" abbreviated must not be lost
+    [person] = extract(text, published="2025-05-01").persons
+    assert (person.titles, person.rank) == ((title,), rank)

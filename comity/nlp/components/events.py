@@ -38,6 +38,10 @@ CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
 # demand (CAMEO 100, PLOVER REQUEST) on that party; what it must do is not an act
 SAY_VERBS = {"say", "declare", "reiterate", "stress", "state", "announce", "warn", "tell"}
 MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
+# "proposed that Japan continue providing loans", "suggested Laos send more officers": an appeal
+# to the state in the clause; what it is asked to do is not an act (see `_embedded`)
+PROPOSAL_VERBS = {"propose", "suggest", "recommend"}
+PROPOSAL = Trigger(family="appeal", lemma="propose", cameo="020")
 # "called on Prime Minister Wong" with nothing asked of him: a courtesy call, not an appeal
 COURTESY_CALL = Trigger(family="consult", lemma="call", cameo="040", intent="036",
                         target_preps=frozenset({"on", "upon"}))
@@ -184,7 +188,7 @@ class EventCoder:
         if known is None:
             word = self._strings[string_id].lower()
             known = self._keys[string_id] = (word in self.table.by_lemma or word in SAY_VERBS
-                                             or word in ENCOUNTER_NOUNS)
+                                             or word in ENCOUNTER_NOUNS or word in PROPOSAL_VERBS)
         return known
 
     def _triggers(self, token: Token) -> list[Trigger]:
@@ -192,7 +196,9 @@ class EventCoder:
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower not in by_lemma and lemma not in by_lemma:
             # most words: decided before anything else is read
-            return [MUST_DEMAND] if lemma in SAY_VERBS and self._must_clause(token) is not None else []
+            if lemma in SAY_VERBS and self._must_clause(token) is not None:
+                return [MUST_DEMAND]
+            return [PROPOSAL] if lemma in PROPOSAL_VERBS and self._proposal_clause(token) is not None else []
         found = []
         for key in {lemma, lower}:
             for trig in by_lemma.get(key, ()):
@@ -224,6 +230,19 @@ class EventCoder:
             if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in child.children) \
                     and not any(c.dep_ == "neg" for c in child.children):
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                    return subj
+        return None
+
+    @staticmethod
+    def _proposal_clause(token: Token) -> Token | None:
+        """The subject of the clause a proposal verb puts forward ("proposed that Japan continue
+        ...", "suggested Laos send ..."), if any."""
+        if token.pos_ != "VERB":
+            return None
+        for child in token.children:
+            if child.dep_ == "ccomp" and not any(c.dep_ == "neg" for c in child.children):
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                     return subj
         return None
@@ -296,8 +315,11 @@ class EventCoder:
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
         if not sources:
             return []  # an actor with no state (a person of unknown nationality) codes nothing
-        if trig is MUST_DEMAND:  # "he said the two sides must ...": an exhortation that includes the speaker
-            told = disc.resolve(self._must_clause(token))
+        if trig is MUST_DEMAND or trig is PROPOSAL:
+            # "he said the two sides must ...", "suggested the two sides continue": an exhortation
+            # that includes the speaker is no appeal to another state
+            clause = self._must_clause(token) if trig is MUST_DEMAND else self._proposal_clause(token)
+            told = disc.resolve(clause)
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return []
         if cameo == "114" and self._civilian_subject(token, pred):
@@ -354,9 +376,9 @@ class EventCoder:
         t = token
         for _ in range(2):
             if t.dep_ in ("xcomp", "ccomp") and t.head.i != t.i:
-                t = t.head
-                if t.lemma_.lower() in EMBEDDING_HEADS:
-                    return True
+                clause, t = t.dep_, t.head
+                if t.lemma_.lower() in EMBEDDING_HEADS or (clause == "ccomp" and t.lemma_.lower() in PROPOSAL_VERBS):
+                    return True  # "proposed that Japan continue providing loans": asked, not done
         return False
 
     def _reason_of_praise(self, token: Token) -> bool:
@@ -564,7 +586,8 @@ class EventCoder:
 
     def _target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
-        if trig.family in ("demand", "threaten"):  # "demanded that Hamas renounce", "warning that the regime would"
+        if trig.family in ("demand", "threaten") or trig is PROPOSAL:
+            # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
             for head in {token, pred}:
                 for child in head.children:
                     if child.dep_ == "ccomp":
