@@ -1,10 +1,12 @@
-"""Evaluation gate on the hold-out reports (tests/data/holdout): F1 floors per field.
+"""Evaluation gate on the hold-out reports (tests/data/holdout, tests/data/holdout2): F1 floors per field.
 
 The hold-out set measures generality. Nobody tunes rules on it (see its README). The floors sit about
 0.05 under what comity scored when the set was written. Measured on 14 reports with comity at 6e55701:
   events 0.776 (P 0.812 R 0.743), meetings 0.897, agreements 0.957, persons 0.889.
 After the general fixes its errors pointed to (see its README: no longer fully unseen), comity at
 af68b6c+1 scores events 0.833, meetings 0.933, agreements 0.957, persons 0.889; floors raised with it.
+Set 2 (tests/data/holdout2, 16 reports in other outlets' styles), first run with comity at f28fd8e:
+  events 0.611 (P 0.671 R 0.560), meetings 0.684, agreements 0.667, persons 0.806; floors 0.05 below, rounded down.
 Raise the floors when the extractor improves. Never lower them, and never edit the gold, to make a change pass.
 """
 import importlib.util
@@ -18,8 +20,23 @@ from comity.model import result_to_json
 
 pytestmark = pytest.mark.model
 
-HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "holdout"
-FLOORS = {"events": 0.78, "meetings": 0.88, "agreements": 0.90, "persons": 0.83}
+DATA = Path(__file__).resolve().parents[1] / "data"
+HOLDOUT = DATA / "holdout"
+HOLDOUT2 = DATA / "holdout2"
+
+# (folder, glob, expected report count, F1 floors)
+SETS = [
+    pytest.param(HOLDOUT, "ho-*.txt", 14,
+                 {"events": 0.78, "meetings": 0.88, "agreements": 0.90, "persons": 0.83}, id="holdout"),
+    pytest.param(HOLDOUT2, "h2-*.txt", 16,
+                 {"events": 0.56, "meetings": 0.63, "agreements": 0.61, "persons": 0.75}, id="holdout2"),
+]
+
+# reports with no diplomatic content: they must yield nothing
+EMPTY = [
+    pytest.param(HOLDOUT / "ho-14-korea-japan-markets.txt", id="holdout-markets"),
+    pytest.param(HOLDOUT2 / "h2-15-queensland-cyclone-abc.txt", id="holdout2-weather"),
+]
 
 
 def load_scorer(shared):
@@ -29,19 +46,21 @@ def load_scorer(shared):
     return scorer
 
 
-def test_holdout_gate(shared, pipeline):
+@pytest.mark.parametrize("folder, pattern, count, floors", SETS)
+def test_holdout_gate(shared, pipeline, folder, pattern, count, floors):
     scorer = load_scorer(shared)
-    articles = list(read_paths(sorted(HOLDOUT.glob("ho-*.txt"))))
-    assert len(articles) == 14
+    articles = list(read_paths(sorted(folder.glob(pattern))))
+    assert len(articles) == count
     preds = [json.loads(result_to_json(r)) for r in pipeline.extract_many(articles)]
-    tallies, missing = scorer.score(scorer.load_jsonl(HOLDOUT / "gold.jsonl"), preds)
+    tallies, missing = scorer.score(scorer.load_jsonl(folder / "gold.jsonl"), preds)
     assert missing == []
     f1 = {name: round(t.prf()[2], 3) for name, t in tallies.items()}
-    short = {k: (f1[k], floor) for k, floor in FLOORS.items() if f1[k] < floor}
+    short = {k: (f1[k], floor) for k, floor in floors.items() if f1[k] < floor}
     assert not short, f"below the floor: {short}"
 
 
-def test_holdout_markets_report_yields_nothing(pipeline):
-    [article] = list(read_paths([HOLDOUT / "ho-14-korea-japan-markets.txt"]))
+@pytest.mark.parametrize("path", EMPTY)
+def test_holdout_empty_report_yields_nothing(pipeline, path):
+    [article] = list(read_paths([path]))
     r = pipeline.extract(article)
     assert (r.events, r.agreements, r.persons, r.meetings) == ((), (), (), ())
