@@ -100,7 +100,7 @@ class Discourse:
         for t in [head] + words:
             if t.i in self.person_at:
                 return [self.person_ref(self.person_at[t.i])]
-        if lower & BUSINESS_WORDS:
+        if {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN")} & BUSINESS_WORDS:  # not "firm opposition"
             code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
                          and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
             return [Ref(country=code, sector="BUS")]  # a firm: coded as no state's act (events skip it)

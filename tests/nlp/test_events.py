@@ -462,3 +462,20 @@ def test_events_a_proposal_to_both_sides_is_no_appeal_and_a_proposal_to_meet_is_
     assert not [c for c in found if c[0].startswith("02")]  # nothing asked of another state alone
     found = codes("Lao Defence Minister Chansamone Chanyalath proposed to hold the next dialogue in Hanoi.")
     assert ("036", "LAO") in {c[:2] for c in found}
+
+
+def test_events_summoning_an_ambassador_is_a_protest_to_his_state():
+    found = codes("Beijing summoned the Japanese ambassador on Friday to protest the remarks.")
+    assert ("114", "CHN", "JPN") in {c[:3] for c in found}
+    assert not [c for c in found if c[0].startswith("04")]  # not a consultation
+
+
+def test_events_firm_opposition_is_not_a_firm():
+    # "firm" the adjective is no company: the state in the object is the target
+    found = codes("China expressed firm opposition to the US arms sales.")
+    assert {c[:3] for c in found} == {("111", "CHN", "USA")}
+
+
+def test_events_cook_islands_acts_for_itself():
+    found = codes("Cook Islands Prime Minister Mark Brown signed an action plan with China in Beijing on Tuesday.")
+    assert ("057", "COK", "CHN") in {c[:3] for c in found}
