@@ -151,3 +151,15 @@ def test_data_integrity_user_dictionary_keeps_no_as_text():
         read_yaml(text, "actors.yaml")
     [entry] = read_yaml(text.replace("NO", "NOR"), "actors.yaml").entries
     assert entry.country == "NOR"
+
+
+def test_data_integrity_trigger_codes_are_three_or_four_digits_and_known():
+    # FORMAT.md: "CAMEO code, 3 or 4 digits" (a root is written "160", not "16")
+    from comity.nlp.coding import load_codebook
+    from comity.nlp.triggers import trigger_table
+
+    codebook = load_codebook()
+    rows = [t for triggers in trigger_table().by_lemma.values() for t in triggers]
+    codes = {t.cameo for t in rows} | {t.intent for t in rows if t.intent}
+    assert not {c for c in codes if not (c.isdigit() and len(c) in (3, 4))}
+    assert not codes - set(codebook)

@@ -35,6 +35,12 @@ BUSINESS_WORDS = {"company", "companies", "firm", "firms", "maker", "makers", "c
                   "corporation", "airline", "airlines", "supplier", "suppliers", "chipmaker", "chipmakers"}
 # short forms a report uses once it has named the state: "the North" (Korea), "the South"
 SHORT_FORMS = {"North": "PRK", "South": "KOR"}
+# ... and by the style of its state: "thanked the Kingdom for its support" in a Saudi or Thai report
+STYLED_FORMS = {
+    "Kingdom": frozenset({"SAU", "THA", "KHM", "JOR", "MAR", "BHR", "ESP", "GBR", "NLD", "BEL", "NOR", "SWE",
+                          "DNK", "BTN", "LSO", "SWZ", "TON"}),
+    "Sultanate": frozenset({"OMN", "BRN"}),
+}
 SECTOR_BY_HEAD = {"army": "MIL", "armies": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
                   "forces": "MIL", "ministry": "GOV", "government": "GOV", "minister": "GOV"}
 
@@ -108,6 +114,11 @@ class Discourse:
             code = SHORT_FORMS.get(t.text)
             if code and t.i > 0 and self.doc[t.i - 1].lower_ == "the" and code in self.ranked:
                 return [Ref(country=code, sector="GOV")]
+            styled = STYLED_FORMS.get(t.text)
+            if styled and t.i > 0 and self.doc[t.i - 1].lower_ == "the" and t.i not in self.span_at:
+                code = next((c for c in self.ranked if c in styled), None)  # the report's main one
+                if code:
+                    return [Ref(country=code, sector="GOV")]
         if lower & ALL_WORDS and (lower & GROUP_NOUNS or head.lower_ in ALL_WORDS) and len(self.ranked) >= 3:
             return [Ref(country=c, sector="GOV") for c in self.ranked[:3]]
         if ((lower & BOTH_WORDS and (lower & GROUP_NOUNS or head.lower_ in BOTH_WORDS))

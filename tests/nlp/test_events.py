@@ -170,9 +170,9 @@ def test_events_what_someone_is_thanked_for_is_not_an_event():
     ("Angry Greek farmers blocked roads across the country on Tuesday.", ("144", "GRC", None, "2025-06-10")),
     ("Palestinian prisoners rioted in an Israeli jail on Monday.", ("145", "PSE", "ISR", "2025-06-09")),
     # reducing relations (16x)
-    ("France suspended flights to Mali on Tuesday.", ("16", "FRA", "MLI", "2025-06-10")),
-    ("Germany halted aid to Niger on Monday.", ("16", "DEU", "NER", "2025-06-09")),
-    ("The Indian minister cancelled a visit to Pakistan on Tuesday.", ("16", "IND", "PAK", "2025-06-10")),
+    ("France suspended flights to Mali on Tuesday.", ("160", "FRA", "MLI", "2025-06-10")),
+    ("Germany halted aid to Niger on Monday.", ("162", "DEU", "NER", "2025-06-09")),
+    ("The Indian minister cancelled a visit to Pakistan on Tuesday.", ("160", "IND", "PAK", "2025-06-10")),
     # coercion and violence (17x-19x)
     ("A Thai court jailed a Cambodian activist for two years on Monday.", ("173", "THA", "KHM", "2025-06-09")),
     ("A Malaysian court issued an arrest warrant for a Singaporean businessman on Tuesday.",
@@ -479,3 +479,43 @@ def test_events_firm_opposition_is_not_a_firm():
 def test_events_cook_islands_acts_for_itself():
     found = codes("Cook Islands Prime Minister Mark Brown signed an action plan with China in Beijing on Tuesday.")
     assert ("057", "COK", "CHN") in {c[:3] for c in found}
+
+
+def test_events_hosting_a_guest_is_his_visit_and_a_meeting():
+    found = codes("US Defense Secretary Pete Hegseth hosted Indian Defence Minister Rajnath Singh at the Pentagon "
+                  "on Monday.")
+    assert {("043", "USA", "IND"), ("042", "IND", "USA"), ("040", "USA", "IND")} <= {c[:3] for c in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi Defence Minister Prince Khalid bin Salman received a phone call today from British Defence Secretary "
+    "John Healey.",
+    "Vietnamese Defence Minister Phan Van Giang received a call from his Chinese counterpart Dong Jun today.",
+    "Vietnamese Defence Minister Phan Van Giang held a call with his Chinese counterpart Dong Jun today.",
+])
+def test_events_receiving_or_holding_a_call_is_a_call(text):
+    assert [c[0] for c in codes(text) if c[0].startswith("04")] == ["041"]
+
+
+def test_events_what_talks_are_about_is_not_done():
+    found = codes("Indian and Maldivian officials discussed joint exercises and maritime training on Monday.")
+    assert {c[0] for c in found} == {"040"}
+
+
+def test_events_no_decision_on_renewing_is_no_renewal():
+    assert not [c for c in codes("No decision was taken on renewing the memorandum of understanding with Malaysia, "
+                                 "Indonesian officials said.") if c[0] == "057"]
+
+
+def test_events_the_kingdom_is_the_report_s_kingdom():
+    found = codes("Saudi Defence Minister Prince Khalid bin Salman met Pakistani Prime Minister Shehbaz Sharif in "
+                  "Riyadh. Sharif thanked the Kingdom for its continued support.")
+    assert ("051", "PAK", "SAU") in {c[:3] for c in found}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The government of Japan approved new sanctions against Russia on Monday.", "163"),
+    ("New Zealand paused funding to the Cook Islands on Monday.", "162"),
+])
+def test_events_sanctions_approved_and_aid_paused(text, code):
+    assert code in {c[0] for c in codes(text)}

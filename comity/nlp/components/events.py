@@ -42,6 +42,8 @@ MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
 # to the state in the clause; what it is asked to do is not an act (see `_embedded`)
 PROPOSAL_VERBS = {"propose", "suggest", "recommend"}
 PROPOSAL = Trigger(family="appeal", lemma="propose", cameo="020")
+# "discussed joint exercises", "reviewed the progress of the exercises": what is talked about
+DISCUSSION_VERBS = {"discuss", "review", "explore", "consider", "study", "examine", "debate", "address"}
 # "called on Prime Minister Wong" with nothing asked of him: a courtesy call, not an appeal
 COURTESY_CALL = Trigger(family="consult", lemma="call", cameo="040", intent="036",
                         target_preps=frozenset({"on", "upon"}))
@@ -215,7 +217,7 @@ class EventCoder:
                 if trig not in found:
                     found.append(trig)
         # the most specific reading wins: "online talks" is a call before it is talks
-        found.sort(key=lambda t: (not t.requires_word, t.family != "call"))
+        found.sort(key=lambda t: (not (t.requires_word or t.objects), t.family != "call"))
         if found and found[0].family == "appeal" and found[0].lemma == "call" and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in token.children):
             return [COURTESY_CALL]  # "called on X to settle disputes" asks; "called on X" visits
@@ -277,6 +279,8 @@ class EventCoder:
         if trig.pos == "NOUN" and pred.i != token.i and trig.family not in CONTENT_FAMILIES and any(
                 t.family in CONTENT_FAMILIES for t in self._triggers(pred)):
             return []
+        if trig.pos == "NOUN" and trig.family not in ("consult", "call", "visit") and self._topic_of_talks(token):
+            return []  # "discussed joint exercises and training": a topic, not an exercise held
         if self._reason_of_praise(token):
             return []  # "thanked Japan for the assistance it has provided": the thanks is the news
         if trig.family == "sign" and token.dep_ in ("amod", "acl"):
@@ -381,6 +385,20 @@ class EventCoder:
                     return True  # "proposed that Japan continue providing loans": asked, not done
         return False
 
+    @staticmethod
+    def _topic_of_talks(token: Token) -> bool:
+        """Whether a noun trigger is what talks are about: the object of "discussed", "reviewed"
+        (or of a preposition under them: "exchanged views on joint exercises")."""
+        t = token
+        for _ in range(4):
+            if t.dep_ not in ("dobj", "pobj", "prep", "conj", "compound") or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.pos_ == "VERB":
+                return t.lemma_.lower() in DISCUSSION_VERBS or (
+                    t.lemma_.lower() == "exchange" and any(c.lower_ in ("views", "view") for c in t.children))
+        return False
+
     def _reason_of_praise(self, token: Token) -> bool:
         """Whether a trigger stands in what someone is thanked, praised or pitied for ("for the
         assistance", "for the support it has provided", "on the success of the talks"): the
@@ -446,9 +464,11 @@ class EventCoder:
                         c.dep_ in ("aux", "auxpass") for c in anc.children):
                     continue  # "said the drill was not directed at anyone and thanked China": its own clause
                 return True
-        for child in token.children:  # "no new document was signed"
-            if child.dep_ in ("nsubjpass", "dobj") and any(g.lower_ == "no" for g in child.children):
-                return True
+        for head in [token] + list(token.ancestors)[:3]:
+            # "no new document was signed", "no decision was taken on renewing the MoU"
+            for child in head.children:
+                if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(g.lower_ == "no" for g in child.children):
+                    return True
         return False
 
     @staticmethod
@@ -773,6 +793,11 @@ class EventCoder:
         """A visit is also hosted: CAMEO 043 from the host's side (the visit's mirror)."""
         out = list(events)
         for ev in events:
+            if ev.cameo == "043" and ev.trigger.lemma_.lower() == "host" and ev.target is not None \
+                    and ev.target.person and not ev.planned:
+                # "Hegseth hosted Singh at the Pentagon": the guest came on a visit, and they met
+                out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8))
+                out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8))
             if ev.cameo == "042" and ev.target is not None and not ev.planned:
                 out.append(EventCandidate(cameo="043", family="visit", source=ev.target, target=ev.source,
                                           sent=ev.sent, trigger=ev.trigger, date=ev.date, date_text=ev.date_text,
