@@ -109,3 +109,25 @@ def venue_in(sent: Span, spans) -> Venue | tuple[str, str] | None:
     if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
         return sent.doc._.dateline_place
     return None
+
+
+def where_clause_venue(pred: Token, spans) -> Venue | None:
+    """The venue of an act told in a "where" clause: "arrived in Tokyo from Manila, where he met
+    Marcos on Friday" -> Manila, whatever the sentence's own venue."""
+    t = pred
+    for _ in range(3):
+        if t.dep_ == "relcl":
+            break
+        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+            return None
+        t = t.head
+    else:
+        return None
+    if not any(c.lower_ == "where" and c.i < t.i for c in t.children):
+        return None
+    antecedent = t.head
+    for span in spans:
+        if span.label_ in VENUE_LABELS and span.start <= antecedent.i < span.end:
+            return Venue(span.text, entry_of(span)[0], False)
+    return None
+

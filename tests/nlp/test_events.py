@@ -519,3 +519,27 @@ def test_events_the_kingdom_is_the_report_s_kingdom():
 ])
 def test_events_sanctions_approved_and_aid_paused(text, code):
     assert code in {c[0] for c in codes(text)}
+
+
+def test_events_a_meeting_in_a_where_clause_has_its_own_day_and_venue():
+    r = extract("U.S. Defense Secretary Pete Hegseth arrived in Tokyo late Saturday from Manila, where he met "
+                "Philippine President Ferdinand Marcos Jr. on Friday.", published="2025-03-30")
+    met = [(e.cameo, e.date, e.place.name if e.place else None) for e in r.events if e.target.country == "PHL"]
+    assert met == [("040", "2025-03-28", "Manila")]
+    arrived = {(e.cameo, e.date) for e in r.events if e.target.country == "JPN"}
+    assert ("042", "2025-03-29") in arrived
+
+
+def test_events_two_visitors_in_one_relative_clause_both_visit_and_both_meet_the_host():
+    found = codes("British Defence Secretary John Healey and Italian Defence Minister Guido Crosetto, who are "
+                  "visiting Japan, held talks with Japanese Defence Minister Gen Nakatani on Sunday.",
+                  published="2025-03-30")
+    pairs = {c[:3] for c in found}
+    assert {("042", "GBR", "JPN"), ("042", "ITA", "JPN"), ("040", "GBR", "JPN"), ("040", "ITA", "JPN")} <= pairs
+    assert not [p for p in pairs if set(p[1:]) == {"GBR", "ITA"}]  # the talks were with Nakatani
+
+
+def test_events_a_promise_goes_to_whom_the_promised_act_goes_and_is_coded_once():
+    found = codes("U.S. Defense Secretary Pete Hegseth promised to deploy more advanced capabilities to the "
+                  "Philippines, officials said.")
+    assert {c[:3] for c in found} == {("030", "USA", "PHL")}  # not also a threat to deploy

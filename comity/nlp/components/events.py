@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..roles import Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
-from ..venues import venue_in
+from ..venues import venue_in, where_clause_venue
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
@@ -307,6 +307,9 @@ class EventCoder:
             return []  # "Singh was to travel to Tokyo", "had planned to sign": a plan told in the past
         planned = self._planned(pred) or any(d.kind == "future" and self._attached(doc, d, {token, pred})
                                              for d in sent_dates)
+        if planned and (trig.intent or "").startswith("13") and pred.dep_ == "xcomp" and any(
+                t.family == "intent" for t in self._triggers(pred.head)):
+            return []  # "promised to deploy forces to X": a promise, which the promise codes, not a threat
         cameo = trig.cameo
         if trig.family == "intent":
             cameo = self._intent_code(token) if trig.cameo == "030" else trig.cameo
@@ -329,7 +332,11 @@ class EventCoder:
         if cameo == "114" and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
         explicit = self._explicit_target(disc, token, pred, trig, sources)
-        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "sign":
+        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "consult" \
+                and not any(r.country == explicit.country for r in sources):
+            # "Healey and Crosetto held talks with Nakatani": each with the one the talks were with
+            pairs = [(r, explicit) for r in sources]
+        elif len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "sign":
             # "the two sides signed a trilateral MoU with the UAE": all three are parties
             parties = sources + [explicit]
             pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:] if a.country != b.country]
@@ -353,7 +360,9 @@ class EventCoder:
         if published and not planned:  # what has happened cannot be dated after the report: "congratulated
             # the army on its upcoming anniversary on December 22" in a report of December 16
             own_dates = [d for d in own_dates if not (d.value and d.granularity == "day" and d.value > published)]
-        date, date_text, granularity = self._date(own_dates, anchor, token, planned, trig.family)
+        # a day the parse hangs on this act ("met Marcos on Friday") before the nearest one
+        attached = [d for d in own_dates if self._attached(doc, d, {token, pred})]
+        date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
         out = []
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
@@ -363,7 +372,7 @@ class EventCoder:
                 continue
             place, code = None, cameo
             if code.startswith("04") and code != "041":  # a call joins two places: it has no venue
-                place = self._place_in(sent, places) or venue
+                place = where_clause_venue(pred, places) or self._place_in(sent, places) or venue
                 third = place and place[1] and place[1] not in {source.country, target and target.country}
                 if code == "040" and (self._near_words(token, SIDELINE_WORDS, window=12) or third):
                     code = "044"
@@ -562,6 +571,8 @@ class EventCoder:
                 subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
             if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 subj = verb.head  # "Chien, who is on an official visit": the antecedent acts
+                while subj.dep_ == "conj" and subj.head.i != subj.i:
+                    subj = subj.head  # "Healey and Crosetto, who are visiting Japan": both
             if subj is not None:
                 refs = disc.resolve(subj)
                 if refs:
@@ -625,6 +636,11 @@ class EventCoder:
                               for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "dative":
                     cands.append(child)
+                if child.dep_ == "xcomp" and trig.family == "intent":
+                    # "promised to deploy more capabilities to the Philippines", "pledged to provide
+                    # aid to Laos": the promise is to whom the promised act goes
+                    cands += [g for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                              for g in p.children if g.dep_ == "pobj"]
         refs = []
         for cand in cands:
             found = disc.resolve(cand)
