@@ -161,3 +161,85 @@ def test_deals(text, expected):
 ])
 def test_no_deal(text):
     assert agreements(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # entry into force is the act of the day: implemented
+    ("SEOUL (Yonhap) -- The defence cooperation agreement between South Korea and Poland entered into force on "
+     "Thursday, the foreign ministry said.", ("agreement", ("KOR", "POL"), None, None, "implemented", None)),
+    ("The Japan-Philippines Reciprocal Access Agreement came into force on Wednesday, officials in Manila said.",
+     ("agreement", ("JPN", "PHL"), None, None, "implemented", None)),
+    ("TOKYO (Kyodo) -- The reciprocal access agreement between Japan and Britain took effect on Tuesday after "
+     "the two governments exchanged diplomatic notes.", ("agreement", ("GBR", "JPN"), None, None, "implemented", None)),
+    ("CANBERRA (AFP) - Australia and Indonesia exchanged instruments of ratification of their defence "
+     "cooperation agreement on Tuesday, bringing it into force.", ("agreement", ("AUS", "IDN"), None, None, "implemented", None)),
+    ("MINSK (BelTA) -- The security treaty between Russia and Belarus was ratified by both parliaments and "
+     "entered into force on Monday.", ("treaty", ("BLR", "RUS"), None, None, "implemented", None)),
+    ("Manila hailed the entry into force of the reciprocal access agreement between Japan and the Philippines "
+     "on Wednesday.", ("agreement", ("JPN", "PHL"), None, None, "implemented", None)),
+    ("The status of forces agreement between Japan and the Philippines became effective on Wednesday.",
+     ("agreement", ("JPN", "PHL"), None, None, "implemented", None)),
+    # not yet, to come, or background: no act of the day
+    ("The agreement between Japan and the Philippines will enter into force after ratification by the Diet.",
+     ("agreement", ("JPN", "PHL"), None, None, "mentioned", None)),
+    ("The reciprocal access agreement between Japan and the Philippines has not yet entered into force.",
+     ("agreement", ("JPN", "PHL"), None, None, "mentioned", None)),
+    ("The defence agreement between Japan and the Philippines entered into force in 2019.",
+     ("agreement", ("JPN", "PHL"), None, None, "mentioned", None)),
+    ("Japan and the Philippines discussed preparations for the entry into force of the reciprocal access agreement.",
+     ("agreement", ("JPN", "PHL"), None, None, "mentioned", None)),
+])
+def test_entry_into_force(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signing the report tells through who welcomed, attended or hosted it
+    ("TOKYO (Kyodo) -- Japan welcomed the signing today of the defence equipment transfer agreement with Vietnam.",
+     ("agreement", ("JPN", "VNM"), None, None, "signed", "2025-05-01")),
+    ("KUALA LUMPUR (Bernama) -- Prime Minister Anwar Ibrahim and President Prabowo Subianto witnessed the signing "
+     "of a memorandum of understanding on border security on Tuesday.", ("mou", ("IDN", "MYS"), None, None, "signed", "2025-04-29")),
+    ("HANOI (VNA) -- Vietnamese President Luong Cuong and Lao President Thongloun Sisoulith attended the signing "
+     "ceremony of a cooperation agreement on border management on Tuesday.",
+     ("agreement", ("LAO", "VNM"), None, None, "signed", "2025-04-29")),
+    ("NEW DELHI (PTI) -- The signing of the memorandum of understanding between India and Vietnam took place in "
+     "Hanoi on Tuesday.", ("mou", ("IND", "VNM"), None, None, "signed", "2025-04-29")),
+    # a signing to come
+    ("Prime Minister Shigeru Ishiba and President Ferdinand Marcos Jr will attend the signing of the agreement "
+     "between Japan and the Philippines on Friday.", ("agreement", ("JPN", "PHL"), None, None, "proposed", None)),
+])
+def test_signing_told_by_witnesses(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HANOI (VNA) -- Vietnam and Laos signed a plan of military cooperation for 2026 on Tuesday.",
+     ("annual_plan", ("LAO", "VNM"), 2026, 2026, "signed", "2025-04-29")),
+    ("PHNOM PENH (Xinhua) -- Cambodia and Vietnam agreed to carry out the plan of defence and military "
+     "cooperation for next year.", ("annual_plan", ("KHM", "VNM"), 2026, 2026, "agreed_to_implement", None)),
+    ("The two defence ministries of Vietnam and Cambodia signed the 2026 defence cooperation plan on Tuesday.",
+     ("annual_plan", ("KHM", "VNM"), 2026, 2026, "signed", "2025-04-29")),
+])
+def test_plan_of_cooperation_for_a_year(text, expected):
+    assert one(text) == expected
+
+
+def test_plan_of_cooperation_without_year_is_no_annual_plan():
+    assert agreements("Vietnam and Laos agreed to draw up a plan of cooperation in the coming time.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a renewal denied or left undecided is no renewal (like an unsigned agreement: negotiating)
+    ("NEW DELHI (PTI) -- India and Vietnam held talks on Tuesday. No decision was taken on renewing the "
+     "memorandum of understanding on logistics support.", ("mou", ("IND", "VNM"), None, None, "negotiating", None)),
+    ("India and Vietnam held talks on Tuesday. The two sides did not renew the MoU on logistics support.",
+     ("mou", ("IND", "VNM"), None, None, "negotiating", None)),
+    ("India and Vietnam held talks on Tuesday. The MoU on logistics support was not renewed.",
+     ("mou", ("IND", "VNM"), None, None, "negotiating", None)),
+    ("TOKYO (Kyodo) -- Japan and Vietnam did not agree to renew their memorandum on defence cooperation.",
+     ("mou", ("JPN", "VNM"), None, None, "negotiating", None)),
+    ("Indonesia and Malaysia failed to sign the border agreement on Tuesday.",
+     ("agreement", ("IDN", "MYS"), None, None, "negotiating", None)),
+])
+def test_negated_renewal(text, expected):
+    assert one(text) == expected

@@ -27,6 +27,8 @@ STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiat
                "implemented", "mentioned")
 PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in", "covering", "through"}
 RENEW_VERBS = {"renew", "extend"}
+NEGATING_HEADS = {"stop", "fail", "refuse", "decline", "short", "without"}
+FORCE_HEADS = {"enter", "entry", "come", "go", "bring", "put"}
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
 
@@ -80,6 +82,48 @@ def _circumstance(prep: Token) -> bool:
         return True
     spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.start <= obj.i < s.end]
     return word == "in" and any(s.label_ in ("CAPITAL", "CITY") for s in spans)
+
+
+def _negated(verb: Token) -> bool:
+    """Whether the act `verb` reports is denied: "did not renew", "was not renewed", "failed to
+    renew", "stopped short of signing", "left without signing", "No decision was taken on
+    renewing" (the denial may sit on the verb the act completes, not on a verb it tells of)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(a.lemma_.lower() in NEGATING_HEADS for a in list(verb.ancestors)[:3]):
+        return True
+    t = verb
+    for _ in range(3):  # "did not agree to renew", "no decision on renewing"
+        if t.dep_ not in ("xcomp", "pcomp", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX", "NOUN") and any(
+                c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass", "det")
+                                    and (c.lower_ == "no" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)))
+                for c in t.children):
+            return True
+    return False
+
+
+def _enters_force(t: Token) -> bool:
+    """"entered into force", "came into effect", "took effect", "became effective", "brought
+    ... into force", "the entry into force"."""
+    lemma = t.lemma_.lower()
+    if lemma in FORCE_HEADS:
+        around = list(t.children)
+        if lemma == "entry" and t.dep_ == "dobj":  # "hailed the entry into force": "into" hangs on the verb
+            around += [c for c in t.head.children if c.i > t.i]
+        return any(c.dep_ == "prep" and c.lower_ == "into" and any(o.lemma_.lower() in ("force", "effect", "operation")
+                                                                    for o in c.children) for c in around)
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "effect" for c in t.children)
+    if lemma == "become":
+        return any(c.dep_ == "acomp" and c.lower_ == "effective" for c in t.children)
+    return False
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _realised(verb: Token) -> bool:
@@ -169,6 +213,8 @@ class AgreementTerms:
     sign_verbs: frozenset[str] = frozenset()
     issue_verbs: frozenset[str] = frozenset()
     signed_documents: frozenset[str] = frozenset()
+    signing_nouns: frozenset[str] = frozenset()
+    attest_verbs: frozenset[str] = frozenset()
     negotiation_nouns: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
@@ -186,6 +232,8 @@ def agreement_terms() -> AgreementTerms:
         sign_verbs=frozenset(data["sign_verbs"]),
         issue_verbs=frozenset(data["issue_verbs"]),
         signed_documents=frozenset(data["signed_documents"]),
+        signing_nouns=frozenset(data["signing_nouns"]),
+        attest_verbs=frozenset(data["attest_verbs"]),
         negotiation_nouns=frozenset(data["negotiation_nouns"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
@@ -254,6 +302,8 @@ class AgreementFinder:
             return None  # "implementation plans" with no year is not an annual plan
         status, sign_verb = self._status(head)
         background_signing = None
+        if status == "implemented" and sign_verb is not None and self._past_dates(doc, sent, name_span, sign_verb):
+            status = "mentioned"  # "entered into force in 2019": background
         if status == "signed" and sign_verb is not None:
             if any(c.lemma_.lower() == "renew" for c in head.children):
                 status = "renewed"  # "signed the renewed agreement"
@@ -355,20 +405,25 @@ class AgreementFinder:
             t = t.head
             path.append(t)
         sign_verb = next((t for t in path if t.pos_ == "VERB" and self._signs(t, head)), None)
+        attested = None
         if sign_verb is not None:
-            if any(c.dep_ == "neg" for c in sign_verb.children) or any(
-                    a.lemma_.lower() in ("stop", "fail", "refuse", "decline", "short", "without")
-                    for a in list(sign_verb.ancestors)[:3]):
+            if _negated(sign_verb):
                 # "did not sign", "stopped short of signing", "failed to sign", "left without signing"
                 return "negotiating", None
             if _future(sign_verb):
                 return "proposed", None
+            if self._ratifications(sign_verb):
+                return "implemented", sign_verb  # "exchanged the instruments of ratification of X"
         elif head.head.dep_ == "prep" and head.head.lower_ in ("on", "over", "about", "for") \
                 and head.head.head.lemma_.lower() in self.terms.negotiation_nouns:
             return "negotiating", None  # "are in talks on a reciprocal access agreement"
         elif any(self._signs(c, head) and _future(c) for t in path if t.pos_ in ("VERB", "AUX")
                  for c in _complements(t)):
             return "proposed", None  # "the pact is expected to be signed later this year"
+        else:
+            attested = self._attested(head, path)
+        if attested is not None:
+            return attested
         # the nearest governing verb decides ("reviewed X and pledged to carry out Y": Y is to
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
         verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
@@ -377,8 +432,16 @@ class AgreementFinder:
             for t in tokens:
                 if sign_verb is not None and t.i == sign_verb.i:
                     return "signed", sign_verb
+                force = next((v for v in [t] + [c for c in t.children if c.dep_ == "conj" and not _has_subject(c)]
+                              if v.pos_ in ("VERB", "AUX") and _enters_force(v)), None)
+                if force is not None:  # "entered into force", "was ratified and took effect"
+                    if _realised(force) and not _negated(force):
+                        return "implemented", force
+                    continue  # "will enter into force after ratification", "has not yet taken effect"
                 for status, cues in self.terms.status_cues:
                     if (t.lemma_.lower() in cues or t.lower_ in cues) and not (status == "signed" and sign_verb is None):
+                        if status == "renewed" and t.pos_ == "VERB" and _negated(t):
+                            return "negotiating", None  # "did not renew the MoU": a renewal left unsigned
                         return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
         if own & {"new", "draft", "future"}:
@@ -388,6 +451,47 @@ class AgreementFinder:
             if any(self._signs(v, head) and _future(v) for v in [clause] + _complements(clause)):
                 return "proposed", None
         return "mentioned", None
+
+    def _attested(self, head: Token, path: list[Token]) -> tuple[str, Token] | None:
+        """The signing (or the entry into force) of the instrument, done on the report's day, as
+        a verb reports it: "welcomed the signing today of X", "attended the signing ceremony of
+        X", "the signing of X took place on Tuesday", "hailed the entry into force of X". Not
+        "discussed preparations for the entry into force of X", nor "will attend the signing"."""
+        def signing(t: Token) -> bool:
+            return t.pos_ == "NOUN" and (t.lemma_.lower() in self.terms.signing_nouns or (
+                t.lemma_.lower() == "ceremony" and any(c.lemma_.lower() in self.terms.signing_nouns for c in t.children)))
+        noun = next((t for t in path if signing(t) or (t.pos_ == "NOUN" and _enters_force(t))), None)
+        verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+        if noun is None and verb is not None and head.head.lower_ == "of":
+            # the parser hangs "of X" (or "into force of X") on the verb: "welcomed the signing
+            # today of X", "hailed the entry into force of X"
+            noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                         and (signing(c) or _enters_force(c))), None)
+        if noun is None:
+            return None
+        verb = noun.head
+        while verb.pos_ == "ADP" and verb.head.i != verb.i:  # "presided over the signing", "present at"
+            verb = verb.head
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            done = verb.lemma_.lower() in ("hold", "conduct", "happen", "occur") or (
+                verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children))
+        else:
+            done = verb.lemma_.lower() in self.terms.attest_verbs
+        if not done or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+            return None
+        if _future(verb):
+            return "proposed", None  # "will attend the signing of X"
+        if not _realised(verb):
+            return None
+        return ("implemented" if _enters_force(noun) else "signed"), verb
+
+    def _ratifications(self, verb: Token) -> bool:
+        """"exchanged the instruments of ratification", "exchanged ratification documents": the
+        act that brings a signed instrument into force."""
+        if verb.lemma_.lower() != "exchange":
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(t.lemma_.lower() in ("ratification", "ratify") for o in objects for t in o.subtree)
 
     def _between_firms(self, disc: Discourse, head: Token) -> bool:
         """Whether every party the sentence shows is a company, a team or a player: the
@@ -491,8 +595,8 @@ class AgreementFinder:
                 p = next((p for p in disc.persons if p.country == code), None)
                 if p:
                     ids.append(p.id)
-        if verb.lemma_.lower() == "witness":
-            cand.witnesses = ids
+        if verb.lemma_.lower() in self.terms.attest_verbs:
+            cand.witnesses = ids  # "witnessed the signing", "welcomed the signing"
         else:
             cand.signatories = ids
 
