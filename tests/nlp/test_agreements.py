@@ -243,3 +243,20 @@ def test_plan_of_cooperation_without_year_is_no_annual_plan():
 ])
 def test_negated_renewal(text, expected):
     assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a renewal's end year, wherever the parser hangs it; its start only when given
+    ("PARIS (AFP) - France and Singapore renewed the MoU for another five years, until 2030.",
+     ("mou", ("FRA", "SGP"), None, 2030, "renewed", "2025-05-01")),
+    ("NEW DELHI (PTI) -- India and Vietnam extended their memorandum of understanding on defence cooperation "
+     "until 2030.", ("mou", ("IND", "VNM"), None, 2030, "renewed", "2025-05-01")),
+    ("JAKARTA (Antara) -- Indonesia and Malaysia on Tuesday extended their border patrol agreement by five years "
+     "to 2030.", ("agreement", ("IDN", "MYS"), None, 2030, "renewed", "2025-04-29")),
+    ("Singapore and Australia renewed their memorandum of understanding on military training through 2031, "
+     "the ministry said.", ("mou", ("AUS", "SGP"), None, 2031, "renewed", "2025-05-01")),
+    ("Singapore and France renewed the defence cooperation agreement for the 2026-2030 period on Monday.",
+     ("agreement", ("FRA", "SGP"), 2026, 2030, "renewed", "2025-04-28")),
+])
+def test_renewal_period(text, expected):
+    assert one(text) == expected

@@ -311,6 +311,12 @@ class AgreementFinder:
             if past:  # "signed ... last December": background, not a signing of the day
                 status = "mentioned"
                 background_signing = next((d.value for d in past if d.granularity == "day"), None)
+        renew = None
+        if status == "renewed":
+            renew = sign_verb or next((t for t in head.ancestors if t.lemma_.lower() in RENEW_VERBS
+                                       and t.pos_ == "VERB"), None)
+            if renew is not None and period == (None, None):
+                period = self._renewal_period(doc, sent, renew)
         parties = self._parties(doc, disc, name_span, sent, head)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
                                   parties=parties, status=status,
@@ -319,11 +325,24 @@ class AgreementFinder:
         if status in ("signed", "renewed") and sign_verb is not None:
             self._signing(doc, disc, cand, sign_verb)
         elif status == "renewed":  # "renewed their agreement on Monday": a renewal is a signing
-            renew = next((t for t in head.ancestors if t.lemma_.lower() in RENEW_VERBS and t.pos_ == "VERB"), None)
             if renew is not None and _realised(renew) and not self._past_dates(doc, sent, name_span, renew):
                 self._signing(doc, disc, cand, renew)
         cand.signed_on = cand.signed_on or background_signing
         return cand
+
+    @staticmethod
+    def _renewal_period(doc: Doc, sent: Span, verb: Token) -> tuple[int | None, int | None]:
+        """The period a renewal runs for, said on the verb: "renewed the MoU for another five
+        years, until 2030" (start unknown), "extended to 2030", "renewed for 2026-2030"."""
+        for d in dates_in(doc, sent.start_char, sent.end_char):
+            if not d.value and not d.end_value or not _dates_verb(doc, d, verb):
+                continue
+            if d.kind == "period":
+                return (int(d.value[:4]) if d.value else None, int(d.end_value[:4]) if d.end_value else None)
+            before = doc.text[max(0, d.start - 8):d.start].lower()
+            if d.kind == "year_ref" and before.endswith(("to ", "end of ")):
+                return None, int(d.value[:4])
+        return None, None
 
     @staticmethod
     def _past_dates(doc: Doc, sent: Span, name: Span, verb: Token) -> list:
