@@ -543,3 +543,14 @@ def test_events_a_promise_goes_to_whom_the_promised_act_goes_and_is_coded_once()
     found = codes("U.S. Defense Secretary Pete Hegseth promised to deploy more advanced capabilities to the "
                   "Philippines, officials said.")
     assert {c[:3] for c in found} == {("030", "USA", "PHL")}  # not also a threat to deploy
+
+
+def test_events_sentences_after_a_dated_call_are_on_its_day():
+    text = ("Thai Prime Minister Anutin Charnvirakul and Malaysian Prime Minister Anwar Ibrahim met in Kuala Lumpur "
+            "on Wednesday.\n\nAnwar also spoke by phone with Indonesian President Prabowo Subianto on Monday "
+            "evening. He congratulated Indonesia on the launch of its new capital.")
+    found = codes(text, published="2025-06-12")  # a Thursday
+    assert ("041", "MYS", "IDN", "2025-06-09") in found
+    assert ("051", "MYS", "IDN", "2025-06-09") in found  # not the report's Wednesday
+    # in this report the parser gives "met" two subjects and loses the "and": both still met
+    assert ("040", "THA", "MYS", "2025-06-11") in found

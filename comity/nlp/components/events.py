@@ -115,13 +115,16 @@ class EventCoder:
             day = self._leading_day(doc, sent, sent_dates) or day
             if not sents.codable(sent):
                 continue
+            told = []
             for token in self._candidates(doc, sent):
                 for trig in self._triggers(token):
                     for event in self._events(doc, disc, sent, token, trig, sent_dates, day, places, venue):
-                        events.append(event)
+                        told.append(event)
                         if event.cameo == "042":
                             disc.visitor = event.source.country
                             disc.host = event.target.country if event.target else None
+            events += told
+            day = self._encounter_day(told, sent_dates) or day
         events = self._calls_over_talks(self._precise_places(events))
         return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
 
@@ -575,6 +578,10 @@ class EventCoder:
                     subj = subj.head  # "Healey and Crosetto, who are visiting Japan": both
             if subj is not None:
                 refs = disc.resolve(subj)
+                if subj.dep_ == "nsubj":  # "A and B met" parsed as two subjects with the "and" lost
+                    for other in verb.children:
+                        if other.dep_ == "nsubj" and other.i != subj.i:
+                            refs += [r for r in disc.resolve(other) if r not in refs]
                 if refs:
                     return refs
                 if subj.lower_ == "it":
@@ -698,6 +705,19 @@ class EventCoder:
                 break
             if d.kind == "point" and d.granularity == "day" and d.value and not (published and d.value > published):
                 return d
+        return None
+
+    @staticmethod
+    def _encounter_day(told: list[EventCandidate], sent_dates: list):
+        """The day of an encounter a sentence dates ("Wong spoke by phone with Prabowo on Tuesday
+        evening"): the sentences after it in its paragraph that name no day go on telling it ("He
+        congratulated ...", "At the exchange, ..."). Only a meeting, call, visit or signing that
+        happened, dated by a day the sentence names."""
+        for ev in told:
+            if ev.family in ("consult", "call", "visit", "sign") and not ev.planned and ev.granularity == "day":
+                mention = next((d for d in sent_dates if d.value == ev.date and d.text == ev.date_text), None)
+                if mention is not None:
+                    return mention
         return None
 
     @staticmethod
