@@ -260,3 +260,21 @@ def test_negated_renewal(text, expected):
 ])
 def test_renewal_period(text, expected):
     assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, parties", [
+    # an instrument with a third state: its holder and the "with" state, not the report's main pair
+    ("MANILA (PNA) -- Philippine Defense Secretary Gilberto Teodoro met Japanese Defense Minister Gen Nakatani in "
+     "Tokyo on Tuesday. The Philippines invoked its Mutual Defense Treaty with the United States last year, "
+     "Teodoro said.", ("PHL", "USA")),
+    ("MANILA (Reuters) - Philippine Defense Secretary Gilberto Teodoro met Japanese Defense Minister Gen Nakatani "
+     "in Tokyo on Tuesday. Teodoro said Manila would rely on its Mutual Defense Treaty with Washington.", ("PHL", "USA")),
+    ("SEOUL (Yonhap) -- South Korean Defense Minister Shin Won-sik met Australian Defence Minister Richard Marles "
+     "in Seoul on Tuesday. Seoul values its alliance treaty with Washington, Shin said.", ("KOR", "USA")),
+    ("TOKYO (Kyodo) -- Japanese Defense Minister Gen Nakatani met Vietnamese Defence Minister Phan Van Giang in "
+     "Tokyo on Tuesday. Japan's security treaty with the United States remains the cornerstone of its defence, "
+     "Nakatani said.", ("JPN", "USA")),
+])
+def test_parties_of_an_instrument_with_a_third_state(text, parties):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert tuple(found.parties) == parties

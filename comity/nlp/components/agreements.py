@@ -571,16 +571,41 @@ class AgreementFinder:
                 code = entry_of(s)[0]
                 if code not in named:
                     named.append(code)
+        partners = [c for c in self._partners(doc, disc, span, head) if c not in named]
+        named += partners
         if len(named) >= 2:
             return tuple(sorted(named))
         acting = set(self._agents(doc, disc, head)) | set(named)
         if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
             return tuple(sorted(acting))
+        trilateral = re.search(r"\b(?:three|trilateral)\b", text_of(sent), re.I)
+        if partners and not trilateral:
+            # "its treaty with the United States", nobody acting: the report's own state and the partner
+            other = next((c for c in disc.ranked if c not in partners), None)
+            return tuple(sorted(partners + [other] if other else partners))
         parties = set(disc.dyad) | set(named)
-        if re.search(r"\b(?:three|trilateral)\b", text_of(sent), re.I):
+        if trilateral:
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))
+
+    @staticmethod
+    def _partners(doc: Doc, disc: Discourse, span: Span, head: Token) -> list[str]:
+        """The states a "with" or "between" phrase names as the other side, in the name ("a
+        treaty with Washington") or right after it on the verb ("invoked its Mutual Defense
+        Treaty with the United States")."""
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ == "with" and after.dep_ == "prep" \
+                and any(a.i == after.head.i for a in head.ancestors):
+            preps.append(after)
+        codes: list[str] = []
+        for prep in preps:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for ref in disc.resolve(obj):
+                    if ref.country and ref.country != "IGO" and ref.country not in codes:
+                        codes.append(ref.country)
+        return codes
 
     @staticmethod
     def _agents(doc: Doc, disc: Discourse, head: Token) -> list[str]:
