@@ -554,3 +554,17 @@ def test_events_sentences_after_a_dated_call_are_on_its_day():
     assert ("051", "MYS", "IDN", "2025-06-09") in found  # not the report's Wednesday
     # in this report the parser gives "met" two subjects and loses the "and": both still met
     assert ("040", "THA", "MYS", "2025-06-11") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Cambodian Defence Ministry spokeswoman Maly Socheata said that Thai troops had violated the ceasefire.",
+    "Cambodia claimed Thai soldiers attacked its positions near the temple.",
+])
+def test_events_telling_of_another_state_s_breach_is_accusing_it(text):
+    assert ("112", "KHM", "THA") in {c[:3] for c in codes(text)}
+
+
+def test_events_an_exchange_of_notes_binds():
+    found = codes("Indonesian Foreign Minister Sugiono and his Singaporean counterpart Vivian Balakrishnan exchanged "
+                  "diplomatic notes in Jakarta on Tuesday, bringing the agreements into force.")
+    assert ("057", "IDN", "SGP", "2025-06-10") in found

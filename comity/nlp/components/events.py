@@ -38,6 +38,12 @@ CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
 # demand (CAMEO 100, PLOVER REQUEST) on that party; what it must do is not an act
 SAY_VERBS = {"say", "declare", "reiterate", "stress", "state", "announce", "warn", "tell"}
 MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
+# "the spokeswoman said Thai troops had violated the ceasefire": telling of another state's breach
+# or attack is accusing it (CAMEO 112), whether or not the act happened as told
+CLAIM_VERBS = SAY_VERBS | {"claim", "allege", "charge", "insist"}
+VIOLATION_VERBS = {"violate", "breach", "attack", "shell", "intrude", "invade", "provoke", "encroach",
+                   "infiltrate", "bomb"}
+CLAIMED_VIOLATION = Trigger(family="accuse", lemma="say", cameo="112")
 # "proposed that Japan continue providing loans", "suggested Laos send more officers": an appeal
 # to the state in the clause; what it is asked to do is not an act (see `_embedded`)
 PROPOSAL_VERBS = {"propose", "suggest", "recommend"}
@@ -192,7 +198,7 @@ class EventCoder:
         known = self._keys.get(string_id)
         if known is None:
             word = self._strings[string_id].lower()
-            known = self._keys[string_id] = (word in self.table.by_lemma or word in SAY_VERBS
+            known = self._keys[string_id] = (word in self.table.by_lemma or word in CLAIM_VERBS
                                              or word in ENCOUNTER_NOUNS or word in PROPOSAL_VERBS)
         return known
 
@@ -203,6 +209,8 @@ class EventCoder:
             # most words: decided before anything else is read
             if lemma in SAY_VERBS and self._must_clause(token) is not None:
                 return [MUST_DEMAND]
+            if lemma in CLAIM_VERBS and self._violation_clause(token) is not None:
+                return [CLAIMED_VIOLATION]
             return [PROPOSAL] if lemma in PROPOSAL_VERBS and self._proposal_clause(token) is not None else []
         found = []
         for key in {lemma, lower}:
@@ -235,6 +243,20 @@ class EventCoder:
             if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in child.children) \
                     and not any(c.dep_ == "neg" for c in child.children):
                 subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                    return subj
+        return None
+
+    @staticmethod
+    def _violation_clause(token: Token) -> Token | None:
+        """The subject of a told breach or attack ("said Thai troops had violated the ceasefire"),
+        if a statement verb carries one."""
+        if token.pos_ != "VERB":
+            return None
+        for child in token.children:
+            if child.dep_ == "ccomp" and child.lemma_.lower() in VIOLATION_VERBS and not any(
+                    c.dep_ == "neg" for c in child.children):
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                     return subj
         return None
@@ -325,10 +347,11 @@ class EventCoder:
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
         if not sources:
             return []  # an actor with no state (a person of unknown nationality) codes nothing
-        if trig is MUST_DEMAND or trig is PROPOSAL:
+        if trig is MUST_DEMAND or trig is PROPOSAL or trig is CLAIMED_VIOLATION:
             # "he said the two sides must ...", "suggested the two sides continue": an exhortation
-            # that includes the speaker is no appeal to another state
-            clause = self._must_clause(token) if trig is MUST_DEMAND else self._proposal_clause(token)
+            # that includes the speaker is no appeal to another state (nor a breach it tells an accusation)
+            clause = (self._must_clause(token) if trig is MUST_DEMAND else self._proposal_clause(token)
+                      if trig is PROPOSAL else self._violation_clause(token))
             told = disc.resolve(clause)
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return []
@@ -624,7 +647,7 @@ class EventCoder:
 
     def _target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
-        if trig.family in ("demand", "threaten") or trig is PROPOSAL:
+        if trig.family in ("demand", "threaten") or trig is PROPOSAL or trig is CLAIMED_VIOLATION:
             # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
             for head in {token, pred}:
                 for child in head.children:
