@@ -278,3 +278,23 @@ def test_renewal_period(text, expected):
 def test_parties_of_an_instrument_with_a_third_state(text, parties):
     [found] = extract(text, published="2025-05-01").agreements
     assert tuple(found.parties) == parties
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tally of like instruments: one per state named, dated only when the tally's signing is of the day
+    ("KYIV (Reuters) - Ukrainian President Volodymyr Zelensky met Japanese Prime Minister Fumio Kishida in Kyiv on "
+     "Tuesday. Kyiv has signed similar agreements with 15 countries, starting with the United Kingdom.",
+     {("agreement", ("GBR", "UKR"), None, None, "mentioned", None)}),
+    ("TOKYO (Kyodo) -- Japanese Defense Minister Gen Nakatani met Vietnamese Defence Minister Phan Van Giang in "
+     "Tokyo on Tuesday. Japan has concluded such pacts with seven countries, including Australia and the Philippines.",
+     {("agreement", ("AUS", "JPN"), None, None, "mentioned", None),
+      ("agreement", ("JPN", "PHL"), None, None, "mentioned", None)}),
+    ("PARIS (AFP) - France on Tuesday signed defence cooperation agreements with three countries, including "
+     "Singapore and Vietnam.", {("agreement", ("FRA", "SGP"), None, None, "signed", "2025-04-29"),
+                                ("agreement", ("FRA", "VNM"), None, None, "signed", "2025-04-29")}),
+    # a tally that names no state is no instrument of the report's pair
+    ("HANOI (VNA) -- Vietnamese Defence Minister Phan Van Giang met Indian Defence Minister Rajnath Singh in Hanoi "
+     "on Tuesday. Vietnam has signed defence cooperation MoUs with more than 20 countries.", set()),
+])
+def test_tally_of_partners(text, expected):
+    assert agreements(text) == expected

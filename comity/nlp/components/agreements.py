@@ -9,7 +9,7 @@ signatories come from the sentence's sign event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -214,6 +214,8 @@ class AgreementTerms:
     issue_verbs: frozenset[str] = frozenset()
     signed_documents: frozenset[str] = frozenset()
     signing_nouns: frozenset[str] = frozenset()
+    partner_nouns: frozenset[str] = frozenset()
+    listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
     negotiation_nouns: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
@@ -233,6 +235,8 @@ def agreement_terms() -> AgreementTerms:
         issue_verbs=frozenset(data["issue_verbs"]),
         signed_documents=frozenset(data["signed_documents"]),
         signing_nouns=frozenset(data["signing_nouns"]),
+        partner_nouns=frozenset(data["partner_nouns"]),
+        listing_words=frozenset(data["listing_words"]),
         attest_verbs=frozenset(data["attest_verbs"]),
         negotiation_nouns=frozenset(data["negotiation_nouns"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
@@ -284,11 +288,67 @@ class AgreementFinder:
                                      alignment_mode="expand")
                 if span is None or any(i in taken for i in range(span.start, span.end)):
                     continue
-                cand = self._candidate(doc, disc, sent, kind, span)
-                if cand is not None:
-                    taken.update(range(cand.span.start, cand.span.end))
-                    found.append(cand)
+                cands = self._candidates(doc, disc, sent, kind, span)
+                if cands:
+                    taken.update(range(cands[0].span.start, cands[0].span.end))
+                    found += cands
         return self._merge(found)
+
+    def _candidates(self, doc, disc, sent, kind, match: Span) -> list[AgreementCandidate]:
+        """The instrument `match` names; one per partner for a tally of like instruments ("has
+        signed similar agreements with 15 countries, starting with the United Kingdom"), and
+        none when the tally names no state."""
+        cand = self._candidate(doc, disc, sent, kind, match)
+        if cand is None:
+            return []
+        tally = self._tally(match.root)
+        if tally is None:
+            return [cand]
+        holders = self._agents(doc, disc, match.root)
+        listed = self._listed(disc, sent, tally)
+        if len(holders) != 1 or not listed:
+            return []
+        background = {c.lemma_.lower() for c in match.root.children} & {"similar", "such", "comparable", "other"}
+        if background or cand.status in ("signed", "renewed") and self._perfect(doc, match.root):
+            cand.status, cand.signed_on, cand.signatories = "mentioned", None, []  # a tally of past signings
+        name = doc[cand.span.start : max(tally.i, cand.span.start) + 1].text  # not the list of partners
+        return [replace(cand, name=name, parties=tuple(sorted({holders[0], code}))) for code in listed if code != holders[0]]
+
+    def _tally(self, head: Token) -> Token | None:
+        """The count of partner states in "agreements with 15 countries", "pacts with several
+        nations", "MoUs with more than 20 partners" (not "with the two countries")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in self.terms.partner_nouns and any(
+                        (c.dep_ == "nummod" and c.lower_ not in ("two", "2"))
+                        or c.lower_ in ("several", "many", "other", "various", "numerous", "some", "dozens")
+                        for c in obj.children):
+                    return obj
+        return None
+
+    def _listed(self, disc: Discourse, sent: Span, tally: Token) -> list[str]:
+        """The states a tally names after "including", "starting with", "such as", "notably"."""
+        start = next((t.i for t in tally.doc[tally.i + 1 : sent.end] if t.lower_ in self.terms.listing_words), None)
+        codes: list[str] = []
+        if start is None:
+            return codes
+        for i in range(start + 1, sent.end):
+            span = disc.span_at.get(i)
+            if span is not None and span.label_ in ("COUNTRY", "CAPITAL"):
+                code = entry_of(span)[0]
+                if code and code != "IGO" and code not in codes:
+                    codes.append(code)
+        return codes
+
+    @staticmethod
+    def _perfect(doc: Doc, head: Token) -> bool:
+        """"has signed": the verb governing `head` in the perfect, with no date of its own."""
+        verb = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
+        if verb is None or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            return False
+        return not any(_dates_verb(doc, d, verb) for d in dates_in(doc, verb.sent.start_char, verb.sent.end_char))
 
     def _candidate(self, doc, disc, sent, kind, match: Span) -> AgreementCandidate | None:
         head = match.root
