@@ -298,3 +298,27 @@ def test_parties_of_an_instrument_with_a_third_state(text, parties):
 ])
 def test_tally_of_partners(text, expected):
     assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare "the agreement" names the instrument told of before, whatever its kind
+    ("KUALA LUMPUR (Bernama) -- Malaysia and Thailand signed the minutes of the 57th General Border Committee "
+     "meeting on Tuesday. The agreement calls for joint patrols along the border.",
+     {("minutes", ("MYS", "THA"), None, None, "signed", "2025-04-29")}),
+    # ... and what it says of it is the instrument's status
+    ("MANILA (PNA) -- The Philippines and Japan signed the reciprocal access agreement in Manila in July last year. "
+     "The agreement entered into force on Wednesday, the DFA said.",
+     {("agreement", ("JPN", "PHL"), None, None, "implemented", None)}),
+    ("NEW DELHI (PTI) -- India and Japan had planned to sign an agreement on the co-development of radar masts "
+     "on Thursday. The agreement will now not be signed this week, officials said.",
+     {("agreement", ("IND", "JPN"), None, None, "negotiating", None)}),
+    ("HANOI (VNA) -- Vietnam and Laos signed a memorandum of understanding on border management and the 2026 "
+     "defence cooperation plan on Tuesday. The two deals will be implemented from next month.",
+     {("mou", ("LAO", "VNM"), None, None, "signed", "2025-04-29"),
+      ("annual_plan", ("LAO", "VNM"), 2026, 2026, "signed", "2025-04-29")}),
+    # with nothing before it, it is an instrument of its own
+    ("SEOUL (Yonhap) -- The agreement between South Korea and Poland entered into force on Thursday, the foreign "
+     "ministry said.", {("agreement", ("KOR", "POL"), None, None, "implemented", None)}),
+])
+def test_back_reference_is_no_second_document(text, expected):
+    assert agreements(text) == expected

@@ -28,6 +28,7 @@ STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiat
 PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in", "covering", "through"}
 RENEW_VERBS = {"renew", "extend"}
 NEGATING_HEADS = {"stop", "fail", "refuse", "decline", "short", "without"}
+DEFINITE = {"the", "this", "that", "these", "those", "both"}
 FORCE_HEADS = {"enter", "entry", "come", "go", "bring", "put"}
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
@@ -214,6 +215,7 @@ class AgreementTerms:
     issue_verbs: frozenset[str] = frozenset()
     signed_documents: frozenset[str] = frozenset()
     signing_nouns: frozenset[str] = frozenset()
+    generic_heads: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
@@ -235,6 +237,7 @@ def agreement_terms() -> AgreementTerms:
         issue_verbs=frozenset(data["issue_verbs"]),
         signed_documents=frozenset(data["signed_documents"]),
         signing_nouns=frozenset(data["signing_nouns"]),
+        generic_heads=frozenset(data["generic_heads"]),
         partner_nouns=frozenset(data["partner_nouns"]),
         listing_words=frozenset(data["listing_words"]),
         attest_verbs=frozenset(data["attest_verbs"]),
@@ -260,6 +263,8 @@ class AgreementCandidate:
     signatories: list[str] = field(default_factory=list)
     witnesses: list[str] = field(default_factory=list)
     confidence: float = 0.6
+    back_reference: bool = False  # "the agreement", "both documents": may name one found before
+    plural: bool = False
 
 
 class AgreementFinder:
@@ -292,7 +297,8 @@ class AgreementFinder:
                 if cands:
                     taken.update(range(cands[0].span.start, cands[0].span.end))
                     found += cands
-        return self._merge(found)
+        found.sort(key=lambda c: c.span.start)
+        return self._merge(self._fold_back_references(found))
 
     def _candidates(self, doc, disc, sent, kind, match: Span) -> list[AgreementCandidate]:
         """The instrument `match` names; one per partner for a tally of like instruments ("has
@@ -379,7 +385,8 @@ class AgreementFinder:
                 period = self._renewal_period(doc, sent, renew)
         parties = self._parties(doc, disc, name_span, sent, head)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
-                                  parties=parties, status=status,
+                                  parties=parties, status=status, back_reference=self._bare(head, name_span),
+                                  plural=head.tag_ in ("NNS", "NNPS"),
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
                                   period_start=period[0], period_end=period[1])
         if status in ("signed", "renewed") and sign_verb is not None:
@@ -389,6 +396,15 @@ class AgreementFinder:
                 self._signing(doc, disc, cand, renew)
         cand.signed_on = cand.signed_on or background_signing
         return cand
+
+    def _bare(self, head: Token, name: Span) -> bool:
+        """"the agreement", "this deal", "both agreements", "the two pacts": a definite generic
+        word and nothing else, which may name an instrument told of before."""
+        if head.lemma_.lower() not in self.terms.generic_heads:
+            return False
+        rest = [t for t in name if t.i != head.i]
+        return bool(rest) and any(t.lower_ in DEFINITE for t in rest) and all(
+            t.lower_ in DEFINITE or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
 
     @staticmethod
     def _renewal_period(doc: Doc, sent: Span, verb: Token) -> tuple[int | None, int | None]:
@@ -705,6 +721,23 @@ class AgreementFinder:
             cand.signatories = ids
 
     @staticmethod
+    def _fold_back_references(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+        """A bare "the agreement" (or "the deal", "both agreements") after an instrument of the
+        same parties names that instrument, whatever its kind ("signed the minutes ... The
+        agreement calls for joint patrols"): what it says goes to the instrument, and it is no
+        second document."""
+        out: list[AgreementCandidate] = []
+        for cand in found:
+            if cand.back_reference:
+                earlier = [c for c in out if not cand.parties or set(cand.parties) <= set(c.parties)]
+                if earlier:
+                    for old in earlier if cand.plural else earlier[-1:]:
+                        _absorb(old, cand)
+                    continue
+            out.append(cand)
+        return out
+
+    @staticmethod
     def _merge(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
         out: dict[tuple, AgreementCandidate] = {}
         for cand in found:
@@ -716,6 +749,22 @@ class AgreementFinder:
                 cand.signed_on = cand.signed_on or old.signed_on
                 out[key] = cand
         return list(out.values())
+
+
+def _absorb(old: AgreementCandidate, later: AgreementCandidate) -> None:
+    """What a later mention of the same instrument adds: a status further on ("entered into
+    force", "was signed"; and "will not be signed" after a plan to sign it), and a period."""
+    rank = STATUS_RANK.index
+    if rank(later.status) < rank(old.status) or (later.status == "negotiating" and old.status == "proposed"):
+        old.status = later.status
+        if later.status in ("signed", "renewed"):
+            old.signed_on = later.signed_on or old.signed_on
+            old.signatories = later.signatories or old.signatories
+            old.witnesses = later.witnesses or old.witnesses
+        elif later.status in ("negotiating", "proposed"):
+            old.signed_on = None
+    if old.period_start is None and old.period_end is None:
+        old.period_start, old.period_end = later.period_start, later.period_end
 
 
 @Language.factory("comity_agreements", assigns=["doc._.agreements"],
