@@ -322,3 +322,19 @@ def test_tally_of_partners(text, expected):
 ])
 def test_back_reference_is_no_second_document(text, expected):
     assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relation called a deal is no document ...
+    ("BEIJING (Xinhua) -- China and Vietnam agreed on Tuesday on a comprehensive strategic partnership deal.", set()),
+    ("MOSCOW (TASS) - Russia and Iran are working on a strategic partnership deal, the Kremlin said on Tuesday.", set()),
+    ("The two leaders hailed the strategic partnership pact as a milestone in relations between India and Vietnam.",
+     set()),
+    # ... unless the report has it signed, or names a document
+    ("MOSCOW (TASS) - Russia and Iran signed a comprehensive strategic partnership deal on Tuesday.",
+     {("agreement", ("IRN", "RUS"), None, None, "signed", "2025-04-29")}),
+    ("Russia and North Korea signed the Treaty on Comprehensive Strategic Partnership in Pyongyang on Tuesday.",
+     {("treaty", ("PRK", "RUS"), None, None, "signed", "2025-04-29")}),
+])
+def test_partnership_deal_is_no_document_unless_signed(text, expected):
+    assert agreements(text) == expected

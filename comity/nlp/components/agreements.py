@@ -216,6 +216,8 @@ class AgreementTerms:
     signed_documents: frozenset[str] = frozenset()
     signing_nouns: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
+    vague_heads: frozenset[str] = frozenset()
+    relation_words: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
@@ -238,6 +240,8 @@ def agreement_terms() -> AgreementTerms:
         signed_documents=frozenset(data["signed_documents"]),
         signing_nouns=frozenset(data["signing_nouns"]),
         generic_heads=frozenset(data["generic_heads"]),
+        vague_heads=frozenset(data["vague_heads"]),
+        relation_words=frozenset(data["relation_words"]),
         partner_nouns=frozenset(data["partner_nouns"]),
         listing_words=frozenset(data["listing_words"]),
         attest_verbs=frozenset(data["attest_verbs"]),
@@ -367,6 +371,9 @@ class AgreementFinder:
         if kind == "annual_plan" and period[0] is None:
             return None  # "implementation plans" with no year is not an annual plan
         status, sign_verb = self._status(head)
+        if status != "signed" and head.lemma_.lower() in self.terms.vague_heads \
+                and any(t.lemma_.lower() in self.terms.relation_words for t in name_span):
+            return None  # "agreed on a strategic partnership deal": a relation, no document signed
         background_signing = None
         if status == "implemented" and sign_verb is not None and self._past_dates(doc, sent, name_span, sign_verb):
             status = "mentioned"  # "entered into force in 2019": background
