@@ -568,3 +568,15 @@ def test_events_an_exchange_of_notes_binds():
     found = codes("Indonesian Foreign Minister Sugiono and his Singaporean counterpart Vivian Balakrishnan exchanged "
                   "diplomatic notes in Jakarta on Tuesday, bringing the agreements into force.")
     assert ("057", "IDN", "SGP", "2025-06-10") in found
+
+
+def test_events_the_subject_of_a_passive_raising_verb_acts():
+    found = codes("Australian Deputy Prime Minister Richard Marles is on a three-day visit to Japan. He is scheduled "
+                  "to meet Prime Minister Shigeru Ishiba on Thursday.")
+    assert ("036", "AUS", "JPN") in {c[:3] for c in found}
+
+
+def test_events_willing_to_work_with_is_an_intent_to_cooperate():
+    found = codes("Chinese President Xi Jinping said China is willing to work with Cambodia to deepen cooperation.")
+    assert {(c[0][:2], c[1], c[2]) for c in found} == {("03", "CHN", "KHM")}
+    assert not codes("Vietnamese workers will work overtime in the factories of Hanoi.")

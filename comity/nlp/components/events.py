@@ -580,13 +580,15 @@ class EventCoder:
                     refs = disc.resolve(agent) if agent is not None else []
                     if refs:
                         return refs
-        verb = pred
+        verb, via = pred, None
         for _ in range(4):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.dep_ == "nsubjpass":
+            if subj is not None and subj.dep_ == "nsubjpass" and via == "xcomp":
+                pass  # "he is scheduled to meet", "was invited to visit": the passive's subject acts
+            elif subj is not None and subj.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-                if subj is None and verb.i != pred.i:
+                if subj is None and via is not None:
                     break  # the passive of another clause ("said the drill was not directed at anyone
                     # and thanked China" parsed as one clause): the trigger's own subject is lost
                 if subj is None:
@@ -611,9 +613,9 @@ class EventCoder:
                     return []  # a thing acts ("after it signed a supply deal"): no state by default
                 break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
-                verb = verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
+                via, verb = verb.dep_, verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-                verb = verb.head.head  # "X met Y after signing the plan": X signed
+                via, verb = "pcomp", verb.head.head  # "X met Y after signing the plan": X signed
             else:
                 break
         # the parse lost the subject ("Minister Shin Won-sik held talks" is often misparsed):
