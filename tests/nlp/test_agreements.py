@@ -338,3 +338,38 @@ def test_back_reference_is_no_second_document(text, expected):
 ])
 def test_partnership_deal_is_no_document_unless_signed(text, expected):
     assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more ways of telling entry into force, a signing, a plan, a renewal and a denial
+    ("LONDON (Reuters) - The defence cooperation agreement between Japan and Britain, which entered into force on "
+     "Thursday, allows joint exercises.", ("agreement", ("GBR", "JPN"), None, None, "implemented", None)),
+    ("TOKYO (Kyodo) -- Japan and Britain exchanged diplomatic notes on Thursday, bringing the reciprocal access "
+     "agreement into force.", ("agreement", ("GBR", "JPN"), None, None, "implemented", None)),
+    ("SEOUL (Yonhap) -- The defence cooperation agreement between South Korea and Poland enters into force today.",
+     ("agreement", ("KOR", "POL"), None, None, "implemented", None)),
+    ("SEOUL (Yonhap) -- The defence cooperation agreement between South Korea and Poland takes effect next month.",
+     ("agreement", ("KOR", "POL"), None, None, "mentioned", None)),
+    ("Japan and Vietnam welcomed the signing of the memorandum of understanding on defence industry cooperation "
+     "on Tuesday.", ("mou", ("JPN", "VNM"), None, None, "signed", "2025-04-29")),
+    ("NEW DELHI (PTI) -- The two prime ministers presided over the signing ceremony for the agreement between "
+     "India and Vietnam on cybersecurity on Monday.", ("agreement", ("IND", "VNM"), None, None, "signed", "2025-04-28")),
+    ("VIENTIANE (KPL) -- Vietnam and Laos signed a plan on defence cooperation for 2026 on Tuesday.",
+     ("annual_plan", ("LAO", "VNM"), 2026, 2026, "signed", "2025-04-29")),
+    ("India and Vietnam have yet to renew the memorandum of understanding on logistics support.",
+     ("mou", ("IND", "VNM"), None, None, "negotiating", None)),
+    ("The renewal of the memorandum of understanding between India and Vietnam was not discussed.",
+     ("mou", ("IND", "VNM"), None, None, "negotiating", None)),
+    ("India and Vietnam agreed to the renewal of their memorandum of understanding on logistics support until 2030.",
+     ("mou", ("IND", "VNM"), None, 2030, "renewed", None)),
+    ("KUALA LUMPUR (Bernama) -- The memorandum of understanding between Malaysia and Indonesia is yet to be signed.",
+     ("mou", ("IDN", "MYS"), None, None, "negotiating", None)),
+])
+def test_more_phrasings(text, expected):
+    assert one(text) == expected
+
+
+def test_tally_with_listing_but_no_count():
+    assert agreements("HANOI (VNS) -- Vietnam has signed defence cooperation agreements with countries such as "
+                      "India and Japan.") == {("agreement", ("IND", "VNM"), None, None, "mentioned", None),
+                                              ("agreement", ("JPN", "VNM"), None, None, "mentioned", None)}

@@ -27,6 +27,7 @@ STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiat
                "implemented", "mentioned")
 PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in", "covering", "through"}
 RENEW_VERBS = {"renew", "extend"}
+RENEW_NOUNS = {"renewal", "extension"}
 NEGATING_HEADS = {"stop", "fail", "refuse", "decline", "short", "without"}
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 FORCE_HEADS = {"enter", "entry", "come", "go", "bring", "put"}
@@ -93,6 +94,8 @@ def _negated(verb: Token) -> bool:
         return True
     if any(a.lemma_.lower() in NEGATING_HEADS for a in list(verb.ancestors)[:3]):
         return True
+    if verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
+        return True  # "has yet to renew", "is yet to be signed"
     t = verb
     for _ in range(3):  # "did not agree to renew", "no decision on renewing"
         if t.dep_ not in ("xcomp", "pcomp", "prep") or t.head.i == t.i:
@@ -104,6 +107,19 @@ def _negated(verb: Token) -> bool:
                 for c in t.children):
             return True
     return False
+
+
+def _denied(t: Token) -> bool:
+    """A denied act, told by a verb ("did not renew") or a noun ("no renewal of the MoU was
+    agreed", "the renewal of the MoU was not discussed")."""
+    if t.pos_ in ("VERB", "AUX"):
+        return _negated(t)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return True
+    verb = t.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    return t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and verb.pos_ in ("VERB", "AUX") and _negated(verb)
 
 
 def _enters_force(t: Token) -> bool:
@@ -331,10 +347,11 @@ class AgreementFinder:
             if prep.dep_ != "prep" or prep.lower_ != "with":
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in self.terms.partner_nouns and any(
-                        (c.dep_ == "nummod" and c.lower_ not in ("two", "2"))
-                        or c.lower_ in ("several", "many", "other", "various", "numerous", "some", "dozens")
-                        for c in obj.children):
+                if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in self.terms.partner_nouns and (
+                        any((c.dep_ == "nummod" and c.lower_ not in ("two", "2"))
+                            or c.lower_ in ("several", "many", "other", "various", "numerous", "some", "dozens")
+                            for c in obj.children)
+                        or any(t.lower_ in self.terms.listing_words for t in obj.subtree)):  # "countries such as"
                     return obj
         return None
 
@@ -388,8 +405,9 @@ class AgreementFinder:
         if status == "renewed":
             renew = sign_verb or next((t for t in head.ancestors if t.lemma_.lower() in RENEW_VERBS
                                        and t.pos_ == "VERB"), None)
-            if renew is not None and period == (None, None):
-                period = self._renewal_period(doc, sent, renew)
+            anchor = renew or next((t for t in head.ancestors if t.lemma_.lower() in RENEW_NOUNS), None)
+            if anchor is not None and period == (None, None):
+                period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
         parties = self._parties(doc, disc, name_span, sent, head)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
                                   parties=parties, status=status, back_reference=self._bare(head, name_span),
@@ -519,9 +537,10 @@ class AgreementFinder:
         elif head.head.dep_ == "prep" and head.head.lower_ in ("on", "over", "about", "for") \
                 and head.head.head.lemma_.lower() in self.terms.negotiation_nouns:
             return "negotiating", None  # "are in talks on a reciprocal access agreement"
-        elif any(self._signs(c, head) and _future(c) for t in path if t.pos_ in ("VERB", "AUX")
-                 for c in _complements(t)):
-            return "proposed", None  # "the pact is expected to be signed later this year"
+        elif (later := next((c for t in path if t.pos_ in ("VERB", "AUX") for c in _complements(t)
+                             if self._signs(c, head) and _future(c)), None)) is not None:
+            # "the pact is expected to be signed later this year"; "is yet to be signed"
+            return ("negotiating" if _negated(later) else "proposed"), None
         else:
             attested = self._attested(head, path)
         if attested is not None:
@@ -537,12 +556,12 @@ class AgreementFinder:
                 force = next((v for v in [t] + [c for c in t.children if c.dep_ == "conj" and not _has_subject(c)]
                               if v.pos_ in ("VERB", "AUX") and _enters_force(v)), None)
                 if force is not None:  # "entered into force", "was ratified and took effect"
-                    if _realised(force) and not _negated(force):
+                    if self._in_force_now(force):
                         return "implemented", force
                     continue  # "will enter into force after ratification", "has not yet taken effect"
                 for status, cues in self.terms.status_cues:
                     if (t.lemma_.lower() in cues or t.lower_ in cues) and not (status == "signed" and sign_verb is None):
-                        if status == "renewed" and t.pos_ == "VERB" and _negated(t):
+                        if status == "renewed" and _denied(t):
                             return "negotiating", None  # "did not renew the MoU": a renewal left unsigned
                         return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
@@ -552,7 +571,28 @@ class AgreementFinder:
             # "the agreement, which is due to be signed next month"
             if any(self._signs(v, head) and _future(v) for v in [clause] + _complements(clause)):
                 return "proposed", None
+            if _enters_force(clause) and self._in_force_now(clause):
+                return "implemented", clause  # "the agreement, which entered into force on Thursday"
         return "mentioned", None
+
+    @staticmethod
+    def _in_force_now(verb: Token) -> bool:
+        """Whether the entry into force `verb` tells is done: "entered into force", "bringing
+        the agreement into force" after a done act, "enters into force today" (not "will
+        enter into force", "has not yet entered into force", "takes effect next month")."""
+        if _negated(verb):
+            return False
+        clause = verb
+        while clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head  # "exchanged notes on Thursday, bringing the agreement into force"
+        if _realised(clause):
+            return True
+        if clause.tag_ not in ("VBZ", "VBP") or _future(clause):
+            return False
+        doc = clause.doc
+        anchor = doc._.anchor_date
+        return bool(anchor) and any(d.value == anchor and _dates_verb(doc, d, clause)
+                                    for d in dates_in(doc, clause.sent.start_char, clause.sent.end_char))
 
     def _attested(self, head: Token, path: list[Token]) -> tuple[str, Token] | None:
         """The signing (or the entry into force) of the instrument, done on the report's day, as
@@ -711,6 +751,9 @@ class AgreementFinder:
         for ev in doc._.events or ():
             if ev.cameo == "057" and ev.sent == cand.sent:
                 date = ev.date
+        if date is None:  # "welcomed the signing of X on Tuesday": the day on the verb
+            date = next((d.value for d in dates_in(doc, cand.sent.start_char, cand.sent.end_char)
+                         if d.granularity == "day" and d.kind == "point" and _dates_verb(doc, d, verb)), None)
         if date is None:
             date = doc._.anchor_date
         cand.signed_on = date
