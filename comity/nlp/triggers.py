@@ -26,6 +26,7 @@ class Trigger:
     window: int = 3
     intent: str | None = None
     target_preps: frozenset[str] = frozenset()
+    needs_target: bool = False  # codes nothing unless the sentence names the target ("work with Laos")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def trigger_table() -> TriggerTable:
                     requires_word=frozenset(row.get("requires_word") or ()), window=int(row.get("window", 3)),
                     intent=str(row["intent"]) if row.get("intent") else None,
                     target_preps=frozenset(row.get("target_preps") or ()),
+                    needs_target=bool(row.get("needs_target", False)),
                 )
             except (KeyError, TypeError) as e:
                 raise DataError(Errors.E104.format(path=path, detail=f"{family}: {row!r}: {e}")) from e

@@ -358,6 +358,8 @@ class EventCoder:
         if cameo == "114" and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
         explicit = self._explicit_target(disc, token, pred, trig, sources)
+        if trig.needs_target and explicit is None:
+            return []  # "workers will work overtime": only "work with Laos" is an intent toward a state
         if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "consult" \
                 and not any(r.country == explicit.country for r in sources):
             # "Healey and Crosetto held talks with Nakatani": each with the one the talks were with
