@@ -14,7 +14,8 @@ tolerates:
   agency-style dateline (upper-case place, or `(Agency)` before the dash) is taken, so an
   ordinary first sentence with a dash in it is not mistaken for a dateline;
 - `PLACE, Month Day (Agency) --`: the dateline is the place; the agency is the source
-  unless a sign-off names one;
+  unless a sign-off names one; TASS's `PLACE, Month Day. /TASS/.` likewise, and the day may
+  come first ("3 October");
 - sign-offs `— VNS`, `— VNA/VNS`, `-- AFP`, `(VNA)`, after the last sentence or on a
   line of their own; an end marker such as Yonhap's `(END)` is left out of the body but
   is not a source.
@@ -32,11 +33,16 @@ _DATE_LINE = re.compile(r"\s*(?i:date)\s*:?\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})\b\
 # Letters with spaces, dots, hyphens or apostrophes inside: "HÀ NỘI", "ST. PETERSBURG".
 _PLACE = r"[^\W\d_]+(?:(?:[ .'’-]|\.\s)[^\W\d_]+){0,5}\.?"
 _DASH = r"(?:\s*[—–―]+|\s*--+|\s+-|(?<=\))\s*-)\s*"
+_WHEN = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"  # "March 19", "3 October"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})"
-    r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    rf"(?:,\s*(?P<when>{_WHEN}))?"
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
     rf"{_DASH}(?:(?=\S)|\Z)"
+)
+# TASS: "MOSCOW, October 3. /TASS/. Russian Foreign Minister ..."
+_DATELINE_SLASHED = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?P<when>{_WHEN})\.?\s*/(?P<agency>[A-Z][\w ]{{1,20}})/\.?\s+(?=\S)"
 )
 
 # An agency is one to three capitalised words, possibly joined by "/" ("VNA/VNS"), or dpa.
@@ -72,7 +78,7 @@ def _parse_date(value: str, where: str) -> dt.date:
 
 
 def _dateline(text: str, pos: int, *, after_date_line: bool) -> tuple[re.Match[str] | None, int]:
-    match = _DATELINE.match(text, pos)
+    match = _DATELINE.match(text, pos) or _DATELINE_SLASHED.match(text, pos)
     if match is None or len(match["place"]) > 40:
         return None, pos
     place = match["place"]
