@@ -580,3 +580,15 @@ def test_events_willing_to_work_with_is_an_intent_to_cooperate():
     found = codes("Chinese President Xi Jinping said China is willing to work with Cambodia to deepen cooperation.")
     assert {(c[0][:2], c[1], c[2]) for c in found} == {("03", "CHN", "KHM")}
     assert not codes("Vietnamese workers will work overtime in the factories of Hanoi.")
+
+
+def test_events_a_condemnation_of_last_month_s_launch_is_news():
+    found = codes("South Korea and Japan condemned the North Korean launch of a hypersonic missile last month.")
+    assert {("111", "KOR", "PRK"), ("111", "JPN", "PRK")} <= {c[:3] for c in found}
+    # a meeting last month is still background
+    assert not codes("South Korea and Japan held talks in Seoul last month.")
+
+
+def test_events_regret_over_claims_is_disapproval():
+    found = codes("South Korean Vice Foreign Minister Kim Hong-kyun expressed regret over Japan's claims to the islets.")
+    assert ("110", "KOR", "JPN") in {c[:3] for c in found}

@@ -69,6 +69,7 @@ NEGATORS = {"not", "n't", "never", "no", "without"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 BACKGROUND_KINDS = {"relative_past"}
+REACTION_FAMILIES = {"praise", "empathy", "accuse"}  # acts of speech about something else
 # "..., the ministry said on Thursday": that date is when it was said, not when it happened
 ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|stated|added|received(?: here)?|told reporters|"
                          r"confirmed|according to \w+)(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$",
@@ -318,13 +319,13 @@ class EventCoder:
             return []  # "discussed the sanctions imposed on Russian banks": the same, said of a noun
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in pred.children):
             return []  # "hoped it could be signed": neither done nor promised
-        if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in sent_dates):
+        # a reaction's past dates after its verb date what it reacts to: "thanked Vietnam for its
+        # support during the chairmanship in 2024", "condemned the North's launch last month"
+        about = [d for d in sent_dates if not (trig.family in REACTION_FAMILIES and d.start > token.idx)]
+        if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in about):
             return []  # "sent last week": background, not news of the day
-        if any(self._earlier(d, anchor) and self._attached(doc, d, {token, pred}) and not (
-                trig.family in ("praise", "empathy") and d.start > token.idx) for d in sent_dates):
-            # "the agreement, which was signed in 2021": history, not news of the day; but "thanked
-            # Vietnam for its support during the chairmanship in 2024" dates what it is thanked for
-            return []
+        if any(self._earlier(d, anchor) and self._attached(doc, d, {token, pred}) for d in about):
+            return []  # "the agreement, which was signed in 2021": history, not news of the day
         if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children):
             return []  # "would be met with a response" is not a meeting
