@@ -33,6 +33,8 @@ BUSINESS_WORDS = {"company", "companies", "firm", "firms", "maker", "makers", "c
                   "lenders", "insurer", "insurers", "conglomerate", "conglomerates", "startup", "startups",
                   "investor", "investors", "fund", "funds", "shareholders", "business", "businesses",
                   "corporation", "airline", "airlines", "supplier", "suppliers", "chipmaker", "chipmakers"}
+MEMBER_NOUNS = {"member", "members", "state", "states", "country", "countries", "nation", "nations", "partner",
+                "partners", "government", "governments"}
 # short forms a report uses once it has named the state: "the North" (Korea), "the South"
 SHORT_FORMS = {"North": "PRK", "South": "KOR"}
 # ... and by the style of its state: "thanked the Kingdom for its support" in a Saudi or Thai report
@@ -106,6 +108,9 @@ class Discourse:
         for t in [head] + words:
             if t.i in self.person_at:
                 return [self.person_ref(self.person_at[t.i])]
+        if head.lemma_.lower() in MEMBER_NOUNS and any(
+                t.i in self.span_at and entry_of(self.span_at[t.i])[0] == "IGO" for t in words if t.i < head.i):
+            return []  # "ASEAN members", "other NATO member states": some states, not the organisation
         if {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN")} & BUSINESS_WORDS:  # not "firm opposition"
             code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
                          and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)

@@ -592,3 +592,14 @@ def test_events_a_condemnation_of_last_month_s_launch_is_news():
 def test_events_regret_over_claims_is_disapproval():
     found = codes("South Korean Vice Foreign Minister Kim Hong-kyun expressed regret over Japan's claims to the islets.")
     assert ("110", "KOR", "JPN") in {c[:3] for c in found}
+
+
+def test_events_an_organisation_s_members_are_not_the_organisation():
+    assert not [c for c in codes("Vietnam called on ASEAN members to maintain unity.") if c[2] == "IGO"]
+    assert ("020", "VNM", "IGO") in {c[:3] for c in codes("Vietnam called on ASEAN to maintain unity.")}
+
+
+def test_events_a_delegation_crossing_into_a_city_visits_its_state():
+    found = codes("On Tuesday, the Chinese delegation crossed into Mong Cai city in Vietnam's Quang Ninh province, "
+                  "where the two defence ministers met local officials.")
+    assert ("042", "CHN", "VNM", "2025-06-10") in found
