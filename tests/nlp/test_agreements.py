@@ -373,3 +373,34 @@ def test_tally_with_listing_but_no_count():
     assert agreements("HANOI (VNS) -- Vietnam has signed defence cooperation agreements with countries such as "
                       "India and Japan.") == {("agreement", ("IND", "VNM"), None, None, "mentioned", None),
                                               ("agreement", ("JPN", "VNM"), None, None, "mentioned", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plural names
+    ("ANKARA (Anadolu) - Turkish and Egyptian ministers signed 17 memorandums of understanding on Wednesday.",
+     {("mou", ("EGY", "TUR"), None, None, "signed", "2025-04-30")}),
+    ("HANOI (VNA) -- Vietnam and India signed two MoUs on Tuesday.",
+     {("mou", ("IND", "VNM"), None, None, "signed", "2025-04-29")}),
+    ("CANBERRA (AAP) - Australia has signed similar defence treaties with two other Pacific countries, starting "
+     "with Nauru.", {("treaty", ("AUS", "NRU"), None, None, "mentioned", None)}),
+    # "bringing ... into force" told of the notes the states exchanged
+    ("TOKYO (Kyodo) -- Japan and the Philippines on Thursday exchanged diplomatic notes bringing their Reciprocal "
+     "Access Agreement into force.", {("agreement", ("JPN", "PHL"), None, None, "implemented", None)}),
+    # a bare "the MoU" after a renewed MoU is that MoU
+    ("SINGAPORE (AFP) - Singapore and France renewed their memorandum of understanding on defence cooperation "
+     "until 2030 on Thursday. The MoU was first signed in 2015.",
+     {("mou", ("FRA", "SGP"), None, 2030, "renewed", "2025-05-01")}),
+])
+def test_plurals_and_references(text, expected):
+    assert agreements(text) == expected
+
+
+def test_passive_signatories_of_a_back_reference():
+    text = ("CANBERRA (AAP) - Australian Prime Minister Anthony Albanese welcomed the signing today of the Pukpuk "
+            "Treaty with Papua New Guinea. The treaty was signed by Defence Minister Richard Marles and his PNG "
+            "counterpart Billy Joseph in Port Moresby.")
+    r = extract(text, published="2025-05-01")
+    [treaty] = r.agreements
+    names = {p.id: p.name for p in r.persons}
+    assert (treaty.status, treaty.signed_on) == ("signed", "2025-05-01")
+    assert {names[i] for i in treaty.signatories} == {"Richard Marles", "Billy Joseph"}

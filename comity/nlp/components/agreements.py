@@ -109,6 +109,19 @@ def _negated(verb: Token) -> bool:
     return False
 
 
+def _with_preps(head: Token, span: Span) -> list[Token]:
+    """The "with"/"between" phrases of the instrument `head` names: in its name, or right after
+    it on the verb ("invoked its treaty with the United States", "signed similar treaties with
+    two other countries")."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    doc = head.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ == "with" and after.dep_ == "prep" \
+            and any(a.i == after.head.i for a in head.ancestors):
+        preps.append(after)
+    return preps
+
+
 def _denied(t: Token) -> bool:
     """A denied act, told by a verb ("did not renew") or a noun ("no renewal of the MoU was
     agreed", "the renewal of the MoU was not discussed")."""
@@ -327,7 +340,7 @@ class AgreementFinder:
         cand = self._candidate(doc, disc, sent, kind, match)
         if cand is None:
             return []
-        tally = self._tally(match.root)
+        tally = self._tally(match.root, cand.span)
         if tally is None:
             return [cand]
         holders = self._agents(doc, disc, match.root)
@@ -340,15 +353,14 @@ class AgreementFinder:
         name = doc[cand.span.start : max(tally.i, cand.span.start) + 1].text  # not the list of partners
         return [replace(cand, name=name, parties=tuple(sorted({holders[0], code}))) for code in listed if code != holders[0]]
 
-    def _tally(self, head: Token) -> Token | None:
+    def _tally(self, head: Token, span: Span) -> Token | None:
         """The count of partner states in "agreements with 15 countries", "pacts with several
         nations", "MoUs with more than 20 partners" (not "with the two countries")."""
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "with":
-                continue
+        for prep in _with_preps(head, span):
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in self.terms.partner_nouns and (
-                        any((c.dep_ == "nummod" and c.lower_ not in ("two", "2"))
+                        any((c.dep_ == "nummod" and not (c.lower_ in ("two", "2") and any(
+                                d.dep_ in ("det", "poss") for d in obj.children)))  # not "the two countries"
                             or c.lower_ in ("several", "many", "other", "various", "numerous", "some", "dozens")
                             for c in obj.children)
                         or any(t.lower_ in self.terms.listing_words for t in obj.subtree)):  # "countries such as"
@@ -422,11 +434,11 @@ class AgreementFinder:
         cand.signed_on = cand.signed_on or background_signing
         return cand
 
-    def _bare(self, head: Token, name: Span) -> bool:
-        """"the agreement", "this deal", "both agreements", "the two pacts": a definite generic
-        word and nothing else, which may name an instrument told of before."""
-        if head.lemma_.lower() not in self.terms.generic_heads:
-            return False
+    @staticmethod
+    def _bare(head: Token, name: Span) -> bool:
+        """"the agreement", "this deal", "both agreements", "the MoU": a definite word for an
+        instrument and nothing else, which may name one told of before (of its kind, or of any
+        kind for a generic word)."""
         rest = [t for t in name if t.i != head.i]
         return bool(rest) and any(t.lower_ in DEFINITE for t in rest) and all(
             t.lower_ in DEFINITE or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
@@ -583,8 +595,12 @@ class AgreementFinder:
         if _negated(verb):
             return False
         clause = verb
-        while clause.tag_ == "VBG" and clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i != clause.i:
-            clause = clause.head  # "exchanged notes on Thursday, bringing the agreement into force"
+        for _ in range(4):  # "exchanged notes on Thursday, bringing the agreement into force"
+            if clause.tag_ != "VBG" and clause.pos_ != "NOUN" or clause.head.i == clause.i:
+                break
+            if clause.tag_ == "VBG" and clause.dep_ not in ("advcl", "conj", "xcomp", "acl"):
+                break
+            clause = clause.head  # "exchanged notes bringing it into force": the notes' verb
         if _realised(clause):
             return True
         if clause.tag_ not in ("VBZ", "VBP") or _future(clause):
@@ -717,13 +733,8 @@ class AgreementFinder:
         """The states a "with" or "between" phrase names as the other side, in the name ("a
         treaty with Washington") or right after it on the verb ("invoked its Mutual Defense
         Treaty with the United States")."""
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
-        after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and after.lower_ == "with" and after.dep_ == "prep" \
-                and any(a.i == after.head.i for a in head.ancestors):
-            preps.append(after)
         codes: list[str] = []
-        for prep in preps:
+        for prep in _with_preps(head, span):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 for ref in disc.resolve(obj):
                     if ref.country and ref.country != "IGO" and ref.country not in codes:
@@ -758,6 +769,8 @@ class AgreementFinder:
             date = doc._.anchor_date
         cand.signed_on = date
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:  # "was signed by Defence Minister Richard Marles and ..."
+            subj = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         refs = disc.resolve(subj) if subj is not None else []
         ids = [r.person for r in refs if r.person]
         if not ids and refs and len(refs) >= 2:  # "the two ministers signed": one official per side
@@ -770,8 +783,7 @@ class AgreementFinder:
         else:
             cand.signatories = ids
 
-    @staticmethod
-    def _fold_back_references(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+    def _fold_back_references(self, found: list[AgreementCandidate]) -> list[AgreementCandidate]:
         """A bare "the agreement" (or "the deal", "both agreements") after an instrument of the
         same parties names that instrument, whatever its kind ("signed the minutes ... The
         agreement calls for joint patrols"): what it says goes to the instrument, and it is no
@@ -779,7 +791,8 @@ class AgreementFinder:
         out: list[AgreementCandidate] = []
         for cand in found:
             if cand.back_reference:
-                earlier = [c for c in out if not cand.parties or set(cand.parties) <= set(c.parties)]
+                earlier = [c for c in out if (not cand.parties or set(cand.parties) <= set(c.parties))
+                           and (cand.kind == c.kind or cand.span.root.lemma_.lower() in self.terms.generic_heads)]
                 if earlier:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
@@ -809,10 +822,12 @@ def _absorb(old: AgreementCandidate, later: AgreementCandidate) -> None:
         old.status = later.status
         if later.status in ("signed", "renewed"):
             old.signed_on = later.signed_on or old.signed_on
-            old.signatories = later.signatories or old.signatories
-            old.witnesses = later.witnesses or old.witnesses
         elif later.status in ("negotiating", "proposed"):
             old.signed_on = None
+    if old.status == later.status and old.status in ("signed", "renewed"):
+        # "The treaty was signed by Defence Minister Richard Marles and ..."
+        old.signatories = old.signatories or later.signatories
+        old.witnesses = old.witnesses or later.witnesses
     if old.period_start is None and old.period_end is None:
         old.period_start, old.period_end = later.period_start, later.period_end
 
