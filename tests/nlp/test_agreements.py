@@ -404,3 +404,15 @@ def test_passive_signatories_of_a_back_reference():
     names = {p.id: p.name for p in r.persons}
     assert (treaty.status, treaty.signed_on) == ("signed", "2025-05-01")
     assert {names[i] for i in treaty.signatories} == {"Richard Marles", "Billy Joseph"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signing told in a clause on the name: background gives its day, the report's day its act
+    ("TOKYO (Kyodo) -- Japan and the Philippines held talks in Tokyo on Thursday. The Reciprocal Access Agreement "
+     "between Japan and the Philippines, signed in Manila on July 8, 2024, entered into force on the same day.",
+     ("agreement", ("JPN", "PHL"), None, None, "implemented", "2024-07-08")),
+    ("HANOI (VNA) -- The memorandum of understanding between Vietnam and Laos, signed on Tuesday in Hanoi, covers "
+     "training and logistics.", ("mou", ("LAO", "VNM"), None, None, "signed", "2025-04-29")),
+])
+def test_signing_in_a_clause(text, expected):
+    assert one(text) == expected

@@ -432,7 +432,26 @@ class AgreementFinder:
             if renew is not None and _realised(renew) and not self._past_dates(doc, sent, name_span, renew):
                 self._signing(doc, disc, cand, renew)
         cand.signed_on = cand.signed_on or background_signing
+        if cand.signed_on is None and status not in ("negotiating", "proposed"):
+            self._signed_in_clause(doc, disc, cand, head)
         return cand
+
+    def _signed_in_clause(self, doc: Doc, disc: Discourse, cand: AgreementCandidate, head: Token) -> None:
+        """A signing told in a clause on the name: "the RAA, signed in Manila on July 8, 2024,
+        entered into force" (background: the day only); "the MoU, signed on Thursday in Hanoi,
+        covers training" (the signing of the report's day, when nothing else was said of it)."""
+        clause = next((c for c in head.children if c.dep_ in ("acl", "relcl") and self._signs(c, head)
+                       and not _future(c) and not _negated(c)), None)
+        if clause is None:
+            return
+        past = self._past_dates(doc, cand.sent, cand.span, clause)
+        if past:
+            cand.signed_on = next((d.value for d in past if d.granularity == "day"), None)
+        elif cand.status == "mentioned" and any(
+                d.granularity == "day" and d.value and _dates_verb(doc, d, clause)
+                for d in dates_in(doc, cand.sent.start_char, cand.sent.end_char)):
+            cand.status = "signed"
+            self._signing(doc, disc, cand, clause)
 
     @staticmethod
     def _bare(head: Token, name: Span) -> bool:
