@@ -76,12 +76,43 @@ class Discourse:
         self.last_person = None  # most recent person in a subject, for "he"/"she"
         self.visitor: str | None = None
         self.host: str | None = None
+        self.pair: tuple[str, ...] | None = None  # who "the two sides" are now, in a report of 3+ states
+
+    def focus(self, sent) -> None:
+        """In a report about three or more states (a minister's round of talks at a summit), "the
+        two ministers" are the pair the narrative is at: the officials a sentence names ("At the
+        meeting with Koizumi, the two ministers agreed"), with the report's main state when it
+        names one other; a sentence that names none keeps the pair before it. States merely
+        mentioned ("condemned the North's launch") do not move it."""
+        if len(self.ranked) < 3 or not self.dyad:
+            return
+        named = []
+        for p in self.persons:
+            if p.country and p.country != "IGO" and p.country not in named and any(
+                    sent.start <= s < sent.end for s, _ in p.mentions):
+                named.append(p.country)
+        main = self._protagonist()
+        if len(named) == 2:
+            self.pair = tuple(named)
+        elif len(named) == 1 and named[0] != main:
+            self.pair = (main, named[0])
 
     def person_ref(self, p) -> Ref:
         return Ref(country=p.country, sector=(p.sector or "GOV") if p.country else None, person=p.id, name=p.name)
 
+    def _protagonist(self) -> str:
+        """The state whose round of meetings a report follows: the reporting agency's, else that of
+        the official named most often, else the most prominent."""
+        home = self.doc._.home_country
+        if home in self.ranked:
+            return home
+        counted = [p for p in self.persons if p.country and p.country != "IGO"]
+        if counted:
+            return max(counted, key=lambda p: len(p.mentions)).country
+        return self.ranked[0]
+
     def both(self) -> list[Ref]:
-        return [Ref(country=c, sector="GOV") for c in self.dyad]
+        return [Ref(country=c, sector="GOV") for c in (self.pair or self.dyad)]
 
     def phrase(self, head: Token) -> list[Token]:
         """The noun phrase of `head`, without relative clauses and trailing prepositional phrases

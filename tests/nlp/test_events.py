@@ -603,3 +603,18 @@ def test_events_a_delegation_crossing_into_a_city_visits_its_state():
     found = codes("On Tuesday, the Chinese delegation crossed into Mong Cai city in Vietnam's Quang Ninh province, "
                   "where the two defence ministers met local officials.")
     assert ("042", "CHN", "VNM", "2025-06-10") in found
+
+
+def test_events_the_two_ministers_are_the_pair_the_narrative_is_at_in_a_round_of_talks():
+    text = (" date 2025-11-02 KUALA LUMPUR — Vietnamese Defence Minister Phan Van Giang attended the ADMM-Plus "
+            "meeting in Kuala Lumpur on Saturday.\n\nOn the sidelines, Giang met Japanese Defence Minister Shinjiro "
+            "Koizumi and Indian Defence Minister Rajnath Singh.\n\nAt the meeting with Koizumi, the two ministers "
+            "agreed to promote cooperation in defence industry.\n\nEarlier on Friday, Giang held talks with "
+            "Malaysian Defence Minister Mohamed Khaled Nordin. — VNA")
+    from comity.ingest import read_text
+
+    r = extract(read_text(text, id="t").text, published="2025-11-02")
+    found = {(e.cameo, e.source.country, e.target.country, e.date) for e in r.events}
+    assert ("0312", "VNM", "JPN", "2025-11-01") in found  # not Vietnam and Malaysia, the report's top pair
+    assert {("044", "VNM", "JPN", "2025-11-01"), ("044", "VNM", "IND", "2025-11-01")} <= found  # the lead's day
+    assert ("040", "VNM", "MYS", "2025-10-31") in found

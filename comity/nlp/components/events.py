@@ -122,6 +122,7 @@ class EventCoder:
             day = self._leading_day(doc, sent, sent_dates) or day
             if not sents.codable(sent):
                 continue
+            disc.focus(sent)
             told = []
             for token in self._candidates(doc, sent):
                 for trig in self._triggers(token):
@@ -789,7 +790,8 @@ class EventCoder:
                 if d.kind != "point":
                     continue
                 first = first or d
-                if any(self._triggers(t) for t in sent):
+                if any(self._triggers(t) or (t.pos_ in ("NOUN", "PROPN") and t.lower_ in ENCOUNTER_NOUNS)
+                       for t in sent):  # "attended the ADMM-Plus meeting on Saturday" tells the encounter too
                     return d
         if first or first_range:
             return first or first_range
