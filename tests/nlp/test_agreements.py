@@ -416,3 +416,18 @@ def test_passive_signatories_of_a_back_reference():
 ])
 def test_signing_in_a_clause(text, expected):
     assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signing the report was at; a renewal told in a clause
+    ("CANBERRA (AAP) - Speaking at the signing ceremony of the security treaty between Australia and Papua New "
+     "Guinea on Tuesday, Marles said the pact was historic.", ("treaty", ("AUS", "PNG"), None, None, "signed", "2025-04-29")),
+    ("NEW DELHI (PTI) -- The two ministers met after the signing of the MoU between India and Vietnam on Tuesday.",
+     ("mou", ("IND", "VNM"), None, None, "signed", "2025-04-29")),
+    ("Albanese will speak at the signing of the treaty between Australia and Papua New Guinea on Friday.",
+     ("treaty", ("AUS", "PNG"), None, None, "proposed", None)),
+    ("SINGAPORE (AFP) - The memorandum of understanding between Singapore and France, which was renewed on Monday "
+     "until 2030, covers training.", ("mou", ("FRA", "SGP"), None, 2030, "renewed", "2025-04-28")),
+])
+def test_signing_attended_and_renewal_in_a_clause(text, expected):
+    assert one(text) == expected

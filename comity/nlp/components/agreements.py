@@ -122,6 +122,14 @@ def _with_preps(head: Token, span: Span) -> list[Token]:
     return preps
 
 
+def _clauses(head: Token, name: Span) -> list[Token]:
+    """The clauses told of the instrument: on its head, or after its name on a word of it ("the
+    MoU between Singapore and France, which was renewed on Monday": the parser may hang the
+    clause on "Singapore")."""
+    return [c for c in head.children if c.dep_ in ("relcl", "acl")] + [
+        c for t in name if t.i != head.i for c in t.children if c.dep_ == "relcl" and c.i >= name.end]
+
+
 def _denied(t: Token) -> bool:
     """A denied act, told by a verb ("did not renew") or a noun ("no renewal of the MoU was
     agreed", "the renewal of the MoU was not discussed")."""
@@ -399,7 +407,7 @@ class AgreementFinder:
         period = self._period(doc, name_span, kind)
         if kind == "annual_plan" and period[0] is None:
             return None  # "implementation plans" with no year is not an annual plan
-        status, sign_verb = self._status(head)
+        status, sign_verb = self._status(head, name_span)
         if status != "signed" and head.lemma_.lower() in self.terms.vague_heads \
                 and any(t.lemma_.lower() in self.terms.relation_words for t in name_span):
             return None  # "agreed on a strategic partnership deal": a relation, no document signed
@@ -415,8 +423,8 @@ class AgreementFinder:
                 background_signing = next((d.value for d in past if d.granularity == "day"), None)
         renew = None
         if status == "renewed":
-            renew = sign_verb or next((t for t in head.ancestors if t.lemma_.lower() in RENEW_VERBS
-                                       and t.pos_ == "VERB"), None)
+            renew = sign_verb or next((t for t in list(head.ancestors) + _clauses(head, name_span)
+                                       if t.lemma_.lower() in RENEW_VERBS and t.pos_ == "VERB"), None)
             anchor = renew or next((t for t in head.ancestors if t.lemma_.lower() in RENEW_NOUNS), None)
             if anchor is not None and period == (None, None):
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
@@ -440,7 +448,7 @@ class AgreementFinder:
         """A signing told in a clause on the name: "the RAA, signed in Manila on July 8, 2024,
         entered into force" (background: the day only); "the MoU, signed on Thursday in Hanoi,
         covers training" (the signing of the report's day, when nothing else was said of it)."""
-        clause = next((c for c in head.children if c.dep_ in ("acl", "relcl") and self._signs(c, head)
+        clause = next((c for c in _clauses(head, cand.span) if self._signs(c, head)
                        and not _future(c) and not _negated(c)), None)
         if clause is None:
             return
@@ -547,7 +555,7 @@ class AgreementFinder:
                     return int(d.value[:4]), int(d.value[:4])
         return None, None
 
-    def _status(self, head: Token) -> tuple[str, Token | None]:
+    def _status(self, head: Token, name: Span) -> tuple[str, Token | None]:
         path = []
         t = head
         for _ in range(9):
@@ -598,12 +606,15 @@ class AgreementFinder:
         own = {c.lemma_.lower() for c in head.children}
         if own & {"new", "draft", "future"}:
             return "proposed", None
-        for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+        for clause in _clauses(head, name):
             # "the agreement, which is due to be signed next month"
             if any(self._signs(v, head) and _future(v) for v in [clause] + _complements(clause)):
                 return "proposed", None
             if _enters_force(clause) and self._in_force_now(clause):
                 return "implemented", clause  # "the agreement, which entered into force on Thursday"
+            if clause.lemma_.lower() in RENEW_VERBS and clause.pos_ == "VERB" and _realised(clause):
+                # "the MoU, which was renewed on Monday for five years, covers ..."
+                return ("negotiating", None) if _negated(clause) else ("renewed", None)
         return "mentioned", None
 
     @staticmethod
@@ -647,18 +658,22 @@ class AgreementFinder:
         if noun is None:
             return None
         verb = noun.head
+        around = verb.lower_ if verb.pos_ == "ADP" else None
         while verb.pos_ == "ADP" and verb.head.i != verb.i:  # "presided over the signing", "present at"
             verb = verb.head
         if noun.dep_ in ("nsubj", "nsubjpass"):
             done = verb.lemma_.lower() in ("hold", "conduct", "happen", "occur") or (
                 verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children))
-        else:
-            done = verb.lemma_.lower() in self.terms.attest_verbs
+        else:  # "welcomed the signing"; "spoke at the signing ceremony", "met after the signing"
+            done = verb.lemma_.lower() in self.terms.attest_verbs or around in ("at", "during", "after", "following")
         if not done or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
             return None
         if _future(verb):
             return "proposed", None  # "will attend the signing of X"
-        if not _realised(verb):
+        verb_clause = verb
+        while verb_clause.tag_ == "VBG" and verb_clause.dep_ in ("advcl", "conj") and verb_clause.head.i != verb_clause.i:
+            verb_clause = verb_clause.head  # "Speaking at the signing of X, Marles said ..."
+        if not _realised(verb_clause):
             return None
         return ("implemented" if _enters_force(noun) else "signed"), verb
 
