@@ -431,3 +431,18 @@ def test_signing_in_a_clause(text, expected):
 ])
 def test_signing_attended_and_renewal_in_a_clause(text, expected):
     assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an exchange of notes that brings the instrument into force
+    ("TOKYO (Kyodo) -- Japan and the Philippines exchanged diplomatic notes on Wednesday to bring the Reciprocal "
+     "Access Agreement into force.", ("agreement", ("JPN", "PHL"), None, None, "implemented", None)),
+    ("MANILA (PNA) -- Japan and the Philippines exchanged diplomatic notes on Wednesday to bring into force the "
+     "Reciprocal Access Agreement.", ("agreement", ("JPN", "PHL"), None, None, "implemented", None)),
+    ("TOKYO (Kyodo) -- Japan and the Philippines on Wednesday exchanged notes on the entry into force of the "
+     "Reciprocal Access Agreement.", ("agreement", ("JPN", "PHL"), None, None, "implemented", None)),
+    ("TOKYO (Kyodo) -- Japan and the Philippines on Wednesday exchanged diplomatic notes for the Reciprocal Access "
+     "Agreement, which will take effect next month.", ("agreement", ("JPN", "PHL"), None, None, "mentioned", None)),
+])
+def test_exchange_of_notes_bringing_into_force(text, expected):
+    assert one(text) == expected

@@ -633,6 +633,8 @@ class AgreementFinder:
             clause = clause.head  # "exchanged notes bringing it into force": the notes' verb
         if _realised(clause):
             return True
+        if clause.dep_ in ("advcl", "xcomp") and clause.head.lemma_.lower() == "exchange" and _realised(clause.head):
+            return True  # "exchanged diplomatic notes on Wednesday to bring the agreement into force"
         if clause.tag_ not in ("VBZ", "VBP") or _future(clause):
             return False
         doc = clause.doc
@@ -661,11 +663,15 @@ class AgreementFinder:
         around = verb.lower_ if verb.pos_ == "ADP" else None
         while verb.pos_ == "ADP" and verb.head.i != verb.i:  # "presided over the signing", "present at"
             verb = verb.head
+        if verb.lemma_.lower() in ("note", "instrument", "document") and verb.dep_ == "dobj":
+            verb = verb.head  # "exchanged notes on the entry into force of X"
         if noun.dep_ in ("nsubj", "nsubjpass"):
             done = verb.lemma_.lower() in ("hold", "conduct", "happen", "occur") or (
                 verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children))
         else:  # "welcomed the signing"; "spoke at the signing ceremony", "met after the signing"
             done = verb.lemma_.lower() in self.terms.attest_verbs or around in ("at", "during", "after", "following")
+            # "exchanged notes on the entry into force of X"
+            done = done or (verb.lemma_.lower() == "exchange" and _enters_force(noun))
         if not done or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
             return None
         if _future(verb):
