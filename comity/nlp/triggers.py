@@ -63,6 +63,8 @@ def trigger_table() -> TriggerTable:
             words = trig.objects | trig.not_objects | trig.requires_word | trig.target_preps | {trig.lemma}
             if not all(isinstance(w, str) for w in words):
                 raise DataError(Errors.E104.format(path=path, detail=f"{family}: {row!r}: words must be text"))
+            if trig.pos not in ("VERB", "NOUN", "ADJ"):
+                raise DataError(Errors.E104.format(path=path, detail=f"{family}: {row!r}: pos must be VERB, NOUN or ADJ"))
             by_lemma.setdefault(trig.lemma, []).append(trig)
     unknown = set(data) - set(FAMILIES) - {"intent_complements", "humanitarian_words", "civilian_protesters"}
     if unknown:

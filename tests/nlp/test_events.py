@@ -618,3 +618,15 @@ def test_events_the_two_ministers_are_the_pair_the_narrative_is_at_in_a_round_of
     assert ("0312", "VNM", "JPN", "2025-11-01") in found  # not Vietnam and Malaysia, the report's top pair
     assert {("044", "VNM", "JPN", "2025-11-01"), ("044", "VNM", "IND", "2025-11-01")} <= found  # the lead's day
     assert ("040", "VNM", "MYS", "2025-10-31") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese Ambassador Kazuya Endo also said Japan was seriously concerned by China's actions at sea.",
+    "Japan is deeply concerned about China's actions at sea.",
+])
+def test_events_a_state_deeply_concerned_by_another_disapproves(text):
+    assert {c[:3] for c in codes(text)} == {("110", "JPN", "CHN")}
+
+
+def test_events_plain_concern_of_residents_is_nothing():
+    assert not codes("Residents were concerned about the floods in Japan.")

@@ -70,6 +70,8 @@ SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 BACKGROUND_KINDS = {"relative_past"}
 REACTION_FAMILIES = {"praise", "empathy", "accuse"}  # acts of speech about something else
+# "Japan was seriously concerned by China's actions": the passive's subject feels, the agent is the cause
+FEELING_VERBS = {"concern", "alarm", "disturb", "disappoint", "trouble", "worry", "dismay"}
 # "..., the ministry said on Thursday": that date is when it was said, not when it happened
 ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|stated|added|received(?: here)?|told reporters|"
                          r"confirmed|according to \w+)(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$",
@@ -221,6 +223,8 @@ class EventCoder:
                     continue
                 if trig.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
                     continue
+                if trig.pos == "ADJ" and token.pos_ != "ADJ":
+                    continue
                 if trig.objects and not self._has_object(token, trig.objects):
                     continue
                 if trig.not_objects and self._has_object(token, trig.not_objects):
@@ -298,7 +302,8 @@ class EventCoder:
 
     # -- one event --------------------------------------------------------------------
     def _events(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue) -> list[EventCandidate]:
-        pred = self._predicate(token) if trig.pos == "NOUN" else token
+        pred = (self._predicate(token) if trig.pos == "NOUN"
+                else token.head if trig.pos == "ADJ" and token.dep_ == "acomp" else token)  # "was concerned": "was"
         if self._negated(token) or (pred.i != token.i and self._negated(pred)) or self._conditional(pred):
             return []
         if trig.family not in ("invite", "appeal") and self._embedded(pred):
@@ -587,8 +592,9 @@ class EventCoder:
         verb, via = pred, None
         for _ in range(4):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.dep_ == "nsubjpass" and via == "xcomp":
-                pass  # "he is scheduled to meet", "was invited to visit": the passive's subject acts
+            if subj is not None and subj.dep_ == "nsubjpass" and (
+                    via == "xcomp" or (verb.i == pred.i and pred.lemma_.lower() in FEELING_VERBS)):
+                pass  # "he is scheduled to meet", "Japan was concerned by": the passive's subject acts
             elif subj is not None and subj.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
@@ -672,6 +678,8 @@ class EventCoder:
                               for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "dative":
                     cands.append(child)
+                if child.dep_ == "agent" and head.lemma_.lower() in FEELING_VERBS:
+                    cands += [g for g in child.children if g.dep_ == "pobj"]  # "concerned by China's actions"
                 if child.dep_ == "xcomp" and trig.family == "intent":
                     # "promised to deploy more capabilities to the Philippines", "pledged to provide
                     # aid to Laos": the promise is to whom the promised act goes
