@@ -630,3 +630,11 @@ def test_events_a_state_deeply_concerned_by_another_disapproves(text):
 
 def test_events_plain_concern_of_residents_is_nothing():
     assert not codes("Residents were concerned about the floods in Japan.")
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty, which had been signed in Wellington in March, was sent to parliament by New Zealand and Fiji.",
+    "New Zealand and Fiji sent the treaty to parliament after it had been signed in Wellington.",
+])
+def test_events_a_past_perfect_in_a_subordinate_clause_is_background(text):
+    assert not [c for c in codes(text, published="2025-06-11") if c[0] == "057"]

@@ -335,6 +335,8 @@ class EventCoder:
         if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
                 c.dep_ == "agent" for c in token.children):
             return []  # "would be met with a response" is not a meeting
+        if pred.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in pred.children):
+            return []  # "the treaty, which had been signed in Wellington": before the news, background
         if self._unrealised(pred):
             return []  # "Singh was to travel to Tokyo", "had planned to sign": a plan told in the past
         planned = self._planned(pred) or any(d.kind == "future" and self._attached(doc, d, {token, pred})
