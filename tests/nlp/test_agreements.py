@@ -446,3 +446,15 @@ def test_signing_attended_and_renewal_in_a_clause(text, expected):
 ])
 def test_exchange_of_notes_bringing_into_force(text, expected):
     assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting of minds is no document
+    "HANOI (VNA) -- Vietnam and Laos reached an agreement to boost defence cooperation on Tuesday.",
+    "VIENTIANE (KPL) -- Vietnam and Laos reached agreement on holding joint patrols along the border.",
+    "HANOI (VNS) -- The ministers of Vietnam and Laos expressed agreement on the need to strengthen cooperation.",
+    "TOKYO (Kyodo) -- Japan and Vietnam agreed on Tuesday to boost defence ties. The agreement came during talks "
+    "in Tokyo.",
+])
+def test_consensus_is_no_document(text):
+    assert agreements(text) == set()

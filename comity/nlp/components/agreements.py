@@ -254,6 +254,7 @@ class AgreementTerms:
     signing_nouns: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     vague_heads: frozenset[str] = frozenset()
+    consensus_verbs: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     listing_words: frozenset[str] = frozenset()
@@ -278,6 +279,7 @@ def agreement_terms() -> AgreementTerms:
         signing_nouns=frozenset(data["signing_nouns"]),
         generic_heads=frozenset(data["generic_heads"]),
         vague_heads=frozenset(data["vague_heads"]),
+        consensus_verbs=frozenset(data["consensus_verbs"]),
         relation_words=frozenset(data["relation_words"]),
         partner_nouns=frozenset(data["partner_nouns"]),
         listing_words=frozenset(data["listing_words"]),
@@ -411,6 +413,8 @@ class AgreementFinder:
         if status != "signed" and head.lemma_.lower() in self.terms.vague_heads \
                 and any(t.lemma_.lower() in self.terms.relation_words for t in name_span):
             return None  # "agreed on a strategic partnership deal": a relation, no document signed
+        if status != "signed" and self._consensus(head):
+            return None  # "reached an agreement to boost cooperation", "expressed agreement on"
         background_signing = None
         if status == "implemented" and sign_verb is not None and self._past_dates(doc, sent, name_span, sign_verb):
             status = "mentioned"  # "entered into force in 2019": background
@@ -683,6 +687,18 @@ class AgreementFinder:
             return None
         return ("implemented" if _enters_force(noun) else "signed"), verb
 
+    def _consensus(self, head: Token) -> bool:
+        """"reached (an) agreement", "expressed agreement on", "came to an agreement": the
+        meeting of minds a report tells, not a document (like "an agreement was reached")."""
+        if head.lemma_.lower() != "agreement" or head.tag_ != "NN":
+            return False
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ == "to":
+            verb = verb.head  # "came to an agreement"
+        elif head.dep_ != "dobj":
+            return False
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.terms.consensus_verbs
+
     def _ratifications(self, verb: Token) -> bool:
         """"exchanged the instruments of ratification", "exchanged ratification documents": the
         act that brings a signed instrument into force."""
@@ -827,7 +843,7 @@ class AgreementFinder:
         """A bare "the agreement" (or "the deal", "both agreements") after an instrument of the
         same parties names that instrument, whatever its kind ("signed the minutes ... The
         agreement calls for joint patrols"): what it says goes to the instrument, and it is no
-        second document."""
+        second document. After no instrument but a verb "agreed", it names what was agreed."""
         out: list[AgreementCandidate] = []
         for cand in found:
             if cand.back_reference:
@@ -837,6 +853,9 @@ class AgreementFinder:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
                     continue
+                if cand.status == "mentioned" and cand.span.root.lemma_.lower() == "agreement" and any(
+                        t.lemma_ == "agree" and t.pos_ == "VERB" for t in cand.span.doc[: cand.span.start]):
+                    continue  # "Japan and Vietnam agreed to boost ties. The agreement came during talks ..."
             out.append(cand)
         return out
 
