@@ -638,3 +638,12 @@ def test_events_plain_concern_of_residents_is_nothing():
 ])
 def test_events_a_past_perfect_in_a_subordinate_clause_is_background(text):
     assert not [c for c in codes(text, published="2025-06-11") if c[0] == "057"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polish Foreign Minister Radoslaw Sikorski summoned the Russian charge d'affaires on Monday.", ("114", "POL", "RUS")),
+    ("Azerbaijan and Armenia initialled a peace agreement in Washington on Monday.", ("057", "AZE", "ARM")),
+    ("The African Union suspended Niger's membership on Monday.", ("160", "IGO", "NER")),
+])
+def test_events_more_of_europe_africa_and_the_caucasus(text, expected):
+    assert expected in {c[:3] for c in codes(text)}
