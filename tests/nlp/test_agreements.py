@@ -458,3 +458,12 @@ def test_exchange_of_notes_bringing_into_force(text, expected):
 ])
 def test_consensus_is_no_document(text):
     assert agreements(text) == set()
+
+
+def test_renewal_beside_a_signing_keeps_its_period():
+    text = ("JAKARTA (Antara) -- Indonesia and Turkiye signed a plan of military cooperation for 2026 on Tuesday, "
+            "and renewed the memorandum of understanding on defence industry cooperation for another five years, "
+            "until 2030. No decision was taken on renewing the memorandum on military training, officials said.")
+    assert agreements(text) == {("annual_plan", ("IDN", "TUR"), 2026, 2026, "signed", "2025-04-29"),
+                                ("mou", ("IDN", "TUR"), None, 2030, "renewed", "2025-04-29"),
+                                ("mou", ("IDN", "TUR"), None, None, "negotiating", None)}

@@ -427,8 +427,8 @@ class AgreementFinder:
                 background_signing = next((d.value for d in past if d.granularity == "day"), None)
         renew = None
         if status == "renewed":
-            renew = sign_verb or next((t for t in list(head.ancestors) + _clauses(head, name_span)
-                                       if t.lemma_.lower() in RENEW_VERBS and t.pos_ == "VERB"), None)
+            renew = next((t for t in list(head.ancestors) + _clauses(head, name_span)
+                          if t.lemma_.lower() in RENEW_VERBS and t.pos_ == "VERB"), None) or sign_verb
             anchor = renew or next((t for t in head.ancestors if t.lemma_.lower() in RENEW_NOUNS), None)
             if anchor is not None and period == (None, None):
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
