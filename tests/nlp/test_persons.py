@@ -102,3 +102,92 @@ def test_persons_known_from_a_user_dictionary_with_dated_office(tmp_path):
     assert (talks.source.person, talks.source.sector, talks.target.country) == (person.id, "MIL", "KHM")
     late = pipe.extract(read_text(text.replace("2025-06-11", "2027-06-11"), id="y"))
     assert late.persons[0].titles == ()  # out of office by then: no title that day
+
+
+# ---- countries for officials the text names with none (comity_context) -----------------------------------
+
+def country_of(text, name, published="2025-03-04"):
+    return people(text, published)[name].country
+
+
+@pytest.mark.parametrize("text", [
+    " date 2025-03-04 BANGKOK — Army chief Gen. Pana Claewplodtook said on Tuesday that Thailand would reopen "
+    "the border crossings with Cambodia next week. — Bangkok Post",
+    " date 2025-03-04 BANGKOK — Army chief Gen. Pana Claewplodtook said on Tuesday that Thailand would reopen "
+    "the border crossings with Cambodia next week. — The Nation Thailand",
+    "BANGKOK, March 4, 2025 (TNA) -- Army chief Gen. Pana Claewplodtook said on Tuesday that Thailand would "
+    "reopen the border crossings with Cambodia next week.",
+])
+def test_home_outlet_official_is_of_the_outlet_state(text):
+    assert country_of(text, "Pana Claewplodtook") == "THA"
+
+
+def test_home_outlet_sign_offs_of_many_styles():
+    from comity.nlp.agencies import home_country, home_country_in_text
+
+    for source, code in [("Bangkok Post", "THA"), ("Khmer Times", "KHM"), ("Inquirer", "PHL"),
+                         ("INQUIRER.net", "PHL"), ("Philippine Daily Inquirer", "PHL"), ("Dawn/APP", "PAK"),
+                         ("SPA", "SAU"), ("WAM", "ARE"), ("Emirates News Agency (WAM)", "ARE"),
+                         ("Kazinform", "KAZ"), ("Ukrinform", "UKR"), ("The Straits Times", "SGP"),
+                         ("The Jakarta Post", "IDN"), ("Nikkei Asia", "JPN"), ("Jiji Press", "JPN"),
+                         ("Kyodo", "JPN"), ("Yonhap", "KOR"), ("KPL", "LAO"), ("MONTSAME", "MNG"),
+                         ("Arab News", "SAU"), ("VNA/VNS", "VNM"), ("AFP", None), ("Reuters", None),
+                         ("The National", None)]:
+        assert home_country(source) == code, source
+    # markers the wire layout did not take, left in the body
+    assert home_country_in_text("RIYADH, Jan 15, 2024 (SPA) -- The minister said so.") == "SAU"
+    assert home_country_in_text("ASTANA. KAZINFORM - The minister said so.") == "KAZ"
+    assert home_country_in_text("KYIV, January 15. /Ukrinform/. The minister said so.") == "UKR"
+    assert home_country_in_text("The minister said so. — Emirates News Agency (WAM)") == "ARE"
+    assert home_country_in_text("The Armed Forces of the Philippines (AFP) said so. It was calm.") is None
+
+
+def test_home_outlet_needs_a_report_about_its_state():
+    # a Bangkok Post report on Pakistan and Afghanistan: the unmarked official is not Thai
+    text = (" date 2025-03-04 BANGKOK — Interior Minister Mohsin Naqvi said Pakistan would talk to Afghanistan "
+            "about the border. — Bangkok Post")
+    assert country_of(text, "Mohsin Naqvi") != "THA"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # an office only some states have, named in the title: the one the report is about
+    (" date 2025-03-04 BANGKOK — Foreign Office (FO) spokesperson Mumtaz Zahra Baloch said Pakistan wanted "
+     "calm on its border with Afghanistan. — Bangkok Post", "Mumtaz Zahra Baloch", "PAK"),
+    (" date 2025-03-04 LONDON — Foreign Office minister Catherine West said Britain would send aid to "
+     "Myanmar. — Reuters", "Catherine West", "GBR"),
+    (" date 2025-03-04 MANILA — DFA spokesperson Teresita Daza said the Philippines had protested to China "
+     "over the incident. — Reuters", "Teresita Daza", "PHL"),
+    (" date 2025-03-04 WASHINGTON — Acting Under Secretary of the Treasury Bradley Smith said the measures "
+     "target firms in China. The United States acted with allies. — Reuters", "Bradley Smith", "USA"),
+])
+def test_office_only_some_states_have(text, name, code):
+    assert country_of(text, name) == code
+
+
+def test_ambiguous_acronym_needs_its_state_in_the_report():
+    text = " date 2025-03-04 DUBLIN — DFA spokesperson John Murphy said Ireland would help Ukraine. — Reuters"
+    assert country_of(text, "John Murphy") != "PHL"
+
+
+def test_spokesperson_speaks_for_the_state_quoted_before():
+    text = (" date 2024-10-18 WASHINGTON — The United States imposed sanctions on two Chinese companies, "
+            "Treasury Secretary Janet Yellen said.\n\n"
+            "China's foreign ministry said on Friday it firmly opposed the sanctions. \"China will take necessary "
+            "measures,\" spokesperson Lin Jian told a regular news briefing. — Reuters")
+    assert country_of(text, "Lin Jian") == "CHN"
+
+
+def test_officials_listed_as_objects_share_a_state_but_subjects_do_not():
+    text = (" date 2024-01-31 MANILA — Marcos, on a state visit to Vietnam, met Vietnamese President Vo Van Thuong "
+            "on Monday. He also met Prime Minister Pham Minh Chinh and National Assembly Chairman Tran Thanh Man "
+            "on Tuesday. — PNA")
+    assert country_of(text, "Tran Thanh Man", "2024-01-31") == "VNM"
+    text = (" date 2025-03-04 HANOI — The talks were held between Philippine Foreign Secretary Enrique Manalo "
+            "and Foreign Minister Bui Thanh Son. Vietnam and the Philippines agreed to cooperate. — Reuters")
+    assert country_of(text, "Bui Thanh Son") == "VNM"  # the other side, not Manalo's
+
+
+def test_dateline_state_as_the_last_guess():
+    text = (" date 2025-03-04 ISLAMABAD — Interior Minister Mohsin Naqvi said on Tuesday that Pakistan and "
+            "Afghanistan would reopen the Torkham crossing. — Reuters")
+    assert country_of(text, "Mohsin Naqvi") == "PAK"

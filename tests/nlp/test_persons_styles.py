@@ -184,3 +184,119 @@ def test_title_then_abbreviated_senior_rank_then_name(text, title, rank):
     # the Vietnamese press writes the office first, then the rank: "Senior" abbreviated must not be lost
     [person] = extract(text, published="2025-05-01").persons
     assert (person.titles, person.rank) == ((title,), rank)
+
+
+# ---- royal and Gulf styles ----------------------------------------------------------------------------
+
+def test_royal_highness_and_prince_before_the_name_apposition_title_after():
+    p = people(" date 2024-03-10 RIYADH — His Royal Highness Prince Khalid bin Salman bin Abdulaziz, Minister of "
+               "Defense, received the French Minister for the Armed Forces in Riyadh on Sunday. — SPA")
+    khalid = p["Khalid bin Salman bin Abdulaziz"]
+    assert khalid.country == "SAU" and "Minister of Defense" in khalid.titles
+
+
+def test_highness_sheikh_is_no_part_of_the_name_and_the_family_name_stays():
+    p = people(" date 2024-03-10 ABU DHABI — His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the "
+               "UAE, received a phone call from the President of France on Sunday. — WAM")
+    mbz = p["Mohamed bin Zayed Al Nahyan"]
+    assert (mbz.country, mbz.titles) == ("ARE", ("President",))
+    p = people("HH Sheikh Abdullah bin Zayed Al Nahyan, Deputy Prime Minister and Minister of Foreign Affairs, "
+               "received the Indian Ambassador to the UAE in Abu Dhabi.")
+    assert p["Abdullah bin Zayed Al Nahyan"].country == "ARE"
+
+
+def test_long_gulf_names_with_hyphens_are_whole():
+    p = people(" date 2024-03-10 KUWAIT — His Highness the Amir Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah received "
+               "the Japanese Ambassador to Kuwait at Bayan Palace on Sunday. — KUNA")
+    assert p["Mishal Al-Ahmad Al-Jaber Al-Sabah"].titles == ("Amir",)
+    p = people(" date 2024-03-10 DOHA — His Highness the Amir Sheikh Tamim bin Hamad Al-Thani received a call "
+               "from the Prime Minister of Pakistan. During the call, Sheikh Tamim discussed relations. — QNA")
+    tamim = p["Tamim bin Hamad Al-Thani"]
+    assert (tamim.country, tamim.titles) == ("QAT", ("Amir",))  # QNA, filed in Doha
+    assert "Sheikh Tamim" not in p
+
+
+def test_a_style_that_begins_a_known_name_stays():
+    p = people("Prime Minister Sheikh Hasina received the Indian Foreign Secretary in Dhaka.", published="2023-03-10")
+    assert p["Sheikh Hasina"].country == "BGD"
+
+
+# ---- title, comma, name ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, title", [
+    ("Ambassador of China to the Lao PDR, Zhao Wenjun, said China would keep supporting Laos.",
+     "Ambassador of China to the Lao PDR"),
+    ("At the ceremony, Chinese Ambassador to Laos, Zhao Wenjun, praised the railway.", "Ambassador to Laos"),
+    ("Lao officials met the Chinese Ambassador to Laos, Zhao Wenjun, on Monday.", "Ambassador to Laos"),
+    ("Speaking at the event, the Ambassador of China to Laos, Zhao Wenjun, said the project was a success.",
+     "Ambassador of China to Laos"),
+])
+def test_title_comma_name_in_several_places(text, title):
+    zhao = people(text)["Zhao Wenjun"]
+    assert (zhao.country, zhao.titles) == ("CHN", (title,))
+
+
+def test_title_comma_honorific_name_at_the_end_of_a_sentence():
+    p = people("King Salman received a cable from the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani.")
+    assert (p["Tamim bin Hamad Al Thani"].country, p["Tamim bin Hamad Al Thani"].titles) == ("QAT", ("Emir",))
+
+
+def test_title_comma_name_after_a_qualifying_word_is_not_taken():
+    assert people("The carmaker said Toyota President, Koji Sato, would retire.") == {}
+
+
+def test_the_state_an_envoy_is_posted_to_is_not_his():
+    p = people("Ambassador to Japan Pham Quang Hieu attended the ceremony in Tokyo.")
+    assert p["Pham Quang Hieu"].titles == ("Ambassador to Japan",)
+    assert p["Pham Quang Hieu"].country != "JPN"
+    p = people("The Ambassador to the Lao PDR, Nguyen Minh Tam, met Lao Deputy Prime Minister Saleumxay Kommasith.")
+    assert p["Nguyen Minh Tam"].country != "LAO"
+
+
+# ---- titles of other styles -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Foreign Affairs Undersecretary Theresa Lazaro summoned the envoy.", "Theresa Lazaro",
+     "Foreign Affairs Undersecretary"),
+    ("Acting Under Secretary of the Treasury Bradley Smith announced the sanctions.", "Bradley Smith",
+     "Acting Under Secretary of the Treasury"),
+    ("Under-Secretary of State for Political Affairs John Bass visited Manila.", "John Bass",
+     "Under-Secretary of State for Political Affairs"),
+    ("Pentagon Press Secretary Pat Ryder said the talks were productive.", "Pat Ryder", "Pentagon Press Secretary"),
+    ("White House press secretary Karine Jean-Pierre told reporters the visit would go ahead.",
+     "Karine Jean-Pierre", "White House press secretary"),
+    ("Acting Defence Minister Pat Conroy met the delegation in Canberra.", "Pat Conroy", "Acting Defence Minister"),
+    ("Permanent Secretary for Defence Sanitchanog Sangkachantra welcomed the guests.", "Sanitchanog Sangkachantra",
+     "Permanent Secretary for Defence"),
+    ("Chief of Defence Force Admiral David Johnston inspected the ship.", "David Johnston", "Chief of Defence Force"),
+    ("Deputy Chief of Mission Heather Variava attended the reception.", "Heather Variava",
+     "Deputy Chief of Mission"),
+    ("British High Commissioner Lindy Cameron met Indian officials.", "Lindy Cameron", "High Commissioner"),
+    ("Chargé d'Affaires Jane Doe delivered the note to the ministry.", "Jane Doe", "Chargé d'Affaires"),
+    ("PCG Commandant Admiral Ronnie Gil Gavan signed the memorandum.", "Ronnie Gil Gavan", "PCG Commandant"),
+    ("Assistant Foreign Minister Hua Chunying met the Lao delegation.", "Hua Chunying", "Assistant Foreign Minister"),
+    ("Vice Chairperson Amy Lee opened the session.", "Amy Lee", "Vice Chairperson"),
+])
+def test_government_titles_of_other_styles(text, name, title):
+    assert title in people(text)[name].titles
+
+
+def test_under_and_high_in_running_text_are_no_office():
+    p = people("The plan was drafted under Defence Minister Richard Marles last year.")
+    assert p["Richard Marles"].titles == ("Defence Minister",)
+
+
+# ---- acronyms a report defines, names that end in a city ---------------------------------------------------
+
+def test_acronym_defined_in_the_report_gives_its_state():
+    p = people("The Philippine Coast Guard (PCG) and the Vietnam Coast Guard (VCG) signed an agreement. "
+               "VCG Commander Lt. Gen. Le Quang Dao and PCG Commandant Admiral Ronnie Gil Gavan signed it.")
+    assert p["Le Quang Dao"].country == "VNM"
+    assert p["Ronnie Gil Gavan"].country == "PHL"
+
+
+def test_vietnamese_name_ending_in_a_city_name():
+    p = people("Marcos also met National Assembly Chairman Vuong Dinh Hue in Hanoi on Tuesday.")
+    assert "Vuong Dinh Hue" in p
+    p = people("Defence Minister Phan Van Giang visited Hue on Tuesday.")
+    assert set(p) == {"Phan Van Giang"}

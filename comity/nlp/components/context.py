@@ -3,20 +3,53 @@
 - the dyad: the two states the report is mainly about (people's countries count
   most, then countries, capitals and demonyms named), so that "the two sides" and
   an event with one side named can be completed;
-- people's countries where the text gives none: a counterpart is from the other
-  side of the dyad, and an official named without a country in an agency's report
-  is taken to serve the agency's state when that state is in the dyad.
+- people's countries where the text gives none (`fill_person_countries`).
+
+A person's country comes first from the text: a nationality word or a state's organisation
+in the title ("Vietnamese Defence Minister", "Pentagon Press Secretary", "President of the
+UAE"), the user's dictionaries, the bundled leaders list (comity_persons). For a person still
+without one, these are tried in order, and the first that gives a country wins:
+
+1. counterpart: "X met his Lao counterpart Y" - Y is from the other side of the dyad;
+2. an office only some states have, named in the title ("Foreign Office spokesperson",
+   "DFA spokesperson", "Treasury Secretary"; titles.yaml `offices_of_states`, and acronyms
+   organisations.yaml flags `ambiguous`): the state among those that ranks highest in the
+   report, if the report names any of them. It comes before the guesses below because it is
+   read from the person's own title (a "Foreign Office" spokesperson in a Bangkok Post report
+   on Pakistan is Pakistani, not Thai);
+3. a spokesperson whose title names no state speaks for the state named first in the sentence
+   before, in the same paragraph ("China's foreign ministry said ... | "...," spokesperson Lin
+   Jian told a briefing"): the body a report quotes is its subject;
+4. officials listed as the objects of one verb ("met Prime Minister A and National Assembly
+   Chairman B") serve one state; not subjects ("A and B held talks") nor "between A and B";
+5. the outlet's home: an official named with no country in a Bangkok Post, WAM or Kazinform
+   report serves that outlet's state, if the report is about that state (it is one of the
+   countries the report names), or was filed there and names no more than one other state
+   ("DOHA (QNA) -- the Amir received a call from the Prime Minister of Pakistan"). The outlet comes from the sign-off (agencies.yaml) or, when
+   the wire layout was not recognised, from an agency marker left in the first or last words
+   ("RIYADH, Jan 15, 2024 (SPA) --", "— Emirates News Agency (WAM)");
+6. the side of the dyad with no named official: in a report about two states whose officials
+   are named, one of unknown nationality belongs to the side that has none yet;
+7. the dateline's country, when it is one of the dyad's two states ("ISLAMABAD —");
+8. none.
+A wrong guess costs no more than no country, and each step is weaker evidence than the one
+before it, so the chain stops at the first answer.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..agencies import home_country_in_text
 from .actors import SPANS_KEY, entry_of
+from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
+SPEAKERS = {"COUNTRY", "DEMONYM", "ORG"}  # what a spokesperson may speak for
+SPOKES = re.compile(r"(?i)\bspokes(?:person|man|woman)\b")
 
 
 def rank_countries(doc: Doc) -> list[str]:
@@ -49,10 +82,14 @@ class ReportContext:
         return doc
 
     def fill_person_countries(self, doc: Doc, ranked: list[str]) -> None:
+        """Countries for people the text gives none, by the chain in the module docstring."""
         persons = doc._.persons or []
+        if not persons:
+            return
         by_id = {p.id: p for p in persons}
         dyad = set(doc._.dyad or ())
-        for p in persons:  # counterparts: "X ... his Lao counterpart Y"
+        # 1. counterparts: "X ... his Lao counterpart Y"
+        for p in persons:
             other = by_id.get(p.counterpart_of)
             if other is None:
                 continue
@@ -60,11 +97,36 @@ class ReportContext:
                 other.country, other.country_from = next(iter(dyad - {p.country})), "counterpart"
             if not p.titles and other.titles:
                 p.titles = list(other.titles)
-        home = doc._.home_country
+        if all(p.country for p in persons):
+            return
+        # 2. an office only some states have: the one the report is most about (named by more than
+        # the ambiguous acronym itself: "DFA" is the Philippine one only in a report that names the Philippines)
+        order = {c: k for k, c in enumerate(ranked)}
+        named = self._named_states(doc, persons)
         for p in persons:
-            if p.country is None and home and home in ranked:
-                p.country, p.country_from = home, "context"
-        # a report about two states whose officials are named: an official of unknown
+            states = [c for c in getattr(p, "office_states", ()) if c in order and c in named]
+            if p.country is None and states:
+                p.country, p.country_from = min(states, key=order.__getitem__), "office"
+        # 3. a spokesperson speaks for the state whose body the sentence before quoted
+        for p in persons:
+            if p.country is None and any(SPOKES.search(t) for t in p.titles):
+                code = self._state_spoken_for(doc, p.mentions[0][0])
+                if code:
+                    p.country, p.country_from = code, "context"
+        # 4. officials listed together as the objects of one verb or preposition are of one state
+        self._conjoined(doc, persons)
+        # 5. the outlet's home state, when the report is about it
+        home = doc._.home_country
+        if home is None:
+            home = doc._.home_country = home_country_in_text(doc.text)
+        place = doc._.dateline_place
+        if home and (home in order or (place and place[1] == home and len(ranked) < 2)):
+            # about its state, or filed at home about one other state ("DOHA (QNA) -- the Amir received
+            # a call from the Prime Minister of Pakistan")
+            for p in persons:
+                if p.country is None:
+                    p.country, p.country_from = home, "context"
+        # 6. a report about two states whose officials are named: an official of unknown
         # nationality belongs to the side that has no named official yet
         if len(dyad) == 2:
             for p in persons:
@@ -72,6 +134,65 @@ class ReportContext:
                     empty = [c for c in doc._.dyad if not any(q.country == c for q in persons)]
                     if len(empty) == 1:
                         p.country, p.country_from = empty[0], "context"
+        # 7. the dateline's state, when it is one of the two the report is about
+        if place and place[1] in dyad:
+            for p in persons:
+                if p.country is None:
+                    p.country, p.country_from = place[1], "dateline"
+
+    @staticmethod
+    def _named_states(doc: Doc, persons: list) -> set[str]:
+        """States the report names by a name, demonym, capital or an organisation of theirs alone, or
+        whose officials it names."""
+        named = {p.country for p in persons if p.country}
+        for span in doc.spans.get(SPANS_KEY, []):
+            if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text)):
+                named.add(entry_of(span)[0])
+        return named
+
+    @staticmethod
+    def _conjoined(doc: Doc, persons: list) -> None:
+        """"met Prime Minister Pham Minh Chinh and National Assembly Chairman Vuong Dinh Hue": the
+        second is of the first's state, and so on down a list. Only objects: subjects joined by "and"
+        are often the two sides ("Blinken and Wang Yi held talks"), and so are the objects of
+        "between"."""
+        owner = {i: p for p in persons for s, e in p.mentions for i in range(s, e)}
+        for _ in range(3):  # a list of three or four is filled in as many rounds
+            changed = False
+            for p in persons:
+                if p.country is not None:
+                    continue
+                for s, e in p.mentions:
+                    head = next((t for t in doc[s:e] if t.dep_ == "conj"), None)
+                    if head is None:
+                        continue
+                    first = head.head
+                    while first.dep_ == "conj":
+                        first = first.head
+                    if first.dep_ not in ("dobj", "pobj") or first.head.lower_ in ("between", "among"):
+                        continue
+                    other = owner.get(head.head.i)
+                    if other is not None and other is not p and other.country:
+                        p.country, p.country_from = other.country, "context"
+                        changed = True
+                        break
+            if not changed:
+                return
+
+    @staticmethod
+    def _state_spoken_for(doc: Doc, token: int) -> str | None:
+        """The state named first in the sentence before the one at `token`, in the same paragraph:
+        "China's foreign ministry said ... | "...," spokesperson Lin Jian told a briefing." """
+        sent = doc[token].sent
+        if sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        if "\n" in doc.text[before.end_char:sent.start_char]:
+            return None  # a new paragraph
+        named = [(span.start, entry_of(span)[0]) for span in doc.spans.get(SPANS_KEY, [])
+                 if before.start <= span.start < before.end and span.label_ in SPEAKERS]
+        named = [(start, code) for start, code in named if code and code != "IGO"]
+        return min(named)[1] if named else None
 
 
 @Language.factory("comity_context", assigns=["doc._.dyad"], requires=["doc._.persons", "doc._.dates"])

@@ -28,14 +28,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dictionaries.leaders import PERSON_LEADER
-from ..gazetteer import fold
+from ..gazetteer import fold, load_gazetteer
 from ..lexicon import TitleLexicon, titles
 from ..sentences import sentences
+from ...source_yaml import load_source
 from .actors import SPANS_KEY, entry_of
 
 PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE"}
@@ -53,9 +55,18 @@ CORPORATE = {"company", "firm", "corporate", "group", "bank", "club", "team", "l
 COMPANY_OFFICE_WORDS = {"vice", "deputy", "executive", "managing", "senior", "co", "general", "-", "and"}
 # "X General" offices in which "General" is no rank ("Secretary General Mark Rutte")
 ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
+# office words that are offices only in Title Case: "under" and "high" in running text are no title
+# ("under Defence Minister X", "high on the agenda"); "Under Secretary", "High Commissioner" are
+CASED_ONLY = {"under", "high"}
 GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director", "Governor", "Auditor",
                    "Surgeon", "Consul", "Procurator", "Prosecutor", "Accountant", "Postmaster", "Registrar"}
 
+
+# what may follow the name in "the minister, X," (or "... from the Emir of Qatar, Sheikh X.")
+NAME_CLOSERS = {",", ";", ")", "."}
+# parts of speech of a word before "Title, X," that may qualify the office, so the title is not
+# known to be whole ("Toyota President, X,")
+TITLE_QUALIFIERS = {"PROPN", "NOUN", "ADJ", "NUM", "X"}
 
 _PUNCT = re.compile(r"[.'’]")
 _SEPARATORS = re.compile(r"[-\s]+")
@@ -80,6 +91,44 @@ def phrase_words(doc: Doc) -> list[tuple[str, int]]:
         else:
             words.extend((w, i) for w in parts)
     return words
+
+
+@lru_cache(maxsize=4096)
+def ambiguous_org_states(surface: str) -> tuple[str, ...]:
+    """The states an organisation's name may denote when the gazetteer flags it ambiguous or gives it to
+    bodies of two states ("AFP": PHL and FRA; "DND": PHL, and Canada's too); () for a clear name."""
+    entries = load_gazetteer().lookup(surface)
+    codes = tuple(dict.fromkeys(e.code for e in entries if e.code and e.code != "IGO"))
+    if len(codes) > 1 or any(e.ambiguous for e in entries):
+        return codes
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _titles_source() -> dict:
+    """titles.yaml as read, for the lists the lexicon does not carry (`styles`, `offices_of_states`)."""
+    path = resources.files("comity.nlp") / "resources" / "titles.yaml"
+    return load_source(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _offices_of_states() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+    table = _titles_source().get("offices_of_states") or {}
+    table = {str(k): tuple(v) for k, v in table.items()}
+    if not table:
+        return None, {}
+    names = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"), table
+
+
+@lru_cache(maxsize=4096)
+def office_states_of(title: str) -> tuple[str, ...]:
+    """The states that have the office or organisation a title names, when only some do
+    (titles.yaml `offices_of_states`): "Foreign Office (FO) spokesperson" -> (PAK, GBR, DEU)."""
+    pattern, table = _offices_of_states()
+    if pattern is None:
+        return ()
+    return tuple(dict.fromkeys(c for m in pattern.finditer(title) for c in table[m.group(0)]))
 
 
 class PhraseIndex:
@@ -135,6 +184,7 @@ class TitleInfo:
     anchored_by_dictionary: bool = False
     sector: str | None = None
     portable: str | None = None  # the office without the words that name its state, for a counterpart
+    states: tuple[str, ...] = ()  # the states an ambiguous organisation in the title may be of
 
     @property
     def anchored(self) -> bool:
@@ -157,6 +207,9 @@ class PersonCluster:
     counterpart_of: str | None = None
     anchored: bool = False
     portable: dict[str, str | None] = field(default_factory=dict)  # title -> its counterpart's form
+    # the states whose office the title names, when only some states have it ("Foreign Office",
+    # "DFA"): comity_context picks the one the report is about for a person with no country
+    office_states: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -170,6 +223,7 @@ class PersonCluster:
             self.rank = info.rank
         if info.sector and not self.sector:
             self.sector = info.sector
+        self.office_states.extend(c for c in info.states if c not in self.office_states)
         if info.country and not self.country:
             self.country = info.country
             self.country_from = "dictionary" if info.anchored_by_dictionary else "title"
@@ -183,7 +237,8 @@ class PersonFinder:
         self.lex: TitleLexicon = titles()
         self._rank_index = PhraseIndex(self.lex.ranks)
         self._honorific_index = PhraseIndex(self.lex.honorifics)
-        self._lower_office = {w.lower() for w in self.lex.office_words}
+        self._style_index = PhraseIndex(_titles_source().get("styles") or ())
+        self._lower_office = {w.lower() for w in self.lex.office_words} - CASED_ONLY
         self._lower_heads = {w.lower() for w in self.lex.heads}
         self._people: dict | None = None  # dictionary people by canonical name, loaded on first use
         self._leaders: dict | None = None  # the bundled leaders by canonical name, loaded on first use
@@ -196,7 +251,9 @@ class PersonFinder:
     def find(self, doc: Doc) -> list[PersonCluster]:
         nationality = {}  # token index -> country code: demonyms, country names ("Singapore's")
         org_country = {}  # token index -> country code of an organisation ("French Armed Forces")
+        org_states = {}   # token index -> the states an ambiguous organisation may be of ("DFA", "AFP")
         blocked = set()   # token indices inside places and organisations
+        cities = set()    # one-word cities, which may end a name too ("Vuong Dinh Hue")
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
         leaders: dict[tuple[int, int], str] = {}  # bundled leaders by token span -> canonical name
         for span in doc.spans.get(SPANS_KEY, []):
@@ -213,14 +270,23 @@ class PersonFinder:
                     for i in range(span.start, span.end):
                         nationality[i] = code
                 elif span.label_ == "ORG":
+                    states = ambiguous_org_states(span.text)
                     for i in range(span.start, span.end):
-                        org_country[i] = code
+                        # an acronym two states' bodies share ("DND", "AFP"): the report decides (context)
+                        org_country[i] = None if states else code
+                        if states:
+                            org_states[i] = states
             elif code == "IGO" and span.label_ == "IGO":  # "NATO Secretary General", "ASEAN Secretary-General"
                 for i in range(span.start, span.end):
                     org_country[i] = code
             if span.label_ in PLACE_OR_ORG:
                 blocked.update(range(span.start, span.end))
+            if span.label_ == "CITY" and span.end - span.start == 1:
+                cities.add(span.start)
+        self._defined_acronyms(doc, org_country, nationality)
+        self._cities = cities
         self._org_country = org_country
+        self._org_states = org_states
         self._nationality = nationality
         self._blocked = blocked
         self._ranks = {}  # rank phrase by its end token -> its start
@@ -230,6 +296,10 @@ class PersonFinder:
             self._ranks[e] = s
             self._rank_tokens.update(range(s, e))
         self._honorific_tokens = {i for s, e in self._honorific_index.spans(doc, words) for i in range(s, e)}
+        # "Sheikh", "Sayyid": honorifics, unless a known name begins with them ("Sheikh Hasina")
+        names_from = {s for s, _ in leaders} | {s for s, _ in known}
+        self._honorific_tokens.update(i for s, e in self._style_index.spans(doc, words) if s not in names_from
+                                      for i in range(s, e))
         self._not_name = {i for ent in doc.ents if ent.label_ in NOT_NAME_ENTS for i in range(ent.start, ent.end)}
         candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
         clusters: list[PersonCluster] = []
@@ -265,6 +335,9 @@ class PersonFinder:
                 o != t and (o.lower().endswith(" " + t.lower()) or o.lower().startswith(t.lower() + " "))
                 for o in cluster.titles)]  # and "Ambassador" to "Ambassador to Việt Nam"
             cluster.aliases = sorted({doc[s:e].text for s, e in cluster.mentions} - {cluster.name})
+            if cluster.country is None:
+                for title in cluster.titles:
+                    cluster.office_states.extend(c for c in office_states_of(title) if c not in cluster.office_states)
         clusters.sort(key=lambda c: c.mentions[0])
         for n, cluster in enumerate(clusters, 1):
             cluster.id = f"p{n}"
@@ -272,6 +345,36 @@ class PersonFinder:
             if isinstance(cluster.counterpart_of, PersonCluster):
                 cluster.counterpart_of = cluster.counterpart_of.id
         return [c for c in clusters if c.anchored]
+
+    def _defined_acronyms(self, doc: Doc, org_country: dict, nationality: dict) -> None:
+        """An acronym the report defines for a state's body, "the Vietnam Coast Guard (VCG)", "the Lao
+        Ministry of Foreign Affairs (MOFA)", is that state's wherever it stands ("VCG Commander X")."""
+        defined: dict[str, str | None] = {}
+        for span in doc.spans.get(SPANS_KEY, []):
+            if span.label_ not in ("ORG", "ORG_HEAD") or span.end + 2 >= len(doc):
+                continue
+            if doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+                continue
+            acronym = doc[span.end + 1].text
+            if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+                continue
+            code = org_country.get(span.start)
+            if span.label_ == "ORG_HEAD":  # "the Lao Ministry ...", "Japan's Defense Ministry"
+                k = span.start - 1
+                if k >= 0 and doc[k].lower_ in ("'s", "’s"):
+                    k -= 1
+                code = nationality.get(k)
+            if code and acronym not in defined:
+                defined[acronym] = code
+            elif acronym in defined and defined[acronym] != code:
+                defined[acronym] = None  # defined twice, for two states: no one's
+        defined = {a: c for a, c in defined.items() if c}
+        if not defined:
+            return
+        texts = sentences(doc).token_texts
+        for i in (i for i, t in enumerate(texts) if t in defined):
+            if i not in org_country and i not in nationality:
+                org_country[i] = defined[texts[i]]
 
     def _candidates(self, doc: Doc, blocked: set[int]) -> set[tuple[int, int]]:
         out = set()
@@ -301,13 +404,17 @@ class PersonFinder:
             if end > start:
                 out.add((start, end))
         for i, text in enumerate(texts):
-            # "The U.S. ambassador to Japan, Rahm Emanuel, ...": a name between commas after a title
+            # "The U.S. ambassador to Japan, Rahm Emanuel, ...": a name between commas after a title;
+            # an honorific may stand before it ("the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani.")
             if (text == "," and i > 0 and i + 1 < len(doc)
                     and (self._office_word(doc[i - 1]) or i - 1 in self._nationality)
                     and self._ends_title(doc, i - 1)):
-                end = self._name_end(doc, i + 1, blocked)
-                if end > i + 1 and end < len(doc) and doc[end].text in {",", ";", ")"}:
-                    out.add((i + 1, end))
+                start = i + 1
+                while start < len(doc) and start in self._honorific_tokens:
+                    start += 1
+                end = self._name_end(doc, start, blocked)
+                if end > start and end < len(doc) and doc[end].text in NAME_CLOSERS:
+                    out.add((start, end))
         for start, end in list(out):
             # "Gen Nakatani": without a period, "Gen" before a single name word is a given name
             if start > 0 and doc[start - 1].text == "Gen" and end - start == 1 and self._name_word(doc[start]):
@@ -355,10 +462,20 @@ class PersonFinder:
         """End of the name that starts at `start`: capitalised words, with hyphenated parts
         ("Won-sik"), particles between them ("Lula da Silva") and a suffix ("Jr.")."""
         i = start
-        while i < len(doc) and i - start < limit and i not in blocked:
+        words = 0  # name words: particles and the parts after a hyphen do not count ("Tamim bin Hamad
+        # Al-Thani", "Mishal Al-Ahmad Al-Jaber Al-Sabah" are four and four)
+        while i < len(doc) and words < limit:
             tok = doc[i]
+            if i in blocked:
+                # a one-word city after two name words ends the name: Vietnamese given names are
+                # city names too ("Vuong Dinh Hue", "Nguyen Van Vinh"); "Minister X in Hue" has its "in"
+                if (words >= 2 and i in self._cities and self._name_word(tok)
+                        and not (i + 1 < len(doc) and self._name_word(doc[i + 1]))):
+                    i += 1
+                break
             if self._name_word(tok):
                 i += 1
+                words += 1
             elif (tok.text == "-" and i > start and not doc[i - 1].whitespace_ and i + 1 < len(doc)
                   and doc[i + 1].is_alpha and not tok.whitespace_):
                 i += 2
@@ -472,8 +589,9 @@ class PersonFinder:
             elif tok.text == "," and j - 1 >= sent_start and (
                     doc[j - 1].lower_ == "counterpart" or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
-            elif (tok.text == "," and j == start - 1 and end is not None and end < len(doc)
-                  and doc[end].text in {",", ";", ")"} and j - 1 >= sent_start):
+            elif (tok.text == "," and comma is None and end is not None and end < len(doc)
+                  and doc[end].text in NAME_CLOSERS and j - 1 >= sent_start
+                  and all(k in self._honorific_tokens for k in range(j + 1, start))):
                 comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."
                 j -= 1
             else:
@@ -482,8 +600,10 @@ class PersonFinder:
             if j + 1 >= comma:
                 return TitleInfo()
             info = self._parse_title(doc, j + 1, comma, nationality)
-            if not info.office or (j >= sent_start and doc[j].lower_ not in DETERMINERS and doc[j].pos_ != "ADP"):
-                return TitleInfo()  # only "the ... minister, X," and "... with the minister, X,"
+            if not info.office or (j >= sent_start and doc[j].pos_ in TITLE_QUALIFIERS):
+                # "the ... minister, X,", "At the event, Chinese Ambassador to Laos, X,", "met the
+                # minister, X,"; not after a word that may qualify the office ("Toyota President, X")
+                return TitleInfo()
             return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
@@ -544,11 +664,15 @@ class PersonFinder:
         if not words:
             return info
         info.counterpart = any(w.lower_ == "counterpart" for w in words)
+        posted = self._posted_places(words)
         for w in words:
             code = nationality.get(w.i) or self._org_country.get(w.i)
-            if code:
+            if code and w.i not in posted:  # "Ambassador to Laos": Laos is where, not whose
                 info.country = code
                 break
+        if info.country is None:
+            states = [c for w in words for c in self._org_states.get(w.i, ())]
+            info.states = tuple(dict.fromkeys(states))
         # rank: the rank phrase that ends next to the name (honorifics may stand between them)
         tail = [w for w in words if w.text != ","]
         while tail and tail[-1].i in self._honorific_tokens:
@@ -583,11 +707,28 @@ class PersonFinder:
         return info
 
     def _posted_to(self, office: list) -> bool:
-        """Whether `office` ends in "to" + a country ("Ambassador to Japan", "Special Envoy to Myanmar")."""
+        """Whether `office` ends in "to" + a country ("Ambassador to Japan", "Special Envoy to Myanmar",
+        "Ambassador of China to the Lao PDR")."""
         k = len(office) - 1
         while k >= 0 and office[k].i in self._nationality:
             k -= 1
+        if k > 0 and office[k].lower_ == "the":
+            k -= 1
         return k > 0 and office[k].lower_ == "to"
+
+    def _posted_places(self, words: list) -> set[int]:
+        """Token indices of the countries an envoy is posted to ("to [the] Laos" in a title)."""
+        out: set[int] = set()
+        for k, w in enumerate(words):
+            if w.lower_ != "to":
+                continue
+            k += 1
+            if k < len(words) and words[k].lower_ == "the":
+                k += 1
+            while k < len(words) and words[k].i in self._nationality:
+                out.add(words[k].i)
+                k += 1
+        return out
 
     def _general_office(self, doc: Doc, rank_start: int) -> bool:
         """"Secretary General", "Secretary-General", "Attorney General": "General" is no rank there."""
