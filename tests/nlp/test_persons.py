@@ -191,3 +191,15 @@ def test_dateline_state_as_the_last_guess():
     text = (" date 2025-03-04 ISLAMABAD — Interior Minister Mohsin Naqvi said on Tuesday that Pakistan and "
             "Afghanistan would reopen the Torkham crossing. — Reuters")
     assert country_of(text, "Mohsin Naqvi") == "PAK"
+
+
+@pytest.mark.parametrize("first, code", [
+    ("China's foreign ministry said on Friday it opposed the sanctions.", "CHN"),
+    ("The Ministry of Foreign Affairs of China said on Friday it opposed the sanctions.", "CHN"),
+    ("The foreign ministry said on Friday it opposed the Chinese sanctions.", None),
+])
+def test_spokesperson_speaks_for_the_body_named_first(first, code):
+    text = (" date 2024-10-18 WASHINGTON — The United States and China traded sanctions this week.\n\n"
+            + first + " \"We will respond,\" spokesperson Lin Jian told a regular news briefing. — Reuters")
+    got = country_of(text, "Lin Jian")
+    assert got == code if code else got != "CHN"

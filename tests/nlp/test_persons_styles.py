@@ -300,3 +300,35 @@ def test_vietnamese_name_ending_in_a_city_name():
     assert "Vuong Dinh Hue" in p
     p = people("Defence Minister Phan Van Giang visited Hue on Tuesday.")
     assert set(p) == {"Phan Van Giang"}
+
+
+# ---- more styles: abbreviated given names, hyphenated offices, bracketed portfolios, long portfolio lists --
+
+def test_abbreviated_given_name_stays_in_the_name():
+    p = people("DFA spokesperson Ma. Teresita Daza said the Philippines had filed a protest.")
+    assert "Ma. Teresita Daza" in p
+
+
+def test_hyphenated_offices_with_connectors():
+    p = people("General Vong Pisen, Commander-in-Chief of the Royal Cambodian Armed Forces, also attended.")
+    assert p["Vong Pisen"].titles == ("Commander-in-Chief of the Royal Cambodian Armed Forces",)
+    assert p["Vong Pisen"].country == "KHM"
+    p = people("Ambassador-at-Large Rashad Hussain visited Jakarta on Monday.")
+    assert p["Rashad Hussain"].titles == ("Ambassador-at-Large",)
+
+
+def test_bracketed_portfolio_and_a_portfolio_list():
+    p = people("Chief of Defence Force Vice-Admiral Aaron Beng and Permanent Secretary (Defence) Chan Heng Kee "
+               "were present.")
+    assert p["Chan Heng Kee"].titles == ("Permanent Secretary (Defence)",)
+    p = people("Coordinating Minister for Political, Legal and Security Affairs Hadi Tjahjanto met the delegation.")
+    assert p["Hadi Tjahjanto"].titles == ("Coordinating Minister for Political, Legal and Security Affairs",)
+
+
+def test_name_before_an_apposition_the_ner_missed():
+    p = people("His Highness Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs, today received "
+               "Than Swe, Minister of Foreign Affairs of Myanmar. Reem bint Ebrahim Al Hashimy, Minister of State "
+               "for International Cooperation, attended the meeting.")
+    assert p["Than Swe"].country == "MMR"
+    assert p["Reem bint Ebrahim Al Hashimy"].titles == ("Minister of State for International Cooperation",)
+    assert people("Meanwhile, the minister, who arrived on Monday, said nothing.") == {}

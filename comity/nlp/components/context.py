@@ -14,11 +14,12 @@ without one, these are tried in order, and the first that gives a country wins:
 2. an office only some states have, named in the title ("Foreign Office spokesperson",
    "DFA spokesperson", "Treasury Secretary"; titles.yaml `offices_of_states`, and acronyms
    organisations.yaml flags `ambiguous`): the state among those that ranks highest in the
-   report, if the report names any of them. It comes before the guesses below because it is
+   report, if the report names any of them (an acronym's own mentions do not count; the
+   outlet's home does: "DFA" in an Inquirer report is the Philippine one). It comes before the guesses below because it is
    read from the person's own title (a "Foreign Office" spokesperson in a Bangkok Post report
    on Pakistan is Pakistani, not Thai);
-3. a spokesperson whose title names no state speaks for the state named first in the sentence
-   before, in the same paragraph ("China's foreign ministry said ... | "...," spokesperson Lin
+3. a spokesperson whose title names no state speaks for the state or body named first in the
+   sentence before, in the same paragraph (none if that body is of no named state) ("China's foreign ministry said ... | "...," spokesperson Lin
    Jian told a briefing"): the body a report quotes is its subject;
 4. officials listed as the objects of one verb ("met Prime Minister A and National Assembly
    Chairman B") serve one state; not subjects ("A and B held talks") nor "between A and B";
@@ -48,7 +49,7 @@ from .actors import SPANS_KEY, entry_of
 from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
-SPEAKERS = {"COUNTRY", "DEMONYM", "ORG"}  # what a spokesperson may speak for
+SPEAKERS = {"COUNTRY", "DEMONYM", "ORG", "ORG_HEAD", "IGO"}  # what a spokesperson may speak for
 SPOKES = re.compile(r"(?i)\bspokes(?:person|man|woman)\b")
 
 
@@ -102,7 +103,10 @@ class ReportContext:
         # 2. an office only some states have: the one the report is most about (named by more than
         # the ambiguous acronym itself: "DFA" is the Philippine one only in a report that names the Philippines)
         order = {c: k for k, c in enumerate(ranked)}
-        named = self._named_states(doc, persons)
+        home = doc._.home_country
+        if home is None:
+            home = doc._.home_country = home_country_in_text(doc.text)
+        named = self._named_states(doc, persons) | ({home} if home else set())
         for p in persons:
             states = [c for c in getattr(p, "office_states", ()) if c in order and c in named]
             if p.country is None and states:
@@ -116,9 +120,6 @@ class ReportContext:
         # 4. officials listed together as the objects of one verb or preposition are of one state
         self._conjoined(doc, persons)
         # 5. the outlet's home state, when the report is about it
-        home = doc._.home_country
-        if home is None:
-            home = doc._.home_country = home_country_in_text(doc.text)
         place = doc._.dateline_place
         if home and (home in order or (place and place[1] == home and len(ranked) < 2)):
             # about its state, or filed at home about one other state ("DOHA (QNA) -- the Amir received
@@ -189,10 +190,16 @@ class ReportContext:
         before = doc[sent.start - 1].sent
         if "\n" in doc.text[before.end_char:sent.start_char]:
             return None  # a new paragraph
-        named = [(span.start, entry_of(span)[0]) for span in doc.spans.get(SPANS_KEY, [])
-                 if before.start <= span.start < before.end and span.label_ in SPEAKERS]
-        named = [(start, code) for start, code in named if code and code != "IGO"]
-        return min(named)[1] if named else None
+        named = sorted((span.start, span.end, entry_of(span)[0]) for span in doc.spans.get(SPANS_KEY, [])
+                       if before.start <= span.start < before.end and span.label_ in SPEAKERS)
+        if not named:
+            return None
+        _, end, code = named[0]
+        if not code and len(named) > 1 and doc[end].lower_ == "of" and named[1][0] == end + 1:
+            code = named[1][2]  # "the Ministry of Foreign Affairs of China"
+        # "The Department of Foreign Affairs summoned a Chinese diplomat": a body of no named state
+        # speaks first, and the state named after it is not the one it speaks for
+        return code if code and code != "IGO" else None
 
 
 @Language.factory("comity_context", assigns=["doc._.dyad"], requires=["doc._.persons", "doc._.dates"])

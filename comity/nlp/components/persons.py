@@ -58,6 +58,9 @@ ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
 # office words that are offices only in Title Case: "under" and "high" in running text are no title
 # ("under Defence Minister X", "high on the agenda"); "Under Secretary", "High Commissioner" are
 CASED_ONLY = {"under", "high"}
+HYPHENED = {"in", "at", "of"}  # connectors inside hyphenated offices: "Commander-in-Chief", "Ambassador-at-Large"
+# given names written abbreviated with a period: "Ma. Teresita Daza" (Maria), "Mohd. Najib", "Md. Touhid"
+NAME_ABBREVIATIONS = {"Ma", "Mohd", "Muhd", "Md", "Abd", "Mohd"}
 GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director", "Governor", "Auditor",
                    "Surgeon", "Consul", "Procurator", "Prosecutor", "Accountant", "Postmaster", "Registrar"}
 
@@ -415,6 +418,13 @@ class PersonFinder:
                 end = self._name_end(doc, start, blocked)
                 if end > start and end < len(doc) and doc[end].text in NAME_CLOSERS:
                     out.add((start, end))
+            # "... received Than Swe, Minister of Foreign Affairs of Myanmar.": a name before an
+            # apposition the NER missed; two name words at least, so "Meanwhile, the minister," is none
+            if text == "," and i > 1 and i + 1 < len(doc) and self._name_word(doc[i - 1]) and i - 1 not in blocked:
+                start = self._name_start(doc, i, blocked)
+                if (start is not None and self._name_end(doc, start, blocked) == i
+                        and self._title_right(doc, i, self._nationality).office):
+                    out.add((start, i))
         for start, end in list(out):
             # "Gen Nakatani": without a period, "Gen" before a single name word is a given name
             if start > 0 and doc[start - 1].text == "Gen" and end - start == 1 and self._name_word(doc[start]):
@@ -422,12 +432,35 @@ class PersonFinder:
                 out.add((start - 1, end))
         return out
 
+    def _name_start(self, doc: Doc, end: int, blocked: set[int], limit: int = 6) -> int | None:
+        """Start of a name of two name words or more that ends right before `end`, or None."""
+        k, words = end, 0
+        while k > 0 and words < limit:
+            tok = doc[k - 1]
+            if k - 1 in blocked:
+                break
+            if self._name_word(tok):
+                words += 1
+                k -= 1
+            elif tok.text in self.lex.name_particles and k > 1 and self._name_word(doc[k - 2]):
+                k -= 1
+            elif tok.text == "-" and k > 1 and not tok.whitespace_ and not doc[k - 2].whitespace_:
+                k -= 1
+            else:
+                break
+        while k < end and not self._name_word(doc[k]):
+            k += 1
+        return k if words >= 2 and k < end else None
+
     def _ends_title(self, doc: Doc, i: int) -> bool:
         """Whether the office word at `i` closes a title with a head in it ("Minister of
         Industry and Trade" + name)."""
         j = i
         while j >= max(0, i - 8) and (self._title_token(doc, j) or j in self._nationality
-                                      or doc[j].text in self.lex.connectors):
+                                      or doc[j].text in self.lex.connectors
+                                      or (doc[j].text == "," and j > 0 and self._office_word(doc[j - 1])
+                                          and self._office_word(doc[j + 1]))):
+            # a comma inside a list of portfolios: "Minister for Political, Legal and Security Affairs"
             if self._is_head(doc[j]):
                 return True
             j -= 1
@@ -448,8 +481,16 @@ class PersonFinder:
             return True
         if tok.text in self.lex.rank_words:
             return True
-        return (tok.text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not tok.whitespace_
-                and self._office_word(doc[j - 1]) and self._office_word(doc[j + 1]))
+        if tok.lower_ in HYPHENED and 1 < j < len(doc) - 2:  # the "in" of "Commander-in-Chief"
+            return (doc[j - 1].text == "-" and doc[j + 1].text == "-" and not doc[j - 2].whitespace_
+                    and not doc[j - 1].whitespace_ and not tok.whitespace_ and not doc[j + 1].whitespace_
+                    and self._office_word(doc[j - 2]) and self._office_word(doc[j + 2]))
+        if tok.text != "-" or not 0 < j < len(doc) - 1 or doc[j - 1].whitespace_ or tok.whitespace_:
+            return False
+        before, after = doc[j - 1], doc[j + 1]
+        return ((self._office_word(before) or (before.lower_ in HYPHENED and j > 1 and doc[j - 2].text == "-"))
+                and (self._office_word(after)
+                     or (after.lower_ in HYPHENED and j + 2 < len(doc) and doc[j + 2].text == "-")))
 
     def _name_word(self, token) -> bool:
         text = token.text
@@ -476,6 +517,9 @@ class PersonFinder:
             if self._name_word(tok):
                 i += 1
                 words += 1
+                if (i == start + 1 and tok.text in NAME_ABBREVIATIONS and i + 1 < len(doc) and doc[i].text == "."
+                        and not tok.whitespace_ and self._name_word(doc[i + 1])):
+                    i += 1  # "Ma. Teresita Daza"
             elif (tok.text == "-" and i > start and not doc[i - 1].whitespace_ and i + 1 < len(doc)
                   and doc[i + 1].is_alpha and not tok.whitespace_):
                 i += 2
@@ -569,8 +613,11 @@ class PersonFinder:
     # -- titles -----------------------------------------------------------------------
     def _title_left(self, doc: Doc, start: int, nationality: dict[int, str], end: int | None = None) -> TitleInfo:
         sent_start = doc[start].sent.start
-        while sent_start > 0 and (sent_start - 1 in self._rank_tokens or sent_start - 1 in self._honorific_tokens):
-            sent_start = doc[sent_start - 1].sent.start  # the parser ended a sentence at "Lt.-Gen."
+        while sent_start > 0 and (sent_start - 1 in self._rank_tokens or sent_start - 1 in self._honorific_tokens
+                                  or (doc[sent_start - 1].text == ")" and sent_start == start)
+                                  or self._office_word(doc[sent_start - 1])):
+            # the parser ended a sentence at "Lt.-Gen.", or inside "Permanent Secretary (Defence) X"
+            sent_start = doc[sent_start - 1].sent.start
         j = start - 1
         comma = None
         while j >= sent_start:
@@ -583,9 +630,11 @@ class PersonFinder:
                 j -= 1  # "Vietnam's Deputy Minister", "the People's Army"
             elif tok.text in self.lex.connectors and self._title_before(doc, j - 1, sent_start):
                 j -= 1  # "Chief of the General Staff"
-            elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "(" and doc[j - 1].text.isupper()
-                  and doc[j - 1].is_alpha and self._title_before(doc, j - 3, sent_start)):
-                j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary"
+            elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "("
+                  and ((doc[j - 1].text.isupper() and doc[j - 1].is_alpha) or self._office_word(doc[j - 1]))
+                  and self._title_before(doc, j - 3, sent_start)):
+                j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary",
+                # "Permanent Secretary (Defence)"
             elif tok.text == "," and j - 1 >= sent_start and (
                     doc[j - 1].lower_ == "counterpart" or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
