@@ -29,6 +29,7 @@ PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in",
 RENEW_VERBS = {"renew", "extend"}
 RENEW_NOUNS = {"renewal", "extension"}
 NEGATING_HEADS = {"stop", "fail", "refuse", "decline", "short", "without"}
+AGREED = re.compile(r"\bagree(?:d|s)?\b", re.I)  # the verb, read on the text (no loop over tokens)
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 FORCE_HEADS = {"enter", "entry", "come", "go", "bring", "put"}
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
@@ -853,8 +854,8 @@ class AgreementFinder:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
                     continue
-                if cand.status == "mentioned" and cand.span.root.lemma_.lower() == "agreement" and any(
-                        t.lemma_ == "agree" and t.pos_ == "VERB" for t in cand.span.doc[: cand.span.start]):
+                if cand.status == "mentioned" and cand.span.root.lemma_.lower() == "agreement" and AGREED.search(
+                        cand.span.doc.text, 0, cand.span.start_char):
                     continue  # "Japan and Vietnam agreed to boost ties. The agreement came during talks ..."
             out.append(cand)
         return out
