@@ -647,3 +647,12 @@ def test_events_a_past_perfect_in_a_subordinate_clause_is_background(text):
 ])
 def test_events_more_of_europe_africa_and_the_caucasus(text, expected):
     assert expected in {c[:3] for c in codes(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnamese Defence Minister Phan Van Giang and Lao Defence Minister Chansamone Chanyalath exchanged views on "
+    "regional issues on Monday.",
+    "Vietnam and Laos co-organised the first border defence friendship exchange in Dien Bien province on Monday.",
+])
+def test_events_exchanging_views_and_co_organising_an_exchange_are_meetings(text):
+    assert ("040", "VNM", "LAO") in {c[:3] for c in codes(text)}
