@@ -75,6 +75,17 @@ def home_country(source: str | None) -> str | None:
     return None
 
 
+def home_country_in_dateline(dateline: str | None) -> str | None:
+    """The home country of an agency the dateline took in with the place: "ASTANA. KAZINFORM" -> KAZ."""
+    if not dateline:
+        return None
+    for part in re.split(r"[.,/()]", dateline):
+        known, code = _lookup(part)
+        if known and code:
+            return code
+    return None
+
+
 def home_country_in_text(text: str) -> str | None:
     """The home country of an agency whose marker stayed in the body because the wire layout around it
     was not recognised: in the first words ("RIYADH, Jan 15, 2024 (SPA) --", "ASTANA. KAZINFORM -") or the

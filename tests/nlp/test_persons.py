@@ -203,3 +203,12 @@ def test_spokesperson_speaks_for_the_body_named_first(first, code):
             + first + " \"We will respond,\" spokesperson Lin Jian told a regular news briefing. — Reuters")
     got = country_of(text, "Lin Jian")
     assert got == code if code else got != "CHN"
+
+
+def test_agency_taken_into_the_dateline():
+    text = (" date 2024-05-10 ASTANA. KAZINFORM - Minister of Defense Ruslan Zhaksylykov held talks with "
+            "Uzbekistan's Defense Minister Bakhodir Kurbanov.")
+    assert country_of(text, "Ruslan Zhaksylykov", "2024-05-10") == "KAZ"
+    text = ("ULAANBAATAR, May 10 (MONTSAME). Minister of Foreign Affairs Battsetseg Batmunkh received the "
+            "Ambassador of Japan to Mongolia on Friday.")
+    assert country_of(text, "Battsetseg Batmunkh", "2024-05-10") == "MNG"

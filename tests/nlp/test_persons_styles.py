@@ -332,3 +332,16 @@ def test_name_before_an_apposition_the_ner_missed():
     assert p["Than Swe"].country == "MMR"
     assert p["Reem bint Ebrahim Al Hashimy"].titles == ("Minister of State for International Cooperation",)
     assert people("Meanwhile, the minister, who arrived on Monday, said nothing.") == {}
+
+
+def test_sultan_after_an_office_is_a_given_name():
+    p = people("Chief of the General Staff Sultan Kamaletdinov attended the talks in Astana.")
+    assert "Sultan Kamaletdinov" in p
+    p = people("Saudi Foreign Minister Prince Faisal bin Farhan met the Sultan of Oman.")
+    assert "Faisal bin Farhan" in p
+
+
+def test_company_and_club_offices_of_the_newer_heads():
+    assert people("Assistant coach Kim Do-hoon praised the players, while club Chairperson Nguyen Van Binh "
+                  "said the team would travel to Bangkok.") == {}
+    assert people("Sony Chairperson Kenichiro Yoshida said the company would invest in Vietnam.") == {}

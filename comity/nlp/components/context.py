@@ -27,8 +27,9 @@ without one, these are tried in order, and the first that gives a country wins:
    report serves that outlet's state, if the report is about that state (it is one of the
    countries the report names), or was filed there and names no more than one other state
    ("DOHA (QNA) -- the Amir received a call from the Prime Minister of Pakistan"). The outlet comes from the sign-off (agencies.yaml) or, when
-   the wire layout was not recognised, from an agency marker left in the first or last words
-   ("RIYADH, Jan 15, 2024 (SPA) --", "— Emirates News Agency (WAM)");
+   the wire layout was not recognised, from an agency the dateline took in ("ASTANA. KAZINFORM -")
+   or a marker left in the body's first or last words ("RIYADH, Jan 15, 2024 (SPA) --",
+   "— Emirates News Agency (WAM)");
 6. the side of the dyad with no named official: in a report about two states whose officials
    are named, one of unknown nationality belongs to the side that has none yet;
 7. the dateline's country, when it is one of the dyad's two states ("ISLAMABAD —");
@@ -44,7 +45,8 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..agencies import home_country_in_text
+from ..gazetteer import load_gazetteer
+from ..agencies import home_country_in_dateline, home_country_in_text
 from .actors import SPANS_KEY, entry_of
 from .persons import ambiguous_org_states
 
@@ -105,7 +107,9 @@ class ReportContext:
         order = {c: k for k, c in enumerate(ranked)}
         home = doc._.home_country
         if home is None:
-            home = doc._.home_country = home_country_in_text(doc.text)
+            article = doc._.article
+            home = doc._.home_country = (home_country_in_dateline(getattr(article, "dateline", None))
+                                         or home_country_in_text(doc.text))
         named = self._named_states(doc, persons) | ({home} if home else set())
         for p in persons:
             states = [c for c in getattr(p, "office_states", ()) if c in order and c in named]
@@ -120,7 +124,7 @@ class ReportContext:
         # 4. officials listed together as the objects of one verb or preposition are of one state
         self._conjoined(doc, persons)
         # 5. the outlet's home state, when the report is about it
-        place = doc._.dateline_place
+        place = doc._.dateline_place or self._dateline_place(doc)
         if home and (home in order or (place and place[1] == home and len(ranked) < 2)):
             # about its state, or filed at home about one other state ("DOHA (QNA) -- the Amir received
             # a call from the Prime Minister of Pakistan")
@@ -140,6 +144,17 @@ class ReportContext:
             for p in persons:
                 if p.country is None:
                     p.country, p.country_from = place[1], "dateline"
+
+    @staticmethod
+    def _dateline_place(doc: Doc) -> tuple[str, str] | None:
+        """The place of a dateline that took an agency in ("ASTANA. KAZINFORM"): its first part."""
+        dateline = getattr(doc._.article, "dateline", None)
+        if not dateline or not re.search(r"[.,/(]", dateline):
+            return None
+        for entry in load_gazetteer().lookup(re.split(r"[.,/(]", dateline)[0].strip()):
+            if entry.kind in ("CAPITAL", "CITY", "COUNTRY"):
+                return entry.canonical, entry.code
+        return None
 
     @staticmethod
     def _named_states(doc: Doc, persons: list) -> set[str]:

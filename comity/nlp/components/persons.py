@@ -47,8 +47,9 @@ DETERMINERS = {"the", "a", "an"}
 NOT_NAME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 # Heads that companies, clubs and universities have too: next to an unknown proper noun
 # ("Toyota President Koji Sato") or a word such as "company" they make no official.
-WEAK_HEADS = {"president", "chairman", "chairwoman", "chair", "director", "head", "chief", "spokesman",
-              "spokeswoman", "spokesperson", "member", "leader", "official", "founder", "manager"}
+WEAK_HEADS = {"president", "chairman", "chairwoman", "chair", "chairperson", "director", "head", "chief", "spokesman",
+              "spokeswoman", "spokesperson", "member", "leader", "official", "founder", "manager", "administrator",
+              "coordinator", "counselor", "counsellor", "negotiator", "adviser", "advisor"}
 CORPORATE = {"company", "firm", "corporate", "group", "bank", "club", "team", "league", "airline",
              "carmaker", "automaker", "shipbuilder", "manufacturer", "business", "university",
              "school", "industry", "hospital", "studio", "label", "band", "brand", "retailer"}
@@ -58,6 +59,8 @@ ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
 # office words that are offices only in Title Case: "under" and "high" in running text are no title
 # ("under Defence Minister X", "high on the agenda"); "Under Secretary", "High Commissioner" are
 CASED_ONLY = {"under", "high"}
+# royal offices that are given names too: after another office word they begin the name
+GIVEN_NAME_OFFICES = {"Sultan"}
 HYPHENED = {"in", "at", "of"}  # connectors inside hyphenated offices: "Commander-in-Chief", "Ambassador-at-Large"
 # given names written abbreviated with a period: "Ma. Teresita Daza" (Maria), "Mohd. Najib", "Md. Touhid"
 NAME_ABBREVIATIONS = {"Ma", "Mohd", "Muhd", "Md", "Abd", "Mohd"}
@@ -507,6 +510,11 @@ class PersonFinder:
         # Al-Thani", "Mishal Al-Ahmad Al-Jaber Al-Sabah" are four and four)
         while i < len(doc) and words < limit:
             tok = doc[i]
+            if (i == start and tok.text in GIVEN_NAME_OFFICES and i > 0 and self._office_word(doc[i - 1])
+                    and i + 1 < len(doc) and self._name_word(doc[i + 1])):
+                i += 1  # "Chief of the General Staff Sultan Kamaletdinov": a given name after an office
+                words += 1
+                continue
             if i in blocked:
                 # a one-word city after two name words ends the name: Vietnamese given names are
                 # city names too ("Vuong Dinh Hue", "Nguyen Van Vinh"); "Minister X in Hue" has its "in"
