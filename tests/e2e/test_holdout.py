@@ -1,4 +1,4 @@
-"""Evaluation gate on the hold-out reports (tests/data/holdout, tests/data/holdout2): F1 floors per field.
+"""Evaluation gate on the hold-out reports (tests/data/holdout, holdout2, holdout3): F1 floors per field.
 
 The hold-out set measures generality. Nobody tunes rules on it (see its README). The floors sit about
 0.05 under what comity scored when the set was written. Measured on 14 reports with comity at 6e55701:
@@ -7,6 +7,8 @@ After the general fixes its errors pointed to (see its README: no longer fully u
 af68b6c+1 scores events 0.833, meetings 0.933, agreements 0.957, persons 0.889; floors raised with it.
 Set 2 (tests/data/holdout2, 16 reports in other outlets' styles), first run with comity at f28fd8e:
   events 0.611 (P 0.671 R 0.560), meetings 0.684, agreements 0.667, persons 0.806; floors 0.05 below, rounded down.
+Set 3 (tests/data/holdout3, 16 reports outside East/Southeast Asia), first run with comity at b989a2e:
+  events 0.516 (P 0.585 R 0.462), meetings 0.727, agreements 0.679, persons 0.844; floors 0.05 below, rounded down.
 Raise the floors when the extractor improves. Never lower them, and never edit the gold, to make a change pass.
 """
 import importlib.util
@@ -23,6 +25,7 @@ pytestmark = pytest.mark.model
 DATA = Path(__file__).resolve().parents[1] / "data"
 HOLDOUT = DATA / "holdout"
 HOLDOUT2 = DATA / "holdout2"
+HOLDOUT3 = DATA / "holdout3"
 
 # (folder, glob, expected report count, F1 floors)
 SETS = [
@@ -30,12 +33,18 @@ SETS = [
                  {"events": 0.78, "meetings": 0.88, "agreements": 0.90, "persons": 0.83}, id="holdout"),
     pytest.param(HOLDOUT2, "h2-*.txt", 16,
                  {"events": 0.56, "meetings": 0.63, "agreements": 0.61, "persons": 0.75}, id="holdout2"),
+    pytest.param(HOLDOUT3, "h3-*.txt", 16,
+                 {"events": 0.46, "meetings": 0.67, "agreements": 0.62, "persons": 0.79}, id="holdout3"),
 ]
 
 # reports with no diplomatic content: they must yield nothing
 EMPTY = [
     pytest.param(HOLDOUT / "ho-14-korea-japan-markets.txt", id="holdout-markets"),
     pytest.param(HOLDOUT2 / "h2-15-queensland-cyclone-abc.txt", id="holdout2-weather"),
+    # on its first run comity coded the festival's agreement with a film school as a Cuba-Mexico signing;
+    # drop the mark once it yields nothing
+    pytest.param(HOLDOUT3 / "h3-16-havana-film-festival-prensa-latina.txt", id="holdout3-festival",
+                 marks=pytest.mark.xfail(reason="first run: film school agreement coded as CUB-MEX 057", strict=False)),
 ]
 
 
