@@ -289,8 +289,10 @@ def test_under_and_high_in_running_text_are_no_office():
 # ---- acronyms a report defines, names that end in a city ---------------------------------------------------
 
 def test_acronym_defined_in_the_report_gives_its_state():
-    p = people("The Philippine Coast Guard (PCG) and the Vietnam Coast Guard (VCG) signed an agreement. "
-               "VCG Commander Lt. Gen. Le Quang Dao and PCG Commandant Admiral Ronnie Gil Gavan signed it.")
+    # a PNA report: without the acronym, the Vietnamese commander would be taken for the outlet's Filipino
+    p = people(" date 2024-01-31 MANILA — The Philippine Coast Guard (PCG) and the Vietnam Coast Guard (VCG) signed "
+               "an agreement in Hanoi on Tuesday.\n\nPCG Commandant Admiral Ronnie Gil Gavan and VCG Commander "
+               "Lt. Gen. Le Quang Dao signed it. — PNA", published=None)
     assert p["Le Quang Dao"].country == "VNM"
     assert p["Ronnie Gil Gavan"].country == "PHL"
 
@@ -345,3 +347,29 @@ def test_company_and_club_offices_of_the_newer_heads():
     assert people("Assistant coach Kim Do-hoon praised the players, while club Chairperson Nguyen Van Binh "
                   "said the team would travel to Bangkok.") == {}
     assert people("Sony Chairperson Kenichiro Yoshida said the company would invest in Vietnam.") == {}
+
+
+def test_gulf_titles_ending_in_a_place_and_titles_with_an_embassy():
+    p = people(" date 2024-05-10 DUBAI — His Highness Sheikh Mohammed bin Rashid Al Maktoum, Vice President and "
+               "Prime Minister of the UAE and Ruler of Dubai, met the Prime Minister of India. — WAM")
+    assert p["Mohammed bin Rashid Al Maktoum"].country == "ARE"
+    p = people("The Deputy Chief of Mission of the US Embassy, Andrew Lentz, presented the aid to Vietnamese officials.")
+    assert (p["Andrew Lentz"].country, p["Andrew Lentz"].titles) == ("USA", ("Deputy Chief of Mission of the US Embassy",))
+
+
+def test_royal_names_with_regnal_numbers_and_long_lineages():
+    p = people(" date 2024-05-10 AMMAN — His Majesty King Abdullah II received a cable from His Majesty King Charles "
+               "III of the United Kingdom. — Petra")
+    assert p["Abdullah II"].titles == ("King",) and p["Charles III"].country == "GBR"
+    p = people(" date 2024-05-10 RIYADH — His Royal Highness Crown Prince and Prime Minister Mohammed bin Salman bin "
+               "Abdulaziz Al Saud received a call from the President of France. — SPA")
+    assert p["Mohammed bin Salman bin Abdulaziz Al Saud"].country == "SAU"
+    p = people(" date 2024-05-10 MUSCAT — His Majesty Sultan Haitham bin Tarik received a message from the Emir "
+               "of Kuwait. — ONA")
+    assert (p["Haitham bin Tarik"].country, p["Haitham bin Tarik"].titles) == ("OMN", ("Sultan",))
+
+
+def test_ministry_acronyms_of_one_state():
+    p = people(" date 2024-05-10 NEW DELHI — India on Friday rejected Pakistan's remarks. MEA spokesperson "
+               "Randhir Jaiswal said the remarks were baseless. — Reuters")
+    assert p["Randhir Jaiswal"].country == "IND"

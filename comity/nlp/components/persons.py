@@ -260,6 +260,8 @@ class PersonFinder:
         org_states = {}   # token index -> the states an ambiguous organisation may be of ("DFA", "AFP")
         blocked = set()   # token indices inside places and organisations
         cities = set()    # one-word cities, which may end a name too ("Vuong Dinh Hue")
+        org_words = set()  # tokens of organisations, of a state or generic ("Embassy", "Foreign Ministry")
+        places = set()     # tokens of cities, capitals and other places ("Ruler of Dubai")
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
         leaders: dict[tuple[int, int], str] = {}  # bundled leaders by token span -> canonical name
         for span in doc.spans.get(SPANS_KEY, []):
@@ -287,10 +289,16 @@ class PersonFinder:
                     org_country[i] = code
             if span.label_ in PLACE_OR_ORG:
                 blocked.update(range(span.start, span.end))
+            if span.label_ in ("ORG", "ORG_HEAD", "IGO"):
+                org_words.update(range(span.start, span.end))  # "of the US Embassy" may stand in a title
+            elif span.label_ in ("CITY", "CAPITAL", "PLACE"):
+                places.update(range(span.start, span.end))
             if span.label_ == "CITY" and span.end - span.start == 1:
                 cities.add(span.start)
-        self._defined_acronyms(doc, org_country, nationality)
+        self._defined_acronyms(doc, org_country, nationality, org_words)
         self._cities = cities
+        self._org_words = org_words
+        self._places = places
         self._org_country = org_country
         self._org_states = org_states
         self._nationality = nationality
@@ -352,7 +360,7 @@ class PersonFinder:
                 cluster.counterpart_of = cluster.counterpart_of.id
         return [c for c in clusters if c.anchored]
 
-    def _defined_acronyms(self, doc: Doc, org_country: dict, nationality: dict) -> None:
+    def _defined_acronyms(self, doc: Doc, org_country: dict, nationality: dict, org_words: set) -> None:
         """An acronym the report defines for a state's body, "the Vietnam Coast Guard (VCG)", "the Lao
         Ministry of Foreign Affairs (MOFA)", is that state's wherever it stands ("VCG Commander X")."""
         defined: dict[str, str | None] = {}
@@ -381,6 +389,7 @@ class PersonFinder:
         for i in (i for i, t in enumerate(texts) if t in defined):
             if i not in org_country and i not in nationality:
                 org_country[i] = defined[texts[i]]
+                org_words.add(i)
 
     def _candidates(self, doc: Doc, blocked: set[int]) -> set[tuple[int, int]]:
         out = set()
@@ -413,7 +422,7 @@ class PersonFinder:
             # "The U.S. ambassador to Japan, Rahm Emanuel, ...": a name between commas after a title;
             # an honorific may stand before it ("the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani.")
             if (text == "," and i > 0 and i + 1 < len(doc)
-                    and (self._office_word(doc[i - 1]) or i - 1 in self._nationality)
+                    and (self._office_word(doc[i - 1]) or i - 1 in self._nationality or i - 1 in self._org_words)
                     and self._ends_title(doc, i - 1)):
                 start = i + 1
                 while start < len(doc) and start in self._honorific_tokens:
@@ -459,7 +468,7 @@ class PersonFinder:
         """Whether the office word at `i` closes a title with a head in it ("Minister of
         Industry and Trade" + name)."""
         j = i
-        while j >= max(0, i - 8) and (self._title_token(doc, j) or j in self._nationality
+        while j >= max(0, i - 8) and (self._title_token(doc, j) or j in self._nationality or j in self._org_words
                                       or doc[j].text in self.lex.connectors
                                       or (doc[j].text == "," and j > 0 and self._office_word(doc[j - 1])
                                           and self._office_word(doc[j + 1]))):
@@ -630,7 +639,7 @@ class PersonFinder:
         comma = None
         while j >= sent_start:
             tok = doc[j]
-            if (self._title_token(doc, j) or j in nationality or j in self._org_country
+            if (self._title_token(doc, j) or j in nationality or j in self._org_words
                     or tok.lower_ == "counterpart"):
                 j -= 1
             elif tok.lower_ in ("'s", "’s") and j - 1 >= sent_start and (
@@ -669,7 +678,7 @@ class PersonFinder:
         """Whether a title word (or a country) stands at `k`, past any connectors ("Chief of the ...")."""
         while k >= sent_start and doc[k].text in self.lex.connectors:
             k -= 1
-        return k >= sent_start and (self._title_token(doc, k) or k in self._nationality or k in self._org_country)
+        return k >= sent_start and (self._title_token(doc, k) or k in self._nationality or k in self._org_words)
 
     def _corporate(self, doc: Doc, j: int, sent_start: int, info: TitleInfo) -> bool:
         """A title of a company, club or school rather than of a state: a weak head ("President",
@@ -701,8 +710,10 @@ class PersonFinder:
         if doc[first].lower_ in DETERMINERS:  # "Ayman Safadi, the Jordanian foreign minister,"
             first += 1
         j = first
-        while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_country
+        while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_words
                                 or (doc[j].text in self.lex.connectors and j > first)
+                                or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
+                                    and (doc[j - 1].lower_ in ("of", "for") or j - 1 in self._places))
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
             j += 1
