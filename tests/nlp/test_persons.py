@@ -212,3 +212,11 @@ def test_agency_taken_into_the_dateline():
     text = ("ULAANBAATAR, May 10 (MONTSAME). Minister of Foreign Affairs Battsetseg Batmunkh received the "
             "Ambassador of Japan to Mongolia on Friday.")
     assert country_of(text, "Battsetseg Batmunkh", "2024-05-10") == "MNG"
+
+
+def test_an_official_named_only_by_role_is_no_person():
+    # the dev conventions list named state officials only: "the head of the Kazakh military department"
+    # has a role and a state but no name
+    text = (" date 2024-05-10 ASTANA — Kazakhstan and Uzbekistan will hold joint exercises, the head of the Kazakh "
+            "military department said. — Kazinform")
+    assert people(text, "2024-05-10") == {}

@@ -17,8 +17,16 @@ lean on: it tags "Giang" a place, misses names after long titles, and never link
    mention too, whatever the NER said.
 4. Only people with a title, rank or role somewhere are kept: comity records
    officials, not every name in a report (athletes, coaches).
-The country comes from the title, a "his Lao counterpart" phrase, or, failing those,
-the counterpart relation and the reporting agency's country (set by `comity_context`).
+Royal styles ("His Highness", "HRH") are honorifics; "Sheikh", "Sayyid" (titles.yaml `styles`) are
+too, unless a known name begins with them ("Sheikh Hasina"). Long lineages stay whole ("Mohammed bin
+Salman bin Abdulaziz Al Saud": particles and hyphenated parts do not count toward the name's length).
+An acronym the report defines for a state's body ("the Vietnam Coast Guard (VCG)") is that state's in
+a title ("VCG Commander X"); an organisation's name that two states share ("AFP", "DFA"; flagged
+`ambiguous` in organisations.yaml) gives no country here but the states it may be of, and a title
+naming an office only some states have ("Foreign Office", titles.yaml `offices_of_states`) gives
+those states: `comity_context` picks the one the report is about.
+The country comes from the title, a "his Lao counterpart" phrase, or, failing those, the
+fallback chain of `comity_context` (see its module docstring).
 A person whose full name is in the bundled leaders list (resources/leaders.yaml) and who held
 one of its offices on the report's date takes that office's country over all of these; the
 name alone does not make a person (rule 4 still holds).
