@@ -656,3 +656,16 @@ def test_events_more_of_europe_africa_and_the_caucasus(text, expected):
 ])
 def test_events_exchanging_views_and_co_organising_an_exchange_are_meetings(text):
     assert ("040", "VNM", "LAO") in {c[:3] for c in codes(text)}
+
+
+def test_events_a_state_s_own_instrument_binds_nobody_and_tariffs_are_sanctions():
+    found = codes("U.S. President Donald Trump signed an executive order imposing tariffs on Mexico on Monday.")
+    assert {c[:3] for c in found} == {("163", "USA", "MEX")}  # not an agreement signed with Mexico
+    r = extract("Poland and Ukraine signed a letter of intent on artillery production on Monday.", published="2025-06-11")
+    assert [a.kind for a in r.agreements] == ["other"]  # FORMAT.md's kinds: a letter of intent is "other"
+
+
+def test_dates_a_visit_that_ends_on_friday_ends_ahead():
+    found = codes("Benin's President Patrice Talon is on a three-day visit to Nigeria, which ends on Friday. He met "
+                  "Nigerian President Bola Tinubu on Wednesday.", published="2025-06-11")
+    assert ("040", "BEN", "NGA", "2025-06-11") in found

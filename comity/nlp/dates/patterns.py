@@ -161,6 +161,7 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|(?:plans?|planned|planning|intends?|going|due|expected|set|slated|"
     r"scheduled)\s+to|to\s+be\s+(?:held|signed|launched|opened)|(?:is|are)\s+to|"
     r"(?:was|were)\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)(?-i:[a-z])\w*|upcoming|"
+    r"(?:ends|begins|starts|concludes|opens|closes|runs\s+(?:until|through|to))|"
     r"forthcoming|scheduled)\b|\w'll\b", re.IGNORECASE)
 # "had planned to visit in December": a plan told in the past perfect is not a future.
 PAST_PERFECT_CUE = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
