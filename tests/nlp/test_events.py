@@ -669,3 +669,14 @@ def test_dates_a_visit_that_ends_on_friday_ends_ahead():
     found = codes("Benin's President Patrice Talon is on a three-day visit to Nigeria, which ends on Friday. He met "
                   "Nigerian President Bola Tinubu on Wednesday.", published="2025-06-11")
     assert ("040", "BEN", "NGA", "2025-06-11") in found
+
+
+def test_events_talks_between_two_states_are_theirs():
+    found = codes("Indirect talks between Iran and the United States were held in Muscat on Sunday.")
+    assert {(c[0][:2], frozenset(c[1:3])) for c in found} == {("04", frozenset({"IRN", "USA"}))}
+
+
+def test_events_speaking_with_an_official_is_talks_with_reporters_nothing():
+    assert ("040", "CAN", "USA") in {c[:3] for c in codes(
+        "Canadian Prime Minister Justin Trudeau spoke with U.S. President Donald Trump twice on Monday.")}
+    assert not codes("Canadian Prime Minister Justin Trudeau spoke with reporters on Monday.")

@@ -585,6 +585,11 @@ class EventCoder:
                     refs = disc.resolve(child)
                     if refs:
                         return refs
+            for child in token.children:  # "indirect talks between Iran and the US": both sides act
+                if child.dep_ == "prep" and child.lower_ == "between":
+                    refs = disc.resolve(next((g for g in child.children if g.dep_ == "pobj"), None))
+                    if len({r.country for r in refs if r.country}) >= 2:
+                        return refs
             for child in token.children:  # "a visit by a delegation of ...": the agent acts
                 if child.dep_ == "prep" and child.lower_ == "by":
                     agent = next((g for g in child.children if g.dep_ == "pobj"), None)
