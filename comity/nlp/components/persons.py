@@ -250,8 +250,9 @@ class PersonFinder:
         self.nlp = nlp
         self.lex: TitleLexicon = titles()
         self._rank_index = PhraseIndex(self.lex.ranks)
-        self._honorific_index = PhraseIndex(self.lex.honorifics)
-        self._style_index = PhraseIndex(_titles_source().get("styles") or ())
+        styles = tuple(_titles_source().get("styles") or ())
+        self._honorific_index = PhraseIndex((*self.lex.honorifics, *styles))  # one pass for both
+        self._style_words = {_parts(x)[0] for x in styles if _parts(x)}
         self._lower_office = {w.lower() for w in self.lex.office_words} - CASED_ONLY
         self._lower_heads = {w.lower() for w in self.lex.heads}
         self._people: dict | None = None  # dictionary people by canonical name, loaded on first use
@@ -317,11 +318,13 @@ class PersonFinder:
         for s, e in self._rank_index.spans(doc, words):
             self._ranks[e] = s
             self._rank_tokens.update(range(s, e))
-        self._honorific_tokens = {i for s, e in self._honorific_index.spans(doc, words) for i in range(s, e)}
-        # "Sheikh", "Sayyid": honorifics, unless a known name begins with them ("Sheikh Hasina")
+        # "Sheikh", "Sayyid" (styles): honorifics, unless a known name begins with them ("Sheikh Hasina")
         names_from = {s for s, _ in leaders} | {s for s, _ in known}
-        self._honorific_tokens.update(i for s, e in self._style_index.spans(doc, words) if s not in names_from
-                                      for i in range(s, e))
+        style_words = self._style_words
+        self._honorific_tokens = {i for s, e in self._honorific_index.spans(doc, words)
+                                  if not (s in names_from and _parts(doc[s].text)[:1] and
+                                          _parts(doc[s].text)[0] in style_words)
+                                  for i in range(s, e)}
         self._not_name = {i for ent in doc.ents if ent.label_ in NOT_NAME_ENTS for i in range(ent.start, ent.end)}
         candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
         clusters: list[PersonCluster] = []
@@ -426,24 +429,27 @@ class PersonFinder:
             end = self._name_end(doc, start, blocked)
             if end > start:
                 out.add((start, end))
-        for i, text in enumerate(texts):
+        nationality, org_words, n = self._nationality, self._org_words, len(texts)
+        for i in [i for i, t in enumerate(texts) if t == ","]:  # commas only, read as strings first
+            if i == 0 or i + 1 >= n:
+                continue
+            prev = texts[i - 1]
             # "The U.S. ambassador to Japan, Rahm Emanuel, ...": a name between commas after a title;
             # an honorific may stand before it ("the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani.")
-            if (text == "," and i > 0 and i + 1 < len(doc)
-                    and (self._office_word(doc[i - 1]) or i - 1 in self._nationality or i - 1 in self._org_words)
-                    and self._ends_title(doc, i - 1)):
+            if ((prev in office or (prev.islower() and prev in lower_office) or i - 1 in nationality
+                 or i - 1 in org_words) and self._ends_title(doc, i - 1)):
                 start = i + 1
-                while start < len(doc) and start in self._honorific_tokens:
+                while start < n and start in self._honorific_tokens:
                     start += 1
                 end = self._name_end(doc, start, blocked)
-                if end > start and end < len(doc) and doc[end].text in NAME_CLOSERS:
+                if end > start and end < n and texts[end] in NAME_CLOSERS:
                     out.add((start, end))
             # "... received Than Swe, Minister of Foreign Affairs of Myanmar.": a name before an
             # apposition the NER missed; two name words at least, so "Meanwhile, the minister," is none
-            if text == "," and i > 1 and i + 1 < len(doc) and self._name_word(doc[i - 1]) and i - 1 not in blocked:
+            if i > 1 and prev[:1].isupper() and i - 1 not in blocked and self._opens_apposition(texts, i + 1):
                 start = self._name_start(doc, i, blocked)
                 if (start is not None and self._name_end(doc, start, blocked) == i
-                        and self._title_right(doc, i, self._nationality).office):
+                        and self._title_right(doc, i, nationality).office):
                     out.add((start, i))
         for start, end in list(out):
             # "Gen Nakatani": without a period, "Gen" before a single name word is a given name
@@ -451,6 +457,19 @@ class PersonFinder:
                 out.discard((start, end))
                 out.add((start - 1, end))
         return out
+
+    def _opens_apposition(self, texts: list[str], k: int) -> bool:
+        """Whether a title may begin at `k`, after "also" and an article (a quick test on strings)."""
+        n = len(texts)
+        if k < n and texts[k] == "also":
+            k += 1
+        if k < n and texts[k] in DETERMINERS:
+            k += 1
+        if k >= n:
+            return False
+        text = texts[k]
+        return (text in self.lex.office_words or (text.islower() and text in self._lower_office)
+                or k in self._nationality or k in self._org_words)
 
     def _name_start(self, doc: Doc, end: int, blocked: set[int], limit: int = 6) -> int | None:
         """Start of a name of two name words or more that ends right before `end`, or None."""
