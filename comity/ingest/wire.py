@@ -33,16 +33,19 @@ _DATE_LINE = re.compile(r"\s*(?i:date)\s*:?\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})\b\
 # Letters with spaces, dots, hyphens or apostrophes inside: "HÀ NỘI", "ST. PETERSBURG".
 _PLACE = r"[^\W\d_]+(?:(?:[ .'’-]|\.\s)[^\W\d_]+){0,5}\.?"
 _DASH = r"(?:\s*[—–―]+|\s*--+|\s+-|(?<=\))\s*-)\s*"
-_WHEN = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"  # "March 19", "3 October"
+# "March 19", "3 October", "Jan 15, 2024", "15th January, 2024"
+_WHEN = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})"
     rf"(?:,\s*(?P<when>{_WHEN}))?"
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
     rf"{_DASH}(?:(?=\S)|\Z)"
 )
-# TASS: "MOSCOW, October 3. /TASS/. Russian Foreign Minister ..."
+# TASS: "MOSCOW, October 3. /TASS/. Russian Foreign Minister ..."; Montsame: "ULAANBAATAR, January 15
+# (MONTSAME). The President ..." (an upper-case place and a day: not an ordinary sentence's bracket)
 _DATELINE_SLASHED = re.compile(
-    rf"(?P<place>{_PLACE}),\s*(?P<when>{_WHEN})\.?\s*/(?P<agency>[A-Z][\w ]{{1,20}})/\.?\s+(?=\S)"
+    rf"(?P<place>{_PLACE}),\s*(?P<when>{_WHEN})"
+    r"(?:\.?\s*/(?P<agency>[A-Z][\w ]{1,20})/\.?|\s*\((?P<agency_p>[A-Z][\w ]{1,20})\)\.)\s+(?=\S)"
 )
 
 # An agency is one to three capitalised words, possibly joined by "/" ("VNA/VNS"), or dpa.
@@ -117,7 +120,7 @@ def parse_wire(text: str, *, where: str = "text") -> Wire:
     end = len(text.rstrip())
     source, end = _sign_off(text, end)
     if match is not None and source is None:
-        source = match["agency"]
+        source = match["agency"] or match.groupdict().get("agency_p")
     if pos >= end:
         raise InputError(where, Errors.E013)
     dateline = match["place"] if match is not None else None

@@ -48,7 +48,8 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
 def _person(doc: Doc, off: Offsets, p) -> Person:
     mentions = tuple((off.char(doc[s].idx), off.char(doc[e - 1].idx + len(doc[e - 1].text)))
                      for s, e in p.mentions)
-    confidence = {"title": 0.9, "dictionary": 0.9, "leaders": 0.9, "counterpart": 0.8, "context": 0.6}.get(p.country_from or "", 0.5)
+    confidence = {"title": 0.9, "dictionary": 0.9, "leaders": 0.9, "counterpart": 0.8, "office": 0.8,
+                  "context": 0.6, "dateline": 0.5}.get(p.country_from or "", 0.5)
     return Person(id=p.id, name=p.name, country=p.country, titles=tuple(p.titles), rank=p.rank,
                   aliases=tuple(p.aliases), mentions=mentions, key=fold(p.name), confidence=confidence)
 
