@@ -9,6 +9,10 @@ Set 2 (tests/data/holdout2, 16 reports in other outlets' styles), first run with
   events 0.611 (P 0.671 R 0.560), meetings 0.684, agreements 0.667, persons 0.806; floors 0.05 below, rounded down.
 Set 3 (tests/data/holdout3, 16 reports outside East/Southeast Asia), first run with comity at b989a2e:
   events 0.516 (P 0.585 R 0.462), meetings 0.727, agreements 0.679, persons 0.844; floors 0.05 below, rounded down.
+At the end of the third session (general fixes from sets 2 and 3's error lists, see their READMEs):
+  set 1 events 0.912, meetings 0.966, agreements 1.000, persons 1.000; set 2 events 0.759, meetings
+  0.821, agreements 0.927, persons 1.000; set 3 events 0.545, meetings 0.800, agreements 0.717, persons
+  0.844. Floors raised to about 0.05 below these.
 Raise the floors when the extractor improves. Never lower them, and never edit the gold, to make a change pass.
 """
 import importlib.util
@@ -30,11 +34,11 @@ HOLDOUT3 = DATA / "holdout3"
 # (folder, glob, expected report count, F1 floors)
 SETS = [
     pytest.param(HOLDOUT, "ho-*.txt", 14,
-                 {"events": 0.78, "meetings": 0.88, "agreements": 0.90, "persons": 0.83}, id="holdout"),
+                 {"events": 0.86, "meetings": 0.91, "agreements": 0.95, "persons": 0.95}, id="holdout"),
     pytest.param(HOLDOUT2, "h2-*.txt", 16,
-                 {"events": 0.56, "meetings": 0.63, "agreements": 0.61, "persons": 0.75}, id="holdout2"),
+                 {"events": 0.70, "meetings": 0.77, "agreements": 0.87, "persons": 0.95}, id="holdout2"),
     pytest.param(HOLDOUT3, "h3-*.txt", 16,
-                 {"events": 0.46, "meetings": 0.67, "agreements": 0.62, "persons": 0.79}, id="holdout3"),
+                 {"events": 0.49, "meetings": 0.75, "agreements": 0.66, "persons": 0.79}, id="holdout3"),
 ]
 
 # reports with no diplomatic content: they must yield nothing

@@ -806,7 +806,7 @@ class EventCoder:
                     continue
                 first = first or d
                 if any(self._triggers(t) or (t.pos_ in ("NOUN", "PROPN") and t.lower_ in ENCOUNTER_NOUNS)
-                       for t in sent):  # "attended the ADMM-Plus meeting on Saturday" tells the encounter too
+                       for t in self._candidates(doc, sent)):  # "attended the ADMM-Plus meeting on Saturday" too
                     return d
         if first or first_range:
             return first or first_range
