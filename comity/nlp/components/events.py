@@ -101,6 +101,7 @@ class EventCoder:
         self.table: TriggerTable = trigger_table()
         self._strings = nlp.vocab.strings
         self._keys: dict[int, bool] = {}  # string id -> may it be a trigger (see _candidates)
+        self._refs_key, self._refs = None, []  # the last trigger's target refs (see _target_refs)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.code(doc)
@@ -665,6 +666,14 @@ class EventCoder:
         return None
 
     def _target_refs(self, disc, token, pred, trig) -> list[Ref]:
+        """The refs the sentence names as the target (see `_find_target_refs`), once per trigger:
+        an event asks for them up to three times."""
+        key = (disc, token.i, pred.i, trig)  # the Discourse itself: an id could be reused by the next doc
+        if self._refs_key != key:
+            self._refs_key, self._refs = key, self._find_target_refs(disc, token, pred, trig)
+        return self._refs
+
+    def _find_target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
         if trig.family in ("demand", "threaten") or trig is PROPOSAL or trig is CLAIMED_VIOLATION:
             # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
