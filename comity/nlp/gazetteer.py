@@ -176,16 +176,13 @@ _ORG_FIELDS = {"name", "aliases", "country", "sector", "ambiguous"}
 _HEAD_FIELDS = {"head", "aliases", "sector"}
 
 
-_UniqueKeyLoader = SourceLoader  # duplicate keys are errors; `on`, `no` stay words
-
-
 def _fail(path: Path, detail: str) -> None:
     raise DataError(Errors.E104.format(path=path, detail=detail))
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SourceLoader)  # duplicate keys are errors; `on`, `no` stay words
     except (OSError, yaml.YAMLError) as e:
         raise DataError(Errors.E104.format(path=path, detail=e)) from e
     if not isinstance(data, dict):

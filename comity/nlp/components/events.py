@@ -48,6 +48,29 @@ CLAIMED_VIOLATION = Trigger(family="accuse", lemma="say", cameo="112")
 # to the state in the clause; what it is asked to do is not an act (see `_embedded`)
 PROPOSAL_VERBS = {"propose", "suggest", "recommend"}
 PROPOSAL = Trigger(family="appeal", lemma="propose", cameo="020")
+SPEECH_ACTS = (MUST_DEMAND, CLAIMED_VIOLATION, PROPOSAL)  # coded from the subject of their clause
+
+
+def _to_clause(t: Token) -> bool:
+    """"to travel" in "was to travel", "is to visit": an infinitive completing its head."""
+    return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _clause_subject(token: Token, fits, subjects=("nsubj",)) -> Token | None:
+    """The noun subject of a verb's that-clause which `fits` and is not negated: the party a
+    speech act is about (`EventCoder._must_clause` and its siblings)."""
+    if token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp" and fits(child) and not any(c.dep_ == "neg" for c in child.children):
+            subj = next((c for c in child.children if c.dep_ in subjects), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                return subj
+    return None
+
+
+def _speech_act(trig: Trigger) -> bool:
+    return any(trig is act for act in SPEECH_ACTS)  # by identity: a table row may look alike
 # "discussed joint exercises", "reviewed the progress of the exercises": what is talked about
 DISCUSSION_VERBS = {"discuss", "review", "explore", "consider", "study", "examine", "debate", "address"}
 # "called on Prime Minister Wong" with nothing asked of him: a courtesy call, not an appeal
@@ -158,26 +181,26 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _calls_over_talks(events: list[EventCandidate]) -> list[EventCandidate]:
+    def _sentence_pair(e: EventCandidate) -> tuple[int, frozenset]:
+        """An event's sentence and pair of states, for the rules that keep one reading of a sentence."""
+        return e.sent.start, frozenset({e.source.country, e.target.country if e.target else None})
+
+    @classmethod
+    def _calls_over_talks(cls, events: list[EventCandidate]) -> list[EventCandidate]:
         """"Held phone talks", "held a virtual meeting": one encounter, a call. The plain talks
         a sentence's other trigger codes for the same pair are that call, not a second meeting."""
-        calls = {(e.sent.start, frozenset({e.source.country, e.target.country}))
-                 for e in events if e.cameo == "041" and e.target is not None}
+        calls = {cls._sentence_pair(e) for e in events if e.cameo == "041" and e.target is not None}
         return [e for e in events if not (
-            e.cameo == "040" and e.target is not None
-            and (e.sent.start, frozenset({e.source.country, e.target.country})) in calls)]
+            e.cameo == "040" and e.target is not None and cls._sentence_pair(e) in calls)]
 
-    @staticmethod
-    def _protest_over_consult(events: list[EventCandidate]) -> list[EventCandidate]:
+    @classmethod
+    def _protest_over_consult(cls, events: list[EventCandidate]) -> list[EventCandidate]:
         """A meeting held to deliver a protest ("met the embassy's representative and handed over
         a note protesting ...") is the protest: PLOVER codes summoning to complain as ACCUSE."""
-        def pair(e):
-            return e.sent.start, frozenset({e.source.country, e.target.country if e.target else None})
-
         # only a protest to the same party: "met his Vietnamese counterpart, warning that North Korea
         # would pay a price" is a meeting and a warning
-        protests = {pair(e) for e in events if e.cameo.startswith(("11", "12", "13"))}
-        return [e for e in events if not (e.cameo.startswith("04") and pair(e) in protests)]
+        protests = {cls._sentence_pair(e) for e in events if e.cameo.startswith(("11", "12", "13"))}
+        return [e for e in events if not (e.cameo.startswith("04") and cls._sentence_pair(e) in protests)]
 
     @staticmethod
     def _demonstration_over_complaint(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -218,7 +241,7 @@ class EventCoder:
                 return [CLAIMED_VIOLATION]
             return [PROPOSAL] if lemma in PROPOSAL_VERBS and self._proposal_clause(token) is not None else []
         found = []
-        for key in {lemma, lower}:
+        for key in dict.fromkeys((lemma, lower)):  # in this order: a set's order changes from run to run
             for trig in by_lemma.get(key, ()):
                 if trig.pos == "VERB" and token.pos_ not in ("VERB",):
                     continue
@@ -244,42 +267,25 @@ class EventCoder:
     @staticmethod
     def _must_clause(token: Token) -> Token | None:
         """The subject of a "that X must ..." clause of a statement verb, if any."""
-        if token.pos_ != "VERB":
-            return None
-        for child in token.children:
-            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in child.children) \
-                    and not any(c.dep_ == "neg" for c in child.children):
-                subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-                    return subj
-        return None
+        return _clause_subject(token, lambda c: any(g.dep_ == "aux" and g.lower_ == "must" for g in c.children),
+                               ("nsubj", "nsubjpass"))
 
     @staticmethod
     def _violation_clause(token: Token) -> Token | None:
-        """The subject of a told breach or attack ("said Thai troops had violated the ceasefire"),
-        if a statement verb carries one."""
-        if token.pos_ != "VERB":
-            return None
-        for child in token.children:
-            if child.dep_ == "ccomp" and child.lemma_.lower() in VIOLATION_VERBS and not any(
-                    c.dep_ == "neg" for c in child.children):
-                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-                    return subj
-        return None
+        """The subject of a told breach or attack ("said Thai troops had violated the ceasefire")."""
+        return _clause_subject(token, lambda c: c.lemma_.lower() in VIOLATION_VERBS)
 
     @staticmethod
     def _proposal_clause(token: Token) -> Token | None:
         """The subject of the clause a proposal verb puts forward ("proposed that Japan continue
-        ...", "suggested Laos send ..."), if any."""
-        if token.pos_ != "VERB":
-            return None
-        for child in token.children:
-            if child.dep_ == "ccomp" and not any(c.dep_ == "neg" for c in child.children):
-                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-                    return subj
-        return None
+        ...", "suggested Laos send ...")."""
+        return _clause_subject(token, lambda c: True)
+
+    def _speech_clause(self, trig: Trigger, token: Token) -> Token | None:
+        """For a speech act coded from its clause (`SPEECH_ACTS`), that clause's subject."""
+        finder = (self._must_clause if trig is MUST_DEMAND else self._proposal_clause if trig is PROPOSAL
+                  else self._violation_clause)
+        return finder(token)
 
     @staticmethod
     def _has_object(token: Token, objects: frozenset[str]) -> bool:
@@ -357,12 +363,10 @@ class EventCoder:
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
         if not sources:
             return []  # an actor with no state (a person of unknown nationality) codes nothing
-        if trig is MUST_DEMAND or trig is PROPOSAL or trig is CLAIMED_VIOLATION:
+        if _speech_act(trig):
             # "he said the two sides must ...", "suggested the two sides continue": an exhortation
             # that includes the speaker is no appeal to another state (nor a breach it tells an accusation)
-            clause = (self._must_clause(token) if trig is MUST_DEMAND else self._proposal_clause(token)
-                      if trig is PROPOSAL else self._violation_clause(token))
-            told = disc.resolve(clause)
+            told = disc.resolve(self._speech_clause(trig, token))
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return []
         if cameo == "114" and self._civilian_subject(token, pred):
@@ -532,7 +536,7 @@ class EventCoder:
         t = token
         for _ in range(3):
             if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
-                to_clause = t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                to_clause = _to_clause(t)
                 t = t.head
                 if t.lemma_.lower() in PLANNING_HEADS or (to_clause and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP")):
                     return True  # "agreed to hold", "is to visit Hanoi next week"
@@ -551,7 +555,7 @@ class EventCoder:
             if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
                 return False
             head = t.head
-            to_clause = t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            to_clause = _to_clause(t)
             if to_clause and head.lemma_ == "be" and head.tag_ == "VBD":
                 return True
             if to_clause and head.lemma_.lower() in PLANNING_HEADS and any(
@@ -675,13 +679,13 @@ class EventCoder:
 
     def _find_target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
-        if trig.family in ("demand", "threaten") or trig is PROPOSAL or trig is CLAIMED_VIOLATION:
+        if trig.family in ("demand", "threaten") or _speech_act(trig):
             # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
-            for head in {token, pred}:
+            for head in self._heads(token, pred):
                 for child in head.children:
                     if child.dep_ == "ccomp":
                         cands += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for head in {token, pred}:
+        for head in self._heads(token, pred):
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
@@ -708,6 +712,12 @@ class EventCoder:
                 found = self._place_state(disc, cand)  # "visited Da Nang", "led a delegation to Dongxing city"
             refs += found
         return refs
+
+    @staticmethod
+    def _heads(token: Token, pred: Token) -> tuple[Token, ...]:
+        """The trigger and the verb it hangs from, once each and in that order (a set of Tokens
+        iterates in an order that changes from run to run: hashes of docs are by address)."""
+        return (token,) if pred.i == token.i else (token, pred)
 
     @staticmethod
     def _noun_phrase_preps(noun: Token) -> list[Token]:
