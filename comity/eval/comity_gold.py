@@ -6,6 +6,7 @@ written) are ignored. Two score.py rules are settled here, at read time:
 
 - a meeting row's countries are its ``countries`` (else its participants' countries) plus
   its ``host_country``;
+- an agreement's status is its ``status``, else its ``status_in_article``;
 - a report's predicted events are labelled by PLOVER type when one of its gold events has a
   ``type`` key and no ``cameo`` key (``GoldDoc.label_by_plover``).
 """
@@ -66,6 +67,7 @@ class _Agreement(BaseModel):
     period_start: int | None = None
     period_end: int | None = None
     status: str | None = None
+    status_in_article: str | None = None
     signed_on: str | None = None
 
 
@@ -139,7 +141,8 @@ def _doc(report: _Report, by_plover: bool) -> GoldDoc:
                                     place=m.place, status=m.status))
     agreements = tuple(
         GoldAgreement(kind=a.kind, parties=tuple(a.parties or ()), period_start=a.period_start,
-                      period_end=a.period_end, status=a.status, signed_on=a.signed_on)
+                      period_end=a.period_end, status=a.status or a.status_in_article,
+                      signed_on=a.signed_on)
         for a in report.agreements
     )
     persons = tuple(GoldPerson(name=p.name, country=p.country, role=p.role) for p in report.persons)

@@ -7,11 +7,18 @@ events      (event class, unordered pair of countries, date). The class groups C
             analysts count as one fact (``CLASSES``: 040/044/045/046 are "consult", 042/043
             "visit"...; otherwise the two-digit root). A report whose gold codes an event by
             PLOVER ``type`` alone is scored by PLOVER type. Optional gold events are neither
-            required nor counted against a prediction that finds them.
+            required nor counted against a prediction that finds them. A gold date of null (the
+            report states no day) matches a left-over prediction of the same class and pair
+            whatever its date (``match_undated``). Checked among matches: ``undated`` (the
+            prediction left an undated gold event undated too) and ``direction`` (source and
+            target as gold has them, for the directed types: all but ``SYMMETRIC``).
 meetings    (date, set of countries) of held gold meetings, against predicted events whose
             CAMEO code starts with 04; optional 04x gold events are ignored as false positives.
-            Checked among matches: place (folded, diacritics off).
-agreements  (kind, set of parties, period start, period end). Checked: status, signing date.
+            A gold meeting of three or more states matches when the day's predicted meetings
+            among its states cover all of them (``cover_groups``; those pairs are then part of
+            the match). Checked among matches: place (folded, diacritics off).
+agreements  (kind, set of parties, period start, period end). Checked: status (gold ``status``,
+            else ``status_in_article``), signing date.
 persons     (name folded, country). Checked: role (at least half its words among the titles).
 
 Beyond score.py, ``event_types``, ``event_dyads`` and ``event_dates`` score each part of the
@@ -46,6 +53,11 @@ CLASSES = {
     "050": "support", "051": "support", "052": "support", "053": "support",
     "054": "recognize", "055": "apologize", "056": "forgive", "057": "sign",
 }
+
+
+# Types whose direction matters are all but these (score.py's SYMMETRIC): the symmetric PLOVER
+# types and CAMEO classes, where "who to whom" is not part of the fact.
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "consult", "phone", "visit", "sign", "intent", "03", "06"}
 
 
 def event_class(code: str | None) -> str:
@@ -140,19 +152,73 @@ def score_comity(golds: list[GoldDoc], preds: list[dict], *, confusion_by: str =
     return s
 
 
-def _add(s: ComityScores, name: str, gold: set, pred: set, ignore: set, where: str) -> set:
-    tp = s.fields[name].score_set(pred, gold, ignore)
-    s.errors += [(name, "missed", where, k) for k in gold - pred]
-    s.errors += [(name, "spurious", where, k) for k in pred - gold - ignore]
-    return tp
+def match_undated(gold: set, pred: set) -> dict:
+    """Pair each gold key whose last part (the date) is null with one left-over predicted key
+    equal in all other parts, whatever its date: {gold key: predicted key}. Both sides are taken
+    in ``repr`` order, as score.py takes them, so ties resolve the same way."""
+    out = {}
+    left = sorted(pred - gold, key=repr)
+    for g in sorted((k for k in gold - pred if k[-1] is None), key=repr):
+        for p in left:
+            if p[:-1] == g[:-1]:
+                out[g] = p
+                left.remove(p)
+                break
+    return out
+
+
+def cover_groups(gold: set, pred: set) -> dict:
+    """Gold meetings of three or more states covered by the day's predicted pairs among them:
+    {gold key: [the predicted keys that cover it]}."""
+    out = {}
+    for g in sorted(gold - pred, key=repr):
+        date, states = g
+        if len(states) < 3:
+            continue
+        parts = [p for p in pred if len(p[1]) == 2 and p[1] <= states and (p[0] == date or date is None)]
+        if parts and frozenset().union(*(p[1] for p in parts)) == states:
+            out[g] = parts
+    return out
+
+
+def _add(s: ComityScores, name: str, gold: set, pred: set, ignore: set, where: str,
+         also: dict | None = None) -> dict:
+    """Count one report for one field; ``also`` maps gold keys to the predicted key (or keys)
+    that match them without being equal. Returns {gold key: predicted key or keys}."""
+    matched: dict = {k: k for k in gold & pred}
+    used = set(matched)
+    for g, p in (also or {}).items():
+        if g not in matched:
+            matched[g] = p
+            used.update(p if isinstance(p, list) else [p])
+    spurious = pred - used - ignore
+    missed = gold - set(matched)
+    prf = s.fields[name]
+    prf.tp += len(matched)
+    prf.fp += len(spurious)
+    prf.fn += len(missed)
+    s.errors += [(name, "missed", where, k) for k in missed]
+    s.errors += [(name, "spurious", where, k) for k in spurious]
+    return matched
 
 
 def _score_events(s: ComityScores, g: GoldDoc, p: dict, confusion_by: str) -> None:
     required = {gold_event_key(e) for e in g.events if not e.optional}
     optional = {gold_event_key(e) for e in g.events if e.optional} - required
+    direction: dict[tuple, tuple] = {}
+    for e in g.events:
+        direction.setdefault(gold_event_key(e), (_first_country(e.source), _first_country(e.target)))
     pred_events = p.get("events") or []
-    pred = {pred_event_key(e, g.label_by_plover) for e in pred_events}
-    _add(s, "events", required, pred, optional, g.id)
+    said: dict[tuple, set] = {}  # predicted key -> the (source, target) pairs predicted under it
+    for e in pred_events:
+        said.setdefault(pred_event_key(e, g.label_by_plover), set()).add(
+            (country(e.get("source")), country(e.get("target"))))
+    pred = set(said)
+    for gk, pk in _add(s, "events", required, pred, optional, g.id, match_undated(required, pred)).items():
+        if gk[-1] is None:
+            s.checks["events"].check("undated", pk[-1] is None)
+        if gk[0] not in SYMMETRIC and None not in direction[gk]:
+            s.checks["events"].check("direction", direction[gk] in said[pk])
     s.events_by_label.score_set(pred, required, label=lambda k: str(k[0]), ignore=optional)
     for i, name in enumerate(PART_FIELDS):
         part = (lambda keys, i=i: {k[i] for k in keys})
@@ -216,10 +282,16 @@ def _score_meetings(s: ComityScores, g: GoldDoc, p: dict) -> None:
             pm.setdefault((ev.get("date"), pair(country(ev.get("source")), country(ev.get("target")))), ev)
     maybe = {(e.date, pair(_first_country(e.source), _first_country(e.target))) for e in g.events
              if e.optional and (e.cameo or "").startswith("04")}
-    for key in _add(s, "meetings", set(gm), set(pm), maybe, g.id):
-        if gm[key].place:
-            place = (pm[key].get("place") or {}).get("name")
-            s.checks["meetings"].check("place", fold(place) == fold(gm[key].place))
+    also: dict = cover_groups(set(gm), set(pm))
+    taken = {k for parts in also.values() for k in parts}
+    # score.py calls the undated rule here too; a meeting key ends in its states, never null,
+    # so it adds nothing today, and is kept so that the two stay the same if score.py changes
+    also.update(match_undated(set(gm) - set(also), set(pm) - taken))
+    for gk, pk in _add(s, "meetings", set(gm), set(pm), maybe, g.id, also).items():
+        if gm[gk].place:
+            first = pk[0] if isinstance(pk, list) else pk
+            place = (pm[first].get("place") or {}).get("name")
+            s.checks["meetings"].check("place", fold(place) == fold(gm[gk].place))
 
 
 def _score_agreements(s: ComityScores, g: GoldDoc, p: dict) -> None:

@@ -188,6 +188,8 @@ def perturb(pred, rng):
             e["source"], e["target"] = e["target"], e["source"]
         elif roll < 0.5:
             e["place"] = {"name": "Nowhere"}
+        elif roll < 0.55:
+            e["date"] = None  # an undated prediction: matches undated gold only
     if rng.random() < 0.5 and events:
         extra = copy.deepcopy(rng.choice(events))
         extra["cameo"] = rng.choice(["040", "043", "120", "0212"])
@@ -205,7 +207,7 @@ def perturb(pred, rng):
     return pred
 
 
-@pytest.mark.parametrize("gold_name", ["seeds.jsonl", "dev.jsonl"])
+@pytest.mark.parametrize("gold_name", ["seeds.jsonl", "dev.jsonl", "real.jsonl"])
 def test_comity_score_equals_score_py_on_perturbed_predictions(shared, gold_name):
     score_py = load_score_py(shared)
     gold_path = shared / "gold" / gold_name
@@ -219,7 +221,8 @@ def test_comity_score_equals_score_py_on_perturbed_predictions(shared, gold_name
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("gold_name, reports", [("seeds.jsonl", "seeds"), ("dev.jsonl", "dev")])
+@pytest.mark.parametrize("gold_name, reports", [("seeds.jsonl", "seeds"), ("dev.jsonl", "dev"),
+                                               ("real.jsonl", "real/texts")])
 def test_comity_score_equals_score_py_on_comity_output(shared, pipeline, gold_name, reports):
     from comity.eval.run import extract_all
     from comity.ingest import read_paths
@@ -228,3 +231,60 @@ def test_comity_score_equals_score_py_on_comity_output(shared, pipeline, gold_na
     articles = [a for a in read_paths([shared / reports]) if isinstance(a, Article)]
     preds = json.loads(json.dumps(extract_all(articles, pipeline)))
     assert_same_as_score_py(load_score_py(shared), shared / "gold" / gold_name, preds)
+
+
+# ---- the rules score.py gained: undated gold, direction, groups of three, status_in_article -----
+
+def test_comity_score_undated_gold_matches_any_date_and_checks_undated(tmp_path):
+    gold = {"id": "r1", "events": [{"cameo": "057", "source": "VNM", "target": "LAO", "date": None},
+                                   {"cameo": "040", "source": "VNM", "target": "LAO", "date": None}]}
+    pred = {"article": {"id": "r1"}, "events": [ev("057", "VNM", "LAO", date="2024-12-18"),
+                                                ev("040", "VNM", "LAO", date=None)]}
+    s = score_comity(gold_docs(tmp_path, gold), [pred])
+    assert (s.fields["events"].tp, s.fields["events"].fp, s.fields["events"].fn) == (2, 0, 0)
+    assert s.checks["events"].right["undated"] == 1 and s.checks["events"].asked["undated"] == 2
+
+
+def test_comity_score_dated_gold_needs_its_day(tmp_path):
+    gold = {"id": "r1", "events": [{"cameo": "057", "source": "VNM", "target": "LAO", "date": "2024-12-18"}]}
+    pred = {"article": {"id": "r1"}, "events": [ev("057", "VNM", "LAO", date=None)]}
+    s = score_comity(gold_docs(tmp_path, gold), [pred])
+    assert (s.fields["events"].tp, s.fields["events"].fp, s.fields["events"].fn) == (0, 1, 1)
+
+
+@pytest.mark.parametrize("cameo, src, tgt, right", [
+    ("111", "CHN", "PHL", 0),   # directed: the accuser is gold's source
+    ("111", "PHL", "CHN", 1),
+    ("057", "CHN", "PHL", None),  # signing is symmetric: not checked
+])
+def test_comity_score_direction_checked_for_directed_types(tmp_path, cameo, src, tgt, right):
+    gold = {"id": "r1", "events": [{"cameo": cameo, "source": "PHL", "target": "CHN", "date": "2024-12-18"}]}
+    pred = {"article": {"id": "r1"}, "events": [ev(cameo, src, tgt)]}
+    s = score_comity(gold_docs(tmp_path, gold), [pred])
+    assert s.fields["events"].tp == 1
+    if right is None:
+        assert "direction" not in s.checks["events"].asked
+    else:
+        assert s.checks["events"].right["direction"] == right and s.checks["events"].asked["direction"] == 1
+
+
+def test_comity_score_meeting_of_three_covered_by_its_pairs(tmp_path):
+    gold = {"id": "r1", "meetings": [{"date": "2024-12-18", "countries": ["VNM", "LAO", "KHM"],
+                                      "place": "Vientiane"}]}
+    covering = {"article": {"id": "r1"}, "events": [ev("040", "VNM", "LAO", place="Vientiane"),
+                                                    ev("040", "LAO", "KHM")]}
+    s = score_comity(gold_docs(tmp_path, gold), [covering])
+    assert (s.fields["meetings"].tp, s.fields["meetings"].fp, s.fields["meetings"].fn) == (1, 0, 0)
+    assert s.checks["meetings"].to_dict() == {"place": 1.0}
+    partial = {"article": {"id": "r1"}, "events": [ev("040", "VNM", "LAO")]}
+    s = score_comity(gold_docs(tmp_path, gold), [partial])
+    assert (s.fields["meetings"].tp, s.fields["meetings"].fp, s.fields["meetings"].fn) == (0, 1, 1)
+
+
+def test_comity_score_status_in_article_stands_for_status(tmp_path):
+    gold = {"id": "r1", "agreements": [{"kind": "mou", "parties": ["VNM", "LAO"],
+                                        "status_in_article": "agreed_to_implement"}]}
+    pred = {"article": {"id": "r1"}, "agreements": [{"kind": "mou", "parties": ["LAO", "VNM"],
+                                                     "status": "agreed_to_implement"}]}
+    s = score_comity(gold_docs(tmp_path, gold), [pred])
+    assert s.checks["agreements"].to_dict() == {"status": 1.0}
