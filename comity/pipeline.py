@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .errors import Errors, InputError
 from .ingest.normalize import nfc_with_offsets
 from .ingest.plaintext import read_text
+from .ingest.wire import dateline_day
 from .model import Article, ArticleResult
 from .nlp.agencies import home_country
 from .nlp.fastpath import FULL, NO_NER, SKIP, FastPath
@@ -58,6 +59,7 @@ class Pipeline:
         doc._.offset_map = mapping
         doc._.home_country = home_country(article.source)
         doc._.dateline_place = dateline_place(article.dateline)
+        doc._.dateline_day = dateline_day(article.text, article.body_start, article.published)
         return doc
 
     def extract(self, article: Article) -> ArticleResult:

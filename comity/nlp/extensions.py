@@ -13,12 +13,14 @@ DOC_EXTENSIONS = {
     "offset_map": None,   # list[int]: doc char index -> char index in article.text
     "home_country": None, # country of the reporting agency (VNA -> VNM), a weak prior
     "dateline_place": None,  # gazetteer Entry of the dateline, if it names a place
+    "dateline_day": None, # datetime.date a wire dateline states ("MOSCOW, August 1."), or None
     "persons": None,      # list[PersonCluster]
     "dates": None,        # list[DateMention] with doc offsets
     "events": None,       # list[EventCandidate]
     "agreements": None,   # list[AgreementCandidate]
     "mechanisms": None,   # list[MechanismCandidate]
     "anchor_date": None,  # ISO date of the encounter the report is about (events set it)
+    "anchor_stated": False,  # whether the text (or a wire dateline) states that day, not publication alone
     "dyad": None,         # tuple[str, str] | None: the report's main pair of states
 }
 SPAN_EXTENSIONS = {"person_id": None}

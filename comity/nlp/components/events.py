@@ -814,6 +814,7 @@ class EventCoder:
         encounter reported as news has happened), never anchor."""
         first = first_range = None
         published = doc._.published.isoformat() if doc._.published else None
+        doc._.anchor_stated = True
         for sent in sentences(doc).spans:
             for d in self._sentence_dates(doc, sent):
                 if not (d.value and d.granularity == "day") or (published and d.value > published):
@@ -829,6 +830,12 @@ class EventCoder:
                     return d
         if first or first_range:
             return first or first_range
+        # No day in the text: a wire dateline's day ("MOSCOW, August 1.") is the story's day
+        if doc._.dateline_day:
+            return doc._.dateline_day.isoformat()
+        # The publication date still tells what is history ("signed in 2019"), but dates no act:
+        # a day is reported only when the text supports it (`_date`)
+        doc._.anchor_stated = False
         published = doc._.published
         return published.isoformat() if published else None
 
@@ -846,6 +853,10 @@ class EventCoder:
     def _date(self, sent_dates, anchor, token, planned, family=""):
         anchor_value = anchor.value if hasattr(anchor, "value") else anchor
         anchor_text = anchor.text if hasattr(anchor, "text") else None
+        if not token.doc._.anchor_stated and not (planned or family == "intent"):
+            # the text names no day for the report's encounter: the act stays undated, unless a
+            # day in its own sentence dates it; an intent keeps the day it was stated (reported)
+            anchor_value = anchor_text = None
         if family == "visit" and anchor_value and not planned:
             return anchor_value, anchor_text, "day"  # a visit is dated by the encounter it is reported for
         points = [d for d in sent_dates if d.value and d.kind in ("point", "range") and d.granularity == "day"]

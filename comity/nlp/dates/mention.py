@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # What the expression *is*, independent of whether it could be resolved.
-KINDS = ("point", "range", "period", "relative_past", "future", "year_ref")
+# "stamp": a byline, crawl or caption date (dates/stamps.py), which dates no act
+KINDS = ("point", "range", "period", "relative_past", "future", "year_ref", "stamp")
 GRANULARITIES = ("day", "month", "year")
 
 
