@@ -48,7 +48,8 @@ class Evaluation:
             if isinstance(value, float):
                 out[key] = value
             elif isinstance(value, dict) and "f1" in value:
-                out.update({f"{key}.{m}": value[m] for m in ("p", "r", "f1")})
+                # p, r, f1 and the checks among matches (events.direction, meetings.place, ...)
+                out.update({f"{key}.{m}": v for m, v in value.items() if isinstance(v, float)})
         return out
 
 

@@ -1,4 +1,4 @@
-"""The evaluation gate: comity on seeds, dev, the PLOVER gold records and the PETRARCH-2
+"""The evaluation gate: comity on seeds, dev, the real corpus, the PLOVER gold records and the PETRARCH-2
 validation sentences must not fall below the floors pinned in eval_baseline.json.
 
 Each set's gold file is pinned by its SHA-256: changed gold data fails here until it is
@@ -17,7 +17,7 @@ from comity.eval.baseline import measure
 pytestmark = pytest.mark.model
 
 BASELINE_PATH = Path(__file__).with_name("eval_baseline.json")
-SETS = ("seeds", "dev", "plover", "petrarch")
+SETS = ("seeds", "dev", "real", "plover", "petrarch")
 
 
 @pytest.fixture(scope="module")
