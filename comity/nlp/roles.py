@@ -21,6 +21,7 @@ GROUP_NOUNS = {"side", "sides", "country", "countries", "minister", "ministers",
                "leader", "leaders", "party", "parties", "government", "governments", "official",
                "officials", "chief", "chiefs", "counterpart", "counterparts", "force", "forces"}
 GROUP_PRONOUNS = {"they", "them", "we"}
+ORIGIN_NOUNS = {"counterpart", "delegation", "envoy", "diplomat", "official", "leader", "minister"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # a city or province acts through its own government: "the Khánh Hòa People's Committee", "the
 # Okinawa prefectural government", "the mayor of Busan" are their state's (local) government
@@ -119,8 +120,12 @@ class Discourse:
         (their nouns belong to other referents: "the Minister of Laos" is kept, "talks with X" is not)."""
         left = head.left_edge.i
         right = head.i
+        # "of" always belongs to the referent ("the Minister of Laos"); "from" does for people
+        # named by a plural or a counterpart ("top diplomats from Chile, Kenya and Peru", "his
+        # counterparts from Laos"), where it says whose they are, not where something moved from
+        own = ("of", "from") if head.tag_ in ("NNS", "NNPS") or head.lower_ in ORIGIN_NOUNS else ("of",)
         for child in head.rights:
-            if child.dep_ in ("appos", "compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ in ("appos", "compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ in own):
                 right = max(right, child.right_edge.i)
         return [self.doc[i] for i in range(left, right + 1)]
 

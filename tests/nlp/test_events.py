@@ -683,3 +683,15 @@ def test_events_speaking_with_an_official_is_talks_with_reporters_nothing():
     assert ("040", "CAN", "USA") in {c[:3] for c in codes(
         "Canadian Prime Minister Justin Trudeau spoke with U.S. President Donald Trump twice on Monday.")}
     assert not codes("Canadian Prime Minister Justin Trudeau spoke with reporters on Monday.")
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("The Turkish foreign minister met with top diplomats from Chile, Kenya, Peru and Norway on Monday.",
+     {"CHL", "KEN", "PER", "NOR"}),
+    ("On Monday, the Turkish minister held bilateral meetings with his counterparts from Peru, Kenya and Norway.",
+     {"PER", "KEN", "NOR"}),
+])
+def test_events_one_official_meets_counterparts_from_several_states(text, targets):
+    found = codes(text)
+    assert {c[2] for c in found if c[0].startswith("04") and c[1] == "TUR"} == targets
+
