@@ -58,6 +58,7 @@ class Errors(metaclass=_Catalogue):
     E305 = ("the comity gold format scores reports kept outside the gold file: give a predictions "
             "file (JSON Lines from `comity extract`) or the report files and folders to extract")
     E306 = "predictions {where}: {detail}"
+    E307 = "groups file {where}: {detail}"
     # the store and its queries
     E201 = ("{url!r} is not a database comity can use; give a file path, sqlite:///PATH or "
             "postgresql+psycopg://USER@HOST/DBNAME (or set COMITY_DB)")

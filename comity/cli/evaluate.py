@@ -48,6 +48,10 @@ def evaluate_cmd(
     by: ConfusionBy = typer.Option(ConfusionBy.root, "--by", help="Confusion table by CAMEO root, score.py "
                                    "class, or PLOVER type (comity gold only; peer sets use their own)."),
     show_errors: bool = typer.Option(False, "--show-errors", help="List every missed and spurious item."),
+    groups: Optional[Path] = typer.Option(None, "--groups", help="JSON Lines of report ids and their group "
+                                          "(../shared/real/sources.jsonl): adds a table of F1 by group.",
+                                          show_default=False),
+    group_key: str = typer.Option("theme", "--group-key", help="The field of --groups that names the group."),
 ) -> None:
     """Score comity against gold data: precision, recall and F1 per field, peer-set accuracies,
     and a confusion table by event type.
@@ -58,6 +62,7 @@ def evaluate_cmd(
     Exit codes: 0 scored (and every floor met), 1 below a floor, 2 unusable input.
     """
     from ..eval import check_floors, entry_for, evaluate, load_baseline, sha256_file
+    from ..eval.run import read_groups
 
     try:
         baseline = load_baseline(floors) if floors else None
@@ -68,7 +73,8 @@ def evaluate_cmd(
                 from ..errors import Errors
 
                 raise ComityError(Errors.E303.format(path=gold, sha=sha256_file(gold), floors=floors))
-        ev = evaluate(gold, inputs or [], fmt=fmt.value if fmt else None, confusion_by=by.value)
+        members = read_groups(groups, group_key) if groups else None
+        ev = evaluate(gold, inputs or [], fmt=fmt.value if fmt else None, confusion_by=by.value, groups=members)
     except (ComityError, OSError) as e:
         err.print(f"[red]error[/red] {e}", soft_wrap=True)
         raise typer.Exit(EXIT_ERROR) from None
@@ -102,9 +108,24 @@ def show(ev, show_errors: bool) -> None:
               f"predictions {ev.predictions_from}")
     if isinstance(s, ComityScores):
         _comity_tables(s, show_errors)
+        if ev.by_group:
+            _group_table(ev.by_group)
     else:
         _peer_tables(s, show_errors)
     _confusion(s.confusion)
+
+
+def _group_table(by_group: dict) -> None:
+    table = Table(title="F1 by group")
+    table.add_column("group", no_wrap=True)
+    table.add_column("reports", justify="right")
+    for name in ("events", "meetings", "agreements", "persons"):
+        table.add_column(name, justify="right")
+    for group, s in by_group.items():
+        figures = s.figures()
+        table.add_row(group, str(s.docs), *(f"{figures[n]['f1']:.3f}" for n in ("events", "meetings", "agreements",
+                                                                              "persons")))
+    out.print(table)
 
 
 def _prf_row(name: str, d: dict, *extra: str) -> list[str]:

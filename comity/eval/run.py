@@ -35,11 +35,15 @@ class Evaluation:
     scores: ComityScores | PeerScores
     predictions_from: str  # "file" | "extracted"
     skipped_inputs: list[str] = field(default_factory=list)
+    by_group: dict[str, ComityScores] = field(default_factory=dict)  # group (theme) -> its reports' scores
 
     def figures(self) -> dict[str, Any]:
-        return {"gold": self.gold, "format": self.format, "sha256": self.sha256,
-                "predictions": self.predictions_from, "skipped_inputs": self.skipped_inputs,
-                **self.scores.figures(), "confusion": self.scores.confusion.to_dict()}
+        out = {"gold": self.gold, "format": self.format, "sha256": self.sha256,
+               "predictions": self.predictions_from, "skipped_inputs": self.skipped_inputs,
+               **self.scores.figures(), "confusion": self.scores.confusion.to_dict()}
+        if self.by_group:
+            out["by_group"] = {name: _headline(s) for name, s in self.by_group.items()}
+        return out
 
     def flat(self) -> dict[str, float]:
         """The headline numbers, one level deep (``events.f1``, ``root_accuracy``): floors use these."""
@@ -65,6 +69,41 @@ def is_predictions_file(path: Path) -> bool:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, EOFError, gzip.BadGzipFile):
         return False
     return False
+
+
+def _headline(s: ComityScores) -> dict[str, Any]:
+    """A group's figures: report count, and P/R/F1 (with checks) of the four fields."""
+    figures = s.figures()
+    return {"documents": s.docs, **{name: figures[name] for name in ("events", "meetings", "agreements", "persons")}}
+
+
+def read_groups(path: str | Path, key: str = "theme") -> dict[str, str]:
+    """{report id: group} from a JSON Lines file of objects with ``id`` and ``key`` (the real
+    corpus's ``sources.jsonl`` has a ``theme``); raises EvalError (E307) naming the line."""
+    path = Path(path)
+    groups: dict[str, str] = {}
+    try:
+        for n, line in enumerate(_lines(path), 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise EvalError(Errors.E307.format(where=f"{path}:{n}", detail=f"not JSON: {e}")) from e
+            if not isinstance(data, dict) or "id" not in data or key not in data:
+                raise EvalError(Errors.E307.format(where=f"{path}:{n}", detail=f"needs \"id\" and \"{key}\""))
+            groups[str(data["id"])] = str(data[key])
+    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as e:
+        raise EvalError(Errors.E307.format(where=path, detail=e)) from e
+    return groups
+
+
+def score_groups(docs: list[GoldDoc], preds: list[dict], groups: dict[str, str]) -> dict[str, ComityScores]:
+    """The comity scores of each group's reports alone (reports of no group go under "(none)")."""
+    members: dict[str, list[GoldDoc]] = {}
+    for d in docs:
+        members.setdefault(groups.get(d.id, "(none)"), []).append(d)
+    return {name: score_comity(members[name], preds) for name in sorted(members)}
 
 
 def _lines(path: Path) -> Iterable[str]:
@@ -114,8 +153,9 @@ def extract_all(articles: Iterable[Article], pipeline=None) -> list[dict]:
 
 
 def evaluate(gold: str | Path, inputs: Iterable[str | Path] = (), *, fmt: str | None = None,
-             pipeline=None, confusion_by: str = "root") -> Evaluation:
-    """Score comity on a gold file; see the module docstring for what ``inputs`` may be."""
+             pipeline=None, confusion_by: str = "root", groups: dict[str, str] | None = None) -> Evaluation:
+    """Score comity on a gold file; see the module docstring for what ``inputs`` may be.
+    ``groups`` ({report id: group}, comity gold only) adds each group's own scores."""
     gold = Path(gold)
     fmt = fmt or detect_format(gold)
     docs = read_gold(gold, fmt)
@@ -142,4 +182,5 @@ def evaluate(gold: str | Path, inputs: Iterable[str | Path] = (), *, fmt: str | 
         scores = score_plover(docs, preds)
     else:
         scores = score_petrarch(docs, preds)
-    return Evaluation(str(gold), fmt, sha256_file(gold), scores, origin, skipped)
+    by_group = score_groups(docs, preds, groups) if groups and fmt == "comity" else {}
+    return Evaluation(str(gold), fmt, sha256_file(gold), scores, origin, skipped, by_group)

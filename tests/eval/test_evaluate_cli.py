@@ -135,3 +135,29 @@ def test_evaluate_cli_plover_sentences_are_extracted(tmp_path):
     f = json.loads(result.stdout)
     assert (f["format"], f["predictions"], f["sentences"]) == ("plover", "extracted", 1)
     assert f["type_accuracy"] == 1.0 and f["coverage"] == 1.0
+
+
+def test_evaluate_cli_groups_score_each_group_alone(tmp_path):
+    gold2 = {"id": "r2", "events": [{"cameo": "111", "source": "KHM", "target": "THA", "date": "2024-12-18"}]}
+    gold, preds, groups = tmp_path / "gold.jsonl", tmp_path / "preds.jsonl", tmp_path / "sources.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n" + json.dumps(gold2) + "\n", encoding="utf-8")
+    preds.write_text(json.dumps(PRED) + "\n" + json.dumps({"article": {"id": "r2"}}) + "\n", encoding="utf-8")
+    groups.write_text(json.dumps({"id": "r1", "theme": "talks"}) + "\n" + json.dumps({"id": "r2", "theme": "conflict"})
+                      + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), str(preds), "--groups", str(groups), "--json"])
+    assert result.exit_code == 0, result.output
+    by_group = json.loads(result.output)["by_group"]
+    assert set(by_group) == {"talks", "conflict"}
+    assert by_group["talks"]["events"]["tp"] == 1 and by_group["talks"]["events"]["fp"] == 1
+    assert by_group["conflict"]["events"]["fn"] == 1 and by_group["conflict"]["documents"] == 1
+    table = runner.invoke(app, ["evaluate", str(gold), str(preds), "--groups", str(groups)])
+    assert "F1 by group" in table.output and "conflict" in table.output
+
+
+def test_evaluate_cli_groups_file_errors_name_the_line(tmp_path, files):
+    gold, preds = files
+    groups = tmp_path / "sources.jsonl"
+    groups.write_text(json.dumps({"id": "r1", "theme": "talks"}) + "\n" + json.dumps({"id": "r2"}) + "\n",
+                      encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), str(preds), "--groups", str(groups)])
+    assert result.exit_code == 2 and "sources.jsonl:2" in result.output
