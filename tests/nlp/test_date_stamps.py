@@ -88,3 +88,14 @@ def test_events_an_intent_keeps_the_day_it_was_stated(pipeline):
     result = pipeline.extract(read_text(text, id="t", published=PUBLISHED))
     intents = [e for e in result.events if e.cameo.startswith("03")]
     assert intents and {e.date for e in intents} == {"2025-06-11"}
+
+
+@pytest.mark.model
+def test_events_a_day_long_before_the_report_is_no_encounter_day(pipeline):
+    from comity.ingest.plaintext import read_text
+
+    text = ("Marking the founding of the army on December 22, 1944, Vietnamese Defence Minister Phan Van Giang "
+            "held talks with his Lao counterpart Chansamone Chanyalath in Vientiane.")
+    result = pipeline.extract(read_text(text, id="t", published=PUBLISHED))
+    talks = [e for e in result.events if e.cameo.startswith("04")]
+    assert talks and {e.date for e in talks} == {None}

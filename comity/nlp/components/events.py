@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import timedelta
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -87,6 +88,7 @@ VENUE_FAMILIES = {"consult", "visit", "sign", "cooperate", "aid"}  # acts that h
 # nouns of an encounter that place the report's news where they are ("at the 57th GBC meeting in Bangkok")
 ENCOUNTER_NOUNS = {"meeting", "talks", "summit", "ceremony", "conference", "dialogue", "session", "forum",
                    "consultations", "exchange", "visit", "signing", "handover", "exercise", "drill"}
+ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's encounter may lie
 FUTURE_WORDS = re.compile(r"\b(?:will|would|next|to be held|scheduled|due to|later this|upcoming)\b", re.I)
 NEGATORS = {"not", "n't", "never", "no", "without"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
@@ -814,11 +816,14 @@ class EventCoder:
         encounter reported as news has happened), never anchor."""
         first = first_range = None
         published = doc._.published.isoformat() if doc._.published else None
+        # news reports the days just before it: a day months before the report is history
+        oldest = (doc._.published - ANCHOR_REACH).isoformat() if doc._.published else None
         doc._.anchor_stated = True
         for sent in sentences(doc).spans:
             for d in self._sentence_dates(doc, sent):
-                if not (d.value and d.granularity == "day") or (published and d.value > published):
-                    continue
+                if not (d.value and d.granularity == "day") or (published and d.value > published) \
+                        or (oldest and d.value < oldest):
+                    continue  # after the report, or history ("founded on December 22, 1944")
                 if d.kind == "range":
                     first_range = first_range or d
                     continue
