@@ -13,7 +13,7 @@ from ..model import (Actor, Agreement, ArticleResult, Event, Evidence, Meeting, 
 from ..model.article import Article
 from .coding import code_info
 from .gazetteer import fold
-from .rules import event_rule_name
+from ..rules import event_rule_name
 from .sentences import sentences, text_of
 
 MEETING_KIND = {"040": "talks", "041": "call", "042": "visit", "043": "visit", "044": "sideline",
@@ -103,7 +103,7 @@ def _events(doc: Doc, off: Offsets) -> tuple[Event, ...]:
 
 def _event_rule(cand) -> str:
     """The trigger row's id the coder noted, or, where it noted none, the row's `<family>.<lemma>`
-    name (nlp/rules.py), so that no event is without a rule."""
+    name (comity/rules.py), so that no event is without a rule."""
     if cand.rule:
         return cand.rule
     return event_rule_name(cand.family, cand.trigger.lemma_.lower(), cand.trigger.lower_)

@@ -3,7 +3,7 @@ persons of the seeds and of a few real reports carry a non-empty `rule`."""
 import pytest
 
 from comity.ingest import read_paths
-from comity.nlp.rules import rule_source
+from comity.rules import rule_source
 
 pytestmark = pytest.mark.model
 

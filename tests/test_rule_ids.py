@@ -1,5 +1,5 @@
-"""Rule ids (comity/nlp/rules.py): how an event's rule is named, and where a rule's row is found."""
-from comity.nlp.rules import event_rule_name, rule_source, trigger_rows, trigger_rows_in
+"""Rule ids (comity/rules.py): how an event's rule is named, and where a rule's row is found."""
+from comity.rules import event_rule_name, rule_source, trigger_rows, trigger_rows_in
 
 TABLE = """\
 # a hand-written table

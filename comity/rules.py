@@ -7,6 +7,9 @@ lemma (two readings of "hold") share that name until they are given ids, so a lo
 returns every row of a name. Agreements are found by the term patterns of a kind in
 resources/agreement_terms.yaml ("agreements.term.mou"). Other rules (persons, statuses,
 post-steps) live in code; `rule_source` names the module that holds them.
+
+No spaCy here: the web view shows rules (`/rules/<id>`) without loading the NLP layer, so the
+YAML is read from the package's files directly, its families being the sections that list rows.
 """
 from __future__ import annotations
 
@@ -15,8 +18,6 @@ from functools import cache
 from importlib import resources
 
 import yaml
-
-from .triggers import FAMILIES, trigger_table
 
 TRIGGERS_FILE = "event_triggers.yaml"
 AGREEMENT_TERMS_FILE = "agreement_terms.yaml"
@@ -38,6 +39,8 @@ class RuleRow:
     file: str  # the file's name under comity/nlp/resources
     line: int
     text: str
+    family: str = ""  # for a trigger row: the section it stands in, and its lemma
+    lemma: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,18 +58,21 @@ class RuleSource:
 
 def event_rule_name(family: str, lemma: str, form: str) -> str:
     """The name of the trigger row that coded an event, as `<family>.<lemma>`: the row of `family`
-    keyed by the trigger word's lemma or, failing that, by its form (the table is searched both
-    ways, events.py `_triggers`). A rule written in code (a speech act read from its clause,
+    keyed by the trigger word's lemma or, failing that, by its form (the coder looks the table up
+    both ways, events.py `_triggers`). A rule written in code (a speech act read from its clause,
     "said that X must ...") has no row: it is named after the word's lemma."""
-    rows = trigger_table().by_lemma
-    for key in (lemma, form):
-        if any(t.family == family for t in rows.get(key, ())):
-            return f"{family}.{key}"
-    return f"{family}.{lemma}"
+    keyed = trigger_keys()
+    return f"{family}.{next((k for k in (lemma, form) if (family, k) in keyed), lemma)}"
+
+
+@cache
+def trigger_keys() -> frozenset[tuple[str, str]]:
+    """(family, lemma) of every trigger row, whatever its id."""
+    return frozenset((r.family, r.lemma) for rows in trigger_rows().values() for r in rows)
 
 
 def _resource(name: str) -> str:
-    return (resources.files("comity.nlp") / "resources" / name).read_text(encoding="utf-8")
+    return (resources.files("comity") / "nlp" / "resources" / name).read_text(encoding="utf-8")
 
 
 def _node_text(lines: list[str], node: yaml.Node) -> str:
@@ -96,14 +102,15 @@ def trigger_rows_in(text: str, file: str = TRIGGERS_FILE) -> dict[str, tuple[Rul
     out: dict[str, list[RuleRow]] = {}
     root = yaml.compose(text)
     for key, section in root.value:
-        if key.value not in FAMILIES or not isinstance(section, yaml.SequenceNode):
-            continue
+        if not isinstance(section, yaml.SequenceNode):
+            continue  # a family lists rows; the word lists beside them are mappings or lists of words
         for row in section.value:
             if not isinstance(row, yaml.MappingNode):
                 continue
-            rule = _scalar(row, "id") or f"{key.value}.{_scalar(row, 'lemma')}"
+            lemma = _scalar(row, "lemma") or ""
+            rule = _scalar(row, "id") or f"{key.value}.{lemma}"
             out.setdefault(rule, []).append(RuleRow(id=rule, file=file, line=row.start_mark.line + 1,
-                                                    text=_node_text(lines, row)))
+                                                    text=_node_text(lines, row), family=key.value, lemma=lemma))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -129,6 +136,6 @@ def rule_source(rule_id: str) -> RuleSource:
     if rows:
         return RuleSource(id=rule_id, rows=rows)
     code = next((where for prefix, where in CODE_RULES.items() if rule_id.startswith(prefix)), None)
-    if code is None and rule_id.split(".")[0] in FAMILIES:
+    if code is None and rule_id.split(".")[0] in {family for family, _ in trigger_keys()}:
         code = "comity/nlp/components/events.py (EventCoder: a speech act, a courtesy call, a post-step)"
     return RuleSource(id=rule_id, code=code)
