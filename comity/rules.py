@@ -60,15 +60,23 @@ def event_rule_name(family: str, lemma: str, form: str) -> str:
     """The name of the trigger row that coded an event, as `<family>.<lemma>`: the row of `family`
     keyed by the trigger word's lemma or, failing that, by its form (the coder looks the table up
     both ways, events.py `_triggers`). A rule written in code (a speech act read from its clause,
-    "said that X must ...") has no row: it is named after the word's lemma."""
+    "said that X must ...") has no row: it is named after the word's lemma. Where the one row of
+    that family and lemma has an `id` of its own, that id is the name (the page of a rule finds a
+    row by its id)."""
     keyed = trigger_keys()
-    return f"{family}.{next((k for k in (lemma, form) if (family, k) in keyed), lemma)}"
+    key = next((k for k in (lemma, form) if (family, k) in keyed), lemma)
+    ids = keyed.get((family, key), ())
+    return ids[0] if len(ids) == 1 else f"{family}.{key}"
 
 
 @cache
-def trigger_keys() -> frozenset[tuple[str, str]]:
-    """(family, lemma) of every trigger row, whatever its id."""
-    return frozenset((r.family, r.lemma) for rows in trigger_rows().values() for r in rows)
+def trigger_keys() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The rule ids of the trigger rows of each (family, lemma)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for rows in trigger_rows().values():
+        for r in rows:
+            out.setdefault((r.family, r.lemma), []).append(r.id)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _resource(name: str) -> str:

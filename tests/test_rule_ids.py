@@ -50,3 +50,23 @@ def test_rule_source_points_to_data_rows_or_to_code():
     person = rule_source("persons.title-left")
     assert not person.rows and "persons.py" in person.code
     assert not rule_source("no-such-rule").known
+
+
+def test_event_rule_name_is_the_row_id_when_the_row_has_one(monkeypatch):
+    import comity.rules as rules
+
+    monkeypatch.setattr(rules, "trigger_rows", lambda: trigger_rows_in(TABLE))
+    rules.trigger_keys.cache_clear()
+    try:
+        assert event_rule_name("consult", "meet", "met") == "consult.meet"
+        # two "hold" rows, one with an id: the name finds the row without one
+        assert event_rule_name("consult", "hold", "held") == "consult.hold"
+        assert event_rule_name("visit", "visit", "visited") == "visit.visit"
+    finally:
+        rules.trigger_keys.cache_clear()
+    TABLE_WITH_ID = TABLE.replace("  - lemma: visit\n", "  - id: visit.state-visit\n    lemma: visit\n")
+    monkeypatch.setattr(rules, "trigger_rows", lambda: trigger_rows_in(TABLE_WITH_ID))
+    try:
+        assert event_rule_name("visit", "visit", "visited") == "visit.state-visit"
+    finally:
+        rules.trigger_keys.cache_clear()
