@@ -63,3 +63,27 @@ def test_explain_runs_the_whole_pipeline_where_the_fast_path_would_skip(tmp_path
     report.write_text("The club won the league on Sunday. Fans celebrated in the streets.\n", encoding="utf-8")
     out = explain(report, "--published", "2025-05-04")
     assert "[0] The club won the league on Sunday." in out and "[1] Fans celebrated" in out
+
+
+def test_explain_hands_the_event_coder_a_trace_list_and_reads_it_back(pipeline, monkeypatch):
+    from comity.explain import TRACE_KEY, explain
+    from comity.ingest import read_text
+    from comity.nlp.components.events import EventCoder
+
+    seen = []
+    original = EventCoder.__call__
+
+    def tracing(self, doc):  # what a tracing coder does: append one dict per candidate
+        trace = doc.user_data.get(TRACE_KEY)
+        seen.append(trace is not None)
+        trace.append({"sentence": 1, "token": 9, "text": "met", "rule": "consult.meet", "outcome": "vetoed",
+                      "guard": "negated", "reason": "a test", "cameo": None, "source": None, "target": None})
+        return original(self, doc)
+
+    monkeypatch.setattr(EventCoder, "__call__", tracing)
+    article = read_text("The weather was fine. Laos and Vietnam did not meet on Monday.", id="t",
+                        published=__import__("datetime").date(2025, 6, 4))
+    explanation = explain(article, pipeline)
+    assert seen == [True] and explanation.traced
+    (candidate,) = explanation.only(1).sentences[0].candidates
+    assert (candidate["rule"], candidate["guard"]) == ("consult.meet", "negated")
