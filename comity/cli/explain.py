@@ -38,6 +38,10 @@ def explain_cmd(
     published: Optional[str] = typer.Option(
         None, "--published", help="Publication date (YYYY-MM-DD) for a report that carries none."),
     width: int = typer.Option(80, "--width", min=40, help="Columns of the text layout."),
+    actors: list[Path] = typer.Option(
+        [], "--actors", metavar="FILE", help="An actor dictionary, as for `comity extract` (repeatable): explain "
+                                             "the records extracted with it."),
+    leaders: bool = typer.Option(True, "--leaders/--no-leaders", help="As for `comity extract`."),
 ) -> None:
     """Show why each record of one report exists, sentence by sentence (the help is `HELP`)."""
     from ..explain import explain, render_lines, to_json
@@ -45,7 +49,7 @@ def explain_cmd(
 
     try:
         article = _one_article(report, parse_published(published))
-        explanation = explain(article, Pipeline())
+        explanation = explain(article, Pipeline(dictionaries=tuple(actors), leaders=leaders))
     except InputError as e:
         raise typer.BadParameter(str(e), param_hint="REPORT") from None
     except ComityError as e:

@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Span
 from ..model import (Actor, Agreement, ArticleResult, Event, Evidence, Meeting, Mechanism, Person,
                      Place, Plover)
 from ..model.article import Article
+from ..rules import event_rule_name
 from .coding import code_info
 from .gazetteer import fold
-from ..rules import event_rule_name
 from .sentences import sentences, text_of
 
 MEETING_KIND = {"040": "talks", "041": "call", "042": "visit", "043": "visit", "044": "sideline",
