@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreements, data, demo, extract
+from . import agreements, data, demo, explain, extract
 from . import evaluate
 from . import export, ingest, query  # the store (issue 6)
 from . import serve  # the web view (issue 7)
@@ -18,6 +18,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.command("extract")(extract.extract_cmd)
+app.command("explain", help=explain.HELP)(explain.explain_cmd)
 app.command("demo")(demo.demo_cmd)
 app.command("ingest")(ingest.ingest_cmd)
 app.command("events")(query.events_cmd)

@@ -17,6 +17,8 @@ class Person:
     mentions: tuple[tuple[int, int], ...] = ()
     key: str = ""  # name folded for matching across spellings and articles ("phan van giang")
     confidence: float = 0.5
+    rule: str = ""  # how the finder kept it ("persons.title-left", docs/extraction.md)
+    steps: tuple[str, ...] = ()  # what later changed it ("persons.country.context"), in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +50,5 @@ class Meeting:
     participants: tuple[str, ...] = field(default=())  # person ids
     status: str = "held"
     events: tuple[str, ...] = ()  # event ids
+    rule: str = ""  # the rules of the events it is drawn from, joined by "+"
+    steps: tuple[str, ...] = ()

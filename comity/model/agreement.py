@@ -31,6 +31,8 @@ class Agreement:
     signatories: tuple[str, ...] = ()  # person ids
     witnesses: tuple[str, ...] = ()
     confidence: float = 0.5
+    rule: str = ""  # the term pattern that found it ("agreements.term.mou", docs/extraction.md)
+    steps: tuple[str, ...] = ()  # how its status was read and what later mentions changed, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +47,5 @@ class Mechanism:
     date: str | None = None
     place: Place | None = None
     confidence: float = 0.5
+    rule: str = ""  # the name pattern that found it (docs/extraction.md)
+    steps: tuple[str, ...] = ()

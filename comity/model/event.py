@@ -31,3 +31,5 @@ class Event:
     trigger: str = ""
     more_evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5
+    rule: str = ""  # the rule that found it (a trigger row's id, docs/extraction.md)
+    steps: tuple[str, ...] = ()  # the post-steps and guards that changed it, in order

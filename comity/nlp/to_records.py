@@ -11,12 +11,14 @@ from spacy.tokens import Doc, Span
 from ..model import (Actor, Agreement, ArticleResult, Event, Evidence, Meeting, Mechanism, Person,
                      Place, Plover)
 from ..model.article import Article
+from ..rules import event_rule_name
 from .coding import code_info
 from .gazetteer import fold
 from .sentences import sentences, text_of
 
 MEETING_KIND = {"040": "talks", "041": "call", "042": "visit", "043": "visit", "044": "sideline",
                 "045": "mediation", "046": "negotiation"}
+MEETING_RULE_JOIN = "+"  # a meeting's rule: the rules of the events it is drawn from ("consult.meet+visit.visit")
 
 
 class Offsets:
@@ -50,8 +52,11 @@ def _person(doc: Doc, off: Offsets, p) -> Person:
                      for s, e in p.mentions)
     confidence = {"title": 0.9, "dictionary": 0.9, "leaders": 0.9, "counterpart": 0.8, "office": 0.8,
                   "context": 0.6, "dateline": 0.5}.get(p.country_from or "", 0.5)
+    # where the country came from is what later steps (comity_context) may have changed
+    steps = (f"persons.country.{p.country_from}",) if p.country_from else ()
     return Person(id=p.id, name=p.name, country=p.country, titles=tuple(p.titles), rank=p.rank,
-                  aliases=tuple(p.aliases), mentions=mentions, key=fold(p.name), confidence=confidence)
+                  aliases=tuple(p.aliases), mentions=mentions, key=fold(p.name), confidence=confidence,
+                  rule=p.rule, steps=steps)
 
 
 def _actor(ref) -> Actor | None:
@@ -72,9 +77,10 @@ def _events(doc: Doc, off: Offsets) -> tuple[Event, ...]:
             if evidence != row["evidence"] and evidence not in row["more"]:
                 row["more"].append(evidence)
             row["confidence"] = min(0.95, row["confidence"] + 0.1)  # said twice: surer
+            row["steps"].append("records.merged")
             continue
         merged[key] = {"cand": cand, "source": source, "target": target, "evidence": evidence, "more": [],
-                       "confidence": cand.confidence}
+                       "confidence": cand.confidence, "steps": list(cand.steps)}
     # "held talks with X" is read from the verb and from the noun "talks", which has no "with" of its
     # own: where one reading finds no target, the same sentence's targeted event says it all
     targeted = {(k[0], k[1], k[3], row["evidence"]) for k, row in merged.items() if k[2] is not None}
@@ -90,8 +96,17 @@ def _events(doc: Doc, off: Offsets) -> tuple[Event, ...]:
             source=row["source"], target=row["target"], date=cand.date, evidence=row["evidence"],
             place=place, date_text=cand.date_text, date_granularity=cand.granularity,
             goldstein=info.goldstein, quad_class=info.quad_class, trigger=cand.trigger.text,
-            more_evidence=tuple(row["more"]), confidence=round(row["confidence"], 2)))
+            more_evidence=tuple(row["more"]), confidence=round(row["confidence"], 2),
+            rule=_event_rule(cand), steps=tuple(row["steps"])))
     return tuple(events)
+
+
+def _event_rule(cand) -> str:
+    """The trigger row's id the coder noted, or, where it noted none, the row's `<family>.<lemma>`
+    name (comity/rules.py), so that no event is without a rule."""
+    if cand.rule:
+        return cand.rule
+    return event_rule_name(cand.family, cand.trigger.lemma_.lower(), cand.trigger.lower_)
 
 
 def _meetings(events: tuple[Event, ...]) -> tuple[Meeting, ...]:
@@ -116,7 +131,8 @@ def _meetings(events: tuple[Event, ...]) -> tuple[Meeting, ...]:
             host = visit.target.country if visit else (place.country if place and place.country in countries else None)
         people = tuple(dict.fromkeys(p for e in evs for p in (e.source.person, e.target.person) if p))
         meetings.append(Meeting(id=f"m{n}", date=date, kind=kind, countries=countries, place=place,
-                                host_country=host, participants=people, events=tuple(e.id for e in evs)))
+                                host_country=host, participants=people, events=tuple(e.id for e in evs),
+                                rule=MEETING_RULE_JOIN.join(dict.fromkeys(e.rule for e in evs))))
     return tuple(meetings)
 
 
@@ -124,11 +140,11 @@ def _agreement(off: Offsets, n: int, a) -> Agreement:
     return Agreement(id=f"a{n}", kind=a.kind, name=a.name, parties=tuple(a.parties), status=a.status,
                      evidence=off.evidence(a.sent), domain=a.domain, period_start=a.period_start,
                      period_end=a.period_end, signed_on=a.signed_on, signatories=tuple(a.signatories),
-                     witnesses=tuple(a.witnesses), confidence=a.confidence)
+                     witnesses=tuple(a.witnesses), confidence=a.confidence, rule=a.rule, steps=tuple(a.steps))
 
 
 def _mechanism(off: Offsets, n: int, m) -> Mechanism:
     place = Place(name=m.place[0], country=m.place[1]) if m.place else None
     return Mechanism(id=f"k{n}", name=m.name, countries=tuple(m.countries), evidence=off.evidence(m.sent),
                      ordinal=m.ordinal, level=m.level, status=m.status, date=m.date, place=place,
-                     confidence=m.confidence)
+                     confidence=m.confidence, rule=m.rule, steps=tuple(m.steps))

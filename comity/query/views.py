@@ -179,6 +179,8 @@ class EventMention:
     source_person: PersonRef | None
     target_person: PersonRef | None
     confidence: float
+    rule: str = ""  # the rule that found it in this report (docs/extraction.md)
+    steps: tuple[str, ...] = ()  # the post-steps and guards that changed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +205,8 @@ class Highlight:
     spans: tuple[tuple[int, int], ...]
     quote: str  # the text the record gives for its first span
     verified: bool  # the text at the first span is the quote (always, unless the store is damaged)
+    rule: str = ""  # the rule that made the record (docs/extraction.md)
+    steps: tuple[str, ...] = ()  # what changed it afterwards
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,7 +649,8 @@ def get_event(conn: Connection, event_id: int) -> EventDetail | None:
                                        published=m["published"], title=m["title"]),
         sentence=m["sentence"], start=m["start_char"], end=m["end_char"], quote=m["evidence"],
         trigger=m["trigger"], date_text=m["date_text"], source_person=people.get(m["source_person_id"]),
-        target_person=people.get(m["target_person_id"]), confidence=m["confidence"]) for m in ms)
+        target_person=people.get(m["target_person_id"]), confidence=m["confidence"], rule=m["rule"],
+        steps=tuple(m["steps"])) for m in ms)
     meeting_ids = sorted({r.meeting_id for r in conn.execute(
         select(mtm.meeting_id, mtm.events).where(mtm.article_id.in_(_ids())),
         {"ids": sorted({m.article.id for m in mentions}) or [0]}) if event_id in r.events})
@@ -699,7 +704,7 @@ def _highlights(conn: Connection, article_id: int, text: str, cameo_names: dict[
             detail="; ".join(x for x in (cameo_names.get(m["cameo"], ""), m["date"] or "undated",
                                          f"trigger “{m['trigger']}”" if m["trigger"] else "", who) if x),
             spans=tuple(spans), quote=m["evidence"],
-            verified=_span_text(text, m["start_char"], m["end_char"]) == m["evidence"]))
+            verified=_span_text(text, m["start_char"], m["end_char"]) == m["evidence"], **_provenance(m)))
     for o in conn.execute(select(s.agreement_observations, ag.kind, ag.parties)
                           .join(s.agreements, ag.id == ob.agreement_id).where(ob.article_id == article_id)).mappings():
         out.append(Highlight(
@@ -707,7 +712,7 @@ def _highlights(conn: Connection, article_id: int, text: str, cameo_names: dict[
             label=f"{o['kind']} {o['parties']}: {o['status']}",
             detail="; ".join(x for x in (o["name"], f"signed {o['signed_on']}" if o["signed_on"] else "") if x),
             spans=((o["start_char"], o["end_char"]),), quote=o["evidence"],
-            verified=_span_text(text, o["start_char"], o["end_char"]) == o["evidence"]))
+            verified=_span_text(text, o["start_char"], o["end_char"]) == o["evidence"], **_provenance(o)))
     for o in conn.execute(select(s.mechanism_occurrences, me.name, me.countries)
                           .join(s.mechanisms, me.id == oc.mechanism_id).where(oc.article_id == article_id)).mappings():
         out.append(Highlight(
@@ -716,7 +721,7 @@ def _highlights(conn: Connection, article_id: int, text: str, cameo_names: dict[
             detail="; ".join(x for x in (o["name"], f"no. {o['ordinal']}" if o["ordinal"] else "", o["date"] or "",
                                          o["place_name"] or "") if x),
             spans=((o["start_char"], o["end_char"]),), quote=o["evidence"],
-            verified=_span_text(text, o["start_char"], o["end_char"]) == o["evidence"]))
+            verified=_span_text(text, o["start_char"], o["end_char"]) == o["evidence"], **_provenance(o)))
     for o in conn.execute(select(s.person_observations).where(po.article_id == article_id)).mappings():
         spans = tuple((x, y) for x, y in o["mentions"])
         if not spans:
@@ -726,6 +731,10 @@ def _highlights(conn: Connection, article_id: int, text: str, cameo_names: dict[
             id=f"person-{o['id']}", kind="person", ref=o["person_id"],
             label=f"person {o['name']}" + (f" ({o['country']})" if o["country"] else ""),
             detail="; ".join(x for x in (", ".join(o["titles"]), o["rank"] or "") if x),
-            spans=spans, quote=first, verified=bool(first)))
+            spans=spans, quote=first, verified=bool(first), **_provenance(o)))
     return out
 
+
+
+def _provenance(row) -> dict:
+    return {"rule": row["rule"], "steps": tuple(row["steps"])}

@@ -112,7 +112,16 @@ def article_from_row(row: Mapping[str, Any]) -> Article:
         language=row["language"], body_start=row["body_start"], body_end=row["body_end"], origin=row["origin"])
 
 
-# ---- evidence ----------------------------------------------------------------------------------------
+# ---- provenance and evidence ----------------------------------------------------------------------------------------
+
+def provenance_cols(record: Event | Person | Meeting | Agreement | Mechanism) -> Row:
+    return {"rule": record.rule, "steps": list(record.steps)}
+
+
+def provenance_from(row: Mapping[str, Any]) -> Row:
+    """A record's `rule` and `steps` from its observation (as keyword arguments)."""
+    return {"rule": row["rule"], "steps": tuple(row["steps"])}
+
 
 def evidence_cols(evidence: Evidence) -> Row:
     return {"sentence": evidence.sentence, "start_char": evidence.start, "end_char": evidence.end,
@@ -143,13 +152,14 @@ def person_observation_row(person: Person, *, person_id: int, article_id: int, o
     return {"person_id": person_id, "article_id": article_id, "local_id": person.id, "name": person.name,
             "country": person.country, "titles": list(person.titles), "rank": person.rank,
             "aliases": list(person.aliases), "mentions": [list(m) for m in person.mentions],
-            "observed_on": observed_on, "confidence": person.confidence}
+            "observed_on": observed_on, "confidence": person.confidence, **provenance_cols(person)}
 
 
 def person_from_observation(row: Mapping[str, Any], key: str = "") -> Person:
     return Person(id=row["local_id"], name=row["name"], country=row["country"], titles=tuple(row["titles"]),
                   rank=row["rank"], aliases=tuple(row["aliases"]),
-                  mentions=tuple((a, b) for a, b in row["mentions"]), key=key, confidence=row["confidence"])
+                  mentions=tuple((a, b) for a, b in row["mentions"]), key=key, confidence=row["confidence"],
+                  **provenance_from(row))
 
 
 # ---- events ------------------------------------------------------------------------------------------
@@ -178,7 +188,7 @@ def event_mention_row(event: Event, *, event_id: int, article_id: int, persons: 
         "target_person_id": persons.get(target_person) if target_person else None,
         "date_text": event.date_text, "trigger": event.trigger, "confidence": event.confidence,
         **evidence_cols(event.evidence), "evidence_fold": fold_text(event.evidence.text),
-        "more_evidence": [evidence_cols(e) for e in event.more_evidence],
+        "more_evidence": [evidence_cols(e) for e in event.more_evidence], **provenance_cols(event),
     }
 
 
@@ -202,7 +212,8 @@ def event_from_rows(event: Mapping[str, Any], mention: Mapping[str, Any], back: 
         place=Place(event["place_name"], event["place_country"]) if event["place_name"] is not None else None,
         date_text=mention["date_text"], date_granularity=event["date_granularity"],
         goldstein=event["goldstein"], quad_class=event["quad_class"], trigger=mention["trigger"],
-        more_evidence=tuple(evidence_from(e) for e in mention["more_evidence"]), confidence=mention["confidence"])
+        more_evidence=tuple(evidence_from(e) for e in mention["more_evidence"]), confidence=mention["confidence"],
+        **provenance_from(mention))
 
 
 # ---- meetings ----------------------------------------------------------------------------------------
@@ -218,7 +229,7 @@ def meeting_mention_row(meeting: Meeting, *, meeting_id: int, article_id: int, p
                         events: Mapping[str, int]) -> Row:
     return {"meeting_id": meeting_id, "article_id": article_id, "local_id": meeting.id, "kind": meeting.kind,
             "status": meeting.status, "participants": _ids(meeting.participants, persons),
-            "events": _ids(meeting.events, events)}
+            "events": _ids(meeting.events, events), **provenance_cols(meeting)}
 
 
 # ---- agreements --------------------------------------------------------------------------------------
@@ -236,7 +247,7 @@ def agreement_observation_row(agreement: Agreement, *, agreement_id: int, articl
             "name": agreement.name, "status": agreement.status, "signed_on": agreement.signed_on,
             "observed_on": observed_on, "signatories": _ids(agreement.signatories, persons),
             "witnesses": _ids(agreement.witnesses, persons), "confidence": agreement.confidence,
-            **evidence_cols(agreement.evidence)}
+            **evidence_cols(agreement.evidence), **provenance_cols(agreement)}
 
 
 def agreement_from_rows(agreement: Mapping[str, Any], obs: Mapping[str, Any], back: Mapping[int, str]) -> Agreement:
@@ -246,7 +257,7 @@ def agreement_from_rows(agreement: Mapping[str, Any], obs: Mapping[str, Any], ba
         status=obs["status"], evidence=evidence_from(obs), domain=agreement["domain"],
         period_start=agreement["period_start"], period_end=agreement["period_end"], signed_on=obs["signed_on"],
         signatories=_local(obs["signatories"], back), witnesses=_local(obs["witnesses"], back),
-        confidence=obs["confidence"])
+        confidence=obs["confidence"], **provenance_from(obs))
 
 
 # ---- mechanisms --------------------------------------------------------------------------------------
@@ -262,7 +273,7 @@ def mechanism_occurrence_row(mechanism: Mechanism, *, mechanism_id: int, article
             "ordinal": mechanism.ordinal, "level": mechanism.level, "status": mechanism.status,
             "date": mechanism.date, "place_name": mechanism.place.name if mechanism.place else None,
             "place_country": mechanism.place.country if mechanism.place else None, "observed_on": observed_on,
-            "confidence": mechanism.confidence, **evidence_cols(mechanism.evidence)}
+            "confidence": mechanism.confidence, **evidence_cols(mechanism.evidence), **provenance_cols(mechanism)}
 
 
 def mechanism_from_rows(mechanism: Mapping[str, Any], occ: Mapping[str, Any]) -> Mechanism:
@@ -271,4 +282,4 @@ def mechanism_from_rows(mechanism: Mapping[str, Any], occ: Mapping[str, Any]) ->
         countries=tuple(mechanism["countries"].split("-")) if mechanism["countries"] else (),
         evidence=evidence_from(occ), ordinal=occ["ordinal"], level=occ["level"], status=occ["status"],
         date=occ["date"], place=Place(occ["place_name"], occ["place_country"]) if occ["place_name"] is not None
-        else None, confidence=occ["confidence"])
+        else None, confidence=occ["confidence"], **provenance_from(occ))

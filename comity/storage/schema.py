@@ -13,9 +13,18 @@ strings sort and compare correctly as text on every backend.
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, text
 
 metadata = MetaData()
+
+
+def provenance_columns() -> list[Column]:
+    """What made a record and what changed it (`rule`, `steps`; docs/extraction.md), kept per
+    observation: another report may find the same event by another rule (0005). Defaults fill
+    the rows of stores written before them."""
+    return [Column("rule", String, nullable=False, server_default=text("''")),
+            Column("steps", JSON, nullable=False, server_default=text("'[]'"))]
+
 
 runs = Table(
     "runs", metadata,
@@ -86,6 +95,7 @@ person_observations = Table(
     Column("mentions", JSON, nullable=False),
     Column("observed_on", String),  # the report's publication date
     Column("confidence", Float, nullable=False),
+    *provenance_columns(),
 )
 Index("uq_person_observation", person_observations.c.article_id, person_observations.c.local_id, unique=True)
 
@@ -136,6 +146,7 @@ event_mentions = Table(
     Column("evidence", Text, nullable=False),
     Column("evidence_fold", Text, nullable=False),  # for the `--text` filter, diacritics optional
     Column("more_evidence", JSON, nullable=False),
+    *provenance_columns(),
 )
 Index("uq_event_mention", event_mentions.c.article_id, event_mentions.c.local_id, unique=True)
 
@@ -169,6 +180,7 @@ meeting_mentions = Table(
     Column("status", String, nullable=False),
     Column("participants", JSON, nullable=False),  # store person ids
     Column("events", JSON, nullable=False),  # store event ids
+    *provenance_columns(),
 )
 Index("uq_meeting_mention", meeting_mentions.c.article_id, meeting_mentions.c.local_id, unique=True)
 
@@ -211,6 +223,7 @@ agreement_observations = Table(
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
+    *provenance_columns(),
 )
 Index("uq_agreement_observation", agreement_observations.c.article_id, agreement_observations.c.local_id,
       unique=True)
@@ -242,6 +255,7 @@ mechanism_occurrences = Table(
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Column("evidence", Text, nullable=False),
+    *provenance_columns(),
 )
 Index("uq_mechanism_occurrence", mechanism_occurrences.c.article_id, mechanism_occurrences.c.local_id,
       unique=True)

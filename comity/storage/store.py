@@ -337,8 +337,9 @@ class _Writer:
         """Status, signing date, first/last seen and name, from all of an instrument's observations."""
         from ..link.agreements import STAGE, best_name
 
-        obs = self.conn.execute(select(s.agreement_observations).where(
-            s.agreement_observations.c.agreement_id == aid)).mappings().all()
+        col = s.agreement_observations.c  # only the columns read here: a store of any revision has them
+        obs = self.conn.execute(select(col.observed_on, col.status, col.signed_on, col.name).where(
+            col.agreement_id == aid)).mappings().all()
         ordered = sorted(obs, key=lambda o: (o["observed_on"] is None, o["observed_on"] or "",
                                              STAGE.get(o["status"], 0)))
         telling = [o for o in ordered if o["status"] != "mentioned"] or ordered

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..rules import RuleRow
 from ..query.results import EventRow, MeetingRow, Office, PersonDetail, PersonRow, SearchHit
 from ..query.views import (
     ActivityCount,
@@ -112,6 +113,15 @@ class EventContext:
     cameo_name: Annotated[str, doc("The CAMEO code's name")]
     meetings: Annotated[list[MeetingRow], doc("Meetings this event belongs to")]
     names: Names
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    id: Annotated[str, doc("The rule's id, as records carry it in `rule` (docs/extraction.md)")]
+    rows: Annotated[list[RuleRow], doc(
+        "The data rows that define it: file under comity/nlp/resources, first line (from 1) and text as "
+        "written. Several rows share a `<family>.<lemma>` name until they are given ids of their own")]
+    code: Annotated[str | None, doc("For a rule written in code, not data: the module that holds it")]
 
 
 @dataclass(frozen=True, slots=True)

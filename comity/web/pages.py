@@ -36,6 +36,7 @@ from .context import (
     OverviewContext,
     PersonContext,
     ReportContext,
+    RuleContext,
     SearchContext,
 )
 
@@ -169,6 +170,16 @@ def report(conn: Connection, article_id: int) -> ReportContext:
         kinds[h.kind] = kinds.get(h.kind, 0) + 1
     codes = [m.meeting.countries for m in detail.meetings] + [h.label for h in detail.records]
     return ReportContext(report=detail, kinds=kinds, names=names_of(codes))
+
+
+def rule(rule_id: str) -> RuleContext:
+    """A rule by id: read from comity's own data files, not the store (no connection)."""
+    from ..rules import rule_source
+
+    found = rule_source(rule_id)
+    if not found.known:
+        raise NotFound(f"no rule {rule_id} in comity's trigger table or code")
+    return RuleContext(id=found.id, rows=list(found.rows), code=found.code)
 
 
 def event(conn: Connection, event_id: int) -> EventContext:

@@ -18,8 +18,10 @@ events = st.builds(Event, id=st.just("e1"), cameo=st.sampled_from(["040", "057",
                                     context=st.lists(text, max_size=2).map(tuple)),
                    source=actors, target=st.one_of(st.none(), actors), date=st.sampled_from([None, "2024-12-18"]),
                    evidence=evidence, place=st.one_of(st.none(), st.builds(Place, name=text, country=codes)),
-                   more_evidence=st.lists(evidence, max_size=2).map(tuple))
-persons = st.builds(Person, id=st.just("p1"), name=text, country=codes,
+                   more_evidence=st.lists(evidence, max_size=2).map(tuple),
+                   rule=st.sampled_from(["", "visit.host"]), steps=st.lists(text, max_size=2).map(tuple))
+persons = st.builds(Person, id=st.just("p1"), name=text, country=codes, rule=text,
+                    steps=st.lists(text, max_size=2).map(tuple),
                     titles=st.lists(text, max_size=2).map(tuple),
                     mentions=st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99)), max_size=3).map(tuple))
 results = st.builds(ArticleResult, article=st.builds(Article, id=text, text=text),
@@ -45,3 +47,15 @@ def test_jsonio_keeps_format_field_names():
         assert field in agreement
     assert agreement["parties"] == ["LAO", "VNM"]
     assert agreement["evidence"] == {"sentence": 0, "start": 1, "end": 5, "text": "talk"}
+
+
+def test_jsonio_records_say_which_rule_made_them():
+    ev = Evidence(sentence=0, start=0, end=4, text="talk")
+    event = Event(id="e1", cameo="042", plover=Plover(type="CONSULT"), source=Actor(country="IND"),
+                  target=Actor(country="USA"), date=None, evidence=ev, rule="visit.host",
+                  steps=("events.with-hosting",))
+    data = json.loads(result_to_json(ArticleResult(article=Article(id="a", text="talk"), events=(event,))))
+    assert (data["events"][0]["rule"], data["events"][0]["steps"]) == ("visit.host", ["events.with-hosting"])
+    assert result_from_json(json.dumps(data)).events[0].steps == ("events.with-hosting",)  # a tuple again
+    del data["events"][0]["rule"], data["events"][0]["steps"]  # JSON written before the fields existed
+    assert result_from_json(json.dumps(data)).events[0].rule == ""

@@ -13,6 +13,8 @@ from comity.storage import mapping as m
 text = st.text(min_size=1, max_size=30)
 maybe = lambda s: st.none() | s  # noqa: E731
 country = st.sampled_from(["VNM", "LAO", "KHM", "USA", "IGO"])
+rule = st.sampled_from(["", "visit.host", "consult.meet+visit.visit"])
+steps = st.lists(st.sampled_from(["records.merged", "events.with-hosting"]), max_size=2).map(tuple)
 evidence = st.builds(Evidence, sentence=st.integers(0, 50), start=st.integers(0, 1000), end=st.integers(0, 1000),
                      text=text)
 place = maybe(st.builds(Place, name=text, country=maybe(country)))
@@ -25,7 +27,7 @@ events = st.builds(
     source=actor, target=maybe(actor), date=maybe(st.sampled_from(["2024-12-18", "2025-12", "2025"])),
     evidence=evidence, place=place, date_text=maybe(text), date_granularity=maybe(st.sampled_from(["day", "month"])),
     goldstein=maybe(st.floats(-10, 10)), quad_class=maybe(st.integers(0, 4)), trigger=text,
-    more_evidence=st.lists(evidence, max_size=2).map(tuple), confidence=st.floats(0, 1))
+    more_evidence=st.lists(evidence, max_size=2).map(tuple), confidence=st.floats(0, 1), rule=rule, steps=steps)
 PERSONS = {"p1": 11, "p2": 12}
 BACK = {v: k for k, v in PERSONS.items()}
 
@@ -47,7 +49,8 @@ agreements = st.builds(
     status=st.sampled_from(["signed", "proposed"]), evidence=evidence, domain=maybe(text),
     period_start=maybe(st.integers(2000, 2030)), period_end=maybe(st.integers(2000, 2030)),
     signed_on=maybe(st.just("2024-12-18")), signatories=st.lists(st.sampled_from(["p1", "p2"]), max_size=2).map(tuple),
-    witnesses=st.lists(st.sampled_from(["p1", "p9"]), max_size=2).map(tuple), confidence=st.floats(0, 1))
+    witnesses=st.lists(st.sampled_from(["p1", "p9"]), max_size=2).map(tuple), confidence=st.floats(0, 1),
+    rule=rule, steps=steps)
 
 
 @settings(max_examples=200, deadline=None)
@@ -63,7 +66,7 @@ mechanisms = st.builds(
     countries=st.lists(st.sampled_from(["KHM", "LAO", "VNM"]), min_size=1, unique=True).map(lambda c: tuple(sorted(c))),
     evidence=evidence, ordinal=maybe(st.integers(1, 30)), level=maybe(text),
     status=st.sampled_from(["held", "planned"]), date=maybe(st.just("2024-10")), place=place,
-    confidence=st.floats(0, 1))
+    confidence=st.floats(0, 1), rule=rule, steps=steps)
 
 
 @settings(max_examples=100, deadline=None)
@@ -80,6 +83,9 @@ def test_mapping_article_and_person_round_trip():
         for person in result.persons:
             row = m.person_observation_row(person, person_id=1, article_id=1, observed_on=None)
             assert m.person_from_observation(row, key=person.key) == person
+    ruled = dataclasses.replace(rec.vna().persons[0], rule="persons.title-left", steps=("persons.country.title",))
+    row = m.person_observation_row(ruled, person_id=1, article_id=1, observed_on=None)
+    assert m.person_from_observation(row, key=ruled.key) == ruled
 
 
 def test_mapping_symmetric_events_match_in_either_order():

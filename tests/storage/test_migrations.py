@@ -44,6 +44,27 @@ def test_migrations_upgrade_a_0001_store_with_data(empty_url):
         assert store.counts()["articles"] == 1
 
 
+def test_migrations_0005_gives_old_observations_an_empty_rule(empty_url):
+    engine = make_engine(empty_url)
+    migrate.upgrade(engine, "0004")
+    with engine.begin() as conn:  # a person observed by comity 0004, before records carried their rule
+        conn.execute(text("INSERT INTO stories (id, content_hash) VALUES (1, 'h')"))
+        conn.execute(text(
+            "INSERT INTO articles (id, copy_hash, content_hash, story_id, is_primary, input_id, language, "
+            "body_start, text, ingested_at) VALUES (1, 'c', 'h', 1, :t, 'old', 'en', 0, 'x', '2024-12-19')"),
+            {"t": True})
+        conn.execute(text("INSERT INTO persons (id, key, name) VALUES (1, 'giang|VNM', 'Giang')"))
+        conn.execute(text(
+            "INSERT INTO person_observations (person_id, article_id, local_id, name, titles, aliases, mentions, "
+            "confidence) VALUES (1, 1, 'p1', 'Giang', '[]', '[]', '[]', 0.9)"))
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        from comity.storage.schema import person_observations as po
+
+        assert [tuple(r) for r in conn.execute(po.select().with_only_columns(po.c.rule, po.c.steps))] == [("", [])]
+    engine.dispose()
+
+
 def test_migrations_head_matches_schema(db_url):
     Store.open(db_url).close()
     engine = make_engine(db_url)

@@ -158,3 +158,24 @@ def test_store_schema_tables_exist(store):
     with store.read() as conn:
         for name in s.COUNTED:
             conn.execute(select(s.metadata.tables[name]).limit(1)).all()
+
+
+def test_store_keeps_the_rule_and_steps_of_every_record(store):
+    from dataclasses import replace
+
+    def ruled(records, rule):
+        return tuple(replace(r, rule=rule, steps=(f"{rule}.step",)) for r in records)
+
+    result = rec.lao_2024()
+    result = replace(result, events=ruled(result.events, "consult.meet"), persons=ruled(result.persons, "persons.title-left"),
+                     meetings=ruled(result.meetings, "consult.meet"),
+                     agreements=ruled(result.agreements, "agreements.term.protocol"),
+                     mechanisms=ruled(result.mechanisms, "mechanisms.term"))
+    store.save([result])
+    tables = {s.event_mentions: "consult.meet", s.person_observations: "persons.title-left",
+              s.meeting_mentions: "consult.meet", s.agreement_observations: "agreements.term.protocol",
+              s.mechanism_occurrences: "mechanisms.term"}
+    with store.read() as conn:
+        for table, rule in tables.items():
+            got = conn.execute(select(table.c.rule, table.c.steps)).all()
+            assert got and all(tuple(r) == (rule, [f"{rule}.step"]) for r in got), table.name

@@ -309,6 +309,8 @@ class AgreementCandidate:
     confidence: float = 0.6
     back_reference: bool = False  # "the agreement", "both documents": may name one found before
     plural: bool = False
+    rule: str = ""  # the term pattern that found it: "agreements.term.<kind>" (agreement_terms.yaml)
+    steps: list[str] = field(default_factory=list)  # how the status was read, what later mentions added
 
 
 class AgreementFinder:
@@ -362,7 +364,8 @@ class AgreementFinder:
         if background or cand.status in ("signed", "renewed") and self._perfect(doc, match.root):
             cand.status, cand.signed_on, cand.signatories = "mentioned", None, []  # a tally of past signings
         name = doc[cand.span.start : max(tally.i, cand.span.start) + 1].text  # not the list of partners
-        return [replace(cand, name=name, parties=tuple(sorted({holders[0], code}))) for code in listed if code != holders[0]]
+        return [replace(cand, name=name, parties=tuple(sorted({holders[0], code})), steps=[*cand.steps, "agreements.tally"])
+                for code in listed if code != holders[0]]
 
     def _tally(self, head: Token, span: Span) -> Token | None:
         """The count of partner states in "agreements with 15 countries", "pacts with several
@@ -438,7 +441,8 @@ class AgreementFinder:
                                   parties=parties, status=status, back_reference=self._bare(head, name_span),
                                   plural=head.tag_ in ("NNS", "NNPS"),
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
-                                  period_start=period[0], period_end=period[1])
+                                  period_start=period[0], period_end=period[1],
+                                  rule=f"agreements.term.{kind}", steps=[f"agreements.status.{status}"])
         if status in ("signed", "renewed") and sign_verb is not None:
             self._signing(doc, disc, cand, sign_verb)
         elif status == "renewed":  # "renewed their agreement on Monday": a renewal is a signing
@@ -464,6 +468,7 @@ class AgreementFinder:
                 d.granularity == "day" and d.value and _dates_verb(doc, d, clause)
                 for d in dates_in(doc, cand.sent.start_char, cand.sent.end_char)):
             cand.status = "signed"
+            cand.steps.append("agreements.signed-in-clause")
             self._signing(doc, disc, cand, clause)
 
     @staticmethod
@@ -880,6 +885,7 @@ def _absorb(old: AgreementCandidate, later: AgreementCandidate) -> None:
     rank = STATUS_RANK.index
     if rank(later.status) < rank(old.status) or (later.status == "negotiating" and old.status == "proposed"):
         old.status = later.status
+        old.steps.append(f"agreements.back-reference.{later.status}")
         if later.status in ("signed", "renewed"):
             old.signed_on = later.signed_on or old.signed_on
         elif later.status in ("negotiating", "proposed"):

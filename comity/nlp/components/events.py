@@ -118,6 +118,8 @@ class EventCandidate:
     planned: bool = False
     confidence: float = 0.6
     extra_sents: list[Span] = field(default_factory=list)
+    rule: str = ""  # id of the trigger row (resources/event_triggers.yaml) that found it
+    steps: list[str] = field(default_factory=list)  # post-steps and guards that changed it, in order
 
 
 class EventCoder:

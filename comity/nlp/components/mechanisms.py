@@ -8,7 +8,7 @@ mentioned otherwise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -72,6 +72,8 @@ class MechanismCandidate:
     date: str | None
     place: tuple[str, str | None] | None
     confidence: float = 0.5
+    rule: str = ""  # "mechanisms.term" (a pattern of mechanism_terms.yaml) or "mechanisms.back-reference"
+    steps: list[str] = field(default_factory=list)
 
 
 class MechanismFinder:
@@ -121,7 +123,10 @@ class MechanismFinder:
                     name=name, sent=sent, countries=countries, ordinal=ordinal,
                     level=(_level(level.group(1)) if level else (earlier.level if earlier is not None else None)),
                     status=status, date=date if status == "held" else None,
-                    place=venue_in(sent, doc.spans.get(SPANS_KEY, [])) if status != "mentioned" else None)
+                    place=venue_in(sent, doc.spans.get(SPANS_KEY, [])) if status != "mentioned" else None,
+                    rule="mechanisms.term" if earlier is None else "mechanisms.back-reference",
+                    # what made the status: a plan's words, a date, an ordinal ("the 7th"), or nothing
+                    steps=[f"mechanisms.status.{'planned' if planned else 'dated' if date else 'ordinal' if ordinal else 'mentioned'}"])
                 out[key] = cand
                 if earlier is None:
                     named.append(cand)

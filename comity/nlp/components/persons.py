@@ -224,6 +224,7 @@ class PersonCluster:
     # the states whose office the title names, when only some states have it ("Foreign Office",
     # "DFA"): comity_context picks the one the report is about for a person with no country
     office_states: list[str] = field(default_factory=list)
+    rule: str = ""  # how the first mention was kept: persons.title-left | title-right | counterpart | dictionary
 
     @property
     def key(self) -> str:
@@ -336,7 +337,8 @@ class PersonFinder:
             if cluster is None:
                 if not (info.anchored or right.anchored or (start, end) in known):
                     continue
-                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end)
+                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end,
+                                        rule=_finding_rule(info, right, (start, end) in known))
                 clusters.append(cluster)
             if (start, end) not in cluster.mentions:
                 cluster.mentions.append((start, end))
@@ -870,6 +872,16 @@ class PersonFinder:
                 office = other.portable.get(office, office)
                 if office and office not in cluster.titles:
                     cluster.titles.append(office)
+
+
+def _finding_rule(left: TitleInfo, right: TitleInfo, known: bool) -> str:
+    """The rule that kept a person's first mention: a user dictionary names them, or an office,
+    rank or "counterpart" stands before the name or after it ("X, the defence minister")."""
+    if known:
+        return "persons.dictionary"
+    if left.counterpart:
+        return "persons.counterpart"
+    return "persons.title-left" if left.anchored else "persons.title-right"
 
 
 @Language.factory("comity_persons", assigns=["doc._.persons"], requires=["doc.spans", "doc.ents"])

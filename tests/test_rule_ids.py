@@ -1,0 +1,72 @@
+"""Rule ids (comity/rules.py): how an event's rule is named, and where a rule's row is found."""
+from comity.rules import event_rule_name, rule_source, trigger_rows, trigger_rows_in
+
+TABLE = """\
+# a hand-written table
+consult:
+  - {lemma: meet, cameo: "040"}
+  - {lemma: hold, objects: [talks], cameo: "040"}  # "held talks"
+  - {id: consult.hold-call, lemma: hold, objects: [call], cameo: "041"}
+visit:
+  - lemma: visit
+    cameo: "042"
+intent_complements: {"036": [meet]}
+"""
+
+
+def test_rows_are_named_family_dot_lemma_with_their_line_and_text():
+    rows = trigger_rows_in(TABLE)
+    (meet,) = rows["consult.meet"]
+    assert (meet.line, meet.text) == (3, '- {lemma: meet, cameo: "040"}')  # whole lines, as written
+    (hold,) = rows["consult.hold"]
+    assert hold.line == 4 and hold.text.endswith('# "held talks"')  # the row's comment is shown with it
+    (visit,) = rows["visit.visit"]
+    assert visit.line == 7 and visit.text == '- lemma: visit\n    cameo: "042"'
+
+
+def test_an_explicit_id_wins_over_the_family_and_lemma():
+    rows = trigger_rows_in(TABLE)
+    assert [r.line for r in rows["consult.hold"]] == [4]  # not the row with its own id
+    assert [r.line for r in rows["consult.hold-call"]] == [5]
+    assert not any(k.startswith("intent_complements") for k in rows)  # word lists are no rules
+
+
+def test_the_bundled_table_has_the_host_row_behind_a_made_up_visit():
+    (host,) = [r for r in trigger_rows()["visit.host"] if "043" in r.text]
+    assert host.file == "event_triggers.yaml" and "lemma: host" in host.text and host.line > 1
+
+
+def test_event_rule_name_finds_the_row_by_lemma_then_by_form():
+    assert event_rule_name("visit", "visit", "visited") == "visit.visit"
+    assert event_rule_name("consult", "talk", "talks") == "consult.talk"
+    # no row of that family: a rule in code is named after the word's lemma
+    assert event_rule_name("demand", "say", "said") == "demand.say"
+
+
+def test_rule_source_points_to_data_rows_or_to_code():
+    assert rule_source("sign.sign").rows and rule_source("sign.sign").known
+    (mou,) = rule_source("agreements.term.mou").rows
+    assert mou.file == "agreement_terms.yaml" and mou.text.startswith("mou:")
+    person = rule_source("persons.title-left")
+    assert not person.rows and "persons.py" in person.code
+    assert not rule_source("no-such-rule").known
+
+
+def test_event_rule_name_is_the_row_id_when_the_row_has_one(monkeypatch):
+    import comity.rules as rules
+
+    monkeypatch.setattr(rules, "trigger_rows", lambda: trigger_rows_in(TABLE))
+    rules.trigger_keys.cache_clear()
+    try:
+        assert event_rule_name("consult", "meet", "met") == "consult.meet"
+        # two "hold" rows, one with an id: the name finds the row without one
+        assert event_rule_name("consult", "hold", "held") == "consult.hold"
+        assert event_rule_name("visit", "visit", "visited") == "visit.visit"
+    finally:
+        rules.trigger_keys.cache_clear()
+    TABLE_WITH_ID = TABLE.replace("  - lemma: visit\n", "  - id: visit.state-visit\n    lemma: visit\n")
+    monkeypatch.setattr(rules, "trigger_rows", lambda: trigger_rows_in(TABLE_WITH_ID))
+    try:
+        assert event_rule_name("visit", "visit", "visited") == "visit.state-visit"
+    finally:
+        rules.trigger_keys.cache_clear()
