@@ -1,11 +1,35 @@
 """comity_events: code the events of each sentence in CAMEO (PLOVER follows from the code).
 
-Per sentence: find triggers from the table (resources/event_triggers.yaml) on the
-parse; drop negated and conditional ones; turn planned ones ("will visit", "agreed to
-hold") into intents (CAMEO 03x, PLOVER AGREE); resolve source and target with
-`roles.Discourse`; date each event by a date in its sentence or, failing that, by the
-report's anchor date (the date of the encounter it reports); skip sentences that only
-look back ("last week", "in recent years"), because background is not news of the day.
+Per sentence: find triggers from the table (resources/event_triggers.yaml, compiled by
+nlp/triggers.py) on the parse; drop those a guard of their row vetoes (the shared analysis of
+nlp/analysis.py: negated, conditional, hypothetical, asked of someone, told of the past) and
+those the coder's own rules veto; turn planned ones ("will visit", "agreed to hold") into
+intents (CAMEO 03x, PLOVER AGREE); resolve source and target with `roles.Discourse`; date
+each event by a date in its sentence or, failing that, by the report's anchor date (the date
+of the encounter it reports); skip sentences that only look back ("last week", "in recent
+years"), because background is not news of the day.
+
+Each EventCandidate names the row that found it (`rule`, the row's id) and, in order, the
+steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
+"sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
+"day_carried" from an earlier sentence of the paragraph, "undated"), and the post-steps
+"precise_places", "calls_over_talks", "protest_over_consult", "demonstration_over_complaint",
+"with_hosting".
+
+The trace (for `comity explain`): when `doc.user_data["comity.trace"]` is a list (explain
+mode; off by default, and then nothing is built), the coder appends one dict per trigger
+reading it examined, in the order examined:
+    {"sentence": int,        # index in comity.nlp.sentences.sentences(doc).spans
+     "token": int,           # the trigger's index in the doc
+     "text": str,            # the trigger's text
+     "rule": str | None,     # the row's id
+     "outcome": "event" | "vetoed",
+     "guard": str | None,    # what vetoed it: a guard of analysis.GUARDS or a rule of the
+                             # coder's own (not_content, not_history, has_source, ...)
+     "reason": str | None,   # the veto in plain words
+     "cameo": str | None, "source": str | None, "target": str | None}  # the event's code and states
+A reading that codes several events (one per pair of states) gives one "event" entry each.
+The post-steps above act after the trace is written: an event they drop stays "event" there.
 """
 from __future__ import annotations
 
@@ -132,7 +156,7 @@ class EventCoder:
             if getattr(ev.place, "broad", False) and ev.target is not None:
                 better = precise.get((ev.date, frozenset({ev.source.country, ev.target.country}), ev.place[1]))
                 if better is not None:
-                    ev = replace(ev, place=better)
+                    ev = replace(ev, place=better, steps=[*ev.steps, "precise_places"])
             out.append(ev)
         return out
 
@@ -146,8 +170,9 @@ class EventCoder:
         """"Held phone talks", "held a virtual meeting": one encounter, a call. The plain talks
         a sentence's other trigger codes for the same pair are that call, not a second meeting."""
         calls = {cls._sentence_pair(e) for e in events if e.cameo == "041" and e.target is not None}
-        return [e for e in events if not (
-            e.cameo == "040" and e.target is not None and cls._sentence_pair(e) in calls)]
+        return cls._keep_over(events, lambda e: e.cameo == "040" and e.target is not None
+                              and cls._sentence_pair(e) in calls,
+                              lambda e: e.cameo == "041", cls._sentence_pair, "calls_over_talks")
 
     @classmethod
     def _protest_over_consult(cls, events: list[EventCandidate]) -> list[EventCandidate]:
@@ -156,14 +181,26 @@ class EventCoder:
         # only a protest to the same party: "met his Vietnamese counterpart, warning that North Korea
         # would pay a price" is a meeting and a warning
         protests = {cls._sentence_pair(e) for e in events if e.cameo.startswith(("11", "12", "13"))}
-        return [e for e in events if not (e.cameo.startswith("04") and cls._sentence_pair(e) in protests)]
+        return cls._keep_over(events, lambda e: e.cameo.startswith("04") and cls._sentence_pair(e) in protests,
+                              lambda e: e.cameo.startswith(("11", "12", "13")), cls._sentence_pair,
+                              "protest_over_consult")
 
     @staticmethod
-    def _demonstration_over_complaint(events: list[EventCandidate]) -> list[EventCandidate]:
+    def _keep_over(events, dropped, winner, key, step: str) -> list[EventCandidate]:
+        """`events` without those `dropped` says go; the `winner` events of the same `key` (sentence
+        and pair) that stand for them note the post-step `step`."""
+        gone = {key(e) for e in events if dropped(e)}
+        return [replace(e, steps=[*e.steps, step]) if winner(e) and key(e) in gone else e
+                for e in events if not dropped(e)]
+
+    @classmethod
+    def _demonstration_over_complaint(cls, events: list[EventCandidate]) -> list[EventCandidate]:
         """"Began a hunger strike to protest the decision", "staged rallies in protest": the protest
         is the demonstration (CAMEO 14x), not an official complaint (114) besides it."""
         demo = {(e.sent.start, e.source.country) for e in events if e.cameo.startswith("14")}
-        return [e for e in events if not (e.cameo == "114" and (e.sent.start, e.source.country) in demo)]
+        return cls._keep_over(events, lambda e: e.cameo == "114" and (e.sent.start, e.source.country) in demo,
+                              lambda e: e.cameo.startswith("14"), lambda e: (e.sent.start, e.source.country),
+                              "demonstration_over_complaint")
 
     # -- triggers ---------------------------------------------------------------------
     def _candidates(self, doc: Doc, sent: Span) -> list[Token]:
@@ -314,7 +351,7 @@ class EventCoder:
         # a day the parse hangs on this act ("met Marcos on Friday") before the nearest one
         attached = [d for d in own_dates if analysis.attached(doc, d, {token, pred})]
         date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
-        steps.append(self._date_step(doc, anchor, date, date_text))
+        steps.append(self._date_step(doc, sent_dates, date, date_text))
         out = []
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
@@ -393,12 +430,13 @@ class EventCoder:
         return pairs
 
     @staticmethod
-    def _date_step(doc: Doc, day, date, date_text) -> str:
-        """Where an event's date came from: its sentence, the report's anchor (the date of the
-        encounter it reports), or a day an earlier sentence of the paragraph named."""
-        day_value = getattr(day, "value", day)
-        if date is None or date != day_value or date_text != getattr(day, "text", None):
-            return "date_from_sentence" if date is not None else "undated"
+    def _date_step(doc: Doc, sent_dates: list, date, date_text) -> str:
+        """Where an event's date came from: a date its sentence names, the report's anchor (the
+        date of the encounter it reports), or a day an earlier sentence of the paragraph named."""
+        if date is None:
+            return "undated"
+        if any(d.value == date and d.text == date_text for d in sent_dates):
+            return "date_from_sentence"
         return "date_from_anchor" if date == doc._.anchor_date else "day_carried"
 
     def _trace(self, trace: list, doc: Doc, token: Token, trig: Trigger, found) -> None:
@@ -792,13 +830,15 @@ class EventCoder:
             if ev.cameo == "043" and ev.trigger.lemma_.lower() == "host" and ev.target is not None \
                     and ev.target.person and not ev.planned:
                 # "Hegseth hosted Singh at the Pentagon": the guest came on a visit, and they met
-                out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8))
-                out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8))
+                out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8,
+                                   steps=[*ev.steps, "with_hosting"]))
+                out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8, steps=[*ev.steps, "with_hosting"]))
             if ev.cameo == "042" and ev.target is not None and not ev.planned:
                 out.append(EventCandidate(cameo="043", family="visit", source=ev.target, target=ev.source,
                                           sent=ev.sent, trigger=ev.trigger, date=ev.date, date_text=ev.date_text,
                                           granularity=ev.granularity, place=ev.place,
-                                          confidence=ev.confidence * 0.8))
+                                          confidence=ev.confidence * 0.8, rule=ev.rule,
+                                          steps=[*ev.steps, "with_hosting"]))
         return out
 
 
