@@ -369,3 +369,13 @@ GUARDS: dict[str, Guard] = {
     "realised": lambda token, pred: not unrealised(pred),  # "was to travel": a plan told in the past
     "current": lambda token, pred: not past_perfect_clause(pred),  # "which had been signed"
 }
+
+# each guard's veto in plain words, for the trace of `comity explain`
+GUARD_REASONS: dict[str, str] = {
+    "not_negated": "negated or failed ('did not sign', 'failed to meet')",
+    "not_conditional": "under a condition ('if', 'unless', 'whether')",
+    "not_embedded": "asked, proposed or obliged of someone, not done",
+    "not_hypothetical": "only possible ('could', 'might', 'may')",
+    "current": "a past-perfect clause, before the news",
+    "realised": "a plan told in the past ('was to travel')",
+}

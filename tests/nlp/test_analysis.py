@@ -164,6 +164,10 @@ def test_analysis_said_troops_violated_is_a_violation_clause():
     assert analysis.speech_clause(doc[1], "must") is None
 
 
+def test_analysis_every_guard_has_a_reason_in_plain_words():
+    assert set(analysis.GUARD_REASONS) == set(GUARDS) and all(analysis.GUARD_REASONS.values())
+
+
 # ---- the cue file --------------------------------------------------------------------------------------
 
 def test_analysis_cues_load_from_the_package():

@@ -60,6 +60,13 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|stated|added|receiv
                          re.I)
 
 
+class Veto(NamedTuple):
+    """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
+
+    guard: str
+    reason: str
+
+
 @dataclass
 class EventCandidate:
     cameo: str
@@ -77,24 +84,6 @@ class EventCandidate:
     extra_sents: list[Span] = field(default_factory=list)
     rule: str = ""  # id of the trigger row (resources/event_triggers.yaml) that found it
     steps: list[str] = field(default_factory=list)  # post-steps and guards that changed it, in order
-
-
-class Veto(NamedTuple):
-    """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
-
-    guard: str
-    reason: str
-
-
-# the plain-words reasons of the shared analysis' guards (analysis.GUARDS), for the trace
-GUARD_REASONS = {
-    "not_negated": "negated or failed ('did not sign', 'failed to meet')",
-    "not_conditional": "under a condition ('if', 'unless', 'whether')",
-    "not_embedded": "asked, proposed or obliged of someone, not done",
-    "not_hypothetical": "only possible ('could', 'might', 'may')",
-    "current": "a past-perfect clause, before the news",
-    "realised": "a plan told in the past ('was to travel')",
-}
 
 
 class EventCoder:
@@ -303,7 +292,7 @@ class EventCoder:
                 else token.head if trig.pos == "ADJ" and token.dep_ == "acomp" else token)  # "was concerned": "was"
         for name in trig.guards:  # the row's guards (event_triggers.yaml), read off the shared analysis
             if not analysis.GUARDS[name](token, pred):
-                return Veto(name, GUARD_REASONS[name])
+                return Veto(name, analysis.GUARD_REASONS[name])
         veto = self._vetoed(doc, token, pred, trig, sent_dates, anchor)
         if veto is not None:
             return veto
