@@ -19,7 +19,9 @@ def check_all() -> Iterator[str]:
     yield f"cameo.yaml: {len(load_codebook())} CAMEO codes"
     yield f"titles.yaml: {len(titles().office_words)} office words, {len(titles().ranks)} ranks"
     yield f"cues.yaml: {sum(map(len, cues().lists.values()))} cue words"
-    yield f"event_triggers.yaml: {sum(len(v) for v in trigger_table().by_lemma.values())} triggers"
+    table = trigger_table()
+    yield (f"event_triggers.yaml: {sum(len(v) for v in table.by_lemma.values())} triggers, "
+           f"{len(table.speech_acts)} speech acts")
     yield f"agreement_terms.yaml: {len(agreement_terms().kinds)} kinds"
     yield f"mechanism_terms.yaml: {mechanism_patterns().pattern.count('(?:') and 'ok'}"
     yield check_compiled()

@@ -78,3 +78,12 @@ def test_event_steps_a_day_carried_from_an_earlier_sentence(pipeline):
     doc = _doc(pipeline, text, published=dt.date(2024, 3, 6))
     thanks = [e for e in doc._.events if e.cameo == "051"]
     assert thanks and thanks[0].date == "2024-03-05" and "day_carried" in thanks[0].steps
+
+
+def test_event_trace_history_is_vetoed_by_the_coders_own_rule(pipeline):
+    import datetime as dt
+
+    doc = _doc(pipeline, "Peru signed a fisheries accord with Chile in 2019.", published=dt.date(2024, 5, 2), trace=True)
+    [signed] = [e for e in doc.user_data[TRACE_KEY] if e["text"] == "signed"]
+    assert signed["outcome"] == "vetoed" and signed["guard"] == "not_history" and "before" in signed["reason"]
+    assert not [e for e in doc._.events if e.cameo == "057"]
