@@ -46,7 +46,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
                  "future_phrases"),
     "tense": ("past_perfect_aux",),
     "background": ("date_kinds",),
-    "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "violation_verbs"),
+    "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
+                        "violation_verbs"),
 }
 
 
@@ -56,6 +57,7 @@ class Cues:
 
     lists: dict[str, frozenset[str]]  # "section.list" -> words (lower case)
     future_pattern: re.Pattern[str]  # any of modality.future_phrases, as whole words
+    attribution_pattern: re.Pattern[str]  # text that ends in an attribution (reported_speech.attribution_phrases)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists[name]
@@ -95,9 +97,19 @@ def parse_cues(text: str, path="cues.yaml") -> Cues:
     for section, names in SECTIONS.items():
         for name in names:
             lists.setdefault(f"{section}.{name}", frozenset())
-    phrases = sorted(lists["modality.future_phrases"], key=len, reverse=True)
-    future = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b" if phrases else r"(?!)", re.I)
-    return Cues(lists=lists, future_pattern=future)
+    return Cues(lists=lists, future_pattern=re.compile(r"\b(?:" + _alternatives(lists["modality.future_phrases"]) + r")\b", re.I),
+                attribution_pattern=re.compile(
+                    r"\b(?:" + _alternatives(lists["reported_speech.attribution_phrases"]) + ")"
+                    # "said in a statement", "announced in its weekly briefing"
+                    r"(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$", re.I))
+
+
+def _alternatives(phrases) -> str:
+    """A regex alternation of `phrases` (longest first; `*` is any one word); one that never
+    matches when there are none."""
+    if not phrases:
+        return "(?!)"
+    return "|".join(re.escape(p).replace(r"\*", r"\w+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
 
 
 @cache
@@ -216,6 +228,12 @@ def planned(token: Token) -> bool:
         else:
             break
     return False
+
+
+def ends_in_attribution(text: str) -> bool:
+    """Whether `text` ends in an attribution ("..., the ministry said", "according to Xinhua"):
+    a date right after it dates the saying, not the act told."""
+    return bool(cues().attribution_pattern.search(text))
 
 
 def future_sentence(text: str) -> bool:

@@ -186,3 +186,15 @@ def test_analysis_bad_cues_name_file_and_line(text, message):
     with pytest.raises(DataError) as err:
         parse_cues(text, "cues.yaml")
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize("before, attributed", [
+    ("Talks went well, the ministry said ", True),
+    ("the ministry said in a statement ", True),
+    ("according to Xinhua ", True),
+    ("the foreign minister told reporters, ", True),
+    ("Peru signed the accord ", False),
+    ("the ministry said the talks went well ", False),  # the date is the clause's, not the saying's
+])
+def test_analysis_attribution_ends_the_text_before_a_date(before, attributed):
+    assert analysis.ends_in_attribution(before) is attributed

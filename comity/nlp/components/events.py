@@ -33,7 +33,6 @@ The post-steps above act after the trace is written: an event they drop stays "e
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -54,11 +53,6 @@ from .dates import dates_in
 _CANDIDATES = "comity.events.candidates"  # doc.user_data key: token indices that may be triggers
 TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
-# "..., the ministry said on Thursday": that date is when it was said, not when it happened
-ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|stated|added|received(?: here)?|told reporters|"
-                         r"confirmed|according to \w+)(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$",
-                         re.I)
-
 
 class Veto(NamedTuple):
     """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
@@ -761,7 +755,7 @@ class EventCoder:
         out = []
         for d in dates_in(doc, sent.start_char, sent.end_char):
             before = doc_text(doc)[max(sent.start_char, d.start - 30):d.start]
-            if ATTRIBUTION.search(before):
+            if analysis.ends_in_attribution(before):  # "the ministry said on Thursday": when it was said
                 continue
             out.append(d)
         return out
