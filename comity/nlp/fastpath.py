@@ -4,8 +4,10 @@ Most of a general news stream (sport, markets, weather) holds nothing comity rec
 the statistical components are nearly all of the cost of a report. A report can yield a
 record through four doors only, each opened by words that can be seen on the tokens alone:
 
-- an **event** needs a trigger (resources/event_triggers.yaml) with the object or nearby
-  word the trigger asks for ("have" counts only with "talks", "meeting"...), *and* an actor
+- an **event** needs a trigger (resources/event_triggers.yaml, compiled by nlp/triggers.py
+  for the event coder and this module alike, speech acts included: "proposed that Japan
+  continue ...") with the object or nearby word the trigger asks for ("have" counts only
+  with "talks", "meeting"...), *and* an actor
   with a country, which only gazetteer spans of states, capitals, demonyms and organisations
   with a country code give (a city or a sea gives a place, never an actor; a person's country
   comes from those spans);
@@ -107,8 +109,7 @@ class FastPath:
         lex = titles()
         rules, exceptions, readable = _lemma_tables(nlp)
         gazetteer = nlp.get_pipe("comity_actors")
-        triggers = {lemma: tuple((t.objects, t.requires_word) for t in found)
-                    for lemma, found in trigger_table().by_lemma.items()}
+        triggers = trigger_table().fast_triggers()  # the rows and the speech acts: the coder's words
         return cls(triggers=triggers,
                    title_heads=frozenset(get_string_id(h) for h in lex.heads if not h.islower()),
                    lower_heads=frozenset(get_string_id(h) for h in lex.heads if h.islower()),
@@ -375,7 +376,7 @@ def _lemma_tables(nlp: Language) -> tuple[tuple[tuple[str, str], ...], dict[str,
             for pattern in p["patterns"]:
                 for token in pattern:
                     words = [token[k] for k in ("LOWER", "ORTH", "TEXT", "NORM") if k in token]
-                    if not words and lemma in trigger_table().by_lemma:
+                    if not words and lemma in trigger_table().lemmas:
                         return (), {}, False  # a trigger lemma for words we cannot list: any word may be one
                     for value in words:
                         for v in value.get("IN", ()) if isinstance(value, dict) else [value]:

@@ -233,3 +233,69 @@ def test_fastpath_skips_most_of_a_mixed_stream(pipeline):
     assert routes == {"skip", "no-ner", "full"}
     some = articles[:40]
     assert [pipeline.extract(a) for a in some] == list(pipeline.extract_many(some))  # one by one as in batches
+
+
+# ---- the speech acts: the fast path reads the coder's one table (nlp/triggers.py) -----------------
+
+@pytest.fixture(scope="module")
+def full_route(pipeline):
+    """The same spaCy pipeline with the fast path off: every report parsed."""
+    from comity.pipeline import Pipeline
+
+    return Pipeline(pipeline.nlp, fast_path=False)
+
+
+def _codes(result) -> list[tuple[str, str, str]]:
+    return sorted((e.cameo, e.source.country, e.target.country if e.target else "") for e in result.events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Peru proposed that Chile continue the fisheries programme.", ("020", "PER", "CHL")),
+    ("Chile suggested Bolivia send more officers.", ("020", "CHL", "BOL")),
+    ("Chile said Bolivia must pay back the loan.", ("100", "CHL", "BOL")),
+    ("Argentina said Uruguayan troops had violated the border.", ("112", "ARG", "URY")),
+])
+def test_fastpath_speech_acts_give_the_same_records_both_ways(pipeline, full_route, text, expected):
+    """A speech act's verb ("proposed", "said") is no row of a trigger family: a fast path that
+    read those rows only skipped such reports, which the pipeline codes. Both read the compiled
+    table now, speech acts included."""
+    from dataclasses import replace
+
+    from comity.ingest import Article
+    from comity.nlp.triggers import trigger_table
+
+    article = Article(id="speech", text=text)
+    fast, full = pipeline.extract(article), full_route.extract(article)
+    assert expected in _codes(full)
+    assert _codes(fast) == _codes(full)
+    rows_only = {lemma: tuple((t.objects, t.requires_word) for t in found)
+                 for lemma, found in trigger_table().by_lemma.items()}
+    doc = pipeline.make_doc(article)
+    assert replace(pipeline.fast_path, triggers=rows_only, _lemmas={}).route(doc) == "skip"  # the old bug
+    assert pipeline.fast_path.route(doc) != "skip"
+
+
+def test_fastpath_sees_every_lemma_the_coder_starts_from(blank_fast_path):
+    """The fast path's trigger words are the compiled table's: trigger rows and speech acts."""
+    from comity.nlp.triggers import trigger_table
+
+    _, fast = blank_fast_path
+    table = trigger_table()
+    assert set(fast.triggers) == set(table.lemmas)
+    assert {"propose", "suggest", "say", "allege"} <= set(fast.triggers)
+
+
+@pytest.mark.model
+def test_fastpath_same_records_on_every_shared_report(shared, pipeline, full_route):
+    """Every seed, dev and real report: the same records with the fast path (the default) and
+    without it, through one spaCy pipeline."""
+    from comity.ingest import read_paths
+    from comity.model.jsonio import result_to_json
+
+    articles = [a for a in read_paths([shared / "seeds", shared / "dev", shared / "real" / "texts"])
+                if hasattr(a, "body")]
+    assert len(articles) > 100
+    fast = [result_to_json(r) for r in pipeline.extract_many(articles)]
+    full = [result_to_json(r) for r in full_route.extract_many(articles)]
+    assert fast == full

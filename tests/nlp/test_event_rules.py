@@ -2,6 +2,7 @@
 import spacy
 from spacy.tokens import Doc
 
+from comity.nlp.analysis import speech_clause
 from comity.nlp.components.events import EventCoder
 
 
@@ -72,5 +73,5 @@ def test_event_rules_what_a_party_must_do_is_not_an_act():
     doc = make_doc(["Hanoi", "said", "Laos", "must", "return", "it"], [1, 1, 4, 4, 1, 4],
                    ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"],
                    ["PROPN", "VERB", "PROPN", "AUX", "VERB", "PRON"], ["hanoi", "say", "laos", "must", "return", "it"])
-    assert EventCoder._must_clause(doc[1]).i == 2
-    assert EventCoder._must_clause(make_doc(**HOLD)[1]) is None
+    assert speech_clause(doc[1], "must").i == 2
+    assert speech_clause(make_doc(**HOLD)[1], "must") is None

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...source_yaml import load_source
+from .. import analysis
 from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse
 from ..sentences import sentences, text_of
@@ -28,7 +29,6 @@ STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiat
 PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in", "covering", "through"}
 RENEW_VERBS = {"renew", "extend"}
 RENEW_NOUNS = {"renewal", "extension"}
-NEGATING_HEADS = {"stop", "fail", "refuse", "decline", "short", "without"}
 AGREED = re.compile(r"\bagree(?:d|s)?\b", re.I)  # the verb, read on the text (no loop over tokens)
 DEFINITE = {"the", "this", "that", "these", "those", "both"}
 FORCE_HEADS = {"enter", "entry", "come", "go", "bring", "put"}
@@ -87,27 +87,9 @@ def _circumstance(prep: Token) -> bool:
     return word == "in" and any(s.label_ in ("CAPITAL", "CITY") for s in spans)
 
 
-def _negated(verb: Token) -> bool:
-    """Whether the act `verb` reports is denied: "did not renew", "was not renewed", "failed to
-    renew", "stopped short of signing", "left without signing", "No decision was taken on
-    renewing" (the denial may sit on the verb the act completes, not on a verb it tells of)."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    if any(a.lemma_.lower() in NEGATING_HEADS for a in list(verb.ancestors)[:3]):
-        return True
-    if verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
-        return True  # "has yet to renew", "is yet to be signed"
-    t = verb
-    for _ in range(3):  # "did not agree to renew", "no decision on renewing"
-        if t.dep_ not in ("xcomp", "pcomp", "prep") or t.head.i == t.i:
-            return False
-        t = t.head
-        if t.pos_ in ("VERB", "AUX", "NOUN") and any(
-                c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass", "det")
-                                    and (c.lower_ == "no" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)))
-                for c in t.children):
-            return True
-    return False
+# "did not renew", "failed to renew", "has yet to renew": the shared analysis' reading of a
+# verb that governs an agreement (one negation word list for every rule: resources/cues.yaml)
+_negated = analysis.denied
 
 
 def _with_preps(head: Token, span: Span) -> list[Token]:

@@ -1,24 +1,49 @@
 """comity_events: code the events of each sentence in CAMEO (PLOVER follows from the code).
 
-Per sentence: find triggers from the table (resources/event_triggers.yaml) on the
-parse; drop negated and conditional ones; turn planned ones ("will visit", "agreed to
-hold") into intents (CAMEO 03x, PLOVER AGREE); resolve source and target with
-`roles.Discourse`; date each event by a date in its sentence or, failing that, by the
-report's anchor date (the date of the encounter it reports); skip sentences that only
-look back ("last week", "in recent years"), because background is not news of the day.
+Per sentence: find triggers from the table (resources/event_triggers.yaml, compiled by
+nlp/triggers.py) on the parse; drop those a guard of their row vetoes (the shared analysis of
+nlp/analysis.py: negated, conditional, hypothetical, asked of someone, told of the past) and
+those the coder's own rules veto; turn planned ones ("will visit", "agreed to hold") into
+intents (CAMEO 03x, PLOVER AGREE); resolve source and target with `roles.Discourse`; date
+each event by a date in its sentence or, failing that, by the report's anchor date (the date
+of the encounter it reports); skip sentences that only look back ("last week", "in recent
+years"), because background is not news of the day.
+
+Each EventCandidate names the row that found it (`rule`, the row's id) and, in order, the
+steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
+"sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
+"day_carried" from an earlier sentence of the paragraph, "undated"), and the post-steps
+"precise_places", "calls_over_talks", "protest_over_consult", "demonstration_over_complaint",
+"with_hosting".
+
+The trace (for `comity explain`): when `doc.user_data["comity.trace"]` is a list (explain
+mode; off by default, and then nothing is built), the coder appends one dict per trigger
+reading it examined, in the order examined:
+    {"sentence": int,        # index in comity.nlp.sentences.sentences(doc).spans
+     "token": int,           # the trigger's index in the doc
+     "text": str,            # the trigger's text
+     "rule": str | None,     # the row's id
+     "outcome": "event" | "vetoed",
+     "guard": str | None,    # what vetoed it: a guard of analysis.GUARDS or a rule of the
+                             # coder's own (not_content, not_history, has_source, ...)
+     "reason": str | None,   # the veto in plain words
+     "cameo": str | None, "source": str | None, "target": str | None}  # the event's code and states
+A reading that codes several events (one per pair of states) gives one "event" entry each.
+The post-steps above act after the trace is written: an event they drop stays "event" there.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from datetime import timedelta
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import analysis
 from ..roles import Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
@@ -26,81 +51,16 @@ from ..venues import venue_in, where_clause_venue
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
-PLANNING_HEADS = {"agree", "plan", "pledge", "commit", "intend", "vow", "decide", "expect", "aim",
-                  "propose", "seek", "hope", "want", "prepare", "consent", "promise", "look", "wish",
-                  "schedule", "due", "set", "slate", "arrange", "offer", "ready", "willing", "prepared"}
-# "invited X to visit", "asked X to provide": the inner action is the content of the appeal
-EMBEDDING_HEADS = {"invite", "ask", "urge", "request", "call", "encourage", "welcome", "demand", "insist", "press",
-                   "pressure"}
-# "demanded the withdrawal of troops", "rejected an invitation to talks": a noun trigger that is
-# the object of a demand, an appeal or a rejection is its content, not an event of its own
-CONTENT_FAMILIES = {"appeal", "demand", "reject", "invite"}
-# "Russia said Sudan must return the helicopter": a statement that another party must act is a
-# demand (CAMEO 100, PLOVER REQUEST) on that party; what it must do is not an act
-SAY_VERBS = {"say", "declare", "reiterate", "stress", "state", "announce", "warn", "tell"}
-MUST_DEMAND = Trigger(family="demand", lemma="say", cameo="100")
-# "the spokeswoman said Thai troops had violated the ceasefire": telling of another state's breach
-# or attack is accusing it (CAMEO 112), whether or not the act happened as told
-CLAIM_VERBS = SAY_VERBS | {"claim", "allege", "charge", "insist"}
-VIOLATION_VERBS = {"violate", "breach", "attack", "shell", "intrude", "invade", "provoke", "encroach",
-                   "infiltrate", "bomb"}
-CLAIMED_VIOLATION = Trigger(family="accuse", lemma="say", cameo="112")
-# "proposed that Japan continue providing loans", "suggested Laos send more officers": an appeal
-# to the state in the clause; what it is asked to do is not an act (see `_embedded`)
-PROPOSAL_VERBS = {"propose", "suggest", "recommend"}
-PROPOSAL = Trigger(family="appeal", lemma="propose", cameo="020")
-SPEECH_ACTS = (MUST_DEMAND, CLAIMED_VIOLATION, PROPOSAL)  # coded from the subject of their clause
-
-
-def _to_clause(t: Token) -> bool:
-    """"to travel" in "was to travel", "is to visit": an infinitive completing its head."""
-    return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-
-
-def _clause_subject(token: Token, fits, subjects=("nsubj",)) -> Token | None:
-    """The noun subject of a verb's that-clause which `fits` and is not negated: the party a
-    speech act is about (`EventCoder._must_clause` and its siblings)."""
-    if token.pos_ != "VERB":
-        return None
-    for child in token.children:
-        if child.dep_ == "ccomp" and fits(child) and not any(c.dep_ == "neg" for c in child.children):
-            subj = next((c for c in child.children if c.dep_ in subjects), None)
-            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-                return subj
-    return None
-
-
-def _speech_act(trig: Trigger) -> bool:
-    return any(trig is act for act in SPEECH_ACTS)  # by identity: a table row may look alike
-# "discussed joint exercises", "reviewed the progress of the exercises": what is talked about
-DISCUSSION_VERBS = {"discuss", "review", "explore", "consider", "study", "examine", "debate", "address"}
-# "called on Prime Minister Wong" with nothing asked of him: a courtesy call, not an appeal
-COURTESY_CALL = Trigger(family="consult", lemma="call", cameo="040", intent="036",
-                        target_preps=frozenset({"on", "upon"}))
-# acts within a state (police and protesters, a government and its rebels) keep their
-# same-state target in these families; elsewhere (talks aside) a same-state pair is dropped
-DOMESTIC_FAMILIES = {"coerce", "assault", "retreat", "reject", "demand", "threaten"}
-FAILED_WORDS = {"fail", "refuse", "decline", "stop", "cancel", "postpone", "deny", "short", "without"}
-FUTURE_AUX = {"will", "would", "shall", "'ll", "to"}
-HYPOTHETICAL_AUX = {"could", "might", "may"}
 _CANDIDATES = "comity.events.candidates"  # doc.user_data key: token indices that may be triggers
-VENUE_FAMILIES = {"consult", "visit", "sign", "cooperate", "aid"}  # acts that happen somewhere in person
-# nouns of an encounter that place the report's news where they are ("at the 57th GBC meeting in Bangkok")
-ENCOUNTER_NOUNS = {"meeting", "talks", "summit", "ceremony", "conference", "dialogue", "session", "forum",
-                   "consultations", "exchange", "visit", "signing", "handover", "exercise", "drill"}
 ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's encounter may lie
-FUTURE_WORDS = re.compile(r"\b(?:will|would|next|to be held|scheduled|due to|later this|upcoming)\b", re.I)
-NEGATORS = {"not", "n't", "never", "no", "without"}
-SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin"}
+TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
-BACKGROUND_KINDS = {"relative_past"}
-REACTION_FAMILIES = {"praise", "empathy", "accuse"}  # acts of speech about something else
-# "Japan was seriously concerned by China's actions": the passive's subject feels, the agent is the cause
-FEELING_VERBS = {"concern", "alarm", "disturb", "disappoint", "trouble", "worry", "dismay"}
-# "..., the ministry said on Thursday": that date is when it was said, not when it happened
-ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|stated|added|received(?: here)?|told reporters|"
-                         r"confirmed|according to \w+)(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$",
-                         re.I)
+
+class Veto(NamedTuple):
+    """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
+
+    guard: str
+    reason: str
 
 
 @dataclass
@@ -128,6 +88,7 @@ class EventCoder:
         self.table: TriggerTable = trigger_table()
         self._strings = nlp.vocab.strings
         self._keys: dict[int, bool] = {}  # string id -> may it be a trigger (see _candidates)
+        self._key_words = self.table.lemmas | self.table.encounter_nouns
         self._refs_key, self._refs = None, []  # the last trigger's target refs (see _target_refs)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -180,7 +141,7 @@ class EventCoder:
             if getattr(ev.place, "broad", False) and ev.target is not None:
                 better = precise.get((ev.date, frozenset({ev.source.country, ev.target.country}), ev.place[1]))
                 if better is not None:
-                    ev = replace(ev, place=better)
+                    ev = replace(ev, place=better, steps=[*ev.steps, "precise_places"])
             out.append(ev)
         return out
 
@@ -194,8 +155,9 @@ class EventCoder:
         """"Held phone talks", "held a virtual meeting": one encounter, a call. The plain talks
         a sentence's other trigger codes for the same pair are that call, not a second meeting."""
         calls = {cls._sentence_pair(e) for e in events if e.cameo == "041" and e.target is not None}
-        return [e for e in events if not (
-            e.cameo == "040" and e.target is not None and cls._sentence_pair(e) in calls)]
+        return cls._keep_over(events, lambda e: e.cameo == "040" and e.target is not None
+                              and cls._sentence_pair(e) in calls,
+                              lambda e: e.cameo == "041", cls._sentence_pair, "calls_over_talks")
 
     @classmethod
     def _protest_over_consult(cls, events: list[EventCandidate]) -> list[EventCandidate]:
@@ -204,14 +166,26 @@ class EventCoder:
         # only a protest to the same party: "met his Vietnamese counterpart, warning that North Korea
         # would pay a price" is a meeting and a warning
         protests = {cls._sentence_pair(e) for e in events if e.cameo.startswith(("11", "12", "13"))}
-        return [e for e in events if not (e.cameo.startswith("04") and cls._sentence_pair(e) in protests)]
+        return cls._keep_over(events, lambda e: e.cameo.startswith("04") and cls._sentence_pair(e) in protests,
+                              lambda e: e.cameo.startswith(("11", "12", "13")), cls._sentence_pair,
+                              "protest_over_consult")
 
     @staticmethod
-    def _demonstration_over_complaint(events: list[EventCandidate]) -> list[EventCandidate]:
+    def _keep_over(events, dropped, winner, key, step: str) -> list[EventCandidate]:
+        """`events` without those `dropped` says go; the `winner` events of the same `key` (sentence
+        and pair) that stand for them note the post-step `step`."""
+        gone = {key(e) for e in events if dropped(e)}
+        return [replace(e, steps=[*e.steps, step]) if winner(e) and key(e) in gone else e
+                for e in events if not dropped(e)]
+
+    @classmethod
+    def _demonstration_over_complaint(cls, events: list[EventCandidate]) -> list[EventCandidate]:
         """"Began a hunger strike to protest the decision", "staged rallies in protest": the protest
         is the demonstration (CAMEO 14x), not an official complaint (114) besides it."""
         demo = {(e.sent.start, e.source.country) for e in events if e.cameo.startswith("14")}
-        return [e for e in events if not (e.cameo == "114" and (e.sent.start, e.source.country) in demo)]
+        return cls._keep_over(events, lambda e: e.cameo == "114" and (e.sent.start, e.source.country) in demo,
+                              lambda e: e.cameo.startswith("14"), lambda e: (e.sent.start, e.source.country),
+                              "demonstration_over_complaint")
 
     # -- triggers ---------------------------------------------------------------------
     def _candidates(self, doc: Doc, sent: Span) -> list[Token]:
@@ -230,20 +204,14 @@ class EventCoder:
         known = self._keys.get(string_id)
         if known is None:
             word = self._strings[string_id].lower()
-            known = self._keys[string_id] = (word in self.table.by_lemma or word in CLAIM_VERBS
-                                             or word in ENCOUNTER_NOUNS or word in PROPOSAL_VERBS)
+            known = self._keys[string_id] = word in self._key_words
         return known
 
     def _triggers(self, token: Token) -> list[Trigger]:
         by_lemma = self.table.by_lemma
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower not in by_lemma and lemma not in by_lemma:
-            # most words: decided before anything else is read
-            if lemma in SAY_VERBS and self._must_clause(token) is not None:
-                return [MUST_DEMAND]
-            if lemma in CLAIM_VERBS and self._violation_clause(token) is not None:
-                return [CLAIMED_VIOLATION]
-            return [PROPOSAL] if lemma in PROPOSAL_VERBS and self._proposal_clause(token) is not None else []
+            return self._speech_act(token, lemma)  # most words: decided before anything else is read
         found = []
         for key in dict.fromkeys((lemma, lower)):  # in this order: a set's order changes from run to run
             for trig in by_lemma.get(key, ()):
@@ -263,33 +231,27 @@ class EventCoder:
                     found.append(trig)
         # the most specific reading wins: "online talks" is a call before it is talks
         found.sort(key=lambda t: (not (t.requires_word or t.objects), t.family != "call"))
-        if found and found[0].family == "appeal" and found[0].lemma == "call" and not any(
-                c.dep_ in ("xcomp", "ccomp") for c in token.children):
-            return [COURTESY_CALL]  # "called on X to settle disputes" asks; "called on X" visits
-        return found[:1]
+        if found:
+            # "called on X to settle disputes" asks; "called on X" visits: the reading of a verb
+            # with no clause (event_triggers.yaml, speech_acts, clause `none`)
+            return [self._reading_without_clause(token, found[0]) or found[0]]
+        return []
 
-    @staticmethod
-    def _must_clause(token: Token) -> Token | None:
-        """The subject of a "that X must ..." clause of a statement verb, if any."""
-        return _clause_subject(token, lambda c: any(g.dep_ == "aux" and g.lower_ == "must" for g in c.children),
-                               ("nsubj", "nsubjpass"))
+    def _speech_act(self, token: Token, lemma: str) -> list[Trigger]:
+        """The first speech act (event_triggers.yaml, speech_acts) whose verb `lemma` is and whose
+        clause the token has: "said Sudan must return", "proposed that Japan continue"."""
+        for act in self.table.speech_acts:
+            if act.replaces is None and lemma in act.lemmas and \
+                    analysis.speech_clause(token, act.trigger.clause) is not None:
+                return [act.trigger]
+        return []
 
-    @staticmethod
-    def _violation_clause(token: Token) -> Token | None:
-        """The subject of a told breach or attack ("said Thai troops had violated the ceasefire")."""
-        return _clause_subject(token, lambda c: c.lemma_.lower() in VIOLATION_VERBS)
-
-    @staticmethod
-    def _proposal_clause(token: Token) -> Token | None:
-        """The subject of the clause a proposal verb puts forward ("proposed that Japan continue
-        ...", "suggested Laos send ...")."""
-        return _clause_subject(token, lambda c: True)
-
-    def _speech_clause(self, trig: Trigger, token: Token) -> Token | None:
-        """For a speech act coded from its clause (`SPEECH_ACTS`), that clause's subject."""
-        finder = (self._must_clause if trig is MUST_DEMAND else self._proposal_clause if trig is PROPOSAL
-                  else self._violation_clause)
-        return finder(token)
+    def _reading_without_clause(self, token: Token, best: Trigger) -> Trigger | None:
+        for act in self.table.speech_acts:
+            if act.replaces == best.family and best.lemma in act.lemmas and \
+                    analysis.speech_clause(token, act.trigger.clause) is not None:
+                return act.trigger
+        return None
 
     @staticmethod
     def _has_object(token: Token, objects: frozenset[str]) -> bool:
@@ -313,92 +275,57 @@ class EventCoder:
 
     # -- one event --------------------------------------------------------------------
     def _events(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue) -> list[EventCandidate]:
+        found = self._code_trigger(doc, disc, sent, token, trig, sent_dates, anchor, places, venue)
+        trace = doc.user_data.get(TRACE_KEY)
+        if isinstance(trace, list):
+            self._trace(trace, doc, token, trig, found)
+        return found if isinstance(found, list) else []
+
+    def _code_trigger(self, doc, disc, sent, token, trig, sent_dates, anchor, places,
+                      venue) -> list[EventCandidate] | Veto:
+        """The events one trigger reading codes, or the Veto (guard and reason) that stopped it."""
         pred = (self._predicate(token) if trig.pos == "NOUN"
                 else token.head if trig.pos == "ADJ" and token.dep_ == "acomp" else token)  # "was concerned": "was"
-        if self._negated(token) or (pred.i != token.i and self._negated(pred)) or self._conditional(pred):
-            return []
-        if trig.family not in ("invite", "appeal") and self._embedded(pred):
-            return []
-        if trig.pos == "NOUN" and pred.i != token.i and trig.family not in CONTENT_FAMILIES and any(
-                t.family in CONTENT_FAMILIES for t in self._triggers(pred)):
-            return []
-        if trig.pos == "NOUN" and trig.family not in ("consult", "call", "visit") and self._topic_of_talks(token):
-            return []  # "discussed joint exercises and training": a topic, not an exercise held
-        if self._reason_of_praise(token):
-            return []  # "thanked Japan for the assistance it has provided": the thanks is the news
-        if trig.family == "sign" and token.dep_ in ("amod", "acl"):
-            return []  # "the signed plan", "the statement signed in 2018": an attribute, not news
-        if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
-            return []  # "fishermen arrested in Sri Lankan waters": a state, not news
-        if trig.pos == "NOUN" and trig.requires_word and any(
-                c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lower_ in trig.requires_word
-                and not any(g.dep_ == "agent" for g in c.children) for c in token.children):
-            return []  # "discussed the sanctions imposed on Russian banks": the same, said of a noun
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in pred.children):
-            return []  # "hoped it could be signed": neither done nor promised
-        # a reaction's past dates after its verb date what it reacts to: "thanked Vietnam for its
-        # support during the chairmanship in 2024", "condemned the North's launch last month"
-        about = [d for d in sent_dates if not (trig.family in REACTION_FAMILIES and d.start > token.idx)]
-        if any(d.kind in BACKGROUND_KINDS and self._attached(doc, d, {token, pred}) for d in about):
-            return []  # "sent last week": background, not news of the day
-        if any(self._earlier(d, anchor) and self._attached(doc, d, {token, pred}) for d in about):
-            return []  # "the agreement, which was signed in 2021": history, not news of the day
-        if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
-                c.dep_ == "agent" for c in token.children):
-            return []  # "would be met with a response" is not a meeting
-        if pred.dep_ in ("relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in pred.children):
-            return []  # "the treaty, which had been signed in Wellington": before the news, background
-        if self._unrealised(pred):
-            return []  # "Singh was to travel to Tokyo", "had planned to sign": a plan told in the past
-        planned = self._planned(pred) or any(d.kind == "future" and self._attached(doc, d, {token, pred})
-                                             for d in sent_dates)
+        for name in trig.guards:  # the row's guards (event_triggers.yaml), read off the shared analysis
+            if not analysis.GUARDS[name](token, pred):
+                return Veto(name, analysis.GUARD_REASONS[name])
+        veto = self._vetoed(doc, token, pred, trig, sent_dates, anchor)
+        if veto is not None:
+            return veto
+        steps: list[str] = []
+        planned = analysis.planned(pred) or any(d.kind == "future" and analysis.attached(doc, d, {token, pred})
+                                                for d in sent_dates)
         if planned and (trig.intent or "").startswith("13") and pred.dep_ == "xcomp" and any(
                 t.family == "intent" for t in self._triggers(pred.head)):
-            return []  # "promised to deploy forces to X": a promise, which the promise codes, not a threat
+            return Veto("not_promised_threat", "a promise to act, which the promise codes, not a threat")
         cameo = trig.cameo
         if trig.family == "intent":
             cameo = self._intent_code(token) if trig.cameo == "030" else trig.cameo
         elif planned:
             if not trig.intent:
-                return []  # "will congratulate" is not news; neither is a planned threat
+                return Veto("has_intent", "planned, and the rule has no intent code for a plan")
             cameo = trig.intent
+            steps.append("planned_intent")
         if trig.family == "aid" and self._near_words(token, self.table.humanitarian_words):
             cameo = "073" if not planned else "033"
+            steps.append("humanitarian")
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
         if not sources:
-            return []  # an actor with no state (a person of unknown nationality) codes nothing
-        if _speech_act(trig):
+            return Veto("has_source", "no actor with a state")
+        if trig.reads_clause:
             # "he said the two sides must ...", "suggested the two sides continue": an exhortation
             # that includes the speaker is no appeal to another state (nor a breach it tells an accusation)
-            told = disc.resolve(self._speech_clause(trig, token))
+            told = disc.resolve(analysis.speech_clause(token, trig.clause))
             if not told or {r.country for r in told} & {r.country for r in sources}:
-                return []
+                return Veto("told_other_party", "the clause names no other state than the speaker's")
         if cameo == "114" and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
+            steps.append("civilian_protest")
         explicit = self._explicit_target(disc, token, pred, trig, sources)
         if trig.needs_target and explicit is None:
-            return []  # "workers will work overtime": only "work with Laos" is an intent toward a state
-        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "consult" \
-                and not any(r.country == explicit.country for r in sources):
-            # "Healey and Crosetto held talks with Nakatani": each with the one the talks were with
-            pairs = [(r, explicit) for r in sources]
-        elif len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "sign":
-            # "the two sides signed a trilateral MoU with the UAE": all three are parties
-            parties = sources + [explicit]
-            pairs = [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:] if a.country != b.country]
-        elif len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
-            # "US and British activists protested against China": each state acts on the target
-            pairs = [(r, explicit) for r in sources if r.country != explicit.country]
-        elif len({r.country for r in sources}) >= 3:
-            # acts of three or more states together ("the three ministers signed"): one event per pair
-            pairs = [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
-        else:
-            pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
-            if len(sources) == 1:  # "thanked Vietnam and Cambodia": each state it names is a target
-                named = {r.country: r for r in self._target_refs(disc, token, pred, trig)
-                         if r.country and r.country != sources[0].country}
-                if len(named) >= 2:
-                    pairs = [(sources[0], r) for r in named.values()]
+            # "workers will work overtime": only "work with Laos" is an intent toward a state
+            return Veto("needs_target", "the rule needs a named target and the sentence names none")
+        pairs = self._pairs(disc, token, pred, trig, sources, explicit)
         disc.note_subject(sources)
         # a day that dates another clause ("X, who arrived on Sunday, also met Y") is not this event's
         own_dates = [d for d in sent_dates if not self._dates_another_clause(doc, d, pred)]
@@ -407,38 +334,116 @@ class EventCoder:
             # the army on its upcoming anniversary on December 22" in a report of December 16
             own_dates = [d for d in own_dates if not (d.value and d.granularity == "day" and d.value > published)]
         # a day the parse hangs on this act ("met Marcos on Friday") before the nearest one
-        attached = [d for d in own_dates if self._attached(doc, d, {token, pred})]
+        attached = [d for d in own_dates if analysis.attached(doc, d, {token, pred})]
         date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
+        steps.append(self._date_step(doc, sent_dates, date, date_text))
         out = []
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
                 continue  # a firm's deal or trip is no state's act
             if target and source.country == target.country and trig.family != "consult" and not (
-                    trig.family in DOMESTIC_FAMILIES or cameo.startswith("14")):
+                    trig.family in self.table.groups["domestic"] or cameo.startswith("14")):
                 continue
-            place, code = None, cameo
+            place, code, own_steps = None, cameo, list(steps)
             if code.startswith("04") and code != "041":  # a call joins two places: it has no venue
                 place = where_clause_venue(pred, places) or self._place_in(sent, places) or venue
                 third = place and place[1] and place[1] not in {source.country, target and target.country}
-                if code == "040" and (self._near_words(token, SIDELINE_WORDS, window=12) or third):
+                if code == "040" and (self._near_words(token, self.table.sideline_words, window=12) or third):
                     code = "044"
+                    own_steps.append("sidelines")
             out.append(EventCandidate(cameo=code, family=trig.family, source=source, target=target, sent=sent,
                                       trigger=token, date=date, date_text=date_text, granularity=granularity,
                                       place=place, planned=planned,
-                                      confidence=0.7 if target and source.person else 0.5))
-        return out
+                                      confidence=0.7 if target and source.person else 0.5,
+                                      rule=trig.id, steps=own_steps))
+        return out or Veto("state_pair", "no pair of states: a firm's act, or one state's own affair")
+
+    def _vetoed(self, doc, token, pred, trig, sent_dates, anchor) -> Veto | None:
+        """The event coder's own vetoes of a trigger reading, after the row's guards."""
+        content = self.table.groups["content"]
+        if trig.pos == "NOUN" and pred.i != token.i and trig.family not in content and any(
+                t.family in content for t in self._triggers(pred)):
+            return Veto("not_content", "the content of a demand, an appeal or a rejection")
+        if trig.pos == "NOUN" and trig.family not in ("consult", "call", "visit") and self._topic_of_talks(token):
+            return Veto("not_topic", "a topic of talks, not an act held")  # "discussed joint exercises"
+        if self._reason_of_praise(token):
+            # "thanked Japan for the assistance it has provided": the thanks is the news
+            return Veto("not_reason", "what someone is thanked or praised for")
+        if trig.family == "sign" and token.dep_ in ("amod", "acl"):
+            return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
+        if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
+            return Veto("not_attribute", "a participle telling a state")  # "fishermen arrested in Sri Lankan waters"
+        if trig.pos == "NOUN" and trig.requires_word and any(
+                c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lower_ in trig.requires_word
+                and not any(g.dep_ == "agent" for g in c.children) for c in token.children):
+            return Veto("not_attribute", "a participle telling a state")  # "the sanctions imposed on Russian banks"
+        # a reaction's past dates after its verb date what it reacts to: "thanked Vietnam for its
+        # support during the chairmanship in 2024", "condemned the North's launch last month"
+        about = [d for d in sent_dates if not (trig.family in self.table.groups["reaction"] and d.start > token.idx)]
+        if any(analysis.background_kind(d) and analysis.attached(doc, d, {token, pred}) for d in about):
+            return Veto("not_background", "dated as background")  # "sent last week"
+        if any(analysis.earlier(d, anchor) and analysis.attached(doc, d, {token, pred}) for d in about):
+            # "the agreement, which was signed in 2021": history, not news of the day
+            return Veto("not_history", "dated before the report's month or year")
+        if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
+                c.dep_ == "agent" for c in token.children):
+            return Veto("not_passive_meet", "a passive 'met with', not a meeting")  # "would be met with a response"
+        return None
+
+    def _pairs(self, disc, token, pred, trig, sources, explicit) -> list[tuple[Ref, Ref | None]]:
+        """Who acts on whom: one (source, target) pair per event the trigger codes."""
+        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "consult" \
+                and not any(r.country == explicit.country for r in sources):
+            # "Healey and Crosetto held talks with Nakatani": each with the one the talks were with
+            return [(r, explicit) for r in sources]
+        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "sign":
+            # "the two sides signed a trilateral MoU with the UAE": all three are parties
+            parties = sources + [explicit]
+            return [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:] if a.country != b.country]
+        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
+            # "US and British activists protested against China": each state acts on the target
+            return [(r, explicit) for r in sources if r.country != explicit.country]
+        if len({r.country for r in sources}) >= 3:
+            # acts of three or more states together ("the three ministers signed"): one event per pair
+            return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
+        pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
+        if len(sources) == 1:  # "thanked Vietnam and Cambodia": each state it names is a target
+            named = {r.country: r for r in self._target_refs(disc, token, pred, trig)
+                     if r.country and r.country != sources[0].country}
+            if len(named) >= 2:
+                pairs = [(sources[0], r) for r in named.values()]
+        return pairs
 
     @staticmethod
-    def _embedded(token: Token) -> bool:
-        if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
-            return True  # "Libya must hand over the suspects": demanded, not done
-        t = token
-        for _ in range(2):
-            if t.dep_ in ("xcomp", "ccomp") and t.head.i != t.i:
-                clause, t = t.dep_, t.head
-                if t.lemma_.lower() in EMBEDDING_HEADS or (clause == "ccomp" and t.lemma_.lower() in PROPOSAL_VERBS):
-                    return True  # "proposed that Japan continue providing loans": asked, not done
-        return False
+    def _date_step(doc: Doc, sent_dates: list, date, date_text) -> str:
+        """Where an event's date came from: a date its sentence names, the report's anchor (the
+        date of the encounter it reports), or a day an earlier sentence of the paragraph named."""
+        if date is None:
+            return "undated"
+        if any(d.value == date and d.text == date_text for d in sent_dates):
+            return "date_from_sentence"
+        return "date_from_anchor" if date == doc._.anchor_date else "day_carried"
+
+    def _trace(self, trace: list, doc: Doc, token: Token, trig: Trigger, found) -> None:
+        """One entry per trigger reading examined, for `comity explain` (see the module doc)."""
+        entry = {"sentence": sentences(doc).spans.index(sentences(doc).of(token)), "token": token.i,
+                 "text": token.text, "rule": trig.id or None}
+        if isinstance(found, Veto):
+            trace.append({**entry, "outcome": "vetoed", "guard": found.guard, "reason": found.reason,
+                          "cameo": None, "source": None, "target": None})
+            return
+        for ev in found:
+            trace.append({**entry, "outcome": "event", "guard": None, "reason": None, "cameo": ev.cameo,
+                          "source": ev.source.country, "target": ev.target.country if ev.target else None})
+
+    # the shared sentence analysis (comity/nlp/analysis.py), under the names the rules used
+    _embedded = staticmethod(analysis.embedded)
+    _earlier = staticmethod(analysis.earlier)
+    _attached = staticmethod(analysis.attached)
+    _negated = staticmethod(analysis.negated)
+    _conditional = staticmethod(analysis.conditional)
+    _planned = staticmethod(analysis.planned)
+    _unrealised = staticmethod(analysis.unrealised)
 
     @staticmethod
     def _topic_of_talks(token: Token) -> bool:
@@ -450,7 +455,7 @@ class EventCoder:
                 return False
             t = t.head
             if t.pos_ == "VERB":
-                return t.lemma_.lower() in DISCUSSION_VERBS or (
+                return t.lemma_.lower() in trigger_table().discussion_verbs or (
                     t.lemma_.lower() == "exchange" and any(c.lower_ in ("views", "view") for c in t.children))
         return False
 
@@ -469,35 +474,6 @@ class EventCoder:
         return False
 
     @staticmethod
-    def _earlier(mention, anchor) -> bool:
-        """A year or month named as such ("in 2021", "in March") before the report's own
-        year or month. Day dates are left to date the event they modify."""
-        value = anchor.value if hasattr(anchor, "value") else anchor
-        if not (value and mention.value and mention.granularity in ("year", "month")
-                and mention.kind in ("point", "year_ref")):
-            return False
-        return mention.value < value[:len(mention.value)]
-
-    @staticmethod
-    def _attached(doc: Doc, mention, heads: set) -> bool:
-        """Whether a date phrase modifies one of `heads` ("will visit next year") rather than a
-        noun ("the plan for next year") or another verb ("invited him to visit later this
-        year", "his visit since taking office in December")."""
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        t = span.root
-        for _ in range(4):
-            if t in heads:
-                return True
-            if t.head.i == t.i or t.pos_ in ("NOUN", "PROPN") and t.i != span.root.i:
-                return False
-            if t.pos_ in ("VERB", "AUX") and t.i != span.root.i:
-                return False
-            t = t.head
-        return t in heads
-
-    @staticmethod
     def _predicate(token: Token) -> Token:
         """The verb a noun trigger hangs from: 'extended his congratulations' -> extended."""
         head = token
@@ -506,67 +482,6 @@ class EventCoder:
             if head.pos_ in ("VERB", "AUX"):
                 return head
         return token
-
-    @staticmethod
-    def _negated(token: Token) -> bool:
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
-            return True
-        for anc in list(token.ancestors)[:4]:  # "stopped short of signing", "failed to meet"
-            if anc.lemma_.lower() in FAILED_WORDS or anc.lower_ in FAILED_WORDS:
-                return True
-            if anc.pos_ == "VERB" and any(c.dep_ == "neg" for c in anc.children) and anc.dep_ != "ROOT":
-                if token.dep_ == "conj" and token.head.i == anc.i and token.tag_ in ("VBD", "VBZ") and any(
-                        c.dep_ in ("aux", "auxpass") for c in anc.children):
-                    continue  # "said the drill was not directed at anyone and thanked China": its own clause
-                return True
-        for head in [token] + list(token.ancestors)[:3]:
-            # "no new document was signed", "no decision was taken on renewing the MoU"
-            for child in head.children:
-                if child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(g.lower_ == "no" for g in child.children):
-                    return True
-        return False
-
-    @staticmethod
-    def _conditional(token: Token) -> bool:
-        for t in [token] + list(token.ancestors)[:2]:
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
-                return True
-        return False
-
-    @staticmethod
-    def _planned(token: Token) -> bool:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX - {"to"} for c in token.children):
-            return True
-        t = token
-        for _ in range(3):
-            if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
-                to_clause = _to_clause(t)
-                t = t.head
-                if t.lemma_.lower() in PLANNING_HEADS or (to_clause and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP")):
-                    return True  # "agreed to hold", "is to visit Hanoi next week"
-            else:
-                break
-        return False
-
-    @staticmethod
-    def _unrealised(token: Token) -> bool:
-        """A plan told in the past: "Singh was to travel to Tokyo", "the leaders were to meet",
-        "the two sides had planned to sign". Such a sentence looks back on an arrangement that
-        was postponed, cancelled or overtaken, so it is neither news of the day nor a promise
-        made that day (the present "is to visit" is a plan, see `_planned`)."""
-        t = token
-        for _ in range(3):
-            if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
-                return False
-            head = t.head
-            to_clause = _to_clause(t)
-            if to_clause and head.lemma_ == "be" and head.tag_ == "VBD":
-                return True
-            if to_clause and head.lemma_.lower() in PLANNING_HEADS and any(
-                    c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children):
-                return True
-            t = head
-        return False
 
     def _intent_code(self, token: Token) -> str:
         words = [t for t in token.subtree if t.i > token.i][:25]
@@ -609,7 +524,7 @@ class EventCoder:
         for _ in range(4):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.dep_ == "nsubjpass" and (
-                    via == "xcomp" or (verb.i == pred.i and pred.lemma_.lower() in FEELING_VERBS)):
+                    via == "xcomp" or (verb.i == pred.i and pred.lemma_.lower() in self.table.feeling_verbs)):
                 pass  # "he is scheduled to meet", "Japan was concerned by": the passive's subject acts
             elif subj is not None and subj.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -683,7 +598,7 @@ class EventCoder:
 
     def _find_target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
-        if trig.family in ("demand", "threaten") or _speech_act(trig):
+        if trig.family in ("demand", "threaten") or trig.reads_clause:
             # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
             for head in self._heads(token, pred):
                 for child in head.children:
@@ -702,7 +617,7 @@ class EventCoder:
                               for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "dative":
                     cands.append(child)
-                if child.dep_ == "agent" and head.lemma_.lower() in FEELING_VERBS:
+                if child.dep_ == "agent" and head.lemma_.lower() in self.table.feeling_verbs:
                     cands += [g for g in child.children if g.dep_ == "pobj"]  # "concerned by China's actions"
                 if child.dep_ == "xcomp" and trig.family == "intent":
                     # "promised to deploy more capabilities to the Philippines", "pledged to provide
@@ -832,7 +747,7 @@ class EventCoder:
                 if d.kind != "point":
                     continue
                 first = first or d
-                if any(self._triggers(t) or (t.pos_ in ("NOUN", "PROPN") and t.lower_ in ENCOUNTER_NOUNS)
+                if any(self._triggers(t) or (t.pos_ in ("NOUN", "PROPN") and t.lower_ in self.table.encounter_nouns)
                        for t in self._candidates(doc, sent)):  # "attended the ADMM-Plus meeting on Saturday" too
                     return d
         if first or first_range:
@@ -852,7 +767,7 @@ class EventCoder:
         out = []
         for d in dates_in(doc, sent.start_char, sent.end_char):
             before = doc_text(doc)[max(sent.start_char, d.start - 30):d.start]
-            if ATTRIBUTION.search(before):
+            if analysis.ends_in_attribution(before):  # "the ministry said on Thursday": when it was said
                 continue
             out.append(d)
         return out
@@ -886,19 +801,19 @@ class EventCoder:
         annual meeting in Bangkok"), as done (not planned, not negated, not history); failing
         that, the dateline's place."""
         for sent in sentences(doc).spans:
-            if FUTURE_WORDS.search(text_of(sent)):
+            if analysis.future_sentence(text_of(sent)):
                 continue
             dates = self._sentence_dates(doc, sent)
             for t in self._candidates(doc, sent):
                 trigs = self._triggers(t)
-                if trigs and trigs[0].family in VENUE_FAMILIES:
+                if trigs and trigs[0].family in self.table.groups["venue"]:
                     pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
-                elif t.pos_ == "NOUN" and t.lower_ in ENCOUNTER_NOUNS:
+                elif t.pos_ == "NOUN" and t.lower_ in self.table.encounter_nouns:
                     pred = self._predicate(t)
                 else:
                     continue
                 if self._negated(t) or self._negated(pred) or any(
-                        (d.kind in BACKGROUND_KINDS or self._earlier(d, anchor)) and self._attached(doc, d, {t, pred})
+                        (analysis.background_kind(d) or analysis.earlier(d, anchor)) and analysis.attached(doc, d, {t, pred})
                         for d in dates):
                     continue  # not held, or history ("signed an agreement in Canberra last December")
                 place = self._place_in(sent, places)
@@ -914,13 +829,15 @@ class EventCoder:
             if ev.cameo == "043" and ev.trigger.lemma_.lower() == "host" and ev.target is not None \
                     and ev.target.person and not ev.planned:
                 # "Hegseth hosted Singh at the Pentagon": the guest came on a visit, and they met
-                out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8))
-                out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8))
+                out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8,
+                                   steps=[*ev.steps, "with_hosting"]))
+                out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8, steps=[*ev.steps, "with_hosting"]))
             if ev.cameo == "042" and ev.target is not None and not ev.planned:
                 out.append(EventCandidate(cameo="043", family="visit", source=ev.target, target=ev.source,
                                           sent=ev.sent, trigger=ev.trigger, date=ev.date, date_text=ev.date_text,
                                           granularity=ev.granularity, place=ev.place,
-                                          confidence=ev.confidence * 0.8))
+                                          confidence=ev.confidence * 0.8, rule=ev.rule,
+                                          steps=[*ev.steps, "with_hosting"]))
         return out
 
 

@@ -1,0 +1,399 @@
+"""The shared sentence analysis: what a sentence says of an act besides the act itself.
+
+One place, one word list each (resources/cues.yaml), for what every extraction rule asks:
+
+- **negation**: is the act denied ("did not sign", "failed to meet", "no talks were held")?
+  `negated` reads an act the event coder codes; `denied` reads a verb that governs an
+  agreement, where "has yet to renew" denies too;
+- **modality**: is it only planned ("will visit", "agreed to hold": `planned`), conditional
+  ("if the talks resume": `conditional`), hypothetical ("hoped it could be signed":
+  `hypothetical`), or an obligation laid on someone ("Libya must hand over": `obliged`)?
+- **tense**: a plan told in the past, so never carried out as told ("was to travel":
+  `unrealised`); a clause in the past perfect, before the news ("which had been signed":
+  `past_perfect_clause`);
+- **background**: a date that places the act before the news of the day ("last week", "in
+  2021": `background_date`, with `earlier` and `attached`);
+- **reported speech**: the content of an appeal, a proposal or an obligation, not an act
+  ("invited X to visit", "proposed that Japan continue": `embedded`), and the clause a
+  speech act tells of (`speech_clause`);
+- **clause scope**: which verb a token's clause hangs from (`to_clause`, `clause_subject`).
+
+Each token-level answer is computed once per doc (cached in `doc.user_data`), whichever rule
+asks. `GUARDS` names the token-level vetoes, for the rule tables (resources/
+event_triggers.yaml names them) and for the trace of `comity explain`: a guard is true when
+the act passes it. The functions read only the parse (dependencies, POS, tags, lemmas), so
+they are tested on Docs built by hand (tests/nlp/test_analysis.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, wraps
+from importlib import resources
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..errors import DataError, Errors
+from ..source_yaml import line_of, load_source_lines
+
+CACHE_KEY = "comity.analysis"  # doc.user_data: {analysis name: {token index: answer}}
+
+# the lists cues.yaml may hold, by section (see the file for what each cue means)
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "negation": ("denials", "failure_heads", "pending"),
+    "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "conditional_marks", "planning_heads",
+                 "future_phrases"),
+    "tense": ("past_perfect_aux",),
+    "background": ("date_kinds",),
+    "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
+                        "violation_verbs"),
+}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists of resources/cues.yaml, by section and list name."""
+
+    lists: dict[str, frozenset[str]]  # "section.list" -> words (lower case)
+    future_pattern: re.Pattern[str]  # any of modality.future_phrases, as whole words
+    attribution_pattern: re.Pattern[str]  # text that ends in an attribution (reported_speech.attribution_phrases)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists[name]
+
+
+def _path():
+    return resources.files("comity.nlp") / "resources" / "cues.yaml"
+
+
+def where(path, node, key=None) -> str:
+    """"FILE, line N" for a node (or a key of it) read by `load_source_lines`; just FILE when
+    no line is known."""
+    line = line_of(node, key)
+    return f"{path}, line {line}" if line else str(path)
+
+
+def parse_cues(text: str, path="cues.yaml") -> Cues:
+    """Read and check cues.yaml's text: DataError (E104) naming the file and line of an
+    unknown section or list, or of a word that is not text."""
+    data = load_source_lines(text) or {}
+    if not isinstance(data, dict):
+        raise DataError(Errors.E104.format(path=path, detail="expected sections of word lists"))
+    lists: dict[str, frozenset[str]] = {}
+    for section, body in data.items():
+        if section not in SECTIONS:
+            raise DataError(Errors.E104.format(path=where(path, data, section), detail=(
+                f"unknown section {section!r}; known: {', '.join(SECTIONS)}")))
+        if not isinstance(body, dict):
+            raise DataError(Errors.E104.format(path=where(path, data, section), detail=f"{section}: expected named word lists"))
+        for name, words in body.items():
+            if name not in SECTIONS[section]:
+                raise DataError(Errors.E104.format(path=where(path, body, name), detail=(
+                    f"unknown list {section}.{name}; known: {', '.join(SECTIONS[section])}")))
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise DataError(Errors.E104.format(path=where(path, body, name), detail=f"{section}.{name}: words must be text"))
+            lists[f"{section}.{name}"] = frozenset(w.lower() for w in words)
+    for section, names in SECTIONS.items():
+        for name in names:
+            lists.setdefault(f"{section}.{name}", frozenset())
+    return Cues(lists=lists, future_pattern=re.compile(r"\b(?:" + _alternatives(lists["modality.future_phrases"]) + r")\b", re.I),
+                attribution_pattern=re.compile(
+                    r"\b(?:" + _alternatives(lists["reported_speech.attribution_phrases"]) + ")"
+                    # "said in a statement", "announced in its weekly briefing"
+                    r"(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$", re.I))
+
+
+def _alternatives(phrases) -> str:
+    """A regex alternation of `phrases` (longest first; `*` is any one word); one that never
+    matches when there are none."""
+    if not phrases:
+        return "(?!)"
+    return "|".join(re.escape(p).replace(r"\*", r"\w+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@cache
+def cues() -> Cues:
+    path = _path()
+    return parse_cues(path.read_text(encoding="utf-8"), path)
+
+
+def cached(fn: Callable[[Token], object]) -> Callable[[Token], object]:
+    """Compute `fn(token)` once per doc and token: every rule that asks reads the same answer."""
+    name = fn.__name__
+
+    @wraps(fn)
+    def wrapper(token: Token):
+        store = token.doc.user_data.setdefault(CACHE_KEY, {}).setdefault(name, {})
+        if token.i not in store:
+            store[token.i] = fn(token)
+        return store[token.i]
+
+    return wrapper
+
+
+# ---- clause scope ----------------------------------------------------------------------------------
+
+def to_clause(t: Token) -> bool:
+    """"to travel" in "was to travel", "is to visit": an infinitive completing its head."""
+    return t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _has_aux(token: Token, words: frozenset[str], deps=("aux",)) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in token.children)
+
+
+# ---- negation ----------------------------------------------------------------------------------------
+
+def _denial_subject(head: Token) -> bool:
+    """"no new document was signed", "no decision was taken": a subject or object with "no"."""
+    return any(child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(g.lower_ == "no" for g in child.children)
+               for child in head.children)
+
+
+@cached
+def negated(token: Token) -> bool:
+    """Whether the act `token` tells is denied: "did not sign", "never met", "failed to meet",
+    "stopped short of signing", "no new document was signed"."""
+    denials, failures = cues()["negation.denials"], cues()["negation.failure_heads"]
+    if any(c.dep_ == "neg" or c.lower_ in denials for c in token.children):
+        return True
+    for anc in list(token.ancestors)[:4]:
+        if anc.lemma_.lower() in failures or anc.lower_ in failures:
+            return True
+        if anc.pos_ == "VERB" and any(c.dep_ == "neg" for c in anc.children) and anc.dep_ != "ROOT":
+            if token.dep_ == "conj" and token.head.i == anc.i and token.tag_ in ("VBD", "VBZ") and any(
+                    c.dep_ in ("aux", "auxpass") for c in anc.children):
+                continue  # "said the drill was not directed at anyone and thanked China": its own clause
+            return True
+    return any(_denial_subject(head) for head in [token] + list(token.ancestors)[:3])
+
+
+def denied(verb: Token) -> bool:
+    """Whether the act a verb governing an agreement reports is denied: "did not renew", "was
+    not renewed", "failed to renew", "stopped short of signing", "has yet to renew", "No decision
+    was taken on renewing" (the denial may sit on the verb the act completes)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    failures = cues()["negation.failure_heads"]
+    if any(a.lemma_.lower() in failures for a in list(verb.ancestors)[:3]):
+        return True
+    if verb.dep_ == "xcomp" and any(c.lower_ in cues()["negation.pending"] for c in verb.head.children):
+        return True  # "has yet to renew", "is yet to be signed"
+    t = verb
+    for _ in range(3):  # "did not agree to renew", "no decision on renewing"
+        if t.dep_ not in ("xcomp", "pcomp", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX", "NOUN") and any(
+                c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass", "det")
+                                    and (c.lower_ == "no" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)))
+                for c in t.children):
+            return True
+    return False
+
+
+# ---- modality ----------------------------------------------------------------------------------------
+
+@cached
+def conditional(token: Token) -> bool:
+    """"if the talks resume", "unless both sides agree": on the verb or one of two above it."""
+    marks = cues()["modality.conditional_marks"]
+    return any(c.dep_ == "mark" and c.lower_ in marks for t in [token] + list(token.ancestors)[:2] for c in t.children)
+
+
+def hypothetical(token: Token) -> bool:
+    """"hoped it could be signed": neither done nor promised."""
+    return _has_aux(token, cues()["modality.hypothetical_aux"])
+
+
+def obliged(token: Token) -> bool:
+    """"Libya must hand over the suspects": an obligation laid on someone, not an act."""
+    return _has_aux(token, cues()["modality.obligation_aux"])
+
+
+@cached
+def planned(token: Token) -> bool:
+    """"will visit", "agreed to hold", "is to visit Hanoi next week": promised or planned."""
+    if _has_aux(token, cues()["modality.future_aux"], ("aux", "auxpass")):
+        return True
+    heads = cues()["modality.planning_heads"]
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
+            infinitive = to_clause(t)
+            t = t.head
+            if t.lemma_.lower() in heads or (infinitive and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP")):
+                return True
+        else:
+            break
+    return False
+
+
+def ends_in_attribution(text: str) -> bool:
+    """Whether `text` ends in an attribution ("..., the ministry said", "according to Xinhua"):
+    a date right after it dates the saying, not the act told."""
+    return bool(cues().attribution_pattern.search(text))
+
+
+def future_sentence(text: str) -> bool:
+    """Whether a sentence's text speaks of the future ("will", "next week", "to be held")."""
+    return bool(cues().future_pattern.search(text))
+
+
+# ---- tense -------------------------------------------------------------------------------------------
+
+@cached
+def unrealised(token: Token) -> bool:
+    """A plan told in the past: "Singh was to travel to Tokyo", "the two sides had planned to
+    sign". Such a sentence looks back on an arrangement that was postponed, cancelled or
+    overtaken, so it is neither news of the day nor a promise made that day (the present "is to
+    visit" is a plan, see `planned`)."""
+    heads, past = cues()["modality.planning_heads"], cues()["tense.past_perfect_aux"]
+    t = token
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return False
+        head = t.head
+        infinitive = to_clause(t)
+        if infinitive and head.lemma_ == "be" and head.tag_ == "VBD":
+            return True
+        if infinitive and head.lemma_.lower() in heads and _has_aux(head, past):
+            return True
+        t = head
+    return False
+
+
+def past_perfect_clause(token: Token) -> bool:
+    """"the treaty, which had been signed in Wellington": a relative or adverbial clause in the
+    past perfect tells what came before the news."""
+    return token.dep_ in ("relcl", "advcl") and _has_aux(token, cues()["tense.past_perfect_aux"])
+
+
+# ---- background --------------------------------------------------------------------------------------
+
+def earlier(mention, anchor) -> bool:
+    """A year or month named as such ("in 2021", "in March") before the report's own year or
+    month. Day dates are left to date the event they modify."""
+    value = anchor.value if hasattr(anchor, "value") else anchor
+    if not (value and mention.value and mention.granularity in ("year", "month")
+            and mention.kind in ("point", "year_ref")):
+        return False
+    return mention.value < value[:len(mention.value)]
+
+
+def attached(doc: Doc, mention, heads: set) -> bool:
+    """Whether a date phrase modifies one of `heads` ("will visit next year") rather than a
+    noun ("the plan for next year") or another verb ("invited him to visit later this year",
+    "his visit since taking office in December")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(4):
+        if t in heads:
+            return True
+        if t.head.i == t.i or t.pos_ in ("NOUN", "PROPN") and t.i != span.root.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.i != span.root.i:
+            return False
+        t = t.head
+    return t in heads
+
+
+def background_kind(mention) -> bool:
+    """A date mention of a kind that looks back ("last week", "in recent years")."""
+    return mention.kind in cues()["background.date_kinds"]
+
+
+# ---- reported speech ---------------------------------------------------------------------------------
+
+@cached
+def embedded(token: Token) -> bool:
+    """Whether the act is what someone asks, proposes or obliges, not what was done: "Libya
+    must hand over the suspects", "invited him to visit", "proposed that Japan continue"."""
+    if obliged(token):
+        return True
+    asks, proposes = cues()["reported_speech.embedding_heads"], cues()["reported_speech.proposal_verbs"]
+    t = token
+    for _ in range(2):
+        if t.dep_ in ("xcomp", "ccomp") and t.head.i != t.i:
+            clause, t = t.dep_, t.head
+            if t.lemma_.lower() in asks or (clause == "ccomp" and t.lemma_.lower() in proposes):
+                return True
+    return False
+
+
+def clause_subject(token: Token, fits: Callable[[Token], bool], subjects=("nsubj",)) -> Token | None:
+    """The noun subject of a verb's that-clause which `fits` and is not negated: the party a
+    speech act is about."""
+    if token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp" and fits(child) and not any(c.dep_ == "neg" for c in child.children):
+            subj = next((c for c in child.children if c.dep_ in subjects), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                return subj
+    return None
+
+
+def _must_clause(token: Token) -> Token | None:
+    """"Russia said Sudan must return the helicopter": the subject of a "must" clause."""
+    return clause_subject(token, obliged, ("nsubj", "nsubjpass"))
+
+
+def _violation_clause(token: Token) -> Token | None:
+    """"said Thai troops had violated the ceasefire": the subject of a told breach or attack."""
+    verbs = cues()["reported_speech.violation_verbs"]
+    return clause_subject(token, lambda c: c.lemma_.lower() in verbs)
+
+
+def _proposal_clause(token: Token) -> Token | None:
+    """"proposed that Japan continue ...", "suggested Laos send ...": the clause's subject."""
+    return clause_subject(token, lambda c: True)
+
+
+def _no_clause(token: Token) -> Token | None:
+    """"called on Prime Minister Wong" with nothing asked of him: the verb itself when it has
+    no clause ("called on X to settle disputes" has one)."""
+    return None if any(c.dep_ in ("xcomp", "ccomp") for c in token.children) else token
+
+
+# the clauses a speech act reads (event_triggers.yaml, `speech_acts`, key `clause`): each gives
+# the token the act is about, or None when the verb has no such clause
+CLAUSES: dict[str, Callable[[Token], Token | None]] = {
+    "must": _must_clause,
+    "violation": _violation_clause,
+    "proposal": _proposal_clause,
+    "none": _no_clause,
+}
+
+
+def speech_clause(token: Token, clause: str) -> Token | None:
+    """The token a speech act's `clause` finds under `token` (see CLAUSES)."""
+    return CLAUSES[clause](token)
+
+
+# ---- guards ------------------------------------------------------------------------------------------
+
+Guard = Callable[[Token, Token], bool]  # (trigger, its predicate) -> does the act pass?
+
+GUARDS: dict[str, Guard] = {
+    # "did not sign", "failed to meet", on the trigger or on the verb a noun trigger hangs from
+    "not_negated": lambda token, pred: not negated(token) and not (pred.i != token.i and negated(pred)),
+    "not_conditional": lambda token, pred: not conditional(pred),
+    "not_hypothetical": lambda token, pred: not hypothetical(pred),
+    "not_embedded": lambda token, pred: not embedded(pred),  # asked or proposed, not done
+    "realised": lambda token, pred: not unrealised(pred),  # "was to travel": a plan told in the past
+    "current": lambda token, pred: not past_perfect_clause(pred),  # "which had been signed"
+}
+
+# each guard's veto in plain words, for the trace of `comity explain`
+GUARD_REASONS: dict[str, str] = {
+    "not_negated": "negated or failed ('did not sign', 'failed to meet')",
+    "not_conditional": "under a condition ('if', 'unless', 'whether')",
+    "not_embedded": "asked, proposed or obliged of someone, not done",
+    "not_hypothetical": "only possible ('could', 'might', 'may')",
+    "current": "a past-perfect clause, before the news",
+    "realised": "a plan told in the past ('was to travel')",
+}
