@@ -44,7 +44,7 @@ def test_event_rule_name_finds_the_row_by_lemma_then_by_form():
 
 
 def test_rule_source_points_to_data_rows_or_to_code():
-    assert rule_source("sign.sign").rows and rule_source("sign.sign").known
+    assert rule_source("sign.sign-order").rows and rule_source("sign.sign-order").known
     (mou,) = rule_source("agreements.term.mou").rows
     assert mou.file == "agreement_terms.yaml" and mou.text.startswith("mou:")
     person = rule_source("persons.title-left")
