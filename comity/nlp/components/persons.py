@@ -29,7 +29,8 @@ The country comes from the title, a "his Lao counterpart" phrase, or, failing th
 fallback chain of `comity_context` (see its module docstring).
 A person whose full name is in the bundled leaders list (resources/leaders.yaml) and who held
 one of its offices on the report's date takes that office's country over all of these; the
-name alone does not make a person (rule 4 still holds).
+name alone makes a person only in a report that records officials found by rule 4 ("Justin
+Trudeau will visit Latvia" beside "Defence Minister Harjit Sajjan"), never in one that records none.
 """
 from __future__ import annotations
 
@@ -329,12 +330,15 @@ class PersonFinder:
         candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
         clusters: list[PersonCluster] = []
         counterparts: list[tuple[int, PersonCluster]] = []
+        bare_leaders: list[tuple[int, int]] = []  # leaders named with no title, rank or role beside them
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
             info = self._title_left(doc, start, nationality, end)
             right = self._title_right(doc, end, nationality)
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
                 if not (info.anchored or right.anchored or (start, end) in known):
+                    if (start, end) in leaders:
+                        bare_leaders.append((start, end))
                     continue
                 cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end)
                 clusters.append(cluster)
@@ -351,6 +355,7 @@ class PersonFinder:
             # even when X's longer name was clustered first
             self._note_counterpart(doc, clusters, cluster, start)
         if leaders:
+            self._add_leaders_in_office(doc, clusters, bare_leaders, leaders)
             self._leader_offices(doc, clusters, leaders)
         self._lone_mentions(doc, clusters, blocked)
         for cluster in clusters:
@@ -634,6 +639,28 @@ class PersonFinder:
             cluster.sector = office.sector or cluster.sector
             if not cluster.titles and office.title:
                 cluster.titles.append(office.title)
+
+    def _add_leaders_in_office(self, doc: Doc, clusters: list[PersonCluster], spans: list[tuple[int, int]],
+                               leaders: dict[tuple[int, int], str]) -> None:
+        """A leader named in full who held an office on the report's date acts for a state, title or
+        not ("Justin Trudeau will visit Latvia"): a person, in a report that records officials at all
+        (one found by a title, rank or role already). A report with none, a sports report naming a
+        president in passing, stays without persons, and so the fast path, which opens no door for a
+        leader's name, keeps giving the same records."""
+        day = doc._.published
+        if not clusters or day is None:
+            return
+        people = self._leader_people()
+        for start, end in sorted(spans):
+            person = people.get(leaders[(start, end)])
+            if person is None or not any(o.dated and o.holds_on(day) for o in person.offices):
+                continue
+            cluster = self._attach(doc, clusters, start, end)
+            if cluster is None:
+                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end, anchored=True)
+                clusters.append(cluster)
+            if (start, end) not in cluster.mentions:
+                cluster.mentions.append((start, end))
 
     def _leader_people(self) -> dict:
         if self._leaders is None:
