@@ -87,6 +87,17 @@ _PUNCT = re.compile(r"[.'’]")
 _SEPARATORS = re.compile(r"[-\s]+")
 
 
+_GLUED = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
+
+
+def _glued_tail(text: str) -> str:
+    """The word run onto the end of another in a crawled text, after a lower-case letter: "RutoImage"
+    -> "Image" (a caption's "Image:" glued to the name before it); "" for none. "McDonald" gives
+    "Donald", which names nothing a name may not hold."""
+    m = _GLUED.search(text)
+    return m.group(0) if m else ""
+
+
 @lru_cache(maxsize=100_000)
 def _parts(text: str) -> tuple[str, ...]:
     """A token's words for phrase matching: "Lt.-Gen" -> ("Lt", "Gen"), "Dato'" -> ("Dato",)."""
@@ -106,6 +117,36 @@ def phrase_words(doc: Doc) -> list[tuple[str, int]]:
         else:
             words.extend((w, i) for w in parts)
     return words
+
+
+def _title_case_lines(doc: Doc, min_words: int = 3) -> set[int]:
+    """Token indices of the lines written in Title Case, headlines and captions ("Mohammed Al Bowardi,
+    French Armed Forces Minister Sign Cooperation Document"): every word of four letters or more is
+    capitalised there, names or not, so a name's end cannot be seen; in prose a lower-case word
+    comes soon."""
+    out: set[int] = set()
+    line: list[int] = []
+    words = 0
+    capitalised = True
+
+    def close() -> None:
+        if capitalised and words >= min_words:
+            out.update(line)
+
+    for token in doc:
+        if "\n" in token.text:
+            close()
+            line, words, capitalised = [], 0, True
+            continue
+        line.append(token.i)
+        if token.is_alpha and len(token.text) >= 4:
+            words += 1
+            capitalised = capitalised and token.text[0].isupper()
+        if "\n" in token.whitespace_:
+            close()
+            line, words, capitalised = [], 0, True
+    close()
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -368,6 +409,13 @@ class PersonFinder:
             if cluster.country is None:
                 for title in cluster.titles:
                     cluster.office_states.extend(c for c in office_states_of(title) if c not in cluster.office_states)
+        headline = _title_case_lines(doc)
+        if headline:
+            # a name read only where every word is capitalised may run into the headline's words ("Minister
+            # Sign"): kept where the NER, which reads the whole line, saw a name holding it
+            names = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"] + list(known) + list(leaders)
+            clusters = [c for c in clusters if not all(
+                s in headline and not any(a <= s and e <= b for a, b in names) for s, e in c.mentions)]
         clusters.sort(key=lambda c: c.mentions[0])
         for n, cluster in enumerate(clusters, 1):
             cluster.id = f"p{n}"
@@ -444,7 +492,9 @@ class PersonFinder:
             if ((prev in office or (prev.islower() and prev in lower_office) or i - 1 in nationality
                  or i - 1 in org_words) and self._ends_title(doc, i - 1)):
                 start = i + 1
-                while start < n and start in self._honorific_tokens:
+                # "Political Commander, Brig. Gen. X": the rank's pieces are no name ("Brig", "Col")
+                while start < n and (start in self._honorific_tokens or start in self._rank_tokens
+                                     or (texts[start] == "." and start - 1 in self._rank_tokens)):
                     start += 1
                 end = self._name_end(doc, start, blocked)
                 if end > start and end < n and texts[end] in NAME_CLOSERS:
@@ -541,7 +591,7 @@ class PersonFinder:
         return (text[:1].isupper() and not text.isupper() and token.is_alpha
                 and not (text in self.lex.office_words or text in self.lex.rank_words)
                 and token.i not in self._honorific_tokens and token.i not in self._not_name
-                and text not in self.lex.non_name_words)
+                and text not in self.lex.non_name_words and _glued_tail(text) not in self.lex.non_name_words)
 
     def _name_end(self, doc: Doc, start: int, blocked: set[int], limit: int = 6) -> int:
         """End of the name that starts at `start`: capitalised words, with hyphenated parts
