@@ -38,3 +38,43 @@ def test_a_headline_in_title_case_gives_no_name_running_into_its_words():
                "in Beijing on Monday.")
     assert set(p) == {"Nguyen Tan Cuong", "Dong Jun", "Phan Van Giang"}  # "Says Ties Strong" is no one
     assert "Says" not in p
+
+
+def test_an_embassy_in_a_country_is_where_not_whose():
+    p = people("Defence Attaché of the Chinese Embassy in Laos Senior Colonel Li Wei welcomed the ship. "
+               "At the ceremony, Senior Colonel Zhang Min, defence attaché of the Chinese Embassy in Cambodia, "
+               "and General Sok Dara signed the certificate.")
+    assert (p["Li Wei"].country, p["Li Wei"].rank) == ("CHN", "Senior Colonel")
+    assert p["Li Wei"].titles == ("Defence Attaché of the Chinese Embassy in Laos",)
+    assert (p["Zhang Min"].country, p["Zhang Min"].rank) == ("CHN", "Senior Colonel")
+
+
+def test_a_title_before_a_comma_with_a_rank_after_it():
+    p = people("The UK's Deputy Defence Adviser to Ghana, Commander Peter Smith, praised the crew.")
+    assert (p["Peter Smith"].country, p["Peter Smith"].rank) == ("GBR", "Commander")
+    assert p["Peter Smith"].titles == ("Deputy Defence Adviser to Ghana",)
+
+
+def test_a_long_apposition_gives_its_head_part():
+    p = people("At the ceremony, General Sok Dara, deputy commander-in-chief of the Royal Cambodian Armed Forces "
+               "(RCAF) and commander of the Gendarmerie, signed the certificate. Rear Admiral Li Wei, deputy "
+               "commander of the Chinese Navy's Southern Fleet and commanding officer of the task group, said "
+               "he was pleased.")
+    assert p["Sok Dara"].country == "KHM" and p["Sok Dara"].titles[0].startswith("deputy commander-in-chief")
+    assert p["Li Wei"].country == "CHN"
+
+
+def test_a_long_apposition_is_not_read_from_a_list_of_titled_names_or_a_university():
+    p = people("Trudeau, accompanied by Foreign Affairs Minister Chrystia Freeland, Defence Minister Harjit "
+               "Sajjan, and others, will visit Riga. \"Ties are close,\" Li Ming, director of the Center for "
+               "European Studies at Fudan University, told reporters.")
+    assert p["Chrystia Freeland"].titles == ("Foreign Affairs Minister",)
+    assert "Li Ming" not in p
+
+
+def test_a_title_between_two_named_people_is_the_first_ones():
+    p = people("The session was attended by Ali bin Salem al Harthy, Commander of the Royal Army of Oman, "
+               "Peter Smith, UK Ambassador to the Sultanate, and the delegation.")
+    assert p["Ali bin Salem al Harthy"].country == "OMN"
+    assert p["Peter Smith"].country == "GBR"
+    assert not any("Commander" in t for t in p["Peter Smith"].titles)

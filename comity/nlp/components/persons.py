@@ -70,6 +70,7 @@ ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
 CASED_ONLY = {"under", "high"}
 # royal offices that are given names too: after another office word they begin the name
 GIVEN_NAME_OFFICES = {"Sultan"}
+POSTED = {"to", "in"}  # "Ambassador to Laos", "Attaché of the Embassy in Italy": where, not whose
 HYPHENED = {"in", "at", "of"}  # connectors inside hyphenated offices: "Commander-in-Chief", "Ambassador-at-Large"
 # given names written abbreviated with a period: "Ma. Teresita Daza" (Maria), "Mohd. Najib", "Md. Touhid"
 NAME_ABBREVIATIONS = {"Ma", "Mohd", "Muhd", "Md", "Abd", "Mohd"}
@@ -77,6 +78,7 @@ GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director"
                    "Surgeon", "Consul", "Procurator", "Prosecutor", "Accountant", "Postmaster", "Registrar"}
 
 
+APPOSITION_CLOSERS = {",", ".", ";", ")"}
 # what may follow the name in "the minister, X," (or "... from the Emir of Qatar, Sheikh X.")
 NAME_CLOSERS = {",", ";", ")", "."}
 # parts of speech of a word before "Title, X," that may qualify the office, so the title is not
@@ -751,6 +753,8 @@ class PersonFinder:
                 j -= 1  # "Vietnam's Deputy Minister", "the People's Army"
             elif tok.text in self.lex.connectors and self._title_before(doc, j - 1, sent_start):
                 j -= 1  # "Chief of the General Staff"
+            elif self._posted_in(doc, j) and self._title_before(doc, j - 1, sent_start):
+                j -= 1  # "Defence Attaché of the Chinese Embassy in Italy"
             elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "("
                   and ((doc[j - 1].text.isupper() and doc[j - 1].is_alpha) or self._office_word(doc[j - 1]))
                   and self._title_before(doc, j - 3, sent_start)):
@@ -761,20 +765,29 @@ class PersonFinder:
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
             elif (tok.text == "," and comma is None and end is not None and end < len(doc)
                   and doc[end].text in NAME_CLOSERS and j - 1 >= sent_start
-                  and all(k in self._honorific_tokens for k in range(j + 1, start))):
-                comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."
-                j -= 1
+                  and all(k in self._honorific_tokens or k in self._rank_tokens or doc[k].text in GLUE
+                          for k in range(j + 1, start))):
+                comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."; "The UK's
+                j -= 1  # Deputy Defence Adviser to Nigeria, Commander X, ..." (the rank is read below)
             else:
                 break
         if comma is not None:
+            # what stands between the comma and the name, a rank or nothing ("At the ceremony, Senior
+            # Colonel X, defence attaché ..."): the title when the words before the comma are none
+            after_comma = self._parse_title(doc, comma + 1, start, nationality)
             if j + 1 >= comma:
-                return TitleInfo()
+                return after_comma
             info = self._parse_title(doc, j + 1, comma, nationality)
+            if j - 1 >= sent_start and doc[j].text == "," and self._name_word(doc[j - 1]):
+                return after_comma  # "A, Commander of the Army, B, Ambassador": the title is A's apposition
             if not info.office or (j >= sent_start and doc[j].pos_ in TITLE_QUALIFIERS):
                 # "the ... minister, X,", "At the event, Chinese Ambassador to Laos, X,", "met the
                 # minister, X,"; not after a word that may qualify the office ("Toyota President, X")
-                return TitleInfo()
-            return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+                return after_comma
+            if self._corporate(doc, j, sent_start, info):
+                return after_comma
+            info.rank = info.rank or after_comma.rank
+            return info
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
 
@@ -817,15 +830,44 @@ class PersonFinder:
         while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_words
                                 or (doc[j].text in self.lex.connectors and j > first)
                                 or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
-                                    and (doc[j - 1].lower_ in ("of", "for") or j - 1 in self._places))
+                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places))
+                                or (j > first and self._posted_in(doc, j))  # "attaché of the Embassy in Laos"
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
             j += 1
+            if (j < sent_end and doc[j].text == "(" and j + 2 < sent_end and doc[j + 2].text == ")"
+                    and doc[j + 1].text.isupper() and doc[j + 1].is_alpha):
+                j += 3  # "deputy commander of the Royal Cambodian Armed Forces (RCAF) and ..."
         while j > first and doc[j - 1].text in self.lex.connectors:
             j -= 1
-        if j == first or (j < sent_end and doc[j].text not in {",", ".", ";", ")"}):
-            return TitleInfo()  # not an apposition: "X, Defence Minister said" is rare; keep precision
-        return self._parse_title(doc, first, j, nationality)
+        if j == first:
+            return TitleInfo()
+        if j >= sent_end or doc[j].text in APPOSITION_CLOSERS:
+            return self._parse_title(doc, first, j, nationality)
+        if not self._apposition_runs_on(doc, j, sent_end) or (self._name_word(doc[j]) and self._office_word(doc[j - 1])):
+            # not an apposition: "X, Defence Minister said" is rare; keep precision. Nor is the title of
+            # the next person in a list ("Foreign Minister A, Defence Minister B, and ...")
+            return TitleInfo()
+        info = self._parse_title(doc, first, j, nationality)
+        if not info.office or not (info.country or any(
+                self._is_head(w) and w.lower_ not in WEAK_HEADS for w in doc[first:j])):
+            return TitleInfo()  # only a head companies and universities have too ("director of the Center ...")
+        return info
+
+    @staticmethod
+    def _apposition_runs_on(doc: Doc, j: int, sent_end: int, limit: int = 12) -> bool:
+        """Whether the apposition read up to `j` goes on in words no title list holds and closes
+        soon, with no verb on the way ("X, deputy commander of the Chinese Navy's East Sea Fleet and
+        commanding officer of the task group, said"): what was read is the title's head part."""
+        for k in range(j, min(sent_end, j + limit)):
+            tok = doc[k]
+            if tok.text in APPOSITION_CLOSERS:
+                return True
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                return False  # a headline's end, not an apposition's
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN"):
+                return False
+        return False
 
     def _parse_title(self, doc: Doc, start: int, end: int, nationality: dict[int, str]) -> TitleInfo:
         info = TitleInfo()
@@ -886,13 +928,19 @@ class PersonFinder:
             k -= 1
         if k > 0 and office[k].lower_ == "the":
             k -= 1
-        return k > 0 and office[k].lower_ == "to"
+        return k > 0 and office[k].lower_ in POSTED
+
+    def _posted_in(self, doc: Doc, j: int) -> bool:
+        """Whether token `j` is the "in" of a post's place in a title ("the Chinese Embassy in Cambodia")."""
+        return (doc[j].lower_ == "in" and j + 1 < len(doc)
+                and (j + 1 in self._nationality or j + 1 in self._places))
 
     def _posted_places(self, words: list) -> set[int]:
-        """Token indices of the countries an envoy is posted to ("to [the] Laos" in a title)."""
+        """Token indices of the countries an envoy is posted to ("to [the] Laos" in a title), or an
+        embassy stands in ("Defence Attaché of the Chinese Embassy in Italy")."""
         out: set[int] = set()
         for k, w in enumerate(words):
-            if w.lower_ != "to":
+            if w.lower_ not in POSTED:
                 continue
             k += 1
             if k < len(words) and words[k].lower_ == "the":
