@@ -78,3 +78,15 @@ def test_a_title_between_two_named_people_is_the_first_ones():
     assert p["Ali bin Salem al Harthy"].country == "OMN"
     assert p["Peter Smith"].country == "GBR"
     assert not any("Commander" in t for t in p["Peter Smith"].titles)
+
+
+def test_a_byline_line_near_the_top_gives_the_outlets_home():
+    from comity.nlp.agencies import home_country_in_text
+
+    page = ("Boats handed over to Fiji\nPolitics\n\nNew patrol boats for Fiji\n\nAAP\n\n"
+            "The federal government has handed over a patrol boat to Fiji. Defence Minister Jane Doyle said Australia "
+            "would help the region.")
+    assert home_country_in_text(page) == "AUS"
+    assert home_country_in_text("Politics\n\nThe minister said so.\n") is None  # a section label is no byline
+    p = people(" date 2024-05-06 " + page)
+    assert p["Jane Doyle"].country == "AUS"
