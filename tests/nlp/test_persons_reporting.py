@@ -90,3 +90,28 @@ def test_a_byline_line_near_the_top_gives_the_outlets_home():
     assert home_country_in_text("Politics\n\nThe minister said so.\n") is None  # a section label is no byline
     p = people(" date 2024-05-06 " + page)
     assert p["Jane Doyle"].country == "AUS"
+
+
+def test_full_name_forms_initials_suffix_after_a_comma_joined_particle_and_a_fathers_style():
+    p = people("Chinese Defence Minister Liang Wei and his Indian counterpart A.K. Antony met on Monday. Antony "
+               "said so. Defense Secretary Gilberto C. Teodoro, Jr. spoke later, and Secretary Teodoro added "
+               "more. Saudi Foreign Minister Adel al-Jubeir and Malaysian Defence Minister Hishammuddin Tun "
+               "Hussein also spoke.")
+    assert {"A.K. Antony", "Gilberto C. Teodoro, Jr.", "Adel al-Jubeir", "Hishammuddin Tun Hussein"} <= set(p)
+    assert "Teodoro" in p["Gilberto C. Teodoro, Jr."].aliases and "Teodoro" not in p
+    assert p["A.K. Antony"].country == "IND" and "Antony" in p["A.K. Antony"].aliases
+
+
+def test_counterpart_before_a_comma_or_in_the_plural():
+    p = people("The deal was signed after the minister met his Panamanian counterpart, Ana Lucia Torres, in "
+               "New York. The talks were held in the presence of Peru's Foreign Minister Ricardo Luna and "
+               "their Chilean counterparts Pedro Soto and others.")
+    assert p["Ana Lucia Torres"].country == "PAN"
+    assert p["Pedro Soto"].country == "CHL"
+
+
+def test_an_apposition_naming_the_office_speaks_before_bare_words_on_the_left():
+    p = people("King Abdullah II of Jordan and Sheik Hamad bin Khalifa al-Thani, the emir of Qatar, also "
+               "congratulated the president.")
+    assert p["Hamad bin Khalifa al-Thani"].country == "QAT"  # "Sheik" is a style, not a name
+    assert p["Abdullah II"].country == "JOR"

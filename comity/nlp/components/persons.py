@@ -70,6 +70,7 @@ ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
 CASED_ONLY = {"under", "high"}
 # royal offices that are given names too: after another office word they begin the name
 GIVEN_NAME_OFFICES = {"Sultan"}
+COUNTERPART = {"counterpart", "counterparts"}  # "their Chilean counterparts X and Y"
 POSTED = {"to", "in"}  # "Ambassador to Laos", "Attaché of the Embassy in Italy": where, not whose
 HYPHENED = {"in", "at", "of"}  # connectors inside hyphenated offices: "Commander-in-Chief", "Ambassador-at-Large"
 # given names written abbreviated with a period: "Ma. Teresita Daza" (Maria), "Mohd. Najib", "Md. Touhid"
@@ -89,6 +90,12 @@ _PUNCT = re.compile(r"[.'’]")
 _SEPARATORS = re.compile(r"[-\s]+")
 
 
+def _key_words(key: str) -> set[str]:
+    """The words of a folded name, without the commas and periods of "Teodoro, Jr." """
+    return {w.strip(",.") for w in key.split()} - {""}
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "A.K.": given names written as initials
 _GLUED = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 
 
@@ -387,8 +394,10 @@ class PersonFinder:
                 clusters.append(cluster)
             if (start, end) not in cluster.mentions:
                 cluster.mentions.append((start, end))
-            cluster.add_title(info)
-            cluster.add_title(right)
+            # an apposition that names the office speaks before words on the left that name none ("King
+            # Abdullah II of Jordan and Sheikh X, the emir of Qatar,": "of Jordan and" is no title of X's)
+            for title in ((right, info) if right.office and not info.office else (info, right)):
+                cluster.add_title(title)
             if (start, end) in known:  # a person the user's dictionary names: an official by definition
                 cluster.add_title(self._known_office(doc, known[(start, end)]))
             if info.counterpart:
@@ -471,7 +480,7 @@ class PersonFinder:
             # a name follows a title, a rank, an honorific or "counterpart"
             lower = text.islower()
             if not (text in heads or (lower and text in lower_heads) or text in rank_words
-                    or i in self._rank_tokens or i in self._honorific_tokens or text.lower() == "counterpart"
+                    or i in self._rank_tokens or i in self._honorific_tokens or text.lower() in COUNTERPART
                     or ((text in office or (lower and text in lower_office) or i in self._nationality)
                         and self._ends_title(doc, i))):
                 continue
@@ -479,8 +488,10 @@ class PersonFinder:
             if i + 1 < len(doc) and (i + 1 in self._rank_tokens or i + 1 in self._honorific_tokens):
                 continue  # the name starts after the rank or honorific that follows
             start = token.i + 1
-            if start < len(doc) and doc[start].text == "," and token.lower_ == "counterpart":
-                continue  # "counterpart, Senior Lieutenant General X": the rank anchors X
+            if start < len(doc) and doc[start].text == "," and token.lower_ in COUNTERPART:
+                start += 1  # "his Panamanian counterpart, X, ..."
+                if start < len(doc) and (start in self._rank_tokens or start in self._honorific_tokens):
+                    continue  # "counterpart, Senior Lieutenant General X": the rank anchors X
             end = self._name_end(doc, start, blocked)
             if end > start:
                 out.add((start, end))
@@ -603,6 +614,9 @@ class PersonFinder:
         # Al-Thani", "Mishal Al-Ahmad Al-Jaber Al-Sabah" are four and four)
         while i < len(doc) and words < limit:
             tok = doc[i]
+            if i == start and _INITIALS.match(tok.text) and i + 1 < len(doc) and self._name_word(doc[i + 1]):
+                i += 1  # given names as initials: "A.K. Antony"
+                continue
             if (i == start and tok.text in GIVEN_NAME_OFFICES and i > 0 and self._office_word(doc[i - 1])
                     and i + 1 < len(doc) and self._name_word(doc[i + 1])):
                 i += 1  # "Chief of the General Staff Sultan Kamaletdinov": a given name after an office
@@ -627,11 +641,21 @@ class PersonFinder:
             elif (tok.text in self.lex.name_particles and i > start and i + 1 < len(doc)
                   and self._name_word(doc[i + 1])):
                 i += 1
+            elif (tok.text in self.lex.name_particles and i > start and i + 2 < len(doc) and doc[i + 1].text == "-"
+                  and not tok.whitespace_ and not doc[i + 1].whitespace_ and self._name_word(doc[i + 2])):
+                i += 2  # "Adel al-Jubeir": the particle joined to the name by a hyphen
+            elif (i in self._honorific_tokens and words >= 1 and i + 1 < len(doc) and self._name_word(doc[i + 1])
+                  and i + 1 not in self._honorific_tokens):
+                i += 1  # a father's style inside a Malay name: "Najib Tun Razak", "Hishammuddin Tun Hussein"
             elif (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and i > start
                   and i + 1 < len(doc) and self._name_word(doc[i + 1])):
                 i += 1  # a middle initial: "Dinesh K. Tripathi", "Charles Q. Brown Jr."
             elif tok.text in self.lex.name_suffixes and i > start:
                 i += 1
+                break
+            elif (tok.text == "," and words >= 2 and i + 1 < len(doc) and doc[i + 1].text in self.lex.name_suffixes
+                  and doc[i + 1].text[:1].isupper() and doc[i + 1].text not in ("II", "III", "IV")):
+                i += 2  # "Gilberto C. Teodoro, Jr.": the suffix after a comma
                 break
             else:
                 break
@@ -640,10 +664,11 @@ class PersonFinder:
     def _trim(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
         """A PERSON entity cut to its name: titles and places at its left edge dropped
         ("Việt Nam Marc Knapper" -> "Marc Knapper"), hyphenated parts the NER cut off added."""
-        while start < end and (self._title_token(doc, start) or not doc[start].is_alpha
+        while start < end and (self._title_token(doc, start) or (not doc[start].is_alpha
+                                                                 and not _INITIALS.match(doc[start].text))
                                or start in blocked):
             start += 1
-        if start >= end or not self._name_word(doc[start]):
+        if start >= end or not (self._name_word(doc[start]) or _INITIALS.match(doc[start].text)):
             return None
         name_end = self._name_end(doc, start, blocked)
         if name_end < end and any(self._name_word(doc[i]) for i in range(name_end, end)):
@@ -746,7 +771,7 @@ class PersonFinder:
         while j >= sent_start:
             tok = doc[j]
             if (self._title_token(doc, j) or j in nationality or j in self._org_words
-                    or tok.lower_ == "counterpart"):
+                    or tok.lower_ in COUNTERPART):
                 j -= 1
             elif tok.lower_ in ("'s", "’s") and j - 1 >= sent_start and (
                     j - 1 in nationality or j - 1 in self._org_country or self._office_word(doc[j - 1])):
@@ -761,7 +786,7 @@ class PersonFinder:
                 j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary",
                 # "Permanent Secretary (Defence)"
             elif tok.text == "," and j - 1 >= sent_start and (
-                    doc[j - 1].lower_ == "counterpart" or doc[j - 1].text in self.lex.office_words):
+                    doc[j - 1].lower_ in COUNTERPART or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
             elif (tok.text == "," and comma is None and end is not None and end < len(doc)
                   and doc[end].text in NAME_CLOSERS and j - 1 >= sent_start
@@ -877,7 +902,7 @@ class PersonFinder:
             words.pop(0)
         if not words:
             return info
-        info.counterpart = any(w.lower_ == "counterpart" for w in words)
+        info.counterpart = any(w.lower_ in COUNTERPART for w in words)
         posted = self._posted_places(words)
         for w in words:
             code = nationality.get(w.i) or self._org_country.get(w.i)
@@ -897,7 +922,7 @@ class PersonFinder:
                 info.rank = doc[rank_start:tail[-1].i + 1].text
                 tail = [w for w in tail if w.i < rank_start]
         # office: what is left, without nationality words at its edges and honorifics
-        office = [w for w in tail if w.lower_ != "counterpart" and w.i not in self._honorific_tokens]
+        office = [w for w in tail if w.lower_ not in COUNTERPART and w.i not in self._honorific_tokens]
         while office and office[-1].text in {",", "-"}:
             office.pop()
         while office and (office[0].i in nationality or office[0].text in self.lex.connectors
@@ -960,17 +985,17 @@ class PersonFinder:
     # -- clustering -------------------------------------------------------------------
     def _attach(self, doc: Doc, clusters: list[PersonCluster], start: int, end: int) -> PersonCluster | None:
         key = fold(doc[start:end].text)
-        words = key.split()
+        words = _key_words(key)
         for cluster in clusters:
             if cluster.key == key:
                 return cluster
-        matches = [c for c in clusters if set(words) <= set(c.key.split())]
+        matches = [c for c in clusters if words <= _key_words(c.key)]
         return matches[0] if len(matches) == 1 else None
 
     def _lone_mentions(self, doc: Doc, clusters: list[PersonCluster], blocked: set[int]) -> None:
         owners: dict[str, list[PersonCluster]] = {}
         for cluster in clusters:
-            for word in set(cluster.key.split()):
+            for word in _key_words(cluster.key):
                 if len(word) > 2:
                     owners.setdefault(word, []).append(cluster)
         taken = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
