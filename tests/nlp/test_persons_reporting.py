@@ -115,3 +115,22 @@ def test_an_apposition_naming_the_office_speaks_before_bare_words_on_the_left():
                "congratulated the president.")
     assert p["Hamad bin Khalifa al-Thani"].country == "QAT"  # "Sheik" is a style, not a name
     assert p["Abdullah II"].country == "JOR"
+
+
+def test_an_officials_entourage_serves_the_officials_state():
+    p = people(" date 2018-07-03 Justin Trudeau will visit Latvia, and Latvian Prime Minister Māris Kučinskis "
+               "will meet him. Trudeau, accompanied by Foreign Affairs Minister Chrystia Freeland and Defence "
+               "Minister Harjit Sajjan, will then visit the base.", published="2018-07-03")
+    assert p["Chrystia Freeland"].country == "CAN" and p["Harjit Sajjan"].country == "CAN"
+    p = people(" date 2016-01-25 French President Francois Hollande met Indian Prime Minister Narendra Modi. "
+               "Mr. Hollande, who is accompanied by Energy Minister Segolene Royale, said France would never "
+               "forget.", published="2016-01-25")
+    assert p["Segolene Royale"].country == "FRA"
+
+
+def test_a_partner_in_talks_is_of_the_other_state_and_so_is_one_holding_the_same_office():
+    p = people(" date 2014-11-20 Russian Defence Minister Sergei Shoigu arrived in Pakistan on the invitation of "
+               "Defence Minister Khawaja Asif. Shoigu also held talks with Prime Minister Nawaz Sharif.",
+               published="2014-11-20")
+    assert p["Nawaz Sharif"].country == "PAK"
+    assert p["Khawaja Asif"].country == "PAK"  # the office Shoigu holds for Russia, held for the other side
