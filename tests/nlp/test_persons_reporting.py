@@ -134,3 +134,15 @@ def test_a_partner_in_talks_is_of_the_other_state_and_so_is_one_holding_the_same
                published="2014-11-20")
     assert p["Nawaz Sharif"].country == "PAK"
     assert p["Khawaja Asif"].country == "PAK"  # the office Shoigu holds for Russia, held for the other side
+
+
+def test_counterpart_from_a_state_and_counterparts_of_two_names():
+    p = people(" date 2023-05-10 KUALA LUMPUR — Malaysian Prime Minister Anwar Ibrahim said: \"I also had a "
+               "bilateral meeting with my counterpart from Timor Leste, Taur Matan Ruak.\"", published="2023-05-10")
+    assert p["Taur Matan Ruak"].country == "TLS"
+    p = people("The talks were held in the presence of Peru's Foreign Minister Ricardo Luna and Defense Minister "
+               "Jorge Nieto, together with their Chilean counterparts Pedro Soto and Juan Antonio Rojas Urrutia.")
+    assert p["Pedro Soto"].country == "CHL" and p["Juan Antonio Rojas Urrutia"].country == "CHL"
+    p = people("Vietnamese Defence Minister Phan Van Giang met his Lao counterpart Chansamone Chanyalath and "
+               "Nguyen Van Binh.")
+    assert "Nguyen Van Binh" not in p  # a singular counterpart stands for one name

@@ -383,6 +383,8 @@ class PersonFinder:
         bare_leaders: list[tuple[int, int]] = []  # leaders named with no title, rank or role beside them
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
             info = self._title_left(doc, start, nationality, end)
+            if not info.anchored:
+                info = self._plural_title_shared(doc, start, nationality) or info
             right = self._title_right(doc, end, nationality)
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
@@ -488,6 +490,8 @@ class PersonFinder:
             if i + 1 < len(doc) and (i + 1 in self._rank_tokens or i + 1 in self._honorific_tokens):
                 continue  # the name starts after the rank or honorific that follows
             start = token.i + 1
+            if token.lower_ in COUNTERPART:
+                start = self._past_counterpart_state(doc, start)  # "my counterpart from Timor Leste, X"
             if start < len(doc) and doc[start].text == "," and token.lower_ in COUNTERPART:
                 start += 1  # "his Panamanian counterpart, X, ..."
                 if start < len(doc) and (start in self._rank_tokens or start in self._honorific_tokens):
@@ -778,6 +782,8 @@ class PersonFinder:
                 j -= 1  # "Vietnam's Deputy Minister", "the People's Army"
             elif tok.text in self.lex.connectors and self._title_before(doc, j - 1, sent_start):
                 j -= 1  # "Chief of the General Staff"
+            elif self._in_counterpart_state(doc, j, sent_start):
+                j -= 1  # "my counterpart from Laos, X"
             elif self._posted_in(doc, j) and self._title_before(doc, j - 1, sent_start):
                 j -= 1  # "Defence Attaché of the Chinese Embassy in Italy"
             elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "("
@@ -815,6 +821,44 @@ class PersonFinder:
             return info
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+
+    def _plural_title_shared(self, doc: Doc, start: int, nationality: dict[int, str]) -> TitleInfo | None:
+        """The title of "their Chilean counterparts A and B" for B: the name before "and" follows a
+        plural "counterparts", which stands for both."""
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "and":
+            k -= 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k == start - 1 or k < 0 or not self._name_word(doc[k]):
+            return None
+        first = self._name_start(doc, k + 1, self._blocked) or k
+        while first > 0 and self._name_word(doc[first - 1]):
+            first -= 1
+        if first == 0 or doc[first - 1].lower_ != "counterparts":
+            return None
+        info = self._title_left(doc, first, nationality, k + 1)
+        return info if info.counterpart else None
+
+    def _past_counterpart_state(self, doc: Doc, k: int) -> int:
+        """Where the name starts after "counterpart" at k - 1: past "from" + a state ("my counterpart
+        from Laos"), or `k` itself."""
+        if k < len(doc) and doc[k].lower_ == "from" and k + 1 in self._nationality:
+            k += 1
+            while k in self._nationality:
+                k += 1
+        return k
+
+    def _in_counterpart_state(self, doc: Doc, j: int, sent_start: int) -> bool:
+        """Whether token `j` is the "from" or the closing comma of "counterpart from Laos, X"."""
+        if doc[j].lower_ == "from":
+            return j - 1 >= sent_start and doc[j - 1].lower_ in COUNTERPART and j + 1 in self._nationality
+        if doc[j].text != "," or j - 1 not in self._nationality:
+            return False
+        k = j - 1
+        while k >= sent_start and k in self._nationality:
+            k -= 1
+        return k - 1 >= sent_start and doc[k].lower_ == "from" and doc[k - 1].lower_ in COUNTERPART
 
     def _title_before(self, doc: Doc, k: int, sent_start: int) -> bool:
         """Whether a title word (or a country) stands at `k`, past any connectors ("Chief of the ...")."""
