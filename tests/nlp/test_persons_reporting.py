@@ -146,3 +146,12 @@ def test_counterpart_from_a_state_and_counterparts_of_two_names():
     p = people("Vietnamese Defence Minister Phan Van Giang met his Lao counterpart Chansamone Chanyalath and "
                "Nguyen Van Binh.")
     assert "Nguyen Van Binh" not in p  # a singular counterpart stands for one name
+
+
+def test_the_first_of_a_listed_pair_takes_the_state_of_the_second_unless_a_state_word_sets_it_apart():
+    p = people("Somali Foreign Minister Omar Farah met the envoy. The envoy later conveyed the message to "
+               "President Ali Hassan and Minister Farah, who thanked him.")
+    assert p["Ali Hassan"].country == "SOM"
+    p = people(" date 2014-11-20 The screengrab shows Defence Minister Khawaja Asif and Russian Defence Minister "
+               "Sergei Shoigu in Islamabad.", published="2014-11-20")
+    assert p["Khawaja Asif"].country != "RUS"

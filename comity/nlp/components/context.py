@@ -206,8 +206,29 @@ class ReportContext:
                         p.country, p.country_from = other.country, "context"
                         changed = True
                         break
+                else:
+                    changed = ReportContext._from_next_in_list(doc, p, owner) or changed
             if not changed:
                 return
+
+    @staticmethod
+    def _from_next_in_list(doc: Doc, p, owner: dict) -> bool:
+        """The first object of a list takes the state of the one after it when the text gives that one's
+        and not its own ("condolences to Prime Minister A and Minister B" with B known as Malaysian)."""
+        nationality = {i for span in doc.spans.get(SPANS_KEY, []) if span.label_ in ("COUNTRY", "DEMONYM")
+                       for i in range(span.start, span.end)}
+        for s, e in p.mentions:
+            root = doc[s:e].root
+            if root.dep_ not in ("dobj", "pobj") or root.head.lower_ in ("between", "among"):
+                continue
+            nxt = next((t for t in root.children if t.dep_ == "conj"), None)
+            other = owner.get(nxt.i) if nxt is not None else None
+            if nxt is not None and any(t.i in nationality for t in doc[nxt.left_edge.i:nxt.i]):
+                continue  # "Defence Minister A and Russian Defence Minister B": the state word sets B apart
+            if other is not None and other is not p and other.country:
+                p.country, p.country_from = other.country, "context"
+                return True
+        return False
 
     @staticmethod
     def _entourage_and_partners(doc: Doc, persons: list, dyad: tuple[str, str] | None) -> None:
