@@ -155,3 +155,19 @@ def test_the_first_of_a_listed_pair_takes_the_state_of_the_second_unless_a_state
     p = people(" date 2014-11-20 The screengrab shows Defence Minister Khawaja Asif and Russian Defence Minister "
                "Sergei Shoigu in Islamabad.", published="2014-11-20")
     assert p["Khawaja Asif"].country != "RUS"
+
+
+def test_the_state_after_a_name_is_the_persons():
+    p = people("\"The meeting will be co-chaired by the two defence ministers (Gen. Tea Banh of Cambodia and Gen. "
+               "Preecha Somboon of Thailand),\" an official said.")
+    assert p["Tea Banh"].country == "KHM" and p["Preecha Somboon"].country == "THA"
+
+
+def test_an_office_only_some_states_have_matches_in_lower_case_too():
+    from comity.nlp.components.persons import office_states_of
+
+    assert office_states_of("Foreign secretary") == office_states_of("Foreign Secretary") != ()
+    assert office_states_of("fo spokesman") == ()  # an acronym only in capitals
+    p = people("Foreign secretary Arun Mehta said India would expel Pakistani attaches, after Prime Minister "
+               "Narendra Modi chaired a meeting.", published="2025-04-23")
+    assert p["Arun Mehta"].country == "IND"

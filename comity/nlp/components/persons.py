@@ -183,7 +183,10 @@ def _offices_of_states() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, .
     if not table:
         return None, {}
     names = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"), table
+    # an office in running text may be written in lower case ("Foreign secretary X"); an acronym may not ("FO")
+    alternatives = (re.escape(n) if n.isupper() else "(?i:" + re.escape(n) + ")" for n in names)
+    table.update({n.casefold(): table[n] for n in names if not n.isupper()})
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"), table
 
 
 @lru_cache(maxsize=4096)
@@ -193,7 +196,8 @@ def office_states_of(title: str) -> tuple[str, ...]:
     pattern, table = _offices_of_states()
     if pattern is None:
         return ()
-    return tuple(dict.fromkeys(c for m in pattern.finditer(title) for c in table[m.group(0)]))
+    return tuple(dict.fromkeys(c for m in pattern.finditer(title)
+                               for c in table.get(m.group(0)) or table[m.group(0).casefold()]))
 
 
 class PhraseIndex:
@@ -386,6 +390,11 @@ class PersonFinder:
             if not info.anchored:
                 info = self._plural_title_shared(doc, start, nationality) or info
             right = self._title_right(doc, end, nationality)
+            own = self._state_after_name(doc, end)
+            if own and (info.country is None or not info.office):
+                # "Gen. Tea Banh of Cambodia and Gen. Sukumpol Suwanatat of Thailand": the state after the
+                # name is the person's, over one the left words reach back to across "and"
+                info.country = own
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
                 if not (info.anchored or right.anchored or (start, end) in known):
@@ -821,6 +830,16 @@ class PersonFinder:
             return info
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+
+    def _state_after_name(self, doc: Doc, end: int) -> str | None:
+        """The state right after a name, "X of Thailand", "X of the Philippines", or None."""
+        k = end
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return None
+        k += 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        return self._nationality.get(k)
 
     def _plural_title_shared(self, doc: Doc, start: int, nationality: dict[int, str]) -> TitleInfo | None:
         """The title of "their Chilean counterparts A and B" for B: the name before "and" follows a
