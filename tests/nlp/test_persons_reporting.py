@@ -171,3 +171,8 @@ def test_an_office_only_some_states_have_matches_in_lower_case_too():
     p = people("Foreign secretary Arun Mehta said India would expel Pakistani attaches, after Prime Minister "
                "Narendra Modi chaired a meeting.", published="2025-04-23")
     assert p["Arun Mehta"].country == "IND"
+
+
+def test_a_run_of_particles_inside_a_name():
+    p = people("Mexican Foreign Minister Juan Ramón de la Fuente met Dutch Defence Minister Pieter van der Berg.")
+    assert {"Juan Ramón de la Fuente", "Pieter van der Berg"} <= set(p)

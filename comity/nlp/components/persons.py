@@ -651,9 +651,8 @@ class PersonFinder:
             elif (tok.text == "-" and i > start and not doc[i - 1].whitespace_ and i + 1 < len(doc)
                   and doc[i + 1].is_alpha and not tok.whitespace_):
                 i += 2
-            elif (tok.text in self.lex.name_particles and i > start and i + 1 < len(doc)
-                  and self._name_word(doc[i + 1])):
-                i += 1
+            elif tok.text in self.lex.name_particles and i > start and self._particles_then_name(doc, i):
+                i = self._particles_then_name(doc, i)  # "Lula da Silva", "Juan Ramón de la Fuente"
             elif (tok.text in self.lex.name_particles and i > start and i + 2 < len(doc) and doc[i + 1].text == "-"
                   and not tok.whitespace_ and not doc[i + 1].whitespace_ and self._name_word(doc[i + 2])):
                 i += 2  # "Adel al-Jubeir": the particle joined to the name by a hyphen
@@ -673,6 +672,14 @@ class PersonFinder:
             else:
                 break
         return i
+
+    def _particles_then_name(self, doc: Doc, i: int, limit: int = 3) -> int:
+        """Where the name word after a run of particles starting at `i` stands ("de la Fuente", "van der
+        Berg"), or 0 when none follows."""
+        k = i
+        while k < len(doc) and k - i < limit and doc[k].text in self.lex.name_particles:
+            k += 1
+        return k if k > i and k < len(doc) and self._name_word(doc[k]) else 0
 
     def _trim(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
         """A PERSON entity cut to its name: titles and places at its left edge dropped
