@@ -176,3 +176,9 @@ def test_an_office_only_some_states_have_matches_in_lower_case_too():
 def test_a_run_of_particles_inside_a_name():
     p = people("Mexican Foreign Minister Juan Ramón de la Fuente met Dutch Defence Minister Pieter van der Berg.")
     assert {"Juan Ramón de la Fuente", "Pieter van der Berg"} <= set(p)
+
+
+def test_a_companys_possessive_before_a_bare_company_office():
+    assert people("Toyota's President Koji Sato said the company would invest in Vietnam.") == {}
+    p = people("Vietnam's President Vo Van Thuong said so.")
+    assert p["Vo Van Thuong"].country == "VNM"

@@ -905,6 +905,8 @@ class PersonFinder:
         tok = doc[j]
         if tok.lower_ in CORPORATE:
             return True
+        if tok.lower_ in ("'s", "’s") and j - 1 >= sent_start:
+            j, tok = j - 1, doc[j - 1]  # "Embraer's defense head X": the company's, as "Embraer defense head"
         # an unknown name before a bare company office ("Toyota President", "Apple chief executive");
         # an office with more words than that is a state's or a movement's ("Hamas political bureau chief")
         return (all(w.lower() in WEAK_HEADS or w.lower() in COMPANY_OFFICE_WORDS for w in words)
