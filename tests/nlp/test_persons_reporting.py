@@ -182,3 +182,10 @@ def test_a_companys_possessive_before_a_bare_company_office():
     assert people("Toyota's President Koji Sato said the company would invest in Vietnam.") == {}
     p = people("Vietnam's President Vo Van Thuong said so.")
     assert p["Vo Van Thuong"].country == "VNM"
+
+
+def test_a_given_name_that_is_also_a_capitals_name():
+    p = people("Uzbek Defence Minister Kabul Rahimov welcomed the Tajik delegation in Dushanbe on Monday, and "
+               "the talks in Kabul ended on Tuesday.")
+    assert p["Kabul Rahimov"].country == "UZB"
+    assert set(p) == {"Kabul Rahimov"}  # the city after "in" names nobody

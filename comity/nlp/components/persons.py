@@ -324,6 +324,7 @@ class PersonFinder:
         org_states = {}   # token index -> the states an ambiguous organisation may be of ("DFA", "AFP")
         blocked = set()   # token indices inside places and organisations
         cities = set()    # one-word cities, which may end a name too ("Vuong Dinh Hue")
+        town_words = set()  # one-word cities and capitals, which may begin a name after a title ("Kabul Berdiev")
         org_words = set()  # tokens of organisations, of a state or generic ("Embassy", "Foreign Ministry")
         places = set()     # tokens of cities, capitals and other places ("Ruler of Dubai")
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
@@ -359,8 +360,11 @@ class PersonFinder:
                 places.update(range(span.start, span.end))
             if span.label_ == "CITY" and span.end - span.start == 1:
                 cities.add(span.start)
+            if span.label_ in ("CITY", "CAPITAL") and span.end - span.start == 1:
+                town_words.add(span.start)
         self._defined_acronyms(doc, org_country, nationality, org_words)
         self._cities = cities
+        self._town_words = town_words
         self._org_words = org_words
         self._places = places
         self._org_country = org_country
@@ -635,6 +639,10 @@ class PersonFinder:
                 i += 1  # "Chief of the General Staff Sultan Kamaletdinov": a given name after an office
                 words += 1
                 continue
+            if i == start and self._given_name_of_a_place(doc, i, blocked):
+                i += 1  # "Uzbek Defense Minister Kabul Berdiev": a given name that is also a capital's
+                words += 1
+                continue
             if i in blocked:
                 # a one-word city after two name words ends the name: Vietnamese given names are
                 # city names too ("Vuong Dinh Hue", "Nguyen Van Vinh"); "Minister X in Hue" has its "in"
@@ -672,6 +680,12 @@ class PersonFinder:
             else:
                 break
         return i
+
+    def _given_name_of_a_place(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        """Whether the one-word city or capital at `i` is a given name: right after an office word and
+        before a name word that is no place ("Defense Minister Kabul Berdiev"); "Minister in Hanoi" has its "in"."""
+        return (i in self._town_words and i > 0 and self._office_word(doc[i - 1]) and i + 1 < len(doc)
+                and i + 1 not in blocked and self._name_word(doc[i + 1]) and doc[i].text[:1].isupper())
 
     def _particles_then_name(self, doc: Doc, i: int, limit: int = 3) -> int:
         """Where the name word after a run of particles starting at `i` stands ("de la Fuente", "van der
