@@ -21,6 +21,10 @@ _LEAD_MARKERS = re.compile(
 )
 _TAIL_MARKER = re.compile(r"(?:[—–―]|--+|\s-)\s*(?P<a>[^—–―\n]{2,60}?)\s*\Z")
 _LEAD, _TAIL = 200, 80
+# a byline on a line of its own among the first lines of a crawled page ("...\n\nAAP\n\nThe federal
+# government has ..."): only a name agencies.yaml knows counts, so a section label ("Politics") is none
+_BYLINE = re.compile(r"^[ \t]*(?P<a>[A-Z][\w .&'’-]{1,38}?)[ \t]*$", re.M)
+_BYLINE_LEAD = 600
 
 
 @cache
@@ -89,12 +93,19 @@ def home_country_in_dateline(dateline: str | None) -> str | None:
 def home_country_in_text(text: str) -> str | None:
     """The home country of an agency whose marker stayed in the body because the wire layout around it
     was not recognised: in the first words ("RIYADH, Jan 15, 2024 (SPA) --", "ASTANA. KAZINFORM -") or the
-    last ("... — Emirates News Agency (WAM)"). Only names in agencies.yaml count."""
+    last ("... — Emirates News Agency (WAM)"), or a byline line of its own near the top ("AAP").
+    Only names in agencies.yaml count."""
     for m in _LEAD_MARKERS.finditer(text, 0, min(len(text), _LEAD)):
         code = home_country(m["a"] or m["b"] or m["c"])
         if code:
             return code
     tail = _TAIL_MARKER.search(text, max(0, len(text) - _TAIL))
     if tail:
-        return home_country(tail["a"])
+        code = home_country(tail["a"])
+        if code:
+            return code
+    for m in _BYLINE.finditer(text, 0, min(len(text), _BYLINE_LEAD)):
+        known, code = _lookup(m["a"])
+        if known and code:
+            return code
     return None

@@ -29,7 +29,8 @@ a space at each seam where two tokens touch letter to letter, since comity searc
 sentence by sentence and a sentence may end at such a seam). A gazetteer match with a label
 this module does not know (a user dictionary's person, say) opens the parse. A name from the
 bundled leaders list (PERSON_LEADER) does not: a leader is recorded only with a title, rank or
-role in the report, whose words open a door of their own (nlp/dictionaries/leaders.py). A report whose
+role in the report, or beside another official found by one, whose words open a door of their own
+(nlp/dictionaries/leaders.py). A report whose
 doors are all shut yields what the full pipeline yields for it, an empty result, without
 running tagger, parser or NER. A report with no person door open (no title, rank or
 "counterpart") can hold no person, and the NER's entities are read by comity_persons only:

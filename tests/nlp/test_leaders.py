@@ -201,6 +201,15 @@ def test_leaders_a_name_alone_is_not_a_person(pipe):
 
 
 @pytest.mark.model
+def test_leaders_in_office_named_without_a_title_in_a_report_with_officials(pipe):
+    text = report("Defence Minister Nguyễn Văn Hùng received the guests on Monday, before Joe Biden arrived in "
+                  "Hà Nội for talks. Barack Obama sent a letter.", "2023-09-11")
+    p = people_of(pipe, text)
+    assert p["Joe Biden"].country == "USA" and p["Joe Biden"].titles  # in office that day: an official
+    assert "Barack Obama" not in p  # out of office that day: a name alone, as before
+
+
+@pytest.mark.model
 def test_leaders_user_dictionary_overrides_the_bundled_entry(tmp_path):
     from comity.pipeline import Pipeline
 

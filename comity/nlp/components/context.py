@@ -23,6 +23,8 @@ without one, these are tried in order, and the first that gives a country wins:
    Jian told a briefing"): the body a report quotes is its subject;
 4. officials listed as the objects of one verb ("met Prime Minister A and National Assembly
    Chairman B") serve one state; not subjects ("A and B held talks") nor "between A and B";
+   an official's entourage ("X, accompanied by Foreign Minister A") serves X's state, and the
+   partner in talks ("X held talks with Prime Minister B") the other state of the dyad;
 5. the outlet's home: an official named with no country in a Bangkok Post, WAM or Kazinform
    report serves that outlet's state, if the report is about that state (it is one of the
    countries the report names), or was filed there and names no more than one other state
@@ -31,7 +33,8 @@ without one, these are tried in order, and the first that gives a country wins:
    or a marker left in the body's first or last words ("RIYADH, Jan 15, 2024 (SPA) --",
    "— Emirates News Agency (WAM)");
 6. the side of the dyad with no named official: in a report about two states whose officials
-   are named, one of unknown nationality belongs to the side that has none yet;
+   are named, one of unknown nationality belongs to the side that has none yet; failing that, one
+   holding the office an official of one side holds belongs to the other side;
 7. the dateline's country, when it is one of the dyad's two states ("ISLAMABAD —");
 8. none.
 A wrong guess costs no more than no country, and each step is weaker evidence than the one
@@ -52,6 +55,7 @@ from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
 SPEAKERS = {"COUNTRY", "DEMONYM", "ORG", "ORG_HEAD", "IGO"}  # what a spokesperson may speak for
+TALKS = {"talk", "talks", "meet", "meeting", "discussion", "negotiation", "consultation"}  # "talks with X"
 SPOKES = re.compile(r"(?i)\bspokes(?:person|man|woman)\b")
 
 
@@ -121,8 +125,10 @@ class ReportContext:
                 code = self._state_spoken_for(doc, p.mentions[0][0])
                 if code:
                     p.country, p.country_from = code, "context"
-        # 4. officials listed together as the objects of one verb or preposition are of one state
+        # 4. officials listed together as the objects of one verb or preposition are of one state; an
+        # official's entourage serves the official's state, a partner in talks the other side of the dyad
         self._conjoined(doc, persons)
+        self._entourage_and_partners(doc, persons, doc._.dyad)
         # 5. the outlet's home state, when the report is about it
         place = doc._.dateline_place or self._dateline_place(doc)
         if home and (home in order or (place and place[1] == home and len(ranked) < 2)):
@@ -139,6 +145,14 @@ class ReportContext:
                     empty = [c for c in doc._.dyad if not any(q.country == c for q in persons)]
                     if len(empty) == 1:
                         p.country, p.country_from = empty[0], "context"
+            # and one who holds the office an official of one side holds is of the other side ("Defence
+            # Minister Khawaja Asif and Russian Defence Minister Sergei Shoigu")
+            for p in persons:
+                if p.country is None:
+                    sides = {q.country for q in persons if q.country in dyad
+                             and {t.casefold() for t in q.titles} & {t.casefold() for t in p.titles}}
+                    if len(sides) == 1:
+                        p.country, p.country_from = next(iter(dyad - sides)), "context"
         # 7. the dateline's state, when it is one of the two the report is about
         if place and place[1] in dyad:
             for p in persons:
@@ -192,8 +206,56 @@ class ReportContext:
                         p.country, p.country_from = other.country, "context"
                         changed = True
                         break
+                else:
+                    changed = ReportContext._from_next_in_list(doc, p, owner) or changed
             if not changed:
                 return
+
+    @staticmethod
+    def _from_next_in_list(doc: Doc, p, owner: dict) -> bool:
+        """The first object of a list takes the state of the one after it when the text gives that one's
+        and not its own ("condolences to Prime Minister A and Minister B" with B known as Malaysian)."""
+        nationality = {i for span in doc.spans.get(SPANS_KEY, []) if span.label_ in ("COUNTRY", "DEMONYM")
+                       for i in range(span.start, span.end)}
+        for s, e in p.mentions:
+            root = doc[s:e].root
+            if root.dep_ not in ("dobj", "pobj") or root.head.lower_ in ("between", "among"):
+                continue
+            nxt = next((t for t in root.children if t.dep_ == "conj"), None)
+            other = owner.get(nxt.i) if nxt is not None else None
+            if nxt is not None and any(t.i in nationality for t in doc[nxt.left_edge.i:nxt.i]):
+                continue  # "Defence Minister A and Russian Defence Minister B": the state word sets B apart
+            if other is not None and other is not p and other.country:
+                p.country, p.country_from = other.country, "context"
+                return True
+        return False
+
+    @staticmethod
+    def _entourage_and_partners(doc: Doc, persons: list, dyad: tuple[str, str] | None) -> None:
+        """"Trudeau, accompanied by Foreign Affairs Minister A, Defence Minister B ...": A and B serve
+        Trudeau's state; "Shoigu held talks with Prime Minister C", "In talks with Foreign Minister D,
+        Secretary Clinton ...": C and D are of the other state of the report's two. Read off the parse,
+        for people the steps before left without a country."""
+        owner = {i: p for p in persons for s, e in p.mentions for i in range(s, e)}
+        for p in persons:
+            if p.country is not None:
+                continue
+            for s, e in p.mentions:
+                first = _list_head(doc[s:e].root)
+                if first.dep_ != "pobj":
+                    continue
+                prep, governor = first.head, first.head.head
+                if prep.lower_ == "by" and governor.lemma_ == "accompany":
+                    other = owner.get(_accompanied(governor).i)
+                    if other is not None and other is not p and other.country:
+                        p.country, p.country_from = other.country, "context"
+                        break
+                elif prep.lower_ == "with" and governor.lemma_ in TALKS and dyad:
+                    other = next((owner[t.i] for t in _subjects_of(governor) if t.i in owner), None)
+                    if other is not None and other is not p and other.country in dyad:
+                        p.country = next(c for c in dyad if c != other.country)
+                        p.country_from = "context"
+                        break
 
     @staticmethod
     def _state_spoken_for(doc: Doc, token: int) -> str | None:
@@ -215,6 +277,36 @@ class ReportContext:
         # "The Department of Foreign Affairs summoned a Chinese diplomat": a body of no named state
         # speaks first, and the state named after it is not the one it speaks for
         return code if code and code != "IGO" else None
+
+
+def _list_head(token):
+    """The first item of the list `token` stands in ("A, B and C": A), or the token itself; the parser
+    hangs some lists of titled names as appositions or compounds of the next ("Minister A and Minister B")."""
+    for _ in range(6):
+        if token.dep_ not in ("conj", "appos", "compound") or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _accompanied(verb):
+    """Who is accompanied: "Trudeau, accompanied by ..." (the noun the participle hangs on), "Hollande,
+    who is accompanied by ..." (the noun the clause hangs on), "Hollande is accompanied by ..." (the subject)."""
+    if verb.dep_ in ("acl", "relcl"):
+        return verb.head
+    return next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), verb)
+
+
+def _subjects_of(word):
+    """The subjects of the clause a talks word stands in: "Shoigu held talks with ...", "In talks with ...,
+    Clinton discussed ...", "Shoigu met with ..."."""
+    token = word
+    for _ in range(4):
+        subjects = [t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or token.head is token:
+            return subjects
+        token = token.head
+    return []
 
 
 @Language.factory("comity_context", assigns=["doc._.dyad"], requires=["doc._.persons", "doc._.dates"])

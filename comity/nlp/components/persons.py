@@ -29,7 +29,8 @@ The country comes from the title, a "his Lao counterpart" phrase, or, failing th
 fallback chain of `comity_context` (see its module docstring).
 A person whose full name is in the bundled leaders list (resources/leaders.yaml) and who held
 one of its offices on the report's date takes that office's country over all of these; the
-name alone does not make a person (rule 4 still holds).
+name alone makes a person only in a report that records officials found by rule 4 ("Justin
+Trudeau will visit Latvia" beside "Defence Minister Harjit Sajjan"), never in one that records none.
 """
 from __future__ import annotations
 
@@ -69,6 +70,8 @@ ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
 CASED_ONLY = {"under", "high"}
 # royal offices that are given names too: after another office word they begin the name
 GIVEN_NAME_OFFICES = {"Sultan"}
+COUNTERPART = {"counterpart", "counterparts"}  # "their Chilean counterparts X and Y"
+POSTED = {"to", "in"}  # "Ambassador to Laos", "Attaché of the Embassy in Italy": where, not whose
 HYPHENED = {"in", "at", "of"}  # connectors inside hyphenated offices: "Commander-in-Chief", "Ambassador-at-Large"
 # given names written abbreviated with a period: "Ma. Teresita Daza" (Maria), "Mohd. Najib", "Md. Touhid"
 NAME_ABBREVIATIONS = {"Ma", "Mohd", "Muhd", "Md", "Abd", "Mohd"}
@@ -76,6 +79,7 @@ GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director"
                    "Surgeon", "Consul", "Procurator", "Prosecutor", "Accountant", "Postmaster", "Registrar"}
 
 
+APPOSITION_CLOSERS = {",", ".", ";", ")"}
 # what may follow the name in "the minister, X," (or "... from the Emir of Qatar, Sheikh X.")
 NAME_CLOSERS = {",", ";", ")", "."}
 # parts of speech of a word before "Title, X," that may qualify the office, so the title is not
@@ -84,6 +88,23 @@ TITLE_QUALIFIERS = {"PROPN", "NOUN", "ADJ", "NUM", "X"}
 
 _PUNCT = re.compile(r"[.'’]")
 _SEPARATORS = re.compile(r"[-\s]+")
+
+
+def _key_words(key: str) -> set[str]:
+    """The words of a folded name, without the commas and periods of "Teodoro, Jr." """
+    return {w.strip(",.") for w in key.split()} - {""}
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "A.K.": given names written as initials
+_GLUED = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
+
+
+def _glued_tail(text: str) -> str:
+    """The word run onto the end of another in a crawled text, after a lower-case letter: "RutoImage"
+    -> "Image" (a caption's "Image:" glued to the name before it); "" for none. "McDonald" gives
+    "Donald", which names nothing a name may not hold."""
+    m = _GLUED.search(text)
+    return m.group(0) if m else ""
 
 
 @lru_cache(maxsize=100_000)
@@ -105,6 +126,36 @@ def phrase_words(doc: Doc) -> list[tuple[str, int]]:
         else:
             words.extend((w, i) for w in parts)
     return words
+
+
+def _title_case_lines(doc: Doc, min_words: int = 3) -> set[int]:
+    """Token indices of the lines written in Title Case, headlines and captions ("Mohammed Al Bowardi,
+    French Armed Forces Minister Sign Cooperation Document"): every word of four letters or more is
+    capitalised there, names or not, so a name's end cannot be seen; in prose a lower-case word
+    comes soon."""
+    out: set[int] = set()
+    line: list[int] = []
+    words = 0
+    capitalised = True
+
+    def close() -> None:
+        if capitalised and words >= min_words:
+            out.update(line)
+
+    for token in doc:
+        if "\n" in token.text:
+            close()
+            line, words, capitalised = [], 0, True
+            continue
+        line.append(token.i)
+        if token.is_alpha and len(token.text) >= 4:
+            words += 1
+            capitalised = capitalised and token.text[0].isupper()
+        if "\n" in token.whitespace_:
+            close()
+            line, words, capitalised = [], 0, True
+    close()
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -132,7 +183,10 @@ def _offices_of_states() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, .
     if not table:
         return None, {}
     names = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"), table
+    # an office in running text may be written in lower case ("Foreign secretary X"); an acronym may not ("FO")
+    alternatives = (re.escape(n) if n.isupper() else "(?i:" + re.escape(n) + ")" for n in names)
+    table.update({n.casefold(): table[n] for n in names if not n.isupper()})
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"), table
 
 
 @lru_cache(maxsize=4096)
@@ -142,7 +196,8 @@ def office_states_of(title: str) -> tuple[str, ...]:
     pattern, table = _offices_of_states()
     if pattern is None:
         return ()
-    return tuple(dict.fromkeys(c for m in pattern.finditer(title) for c in table[m.group(0)]))
+    return tuple(dict.fromkeys(c for m in pattern.finditer(title)
+                               for c in table.get(m.group(0)) or table[m.group(0).casefold()]))
 
 
 class PhraseIndex:
@@ -270,6 +325,7 @@ class PersonFinder:
         org_states = {}   # token index -> the states an ambiguous organisation may be of ("DFA", "AFP")
         blocked = set()   # token indices inside places and organisations
         cities = set()    # one-word cities, which may end a name too ("Vuong Dinh Hue")
+        town_words = set()  # one-word cities and capitals, which may begin a name after a title ("Kabul Berdiev")
         org_words = set()  # tokens of organisations, of a state or generic ("Embassy", "Foreign Ministry")
         places = set()     # tokens of cities, capitals and other places ("Ruler of Dubai")
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
@@ -305,8 +361,11 @@ class PersonFinder:
                 places.update(range(span.start, span.end))
             if span.label_ == "CITY" and span.end - span.start == 1:
                 cities.add(span.start)
+            if span.label_ in ("CITY", "CAPITAL") and span.end - span.start == 1:
+                town_words.add(span.start)
         self._defined_acronyms(doc, org_country, nationality, org_words)
         self._cities = cities
+        self._town_words = town_words
         self._org_words = org_words
         self._places = places
         self._org_country = org_country
@@ -330,20 +389,32 @@ class PersonFinder:
         candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
         clusters: list[PersonCluster] = []
         counterparts: list[tuple[int, PersonCluster]] = []
+        bare_leaders: list[tuple[int, int]] = []  # leaders named with no title, rank or role beside them
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
             info = self._title_left(doc, start, nationality, end)
+            if not info.anchored:
+                info = self._plural_title_shared(doc, start, nationality) or info
             right = self._title_right(doc, end, nationality)
+            own = self._state_after_name(doc, end)
+            if own and (info.country is None or not info.office):
+                # "Gen. Tea Banh of Cambodia and Gen. Sukumpol Suwanatat of Thailand": the state after the
+                # name is the person's, over one the left words reach back to across "and"
+                info.country = own
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
                 if not (info.anchored or right.anchored or (start, end) in known):
+                    if (start, end) in leaders:
+                        bare_leaders.append((start, end))
                     continue
                 cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end,
                                         rule=_finding_rule(info, right, (start, end) in known))
                 clusters.append(cluster)
             if (start, end) not in cluster.mentions:
                 cluster.mentions.append((start, end))
-            cluster.add_title(info)
-            cluster.add_title(right)
+            # an apposition that names the office speaks before words on the left that name none ("King
+            # Abdullah II of Jordan and Sheikh X, the emir of Qatar,": "of Jordan and" is no title of X's)
+            for title in ((right, info) if right.office and not info.office else (info, right)):
+                cluster.add_title(title)
             if (start, end) in known:  # a person the user's dictionary names: an official by definition
                 cluster.add_title(self._known_office(doc, known[(start, end)]))
             if info.counterpart:
@@ -353,6 +424,7 @@ class PersonFinder:
             # even when X's longer name was clustered first
             self._note_counterpart(doc, clusters, cluster, start)
         if leaders:
+            self._add_leaders_in_office(doc, clusters, bare_leaders, leaders)
             self._leader_offices(doc, clusters, leaders)
         self._lone_mentions(doc, clusters, blocked)
         for cluster in clusters:
@@ -365,6 +437,13 @@ class PersonFinder:
             if cluster.country is None:
                 for title in cluster.titles:
                     cluster.office_states.extend(c for c in office_states_of(title) if c not in cluster.office_states)
+        headline = _title_case_lines(doc)
+        if headline:
+            # a name read only where every word is capitalised may run into the headline's words ("Minister
+            # Sign"): kept where the NER, which reads the whole line, saw a name holding it
+            names = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"] + list(known) + list(leaders)
+            clusters = [c for c in clusters if not all(
+                s in headline and not any(a <= s and e <= b for a, b in names) for s, e in c.mentions)]
         clusters.sort(key=lambda c: c.mentions[0])
         for n, cluster in enumerate(clusters, 1):
             cluster.id = f"p{n}"
@@ -418,7 +497,7 @@ class PersonFinder:
             # a name follows a title, a rank, an honorific or "counterpart"
             lower = text.islower()
             if not (text in heads or (lower and text in lower_heads) or text in rank_words
-                    or i in self._rank_tokens or i in self._honorific_tokens or text.lower() == "counterpart"
+                    or i in self._rank_tokens or i in self._honorific_tokens or text.lower() in COUNTERPART
                     or ((text in office or (lower and text in lower_office) or i in self._nationality)
                         and self._ends_title(doc, i))):
                 continue
@@ -426,8 +505,12 @@ class PersonFinder:
             if i + 1 < len(doc) and (i + 1 in self._rank_tokens or i + 1 in self._honorific_tokens):
                 continue  # the name starts after the rank or honorific that follows
             start = token.i + 1
-            if start < len(doc) and doc[start].text == "," and token.lower_ == "counterpart":
-                continue  # "counterpart, Senior Lieutenant General X": the rank anchors X
+            if token.lower_ in COUNTERPART:
+                start = self._past_counterpart_state(doc, start)  # "my counterpart from Timor Leste, X"
+            if start < len(doc) and doc[start].text == "," and token.lower_ in COUNTERPART:
+                start += 1  # "his Panamanian counterpart, X, ..."
+                if start < len(doc) and (start in self._rank_tokens or start in self._honorific_tokens):
+                    continue  # "counterpart, Senior Lieutenant General X": the rank anchors X
             end = self._name_end(doc, start, blocked)
             if end > start:
                 out.add((start, end))
@@ -441,7 +524,9 @@ class PersonFinder:
             if ((prev in office or (prev.islower() and prev in lower_office) or i - 1 in nationality
                  or i - 1 in org_words) and self._ends_title(doc, i - 1)):
                 start = i + 1
-                while start < n and start in self._honorific_tokens:
+                # "Political Commander, Brig. Gen. X": the rank's pieces are no name ("Brig", "Col")
+                while start < n and (start in self._honorific_tokens or start in self._rank_tokens
+                                     or (texts[start] == "." and start - 1 in self._rank_tokens)):
                     start += 1
                 end = self._name_end(doc, start, blocked)
                 if end > start and end < n and texts[end] in NAME_CLOSERS:
@@ -538,7 +623,7 @@ class PersonFinder:
         return (text[:1].isupper() and not text.isupper() and token.is_alpha
                 and not (text in self.lex.office_words or text in self.lex.rank_words)
                 and token.i not in self._honorific_tokens and token.i not in self._not_name
-                and text not in self.lex.non_name_words)
+                and text not in self.lex.non_name_words and _glued_tail(text) not in self.lex.non_name_words)
 
     def _name_end(self, doc: Doc, start: int, blocked: set[int], limit: int = 6) -> int:
         """End of the name that starts at `start`: capitalised words, with hyphenated parts
@@ -548,9 +633,16 @@ class PersonFinder:
         # Al-Thani", "Mishal Al-Ahmad Al-Jaber Al-Sabah" are four and four)
         while i < len(doc) and words < limit:
             tok = doc[i]
+            if i == start and _INITIALS.match(tok.text) and i + 1 < len(doc) and self._name_word(doc[i + 1]):
+                i += 1  # given names as initials: "A.K. Antony"
+                continue
             if (i == start and tok.text in GIVEN_NAME_OFFICES and i > 0 and self._office_word(doc[i - 1])
                     and i + 1 < len(doc) and self._name_word(doc[i + 1])):
                 i += 1  # "Chief of the General Staff Sultan Kamaletdinov": a given name after an office
+                words += 1
+                continue
+            if i == start and self._given_name_of_a_place(doc, i, blocked):
+                i += 1  # "Uzbek Defense Minister Kabul Berdiev": a given name that is also a capital's
                 words += 1
                 continue
             if i in blocked:
@@ -569,26 +661,50 @@ class PersonFinder:
             elif (tok.text == "-" and i > start and not doc[i - 1].whitespace_ and i + 1 < len(doc)
                   and doc[i + 1].is_alpha and not tok.whitespace_):
                 i += 2
-            elif (tok.text in self.lex.name_particles and i > start and i + 1 < len(doc)
-                  and self._name_word(doc[i + 1])):
-                i += 1
+            elif tok.text in self.lex.name_particles and i > start and self._particles_then_name(doc, i):
+                i = self._particles_then_name(doc, i)  # "Lula da Silva", "Juan Ramón de la Fuente"
+            elif (tok.text in self.lex.name_particles and i > start and i + 2 < len(doc) and doc[i + 1].text == "-"
+                  and not tok.whitespace_ and not doc[i + 1].whitespace_ and self._name_word(doc[i + 2])):
+                i += 2  # "Adel al-Jubeir": the particle joined to the name by a hyphen
+            elif (i in self._honorific_tokens and words >= 1 and i + 1 < len(doc) and self._name_word(doc[i + 1])
+                  and i + 1 not in self._honorific_tokens):
+                i += 1  # a father's style inside a Malay name: "Najib Tun Razak", "Hishammuddin Tun Hussein"
             elif (len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and i > start
                   and i + 1 < len(doc) and self._name_word(doc[i + 1])):
                 i += 1  # a middle initial: "Dinesh K. Tripathi", "Charles Q. Brown Jr."
             elif tok.text in self.lex.name_suffixes and i > start:
                 i += 1
                 break
+            elif (tok.text == "," and words >= 2 and i + 1 < len(doc) and doc[i + 1].text in self.lex.name_suffixes
+                  and doc[i + 1].text[:1].isupper() and doc[i + 1].text not in ("II", "III", "IV")):
+                i += 2  # "Gilberto C. Teodoro, Jr.": the suffix after a comma
+                break
             else:
                 break
         return i
 
+    def _given_name_of_a_place(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        """Whether the one-word city or capital at `i` is a given name: right after an office word and
+        before a name word that is no place ("Defense Minister Kabul Berdiev"); "Minister in Hanoi" has its "in"."""
+        return (i in self._town_words and i > 0 and self._office_word(doc[i - 1]) and i + 1 < len(doc)
+                and i + 1 not in blocked and self._name_word(doc[i + 1]) and doc[i].text[:1].isupper())
+
+    def _particles_then_name(self, doc: Doc, i: int, limit: int = 3) -> int:
+        """Where the name word after a run of particles starting at `i` stands ("de la Fuente", "van der
+        Berg"), or 0 when none follows."""
+        k = i
+        while k < len(doc) and k - i < limit and doc[k].text in self.lex.name_particles:
+            k += 1
+        return k if k > i and k < len(doc) and self._name_word(doc[k]) else 0
+
     def _trim(self, doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
         """A PERSON entity cut to its name: titles and places at its left edge dropped
         ("Việt Nam Marc Knapper" -> "Marc Knapper"), hyphenated parts the NER cut off added."""
-        while start < end and (self._title_token(doc, start) or not doc[start].is_alpha
+        while start < end and (self._title_token(doc, start) or (not doc[start].is_alpha
+                                                                 and not _INITIALS.match(doc[start].text))
                                or start in blocked):
             start += 1
-        if start >= end or not self._name_word(doc[start]):
+        if start >= end or not (self._name_word(doc[start]) or _INITIALS.match(doc[start].text)):
             return None
         name_end = self._name_end(doc, start, blocked)
         if name_end < end and any(self._name_word(doc[i]) for i in range(name_end, end)):
@@ -637,6 +753,28 @@ class PersonFinder:
             if not cluster.titles and office.title:
                 cluster.titles.append(office.title)
 
+    def _add_leaders_in_office(self, doc: Doc, clusters: list[PersonCluster], spans: list[tuple[int, int]],
+                               leaders: dict[tuple[int, int], str]) -> None:
+        """A leader named in full who held an office on the report's date acts for a state, title or
+        not ("Justin Trudeau will visit Latvia"): a person, in a report that records officials at all
+        (one found by a title, rank or role already). A report with none, a sports report naming a
+        president in passing, stays without persons, and so the fast path, which opens no door for a
+        leader's name, keeps giving the same records."""
+        day = doc._.published
+        if not clusters or day is None:
+            return
+        people = self._leader_people()
+        for start, end in sorted(spans):
+            person = people.get(leaders[(start, end)])
+            if person is None or not any(o.dated and o.holds_on(day) for o in person.offices):
+                continue
+            cluster = self._attach(doc, clusters, start, end)
+            if cluster is None:
+                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end, anchored=True)
+                clusters.append(cluster)
+            if (start, end) not in cluster.mentions:
+                cluster.mentions.append((start, end))
+
     def _leader_people(self) -> dict:
         if self._leaders is None:
             path = self.nlp.meta.get("comity_leaders")
@@ -669,39 +807,100 @@ class PersonFinder:
         while j >= sent_start:
             tok = doc[j]
             if (self._title_token(doc, j) or j in nationality or j in self._org_words
-                    or tok.lower_ == "counterpart"):
+                    or tok.lower_ in COUNTERPART):
                 j -= 1
             elif tok.lower_ in ("'s", "’s") and j - 1 >= sent_start and (
                     j - 1 in nationality or j - 1 in self._org_country or self._office_word(doc[j - 1])):
                 j -= 1  # "Vietnam's Deputy Minister", "the People's Army"
             elif tok.text in self.lex.connectors and self._title_before(doc, j - 1, sent_start):
                 j -= 1  # "Chief of the General Staff"
+            elif self._in_counterpart_state(doc, j, sent_start):
+                j -= 1  # "my counterpart from Laos, X"
+            elif self._posted_in(doc, j) and self._title_before(doc, j - 1, sent_start):
+                j -= 1  # "Defence Attaché of the Chinese Embassy in Italy"
             elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "("
                   and ((doc[j - 1].text.isupper() and doc[j - 1].is_alpha) or self._office_word(doc[j - 1]))
                   and self._title_before(doc, j - 3, sent_start)):
                 j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary",
                 # "Permanent Secretary (Defence)"
             elif tok.text == "," and j - 1 >= sent_start and (
-                    doc[j - 1].lower_ == "counterpart" or doc[j - 1].text in self.lex.office_words):
+                    doc[j - 1].lower_ in COUNTERPART or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
             elif (tok.text == "," and comma is None and end is not None and end < len(doc)
                   and doc[end].text in NAME_CLOSERS and j - 1 >= sent_start
-                  and all(k in self._honorific_tokens for k in range(j + 1, start))):
-                comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."
-                j -= 1
+                  and all(k in self._honorific_tokens or k in self._rank_tokens or doc[k].text in GLUE
+                          for k in range(j + 1, start))):
+                comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."; "The UK's
+                j -= 1  # Deputy Defence Adviser to Nigeria, Commander X, ..." (the rank is read below)
             else:
                 break
         if comma is not None:
+            # what stands between the comma and the name, a rank or nothing ("At the ceremony, Senior
+            # Colonel X, defence attaché ..."): the title when the words before the comma are none
+            after_comma = self._parse_title(doc, comma + 1, start, nationality)
             if j + 1 >= comma:
-                return TitleInfo()
+                return after_comma
             info = self._parse_title(doc, j + 1, comma, nationality)
+            if j - 1 >= sent_start and doc[j].text == "," and self._name_word(doc[j - 1]):
+                return after_comma  # "A, Commander of the Army, B, Ambassador": the title is A's apposition
             if not info.office or (j >= sent_start and doc[j].pos_ in TITLE_QUALIFIERS):
                 # "the ... minister, X,", "At the event, Chinese Ambassador to Laos, X,", "met the
                 # minister, X,"; not after a word that may qualify the office ("Toyota President, X")
-                return TitleInfo()
-            return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+                return after_comma
+            if self._corporate(doc, j, sent_start, info):
+                return after_comma
+            info.rank = info.rank or after_comma.rank
+            return info
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+
+    def _state_after_name(self, doc: Doc, end: int) -> str | None:
+        """The state right after a name, "X of Thailand", "X of the Philippines", or None."""
+        k = end
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return None
+        k += 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        return self._nationality.get(k)
+
+    def _plural_title_shared(self, doc: Doc, start: int, nationality: dict[int, str]) -> TitleInfo | None:
+        """The title of "their Chilean counterparts A and B" for B: the name before "and" follows a
+        plural "counterparts", which stands for both."""
+        k = start - 1
+        if k >= 0 and doc[k].lower_ == "and":
+            k -= 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k == start - 1 or k < 0 or not self._name_word(doc[k]):
+            return None
+        first = self._name_start(doc, k + 1, self._blocked) or k
+        while first > 0 and self._name_word(doc[first - 1]):
+            first -= 1
+        if first == 0 or doc[first - 1].lower_ != "counterparts":
+            return None
+        info = self._title_left(doc, first, nationality, k + 1)
+        return info if info.counterpart else None
+
+    def _past_counterpart_state(self, doc: Doc, k: int) -> int:
+        """Where the name starts after "counterpart" at k - 1: past "from" + a state ("my counterpart
+        from Laos"), or `k` itself."""
+        if k < len(doc) and doc[k].lower_ == "from" and k + 1 in self._nationality:
+            k += 1
+            while k in self._nationality:
+                k += 1
+        return k
+
+    def _in_counterpart_state(self, doc: Doc, j: int, sent_start: int) -> bool:
+        """Whether token `j` is the "from" or the closing comma of "counterpart from Laos, X"."""
+        if doc[j].lower_ == "from":
+            return j - 1 >= sent_start and doc[j - 1].lower_ in COUNTERPART and j + 1 in self._nationality
+        if doc[j].text != "," or j - 1 not in self._nationality:
+            return False
+        k = j - 1
+        while k >= sent_start and k in self._nationality:
+            k -= 1
+        return k - 1 >= sent_start and doc[k].lower_ == "from" and doc[k - 1].lower_ in COUNTERPART
 
     def _title_before(self, doc: Doc, k: int, sent_start: int) -> bool:
         """Whether a title word (or a country) stands at `k`, past any connectors ("Chief of the ...")."""
@@ -722,6 +921,8 @@ class PersonFinder:
         tok = doc[j]
         if tok.lower_ in CORPORATE:
             return True
+        if tok.lower_ in ("'s", "’s") and j - 1 >= sent_start:
+            j, tok = j - 1, doc[j - 1]  # "Embraer's defense head X": the company's, as "Embraer defense head"
         # an unknown name before a bare company office ("Toyota President", "Apple chief executive");
         # an office with more words than that is a state's or a movement's ("Hamas political bureau chief")
         return (all(w.lower() in WEAK_HEADS or w.lower() in COMPANY_OFFICE_WORDS for w in words)
@@ -742,15 +943,44 @@ class PersonFinder:
         while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_words
                                 or (doc[j].text in self.lex.connectors and j > first)
                                 or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
-                                    and (doc[j - 1].lower_ in ("of", "for") or j - 1 in self._places))
+                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places))
+                                or (j > first and self._posted_in(doc, j))  # "attaché of the Embassy in Laos"
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
             j += 1
+            if (j < sent_end and doc[j].text == "(" and j + 2 < sent_end and doc[j + 2].text == ")"
+                    and doc[j + 1].text.isupper() and doc[j + 1].is_alpha):
+                j += 3  # "deputy commander of the Royal Cambodian Armed Forces (RCAF) and ..."
         while j > first and doc[j - 1].text in self.lex.connectors:
             j -= 1
-        if j == first or (j < sent_end and doc[j].text not in {",", ".", ";", ")"}):
-            return TitleInfo()  # not an apposition: "X, Defence Minister said" is rare; keep precision
-        return self._parse_title(doc, first, j, nationality)
+        if j == first:
+            return TitleInfo()
+        if j >= sent_end or doc[j].text in APPOSITION_CLOSERS:
+            return self._parse_title(doc, first, j, nationality)
+        if not self._apposition_runs_on(doc, j, sent_end) or (self._name_word(doc[j]) and self._office_word(doc[j - 1])):
+            # not an apposition: "X, Defence Minister said" is rare; keep precision. Nor is the title of
+            # the next person in a list ("Foreign Minister A, Defence Minister B, and ...")
+            return TitleInfo()
+        info = self._parse_title(doc, first, j, nationality)
+        if not info.office or not (info.country or any(
+                self._is_head(w) and w.lower_ not in WEAK_HEADS for w in doc[first:j])):
+            return TitleInfo()  # only a head companies and universities have too ("director of the Center ...")
+        return info
+
+    @staticmethod
+    def _apposition_runs_on(doc: Doc, j: int, sent_end: int, limit: int = 12) -> bool:
+        """Whether the apposition read up to `j` goes on in words no title list holds and closes
+        soon, with no verb on the way ("X, deputy commander of the Chinese Navy's East Sea Fleet and
+        commanding officer of the task group, said"): what was read is the title's head part."""
+        for k in range(j, min(sent_end, j + limit)):
+            tok = doc[k]
+            if tok.text in APPOSITION_CLOSERS:
+                return True
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                return False  # a headline's end, not an apposition's
+            if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN"):
+                return False
+        return False
 
     def _parse_title(self, doc: Doc, start: int, end: int, nationality: dict[int, str]) -> TitleInfo:
         info = TitleInfo()
@@ -760,7 +990,7 @@ class PersonFinder:
             words.pop(0)
         if not words:
             return info
-        info.counterpart = any(w.lower_ == "counterpart" for w in words)
+        info.counterpart = any(w.lower_ in COUNTERPART for w in words)
         posted = self._posted_places(words)
         for w in words:
             code = nationality.get(w.i) or self._org_country.get(w.i)
@@ -780,7 +1010,7 @@ class PersonFinder:
                 info.rank = doc[rank_start:tail[-1].i + 1].text
                 tail = [w for w in tail if w.i < rank_start]
         # office: what is left, without nationality words at its edges and honorifics
-        office = [w for w in tail if w.lower_ != "counterpart" and w.i not in self._honorific_tokens]
+        office = [w for w in tail if w.lower_ not in COUNTERPART and w.i not in self._honorific_tokens]
         while office and office[-1].text in {",", "-"}:
             office.pop()
         while office and (office[0].i in nationality or office[0].text in self.lex.connectors
@@ -811,13 +1041,19 @@ class PersonFinder:
             k -= 1
         if k > 0 and office[k].lower_ == "the":
             k -= 1
-        return k > 0 and office[k].lower_ == "to"
+        return k > 0 and office[k].lower_ in POSTED
+
+    def _posted_in(self, doc: Doc, j: int) -> bool:
+        """Whether token `j` is the "in" of a post's place in a title ("the Chinese Embassy in Cambodia")."""
+        return (doc[j].lower_ == "in" and j + 1 < len(doc)
+                and (j + 1 in self._nationality or j + 1 in self._places))
 
     def _posted_places(self, words: list) -> set[int]:
-        """Token indices of the countries an envoy is posted to ("to [the] Laos" in a title)."""
+        """Token indices of the countries an envoy is posted to ("to [the] Laos" in a title), or an
+        embassy stands in ("Defence Attaché of the Chinese Embassy in Italy")."""
         out: set[int] = set()
         for k, w in enumerate(words):
-            if w.lower_ != "to":
+            if w.lower_ not in POSTED:
                 continue
             k += 1
             if k < len(words) and words[k].lower_ == "the":
@@ -837,17 +1073,17 @@ class PersonFinder:
     # -- clustering -------------------------------------------------------------------
     def _attach(self, doc: Doc, clusters: list[PersonCluster], start: int, end: int) -> PersonCluster | None:
         key = fold(doc[start:end].text)
-        words = key.split()
+        words = _key_words(key)
         for cluster in clusters:
             if cluster.key == key:
                 return cluster
-        matches = [c for c in clusters if set(words) <= set(c.key.split())]
+        matches = [c for c in clusters if words <= _key_words(c.key)]
         return matches[0] if len(matches) == 1 else None
 
     def _lone_mentions(self, doc: Doc, clusters: list[PersonCluster], blocked: set[int]) -> None:
         owners: dict[str, list[PersonCluster]] = {}
         for cluster in clusters:
-            for word in set(cluster.key.split()):
+            for word in _key_words(cluster.key):
                 if len(word) > 2:
                     owners.setdefault(word, []).append(cluster)
         taken = {i for c in clusters for s, e in c.mentions for i in range(s, e)}

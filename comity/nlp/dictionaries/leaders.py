@@ -7,7 +7,8 @@ It is read like a user dictionary, with two differences:
   make a person (a user's dictionary person is an official by definition; a president named in
   passing in a sports report is not recorded), and so it opens no door of the fast path. A person
   the report gives a title, rank or role to takes the country of the office held on the report's
-  date, when the person's full name is the leader's (comity_persons);
+  date, when the person's full name is the leader's (comity_persons); a leader in office on that
+  date named without one is a person too, in a report that records other officials;
 - user dictionaries win: a spelling any of them matches, or a person they name, is left to them.
 """
 from __future__ import annotations
