@@ -80,21 +80,11 @@ def _headline(s: ComityScores) -> dict[str, Any]:
 def read_groups(path: str | Path, key: str = "theme") -> dict[str, str]:
     """{report id: group} from a JSON Lines file of objects with ``id`` and ``key`` (the real
     corpus's ``sources.jsonl`` has a ``theme``); raises EvalError (E307) naming the line."""
-    path = Path(path)
     groups: dict[str, str] = {}
-    try:
-        for n, line in enumerate(_lines(path), 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise EvalError(Errors.E307.format(where=f"{path}:{n}", detail=f"not JSON: {e}")) from e
-            if not isinstance(data, dict) or "id" not in data or key not in data:
-                raise EvalError(Errors.E307.format(where=f"{path}:{n}", detail=f"needs \"id\" and \"{key}\""))
-            groups[str(data["id"])] = str(data[key])
-    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as e:
-        raise EvalError(Errors.E307.format(where=path, detail=e)) from e
+    for where, data in _json_objects(path, Errors.E307):
+        if "id" not in data or key not in data:
+            raise EvalError(Errors.E307.format(where=where, detail=f"needs \"id\" and \"{key}\""))
+        groups[str(data["id"])] = str(data[key])
     return groups
 
 
@@ -112,10 +102,10 @@ def _lines(path: Path) -> Iterable[str]:
         yield from f
 
 
-def read_predictions(path: str | Path) -> list[dict]:
-    """FORMAT.md records from a JSON Lines file; raises EvalError (E306) naming the line."""
+def _json_objects(path: str | Path, error: str):
+    """(file:line, object) for each JSON object line of a JSON Lines file (gzip too); any other
+    line, or a file that cannot be read, raises EvalError from the template `error`."""
     path = Path(path)
-    preds = []
     try:
         for n, line in enumerate(_lines(path), 1):
             if not line.strip():
@@ -123,12 +113,21 @@ def read_predictions(path: str | Path) -> list[dict]:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as e:
-                raise EvalError(Errors.E306.format(where=f"{path}:{n}", detail=f"not JSON: {e}")) from e
-            if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
-                raise EvalError(Errors.E306.format(where=f"{path}:{n}", detail="no \"article\" object"))
-            preds.append(data)
+                raise EvalError(error.format(where=f"{path}:{n}", detail=f"not JSON: {e}")) from e
+            if not isinstance(data, dict):
+                raise EvalError(error.format(where=f"{path}:{n}", detail="expected a JSON object per line"))
+            yield f"{path}:{n}", data
     except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile) as e:
-        raise EvalError(Errors.E306.format(where=path, detail=e)) from e
+        raise EvalError(error.format(where=path, detail=e)) from e
+
+
+def read_predictions(path: str | Path) -> list[dict]:
+    """FORMAT.md records from a JSON Lines file; raises EvalError (E306) naming the line."""
+    preds = []
+    for where, data in _json_objects(path, Errors.E306):
+        if not isinstance(data.get("article"), dict):
+            raise EvalError(Errors.E306.format(where=where, detail="no \"article\" object"))
+        preds.append(data)
     return preds
 
 
