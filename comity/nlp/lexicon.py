@@ -1,4 +1,5 @@
-"""Loaded word lists (titles, ranks, honorifics, role nouns) from resources/titles.yaml."""
+"""Loaded word lists (titles, ranks, honorifics, role nouns, the person finder's lists) from
+resources/titles.yaml."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,9 +25,31 @@ class TitleLexicon:
     non_name_words: frozenset[str]
     name_particles: frozenset[str]
     name_suffixes: frozenset[str]
+    finder: dict[str, frozenset[str]]  # the person finder's word lists (`finder_words`), by name
 
     def is_title_word(self, word: str) -> bool:
         return word in self.office_words or word in self.rank_words or word in self.honorific_words
+
+
+# the person finder's lists (titles.yaml `finder_words`); each is required, no other is allowed
+FINDER_LISTS = ("weak_heads", "corporate_words", "company_office_words", "royal_styles", "cased_only",
+                "given_name_offices", "counterpart_words", "posted_prepositions", "hyphen_connectors",
+                "name_abbreviations", "general_offices")
+
+
+def _finder_words(path, data: dict) -> dict[str, frozenset[str]]:
+    lists = data.get("finder_words")
+    if not isinstance(lists, dict):
+        raise DataError(Errors.E104.format(path=path, detail="finder_words: a mapping of word lists is required"))
+    unknown = sorted(set(lists) - set(FINDER_LISTS))
+    missing = [k for k in FINDER_LISTS if k not in lists]
+    if unknown or missing:
+        raise DataError(Errors.E104.format(path=path, detail=f"finder_words: unknown lists {unknown}, "
+                                                            f"missing lists {missing}"))
+    for name, words in lists.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise DataError(Errors.E104.format(path=path, detail=f"finder_words.{name}: a list of words (text)"))
+    return {name: frozenset(words) for name, words in lists.items()}
 
 
 @cache
@@ -51,4 +74,5 @@ def titles() -> TitleLexicon:
         non_name_words=frozenset(data.get("non_name_words") or ()),
         name_particles=frozenset(data.get("name_particles") or ()),
         name_suffixes=frozenset(data.get("name_suffixes") or ()),
+        finder=_finder_words(path, data),
     )

@@ -54,30 +54,19 @@ NATIONALITY = {"COUNTRY", "DEMONYM"}
 GLUE = {".", "'", "’", "-"}  # pieces the tokenizer splits off "Lt. Gen.", "Dato' Seri", "Secretary-General"
 DETERMINERS = {"the", "a", "an"}
 NOT_NAME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-# Heads that companies, clubs and universities have too: next to an unknown proper noun
-# ("Toyota President Koji Sato") or a word such as "company" they make no official.
-WEAK_HEADS = {"president", "chairman", "chairwoman", "chair", "chairperson", "director", "head", "chief", "spokesman",
-              "spokeswoman", "spokesperson", "member", "leader", "official", "founder", "manager", "administrator",
-              "coordinator", "counselor", "counsellor", "negotiator", "adviser", "advisor"}
-CORPORATE = {"company", "firm", "corporate", "group", "bank", "club", "team", "league", "airline",
-             "carmaker", "automaker", "shipbuilder", "manufacturer", "business", "university",
-             "school", "industry", "hospital", "studio", "label", "band", "brand", "retailer"}
-COMPANY_OFFICE_WORDS = {"vice", "deputy", "executive", "managing", "senior", "co", "general", "-", "and"}
-# "X General" offices in which "General" is no rank ("Secretary General Mark Rutte")
-ROYAL_STYLES = {"Prince", "Princess", "Sheikh", "Sheikha", "Sultan", "Emir"}
-# office words that are offices only in Title Case: "under" and "high" in running text are no title
-# ("under Defence Minister X", "high on the agenda"); "Under Secretary", "High Commissioner" are
-CASED_ONLY = {"under", "high"}
-# royal offices that are given names too: after another office word they begin the name
-GIVEN_NAME_OFFICES = {"Sultan"}
-COUNTERPART = {"counterpart", "counterparts"}  # "their Chilean counterparts X and Y"
-POSTED = {"to", "in"}  # "Ambassador to Laos", "Attaché of the Embassy in Italy": where, not whose
-HYPHENED = {"in", "at", "of"}  # connectors inside hyphenated offices: "Commander-in-Chief", "Ambassador-at-Large"
-# given names written abbreviated with a period: "Ma. Teresita Daza" (Maria), "Mohd. Najib", "Md. Touhid"
-NAME_ABBREVIATIONS = {"Ma", "Mohd", "Muhd", "Md", "Abd", "Mohd"}
-GENERAL_OFFICES = {"Secretary", "Attorney", "Solicitor", "Inspector", "Director", "Governor", "Auditor",
-                   "Surgeon", "Consul", "Procurator", "Prosecutor", "Accountant", "Postmaster", "Registrar"}
-
+# The finder's word lists are data (titles.yaml `finder_words`, where each is explained)
+_WORDS = titles().finder
+WEAK_HEADS = _WORDS["weak_heads"]
+CORPORATE = _WORDS["corporate_words"]
+COMPANY_OFFICE_WORDS = _WORDS["company_office_words"]
+ROYAL_STYLES = _WORDS["royal_styles"]
+CASED_ONLY = _WORDS["cased_only"]
+GIVEN_NAME_OFFICES = _WORDS["given_name_offices"]
+COUNTERPART = _WORDS["counterpart_words"]
+POSTED = _WORDS["posted_prepositions"]
+HYPHENED = _WORDS["hyphen_connectors"]
+NAME_ABBREVIATIONS = _WORDS["name_abbreviations"]
+GENERAL_OFFICES = _WORDS["general_offices"]
 
 APPOSITION_CLOSERS = {",", ".", ";", ")"}
 # what may follow the name in "the minister, X," (or "... from the Emir of Qatar, Sheikh X.")
