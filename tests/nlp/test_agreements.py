@@ -91,6 +91,9 @@ def test_statuses(text, expected):
     ("Vietnamese Defence Minister Phan Van Giang held talks with Cambodian Defence Minister Tea Seiha in Phnom Penh "
      "on Tuesday. Giang also met Lao Defence Minister Chansamone Chanyalath. The two ministers reviewed the "
      "implementation of the protocol on defence cooperation for the 2020-2024 period.", ("LAO", "VNM")),
+    # "three" counting documents (not states) makes no trilateral instrument
+    ("Chinese President Xi Jinping told US President Joe Biden in a phone call on Thursday that Taiwan is part of "
+     "China. Xi urged Washington to abide by the three joint communiques.", ("CHN", "USA")),
 ])
 def test_parties_from_who_acts(text, parties):
     [found] = extract(text, published="2025-05-01").agreements
@@ -467,3 +470,20 @@ def test_renewal_beside_a_signing_keeps_its_period():
     assert agreements(text) == {("annual_plan", ("IDN", "TUR"), 2026, 2026, "signed", "2025-04-29"),
                                 ("mou", ("IDN", "TUR"), None, 2030, "renewed", "2025-04-29"),
                                 ("mou", ("IDN", "TUR"), None, None, "negotiating", None)}
+
+
+@pytest.mark.parametrize("text", [
+    # a batch told by a generic plural names no instrument of its own
+    "Vietnam and Laos signed 12 accords covering trade, energy and education on Tuesday.",
+    "Egypt and China signed nine cooperation agreements, including transport and health pacts, on Tuesday.",
+    "Trade and cultural agreements were signed by Kenya and Japan on Tuesday.",
+    # a count of minutes is a stretch of time
+    "Vietnam scored twice in the last 15 minutes of the match against Cambodia on Tuesday.",
+])
+def test_no_identifiable_instrument(text):
+    assert agreements(text) == set()
+
+
+def test_batch_of_a_named_kind_is_kept():
+    assert agreements("India and Sri Lanka signed seven memorandums of understanding on Tuesday.") == {
+        ("mou", ("IND", "LKA"), None, None, "signed", "2025-04-29")}

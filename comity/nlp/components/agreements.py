@@ -261,6 +261,7 @@ class AgreementTerms:
     listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
     negotiation_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -286,6 +287,7 @@ def agreement_terms() -> AgreementTerms:
         listing_words=frozenset(data["listing_words"]),
         attest_verbs=frozenset(data["attest_verbs"]),
         negotiation_nouns=frozenset(data["negotiation_nouns"]),
+        group_nouns=frozenset(data["group_nouns"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
         government_words=frozenset(data["government_words"]),
@@ -353,7 +355,7 @@ class AgreementFinder:
             return []
         tally = self._tally(match.root, cand.span)
         if tally is None:
-            return [cand]
+            return [] if self._unnamed_batch(cand) else [cand]
         holders = self._agents(doc, disc, match.root)
         listed = self._listed(disc, sent, tally)
         if len(holders) != 1 or not listed:
@@ -363,6 +365,18 @@ class AgreementFinder:
             cand.status, cand.signed_on, cand.signatories = "mentioned", None, []  # a tally of past signings
         name = doc[cand.span.start : max(tally.i, cand.span.start) + 1].text  # not the list of partners
         return [replace(cand, name=name, parties=tuple(sorted({holders[0], code}))) for code in listed if code != holders[0]]
+
+    def _unnamed_batch(self, cand: AgreementCandidate) -> bool:
+        """A batch of documents told by a generic plural and nothing that tells them apart: "signed
+        15 accords", "inked eight cooperation agreements, including economic and tourism pacts",
+        "trade and cultural exchange agreements were signed". No single instrument is identified
+        (unlike "17 memorandums of understanding", "the Paris Agreements"), so none is recorded;
+        "both agreements" after named instruments is a back reference, read elsewhere."""
+        head = cand.span.root
+        if cand.back_reference or head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in self.terms.generic_heads:
+            return False
+        return not any(t.is_title and t.i != cand.span.start and t.i != head.i or t.is_upper and len(t) > 1
+                       for t in cand.span)
 
     def _tally(self, head: Token, span: Span) -> Token | None:
         """The count of partner states in "agreements with 15 countries", "pacts with several
@@ -404,6 +418,8 @@ class AgreementFinder:
         head = match.root
         if head.pos_ == "VERB" or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in head.children):
             return None  # "No agreement was announced" names none
+        if kind == "minutes" and any(c.dep_ == "nummod" for c in head.children):
+            return None  # "in the last 20 minutes of the match": a stretch of time, no record
         if self._between_firms(disc, head):
             return None  # "Toyota and Panasonic signed a memorandum of understanding"
         name_span = self._name_span(doc, head, sent, match, kind)
@@ -774,7 +790,7 @@ class AgreementFinder:
         acting = set(self._agents(doc, disc, head)) | set(named)
         if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
             return tuple(sorted(acting))
-        trilateral = re.search(r"\b(?:three|trilateral)\b", text_of(sent), re.I)
+        trilateral = self._trilateral(sent)
         if partners and not trilateral:
             # "its treaty with the United States", nobody acting: the report's own state and the partner
             other = next((c for c in disc.ranked if c not in partners), None)
@@ -784,6 +800,14 @@ class AgreementFinder:
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))
+
+    def _trilateral(self, sent: Span) -> bool:
+        """Whether the sentence tells of three states acting together: "a trilateral MoU", "the
+        three countries", "the three ministers"; not a count of other things ("three memorandums
+        of understanding", "expelled three military attaches", "the three joint communiques")."""
+        return any(t.lower_ == "trilateral" or (
+            t.lower_ in ("three", "3") and t.dep_ == "nummod" and t.head.lemma_.lower() in self.terms.group_nouns)
+            for t in sent)
 
     @staticmethod
     def _partners(doc: Doc, disc: Discourse, span: Span, head: Token) -> list[str]:
