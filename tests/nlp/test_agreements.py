@@ -487,3 +487,20 @@ def test_no_identifiable_instrument(text):
 def test_batch_of_a_named_kind_is_kept():
     assert agreements("India and Sri Lanka signed seven memorandums of understanding on Tuesday.") == {
         ("mou", ("IND", "LKA"), None, None, "signed", "2025-04-29")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a convention is a treaty, terms of reference are `other`, a declaration on a subject a joint statement
+    ("France summoned the Chinese ambassador on Tuesday, citing the Vienna Convention on Diplomatic Relations.",
+     ("treaty", ("CHN", "FRA"), None, None, "mentioned", None)),
+    ("The army chiefs of India and Cambodia signed the Terms of Reference for staff talks on Tuesday.",
+     ("other", ("IND", "KHM"), None, None, "signed", "2025-04-29")),
+    ("Ethiopia and Somalia signed the Ankara Declaration on Tuesday.",
+     ("joint_statement", ("ETH", "SOM"), None, None, "signed", "2025-04-29")),
+])
+def test_more_instrument_words(text, expected):
+    assert one(text) == expected
+
+
+def test_a_party_convention_is_no_treaty():
+    assert agreements("The ruling party held its national convention in Chicago on Tuesday.") == set()
