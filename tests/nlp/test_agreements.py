@@ -504,3 +504,31 @@ def test_more_instrument_words(text, expected):
 
 def test_a_party_convention_is_no_treaty():
     assert agreements("The ruling party held its national convention in Chicago on Tuesday.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb joined to a planned one is planned too ("to meet ... and sign")
+    ("Japan and Australia signed a joint statement on Tuesday calling on their ministers to meet early next year "
+     "and sign the reciprocal access agreement as soon as possible.",
+     {("joint_statement", ("AUS", "JPN"), None, None, "signed", "2025-04-29"),
+      ("agreement", ("AUS", "JPN"), None, None, "proposed", None)}),
+    # ... but not a done act the parser happens to join to an infinitive
+    ("Relations improved after the US president moved to reset ties with Russia and signed an arms control "
+     "treaty with Moscow in 2010.", {("treaty", ("RUS", "USA"), None, None, "mentioned", None)}),
+    # "a protocol of understanding" is an MoU
+    ("Finland and Sweden signed a protocol of understanding on defence cooperation on Tuesday.",
+     {("mou", ("FIN", "SWE"), None, None, "signed", "2025-04-29")}),
+    # what an anniversary marks was signed long ago
+    ("The two ministers attended the signing of a logistics document at the celebration of the 20th anniversary "
+     "of the defence cooperation agreement between Qatar and France on Tuesday.",
+     {("agreement", ("FRA", "QAT"), None, None, "mentioned", None)}),
+])
+def test_planned_and_commemorated(text, expected):
+    assert agreements(text) == expected
+
+
+def test_bare_word_names_the_instrument_just_told():
+    text = ("Turkish Foreign Minister Hakan Fidan met Bahraini Foreign Minister Abdullatif al-Zayani in New York on "
+            "Tuesday. Fidan praised Bahrain. Turkey and Panama signed a memorandum of understanding on political "
+            "consultations. The deal was inked after the meeting.")
+    assert agreements(text) == {("mou", ("PAN", "TUR"), None, None, "signed", "2025-04-29")}

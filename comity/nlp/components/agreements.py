@@ -224,8 +224,14 @@ def _complements(verb: Token) -> list[Token]:
 
 
 def _future(verb: Token) -> bool:
-    """"will sign", "to be signed", "would be inked"."""
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would", "shall") for c in verb.children)
+    """"will sign", "to be signed", "would be inked"; and a verb joined to one of these, which shares
+    its auxiliary: "to hold talks early next year and sign the pact", "will meet and sign"."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would", "shall") for c in verb.children):
+        return True
+    # a base form only: in "moved to reset ties and signed a treaty" the parser may join "signed" to "reset"
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and not own_aux and not _has_subject(verb) and verb.head.i != verb.i \
+        and verb.head.pos_ in ("VERB", "AUX") and _future(verb.head)
 
 
 def _dates_verb(doc: Doc, date, verb: Token) -> bool:
@@ -262,6 +268,7 @@ class AgreementTerms:
     attest_verbs: frozenset[str] = frozenset()
     negotiation_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    commemoration_nouns: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -288,6 +295,7 @@ def agreement_terms() -> AgreementTerms:
         attest_verbs=frozenset(data["attest_verbs"]),
         negotiation_nouns=frozenset(data["negotiation_nouns"]),
         group_nouns=frozenset(data["group_nouns"]),
+        commemoration_nouns=frozenset(data["commemoration_nouns"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
         government_words=frozenset(data["government_words"]),
@@ -584,6 +592,8 @@ class AgreementFinder:
                 break
             t = t.head
             path.append(t)
+        if self._commemorated(path):
+            return "mentioned", None  # "attended the celebration of the 10th anniversary of the treaty"
         sign_verb = next((t for t in path if t.pos_ == "VERB" and self._signs(t, head)), None)
         attested = None
         if sign_verb is not None:
@@ -637,6 +647,16 @@ class AgreementFinder:
                 # "the MoU, which was renewed on Monday for five years, covers ..."
                 return ("negotiating", None) if _negated(clause) else ("renewed", None)
         return "mentioned", None
+
+    def _commemorated(self, path: list[Token]) -> bool:
+        """Whether the instrument is named as what an anniversary marks ("the tenth anniversary of
+        the defence agreement"): it was signed long ago, whatever is signed at the celebration."""
+        for t in path:
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+            if t.lemma_.lower() in self.terms.commemoration_nouns:
+                return True
+        return False
 
     @staticmethod
     def _in_force_now(verb: Token) -> bool:
@@ -872,8 +892,13 @@ class AgreementFinder:
         out: list[AgreementCandidate] = []
         for cand in found:
             if cand.back_reference:
-                earlier = [c for c in out if (not cand.parties or set(cand.parties) <= set(c.parties))
-                           and (cand.kind == c.kind or cand.span.root.lemma_.lower() in self.terms.generic_heads)]
+                fits = [c for c in out if cand.kind == c.kind or cand.span.root.lemma_.lower() in self.terms.generic_heads]
+                earlier = [c for c in fits if not cand.parties or set(cand.parties) <= set(c.parties)]
+                if not earlier and fits and _close_after(fits[-1], cand):
+                    # "... the signing of an MoU with Panama. The deal was inked after the meeting":
+                    # a bare word names the instrument just told of; the parties it was given are
+                    # only the report's pair (no state is named in "the deal")
+                    earlier = fits[-1:]
                 if earlier:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
@@ -896,6 +921,13 @@ class AgreementFinder:
                 cand.signed_on = cand.signed_on or old.signed_on
                 out[key] = cand
         return list(out.values())
+
+
+def _close_after(earlier: AgreementCandidate, later: AgreementCandidate, sentences: int = 2) -> bool:
+    """Whether `later` comes at most `sentences` sentences after `earlier`."""
+    doc = later.span.doc
+    starts = {t.sent.start for t in doc[earlier.span.end : later.span.start]}
+    return later.span.start >= earlier.span.end and len(starts) <= sentences
 
 
 def _absorb(old: AgreementCandidate, later: AgreementCandidate) -> None:
