@@ -532,3 +532,14 @@ def test_bare_word_names_the_instrument_just_told():
             "Tuesday. Fidan praised Bahrain. Turkey and Panama signed a memorandum of understanding on political "
             "consultations. The deal was inked after the meeting.")
     assert agreements(text) == {("mou", ("PAN", "TUR"), None, None, "signed", "2025-04-29")}
+
+
+@pytest.mark.parametrize("text, status", [
+    # settled but not signed: agreed on as the nearest verb
+    ("The defence ministers of Norway and Sweden agreed on Tuesday on the text of the cross-border "
+     "military mobility agreement, which will be signed in June.", "agreed_to_implement"),
+    # the nearer verb decides: working towards an instrument is a plan
+    ("Norway and Sweden agreed on Tuesday to work towards a new agreement on military mobility.", "proposed"),
+])
+def test_agreed_on_an_instrument(text, status):
+    assert one(text)[4] == status

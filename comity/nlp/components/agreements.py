@@ -269,6 +269,7 @@ class AgreementTerms:
     negotiation_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     commemoration_nouns: frozenset[str] = frozenset()
+    settle_verbs: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -296,6 +297,7 @@ def agreement_terms() -> AgreementTerms:
         negotiation_nouns=frozenset(data["negotiation_nouns"]),
         group_nouns=frozenset(data["group_nouns"]),
         commemoration_nouns=frozenset(data["commemoration_nouns"]),
+        settle_verbs=frozenset(data["settle_verbs"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
         government_words=frozenset(data["government_words"]),
@@ -619,6 +621,8 @@ class AgreementFinder:
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
         verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
         others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
+        if verbs and verbs[0].lemma_.lower() in self.terms.settle_verbs and sign_verb is None and not _negated(verbs[0]):
+            return "agreed_to_implement", None  # "agreed on the contents of X" (not "agreed to work towards X")
         for tokens in (verbs, others):
             for t in tokens:
                 if sign_verb is not None and t.i == sign_verb.i:
