@@ -543,3 +543,11 @@ def test_bare_word_names_the_instrument_just_told():
 ])
 def test_agreed_on_an_instrument(text, status):
     assert one(text)[4] == status
+
+
+def test_same_name_with_fewer_parties_is_the_same_instrument():
+    text = ("The defence ministers of Estonia, Latvia and Lithuania agreed on Tuesday on the text of the Baltic "
+            "military mobility cooperation agreement. \u201cToday we agreed on the approval of a Baltic military "
+            "mobility cooperation agreement,\u201d said Estonian Defence Minister Kalle Laanet, who hosted his "
+            "Latvian counterpart.")
+    assert agreements(text) == {("agreement", ("EST", "LTU", "LVA"), None, None, "agreed_to_implement", None)}

@@ -924,7 +924,34 @@ class AgreementFinder:
             elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(old.status):
                 cand.signed_on = cand.signed_on or old.signed_on
                 out[key] = cand
-        return list(out.values())
+        return _fold_same_names(list(out.values()))
+
+
+def _own_name(cand: AgreementCandidate) -> str:
+    """The words that name the instrument up to its head word, without articles and possessives:
+    "the Baltic cross-border defence cooperation agreement" and "a Baltic cross-border defence
+    cooperation agreement" are one name."""
+    head = cand.span.root
+    return " ".join(t.lower_ for t in cand.span if t.i <= head.i and t.dep_ not in ("det", "poss", "punct"))
+
+
+def _fold_same_names(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+    """An instrument named again with the same words, in a sentence that shows fewer of its
+    parties ("the ministers of Estonia, Latvia and Lithuania agreed on the X agreement" ... "we
+    agreed on the approval of a X agreement", said the Estonian minister), is the same instrument:
+    what the later mention says goes to the one with all the parties. A name of one or two words
+    ("the agreement", "defence agreement") tells too little to be sure."""
+    out: list[AgreementCandidate] = []
+    for cand in found:
+        name = _own_name(cand)
+        fuller = next((c for c in found if c is not cand and c.kind == cand.kind and len(name.split()) > 2
+                       and _own_name(c) == name and set(cand.parties) < set(c.parties)
+                       and (c.period_start, c.period_end) in ((cand.period_start, cand.period_end), (None, None))), None)
+        if fuller is None:
+            out.append(cand)
+        elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(fuller.status):
+            fuller.status = cand.status
+    return out
 
 
 def _close_after(earlier: AgreementCandidate, later: AgreementCandidate, sentences: int = 2) -> bool:
