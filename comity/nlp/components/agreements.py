@@ -621,8 +621,10 @@ class AgreementFinder:
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
         verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
         others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
-        if verbs and verbs[0].lemma_.lower() in self.terms.settle_verbs and sign_verb is None and not _negated(verbs[0]):
-            return "agreed_to_implement", None  # "agreed on the contents of X" (not "agreed to work towards X")
+        if verbs and verbs[0].lemma_.lower() in self.terms.settle_verbs and sign_verb is None \
+                and not _negated(verbs[0]) and not self._cued_before(path, verbs[0]):
+            # "agreed on the contents of X" (not "agreed to work towards X", "agreed to the renewal of X")
+            return "agreed_to_implement", None
         for tokens in (verbs, others):
             for t in tokens:
                 if sign_verb is not None and t.i == sign_verb.i:
@@ -651,6 +653,11 @@ class AgreementFinder:
                 # "the MoU, which was renewed on Monday for five years, covers ..."
                 return ("negotiating", None) if _negated(clause) else ("renewed", None)
         return "mentioned", None
+
+    def _cued_before(self, path: list[Token], verb: Token) -> bool:
+        """Whether a word between the instrument and `verb` gives a status: "the renewal of X"."""
+        before = path[:next(i for i, t in enumerate(path) if t.i == verb.i)]
+        return any(t.lemma_.lower() in cues or t.lower_ in cues for t in before for _, cues in self.terms.status_cues)
 
     def _commemorated(self, path: list[Token]) -> bool:
         """Whether the instrument is named as what an anniversary marks ("the tenth anniversary of
