@@ -551,3 +551,13 @@ def test_same_name_with_fewer_parties_is_the_same_instrument():
             "mobility cooperation agreement,\u201d said Estonian Defence Minister Kalle Laanet, who hosted his "
             "Latvian counterpart.")
     assert agreements(text) == {("agreement", ("EST", "LTU", "LVA"), None, None, "agreed_to_implement", None)}
+
+
+@pytest.mark.parametrize("text", [
+    # an instrument word that only describes a relation names no document
+    "US Defense Secretary Lloyd Austin met Thai Defence Minister Sutin Klungsang in Bangkok on Tuesday and "
+    "stressed the importance of Thailand as a treaty ally.",
+    "Japan and India agreed on Tuesday to raise their ties to treaty-level ties.",
+])
+def test_attributive_instrument_word(text):
+    assert agreements(text) == set()

@@ -270,6 +270,7 @@ class AgreementTerms:
     group_nouns: frozenset[str] = frozenset()
     commemoration_nouns: frozenset[str] = frozenset()
     settle_verbs: frozenset[str] = frozenset()
+    attributive_heads: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -298,6 +299,7 @@ def agreement_terms() -> AgreementTerms:
         group_nouns=frozenset(data["group_nouns"]),
         commemoration_nouns=frozenset(data["commemoration_nouns"]),
         settle_verbs=frozenset(data["settle_verbs"]),
+        attributive_heads=frozenset(data["attributive_heads"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
         government_words=frozenset(data["government_words"]),
@@ -428,6 +430,8 @@ class AgreementFinder:
         head = match.root
         if head.pos_ == "VERB" or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in head.children):
             return None  # "No agreement was announced" names none
+        if self._attributive(head):
+            return None  # "a treaty ally", "treaty-level ties", "the North Atlantic Treaty Organization"
         if kind == "minutes" and any(c.dep_ == "nummod" for c in head.children):
             return None  # "in the last 20 minutes of the match": a stretch of time, no record
         if self._between_firms(disc, head):
@@ -653,6 +657,17 @@ class AgreementFinder:
                 # "the MoU, which was renewed on Monday for five years, covers ..."
                 return ("negotiating", None) if _negated(clause) else ("renewed", None)
         return "mentioned", None
+
+    def _attributive(self, head: Token) -> bool:
+        """Whether the instrument word only describes another noun: "a treaty ally", "treaty-level
+        ties", "treaty obligations" tell a kind of relation, not a document (unlike "the MoU signing
+        ceremony", whose head is the act on a document)."""
+        if head.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+            return False
+        described = head.head
+        while described.dep_ in ("compound", "amod") and described.head.i != described.i and described.pos_ != "NOUN":
+            described = described.head  # "treaty-level" -> "ties"
+        return bool({described.lemma_.lower(), head.head.lemma_.lower()} & self.terms.attributive_heads)
 
     def _cued_before(self, path: list[Token], verb: Token) -> bool:
         """Whether a word between the instrument and `verb` gives a status: "the renewal of X"."""
