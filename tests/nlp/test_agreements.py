@@ -561,3 +561,10 @@ def test_same_name_with_fewer_parties_is_the_same_instrument():
 ])
 def test_attributive_instrument_word(text):
     assert agreements(text) == set()
+
+
+def test_deal_with_powers_led_by_a_state():
+    # the partners are the powers the sentence lists, not the report's main pair
+    text = ("Saudi Arabia cut ties with Iran on Monday. In 2015, Iran secured a nuclear deal with world powers "
+            "led by the United States.")
+    assert agreements(text) == {("agreement", ("IRN", "USA"), None, None, "mentioned", None)}
