@@ -568,3 +568,13 @@ def test_deal_with_powers_led_by_a_state():
     text = ("Saudi Arabia cut ties with Iran on Monday. In 2015, Iran secured a nuclear deal with world powers "
             "led by the United States.")
     assert agreements(text) == {("agreement", ("IRN", "USA"), None, None, "mentioned", None)}
+
+
+def test_statement_of_intent_is_a_letter_of_intent():
+    assert agreements("Argentina and Denmark signed a joint statement of intent on the sale of F-16 jets on Tuesday.") == {
+        ("other", ("ARG", "DNK"), None, None, "signed", "2025-04-29")}
+
+
+def test_photo_credit_is_no_arrangement():
+    text = "India delivered the first batch of missiles to the Philippines on Friday. | Photo Credit: Special Arrangement"
+    assert agreements(text) == set()
