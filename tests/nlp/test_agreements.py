@@ -578,3 +578,19 @@ def test_statement_of_intent_is_a_letter_of_intent():
 def test_photo_credit_is_no_arrangement():
     text = "India delivered the first batch of missiles to the Philippines on Friday. | Photo Credit: Special Arrangement"
     assert agreements(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joint statement that says something was issued
+    ("Indian Prime Minister Narendra Modi held talks with French President Emmanuel Macron in New Delhi on Tuesday. "
+     "In a joint statement, the two sides said they would step up cooperation on counterterrorism.",
+     {("joint_statement", ("FRA", "IND"), None, None, "signed", "2025-04-29")}),
+    ("Indian Prime Minister Narendra Modi held talks with French President Emmanuel Macron in New Delhi on Tuesday. "
+     "The two leaders will say in a joint statement that they will step up cooperation.",
+     {("joint_statement", ("FRA", "IND"), None, None, "mentioned", None)}),
+    # an instrument whose period is over is no plan
+    ("Some 70 Vietnamese officers study in Cambodia this year, 20 more than under the 2015-2019 agreement between "
+     "Vietnam and Cambodia.", {("agreement", ("KHM", "VNM"), 2015, 2019, "mentioned", None)}),
+])
+def test_statement_issued_and_period_over(text, expected):
+    assert agreements(text) == expected

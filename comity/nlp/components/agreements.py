@@ -271,6 +271,7 @@ class AgreementTerms:
     commemoration_nouns: frozenset[str] = frozenset()
     settle_verbs: frozenset[str] = frozenset()
     attributive_heads: frozenset[str] = frozenset()
+    statement_verbs: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -300,6 +301,7 @@ def agreement_terms() -> AgreementTerms:
         commemoration_nouns=frozenset(data["commemoration_nouns"]),
         settle_verbs=frozenset(data["settle_verbs"]),
         attributive_heads=frozenset(data["attributive_heads"]),
+        statement_verbs=frozenset(data["statement_verbs"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
         government_words=frozenset(data["government_words"]),
@@ -446,6 +448,12 @@ class AgreementFinder:
             return None  # "agreed on a strategic partnership deal": a relation, no document signed
         if status != "signed" and self._consensus(head):
             return None  # "reached an agreement to boost cooperation", "expressed agreement on"
+        if status == "mentioned" and kind == "joint_statement":
+            voiced = self._voiced_in(head)
+            if voiced is not None and not self._past_dates(doc, sent, name_span, voiced):
+                status, sign_verb = "signed", voiced  # "In a joint statement, the two sides said ..."
+        if status in ("proposed", "negotiating") and self._period_over(doc, period):
+            status = "mentioned"  # "compared to the 2015-2019 agreement": its time is past, nothing is planned
         background_signing = None
         if status == "implemented" and sign_verb is not None and self._past_dates(doc, sent, name_span, sign_verb):
             status = "mentioned"  # "entered into force in 2019": background
@@ -657,6 +665,26 @@ class AgreementFinder:
                 # "the MoU, which was renewed on Monday for five years, covers ..."
                 return ("negotiating", None) if _negated(clause) else ("renewed", None)
         return "mentioned", None
+
+    def _voiced_in(self, head: Token) -> Token | None:
+        """The done speech act a joint statement carries, which tells that the statement was
+        issued: "In a joint statement, the two sides said ...", "the joint statement read";
+        not "will say in a joint statement" nor "as the 2019 joint statement says"."""
+        verb = None
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "through", "via"):
+            verb = head.head.head
+        elif head.dep_ == "nsubj":
+            verb = head.head
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.statement_verbs:
+            return None
+        return verb if _realised(verb) and not _negated(verb) else None
+
+    @staticmethod
+    def _period_over(doc: Doc, period: tuple[int | None, int | None]) -> bool:
+        """Whether the instrument's period ended before the year the report was published (the
+        publication date, not the encounter's: a report on an anniversary may anchor in the past)."""
+        year = doc._.published.year if doc._.published else int(doc._.anchor_date[:4]) if doc._.anchor_date else None
+        return year is not None and period[1] is not None and period[1] < year
 
     def _attributive(self, head: Token) -> bool:
         """Whether the instrument word only describes another noun: "a treaty ally", "treaty-level
