@@ -594,3 +594,10 @@ def test_photo_credit_is_no_arrangement():
 ])
 def test_statement_issued_and_period_over(text, expected):
     assert agreements(text) == expected
+
+
+def test_the_joint_statement_names_the_one_told_before():
+    text = ("China, Iran and Saudi Arabia signed a joint statement in Beijing on Friday. Saudi Arabia and Iran agreed "
+            "to reopen their embassies, the joint statement said.")
+    assert agreements(text, published="2025-05-02") == {
+        ("joint_statement", ("CHN", "IRN", "SAU"), None, None, "signed", "2025-05-02")}

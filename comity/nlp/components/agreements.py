@@ -473,7 +473,7 @@ class AgreementFinder:
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
         parties = self._parties(doc, disc, name_span, sent, head)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
-                                  parties=parties, status=status, back_reference=self._bare(head, name_span),
+                                  parties=parties, status=status, back_reference=self._bare(head, name_span, match),
                                   plural=head.tag_ in ("NNS", "NNPS"),
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
                                   period_start=period[0], period_end=period[1])
@@ -505,11 +505,11 @@ class AgreementFinder:
             self._signing(doc, disc, cand, clause)
 
     @staticmethod
-    def _bare(head: Token, name: Span) -> bool:
-        """"the agreement", "this deal", "both agreements", "the MoU": a definite word for an
-        instrument and nothing else, which may name one told of before (of its kind, or of any
-        kind for a generic word)."""
-        rest = [t for t in name if t.i != head.i]
+    def _bare(head: Token, name: Span, term: Span) -> bool:
+        """"the agreement", "this deal", "both agreements", "the MoU", "the joint statement": a
+        definite word (or the words of the kind's term) for an instrument and nothing else, which
+        may name one told of before (of its kind, or of any kind for a generic word)."""
+        rest = [t for t in name if t.i != head.i and not term.start <= t.i < term.end]
         return bool(rest) and any(t.lower_ in DEFINITE for t in rest) and all(
             t.lower_ in DEFINITE or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
 
