@@ -601,3 +601,10 @@ def test_the_joint_statement_names_the_one_told_before():
             "to reopen their embassies, the joint statement said.")
     assert agreements(text, published="2025-05-02") == {
         ("joint_statement", ("CHN", "IRN", "SAU"), None, None, "signed", "2025-05-02")}
+
+
+def test_the_treaty_is_another_word_for_the_instrument_told_before():
+    text = ("Japanese Prime Minister Shigeru Ishiba and Australian Prime Minister Anthony Albanese agreed in Tokyo on "
+            "Tuesday on the broad terms of a reciprocal access pact. Tokyo and Canberra have been negotiating the "
+            "treaty since 2014.")
+    assert agreements(text) == {("agreement", ("AUS", "JPN"), None, None, "agreed_to_implement", None)}

@@ -953,6 +953,10 @@ class AgreementFinder:
                     # a bare word names the instrument just told of; the parties it was given are
                     # only the report's pair (no state is named in "the deal")
                     earlier = fits[-1:]
+                if not fits and cand.parties:
+                    # "the reciprocal access pact ... have been negotiating the treaty": "the" tells
+                    # it was named before, and no treaty was, so it is the instrument of its parties
+                    earlier = [c for c in out if set(c.parties) == set(cand.parties)][-1:]
                 if earlier:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
