@@ -608,3 +608,13 @@ def test_the_treaty_is_another_word_for_the_instrument_told_before():
             "Tuesday on the broad terms of a reciprocal access pact. Tokyo and Canberra have been negotiating the "
             "treaty since 2014.")
     assert agreements(text) == {("agreement", ("AUS", "JPN"), None, None, "agreed_to_implement", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cooperation plan signed with no year is a plan of action; one only talked of is nothing
+    ("The defence ministries of Uzbekistan and Kazakhstan signed a military cooperation plan on Tuesday.",
+     {("action_plan", ("KAZ", "UZB"), None, None, "signed", "2025-04-29")}),
+    ("Vietnam and Laos discussed implementation plans on Tuesday.", set()),
+])
+def test_cooperation_plan_without_a_year(text, expected):
+    assert agreements(text) == expected

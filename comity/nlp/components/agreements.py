@@ -440,9 +440,11 @@ class AgreementFinder:
             return None  # "Toyota and Panasonic signed a memorandum of understanding"
         name_span = self._name_span(doc, head, sent, match, kind)
         period = self._period(doc, name_span, kind)
-        if kind == "annual_plan" and period[0] is None:
-            return None  # "implementation plans" with no year is not an annual plan
         status, sign_verb = self._status(head, name_span)
+        if kind == "annual_plan" and period[0] is None:
+            if status != "signed":
+                return None  # "implementation plans" with no year is not an annual plan
+            kind = "action_plan"  # "signed a military cooperation plan": a plan of action, of no one year
         if status != "signed" and head.lemma_.lower() in self.terms.vague_heads \
                 and any(t.lemma_.lower() in self.terms.relation_words for t in name_span):
             return None  # "agreed on a strategic partnership deal": a relation, no document signed
