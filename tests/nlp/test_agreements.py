@@ -618,3 +618,10 @@ def test_the_treaty_is_another_word_for_the_instrument_told_before():
 ])
 def test_cooperation_plan_without_a_year(text, expected):
     assert agreements(text) == expected
+
+
+def test_a_defining_clause_makes_no_back_reference():
+    text = ("Kuwait and Iraq signed a memorandum of understanding on consular affairs on Tuesday. Kuwait urged Iraq to "
+            "restore the agreement regulating navigation in the Shatt al-Arab, which a court struck down in 2023.")
+    assert agreements(text) == {("mou", ("IRQ", "KWT"), None, None, "signed", "2025-04-29"),
+                                ("agreement", ("IRQ", "KWT"), None, None, "mentioned", None)}

@@ -511,6 +511,8 @@ class AgreementFinder:
         """"the agreement", "this deal", "both agreements", "the MoU", "the joint statement": a
         definite word (or the words of the kind's term) for an instrument and nothing else, which
         may name one told of before (of its kind, or of any kind for a generic word)."""
+        if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.children):
+            return False  # "the agreement regulating navigation in the strait" says which one it is
         rest = [t for t in name if t.i != head.i and not term.start <= t.i < term.end]
         return bool(rest) and any(t.lower_ in DEFINITE for t in rest) and all(
             t.lower_ in DEFINITE or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
