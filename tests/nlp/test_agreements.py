@@ -91,6 +91,9 @@ def test_statuses(text, expected):
     ("Vietnamese Defence Minister Phan Van Giang held talks with Cambodian Defence Minister Tea Seiha in Phnom Penh "
      "on Tuesday. Giang also met Lao Defence Minister Chansamone Chanyalath. The two ministers reviewed the "
      "implementation of the protocol on defence cooperation for the 2020-2024 period.", ("LAO", "VNM")),
+    # "three" counting documents (not states) makes no trilateral instrument
+    ("Chinese President Xi Jinping told US President Joe Biden in a phone call on Thursday that Taiwan is part of "
+     "China. Xi urged Washington to abide by the three joint communiques.", ("CHN", "USA")),
 ])
 def test_parties_from_who_acts(text, parties):
     [found] = extract(text, published="2025-05-01").agreements
@@ -467,3 +470,158 @@ def test_renewal_beside_a_signing_keeps_its_period():
     assert agreements(text) == {("annual_plan", ("IDN", "TUR"), 2026, 2026, "signed", "2025-04-29"),
                                 ("mou", ("IDN", "TUR"), None, 2030, "renewed", "2025-04-29"),
                                 ("mou", ("IDN", "TUR"), None, None, "negotiating", None)}
+
+
+@pytest.mark.parametrize("text", [
+    # a batch told by a generic plural names no instrument of its own
+    "Vietnam and Laos signed 12 accords covering trade, energy and education on Tuesday.",
+    "Egypt and China signed nine cooperation agreements, including transport and health pacts, on Tuesday.",
+    "Trade and cultural agreements were signed by Kenya and Japan on Tuesday.",
+    # a count of minutes is a stretch of time
+    "Vietnam scored twice in the last 15 minutes of the match against Cambodia on Tuesday.",
+])
+def test_no_identifiable_instrument(text):
+    assert agreements(text) == set()
+
+
+def test_batch_of_a_named_kind_is_kept():
+    assert agreements("India and Sri Lanka signed seven memorandums of understanding on Tuesday.") == {
+        ("mou", ("IND", "LKA"), None, None, "signed", "2025-04-29")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a convention is a treaty, terms of reference are `other`, a declaration on a subject a joint statement
+    ("France summoned the Chinese ambassador on Tuesday, citing the Vienna Convention on Diplomatic Relations.",
+     ("treaty", ("CHN", "FRA"), None, None, "mentioned", None)),
+    ("The army chiefs of India and Cambodia signed the Terms of Reference for staff talks on Tuesday.",
+     ("other", ("IND", "KHM"), None, None, "signed", "2025-04-29")),
+    ("Ethiopia and Somalia signed the Ankara Declaration on Tuesday.",
+     ("joint_statement", ("ETH", "SOM"), None, None, "signed", "2025-04-29")),
+])
+def test_more_instrument_words(text, expected):
+    assert one(text) == expected
+
+
+def test_a_party_convention_is_no_treaty():
+    assert agreements("The ruling party held its national convention in Chicago on Tuesday.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb joined to a planned one is planned too ("to meet ... and sign")
+    ("Japan and Australia signed a joint statement on Tuesday calling on their ministers to meet early next year "
+     "and sign the reciprocal access agreement as soon as possible.",
+     {("joint_statement", ("AUS", "JPN"), None, None, "signed", "2025-04-29"),
+      ("agreement", ("AUS", "JPN"), None, None, "proposed", None)}),
+    # ... but not a done act the parser happens to join to an infinitive
+    ("Relations improved after the US president moved to reset ties with Russia and signed an arms control "
+     "treaty with Moscow in 2010.", {("treaty", ("RUS", "USA"), None, None, "mentioned", None)}),
+    # "a protocol of understanding" is an MoU
+    ("Finland and Sweden signed a protocol of understanding on defence cooperation on Tuesday.",
+     {("mou", ("FIN", "SWE"), None, None, "signed", "2025-04-29")}),
+    # what an anniversary marks was signed long ago
+    ("The two ministers attended the signing of a logistics document at the celebration of the 20th anniversary "
+     "of the defence cooperation agreement between Qatar and France on Tuesday.",
+     {("agreement", ("FRA", "QAT"), None, None, "mentioned", None)}),
+])
+def test_planned_and_commemorated(text, expected):
+    assert agreements(text) == expected
+
+
+def test_bare_word_names_the_instrument_just_told():
+    text = ("Turkish Foreign Minister Hakan Fidan met Bahraini Foreign Minister Abdullatif al-Zayani in New York on "
+            "Tuesday. Fidan praised Bahrain. Turkey and Panama signed a memorandum of understanding on political "
+            "consultations. The deal was inked after the meeting.")
+    assert agreements(text) == {("mou", ("PAN", "TUR"), None, None, "signed", "2025-04-29")}
+
+
+@pytest.mark.parametrize("text, status", [
+    # settled but not signed: agreed on as the nearest verb
+    ("The defence ministers of Norway and Sweden agreed on Tuesday on the text of the cross-border "
+     "military mobility agreement, which will be signed in June.", "agreed_to_implement"),
+    # the nearer verb decides: working towards an instrument is a plan
+    ("Norway and Sweden agreed on Tuesday to work towards a new agreement on military mobility.", "proposed"),
+])
+def test_agreed_on_an_instrument(text, status):
+    assert one(text)[4] == status
+
+
+def test_same_name_with_fewer_parties_is_the_same_instrument():
+    text = ("The defence ministers of Estonia, Latvia and Lithuania agreed on Tuesday on the text of the Baltic "
+            "military mobility cooperation agreement. \u201cToday we agreed on the approval of a Baltic military "
+            "mobility cooperation agreement,\u201d said Estonian Defence Minister Kalle Laanet, who hosted his "
+            "Latvian counterpart.")
+    assert agreements(text) == {("agreement", ("EST", "LTU", "LVA"), None, None, "agreed_to_implement", None)}
+
+
+@pytest.mark.parametrize("text", [
+    # an instrument word that only describes a relation names no document
+    "US Defense Secretary Lloyd Austin met Thai Defence Minister Sutin Klungsang in Bangkok on Tuesday and "
+    "stressed the importance of Thailand as a treaty ally.",
+    "Japan and India agreed on Tuesday to raise their ties to treaty-level ties.",
+])
+def test_attributive_instrument_word(text):
+    assert agreements(text) == set()
+
+
+def test_deal_with_powers_led_by_a_state():
+    # the partners are the powers the sentence lists, not the report's main pair
+    text = ("Saudi Arabia cut ties with Iran on Monday. In 2015, Iran secured a nuclear deal with world powers "
+            "led by the United States.")
+    assert agreements(text) == {("agreement", ("IRN", "USA"), None, None, "mentioned", None)}
+
+
+def test_statement_of_intent_is_a_letter_of_intent():
+    assert agreements("Argentina and Denmark signed a joint statement of intent on the sale of F-16 jets on Tuesday.") == {
+        ("other", ("ARG", "DNK"), None, None, "signed", "2025-04-29")}
+
+
+def test_photo_credit_is_no_arrangement():
+    text = "India delivered the first batch of missiles to the Philippines on Friday. | Photo Credit: Special Arrangement"
+    assert agreements(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joint statement that says something was issued
+    ("Indian Prime Minister Narendra Modi held talks with French President Emmanuel Macron in New Delhi on Tuesday. "
+     "In a joint statement, the two sides said they would step up cooperation on counterterrorism.",
+     {("joint_statement", ("FRA", "IND"), None, None, "signed", "2025-04-29")}),
+    ("Indian Prime Minister Narendra Modi held talks with French President Emmanuel Macron in New Delhi on Tuesday. "
+     "The two leaders will say in a joint statement that they will step up cooperation.",
+     {("joint_statement", ("FRA", "IND"), None, None, "mentioned", None)}),
+    # an instrument whose period is over is no plan
+    ("Some 70 Vietnamese officers study in Cambodia this year, 20 more than under the 2015-2019 agreement between "
+     "Vietnam and Cambodia.", {("agreement", ("KHM", "VNM"), 2015, 2019, "mentioned", None)}),
+])
+def test_statement_issued_and_period_over(text, expected):
+    assert agreements(text) == expected
+
+
+def test_the_joint_statement_names_the_one_told_before():
+    text = ("China, Iran and Saudi Arabia signed a joint statement in Beijing on Friday. Saudi Arabia and Iran agreed "
+            "to reopen their embassies, the joint statement said.")
+    assert agreements(text, published="2025-05-02") == {
+        ("joint_statement", ("CHN", "IRN", "SAU"), None, None, "signed", "2025-05-02")}
+
+
+def test_the_treaty_is_another_word_for_the_instrument_told_before():
+    text = ("Japanese Prime Minister Shigeru Ishiba and Australian Prime Minister Anthony Albanese agreed in Tokyo on "
+            "Tuesday on the broad terms of a reciprocal access pact. Tokyo and Canberra have been negotiating the "
+            "treaty since 2014.")
+    assert agreements(text) == {("agreement", ("AUS", "JPN"), None, None, "agreed_to_implement", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cooperation plan signed with no year is a plan of action; one only talked of is nothing
+    ("The defence ministries of Uzbekistan and Kazakhstan signed a military cooperation plan on Tuesday.",
+     {("action_plan", ("KAZ", "UZB"), None, None, "signed", "2025-04-29")}),
+    ("Vietnam and Laos discussed implementation plans on Tuesday.", set()),
+])
+def test_cooperation_plan_without_a_year(text, expected):
+    assert agreements(text) == expected
+
+
+def test_a_defining_clause_makes_no_back_reference():
+    text = ("Kuwait and Iraq signed a memorandum of understanding on consular affairs on Tuesday. Kuwait urged Iraq to "
+            "restore the agreement regulating navigation in the Shatt al-Arab, which a court struck down in 2023.")
+    assert agreements(text) == {("mou", ("IRQ", "KWT"), None, None, "signed", "2025-04-29"),
+                                ("agreement", ("IRQ", "KWT"), None, None, "mentioned", None)}

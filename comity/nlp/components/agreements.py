@@ -206,8 +206,14 @@ def _complements(verb: Token) -> list[Token]:
 
 
 def _future(verb: Token) -> bool:
-    """"will sign", "to be signed", "would be inked"."""
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would", "shall") for c in verb.children)
+    """"will sign", "to be signed", "would be inked"; and a verb joined to one of these, which shares
+    its auxiliary: "to hold talks early next year and sign the pact", "will meet and sign"."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would", "shall") for c in verb.children):
+        return True
+    # a base form only: in "moved to reset ties and signed a treaty" the parser may join "signed" to "reset"
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and not own_aux and not _has_subject(verb) and verb.head.i != verb.i \
+        and verb.head.pos_ in ("VERB", "AUX") and _future(verb.head)
 
 
 def _dates_verb(doc: Doc, date, verb: Token) -> bool:
@@ -243,6 +249,11 @@ class AgreementTerms:
     listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
     negotiation_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    commemoration_nouns: frozenset[str] = frozenset()
+    settle_verbs: frozenset[str] = frozenset()
+    attributive_heads: frozenset[str] = frozenset()
+    statement_verbs: frozenset[str] = frozenset()
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
@@ -268,6 +279,11 @@ def agreement_terms() -> AgreementTerms:
         listing_words=frozenset(data["listing_words"]),
         attest_verbs=frozenset(data["attest_verbs"]),
         negotiation_nouns=frozenset(data["negotiation_nouns"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        commemoration_nouns=frozenset(data["commemoration_nouns"]),
+        settle_verbs=frozenset(data["settle_verbs"]),
+        attributive_heads=frozenset(data["attributive_heads"]),
+        statement_verbs=frozenset(data["statement_verbs"]),
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
         government_words=frozenset(data["government_words"]),
@@ -337,7 +353,7 @@ class AgreementFinder:
             return []
         tally = self._tally(match.root, cand.span)
         if tally is None:
-            return [cand]
+            return [] if self._unnamed_batch(cand) else [cand]
         holders = self._agents(doc, disc, match.root)
         listed = self._listed(disc, sent, tally)
         if len(holders) != 1 or not listed:
@@ -348,6 +364,18 @@ class AgreementFinder:
         name = doc[cand.span.start : max(tally.i, cand.span.start) + 1].text  # not the list of partners
         return [replace(cand, name=name, parties=tuple(sorted({holders[0], code})), steps=[*cand.steps, "agreements.tally"])
                 for code in listed if code != holders[0]]
+
+    def _unnamed_batch(self, cand: AgreementCandidate) -> bool:
+        """A batch of documents told by a generic plural and nothing that tells them apart: "signed
+        15 accords", "inked eight cooperation agreements, including economic and tourism pacts",
+        "trade and cultural exchange agreements were signed". No single instrument is identified
+        (unlike "17 memorandums of understanding", "the Paris Agreements"), so none is recorded;
+        "both agreements" after named instruments is a back reference, read elsewhere."""
+        head = cand.span.root
+        if cand.back_reference or head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in self.terms.generic_heads:
+            return False
+        return not any(t.is_title and t.i != cand.span.start and t.i != head.i or t.is_upper and len(t) > 1
+                       for t in cand.span)
 
     def _tally(self, head: Token, span: Span) -> Token | None:
         """The count of partner states in "agreements with 15 countries", "pacts with several
@@ -389,18 +417,30 @@ class AgreementFinder:
         head = match.root
         if head.pos_ == "VERB" or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in head.children):
             return None  # "No agreement was announced" names none
+        if self._attributive(head):
+            return None  # "a treaty ally", "treaty-level ties", "the North Atlantic Treaty Organization"
+        if kind == "minutes" and any(c.dep_ == "nummod" for c in head.children):
+            return None  # "in the last 20 minutes of the match": a stretch of time, no record
         if self._between_firms(disc, head):
             return None  # "Toyota and Panasonic signed a memorandum of understanding"
         name_span = self._name_span(doc, head, sent, match, kind)
         period = self._period(doc, name_span, kind)
-        if kind == "annual_plan" and period[0] is None:
-            return None  # "implementation plans" with no year is not an annual plan
         status, sign_verb = self._status(head, name_span)
+        if kind == "annual_plan" and period[0] is None:
+            if status != "signed":
+                return None  # "implementation plans" with no year is not an annual plan
+            kind = "action_plan"  # "signed a military cooperation plan": a plan of action, of no one year
         if status != "signed" and head.lemma_.lower() in self.terms.vague_heads \
                 and any(t.lemma_.lower() in self.terms.relation_words for t in name_span):
             return None  # "agreed on a strategic partnership deal": a relation, no document signed
         if status != "signed" and self._consensus(head):
             return None  # "reached an agreement to boost cooperation", "expressed agreement on"
+        if status == "mentioned" and kind == "joint_statement":
+            voiced = self._voiced_in(head)
+            if voiced is not None and not self._past_dates(doc, sent, name_span, voiced):
+                status, sign_verb = "signed", voiced  # "In a joint statement, the two sides said ..."
+        if status in ("proposed", "negotiating") and self._period_over(doc, period):
+            status = "mentioned"  # "compared to the 2015-2019 agreement": its time is past, nothing is planned
         background_signing = None
         if status == "implemented" and sign_verb is not None and self._past_dates(doc, sent, name_span, sign_verb):
             status = "mentioned"  # "entered into force in 2019": background
@@ -420,7 +460,7 @@ class AgreementFinder:
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
         parties = self._parties(doc, disc, name_span, sent, head)
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
-                                  parties=parties, status=status, back_reference=self._bare(head, name_span),
+                                  parties=parties, status=status, back_reference=self._bare(head, name_span, match),
                                   plural=head.tag_ in ("NNS", "NNPS"),
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
                                   period_start=period[0], period_end=period[1],
@@ -454,11 +494,13 @@ class AgreementFinder:
             self._signing(doc, disc, cand, clause)
 
     @staticmethod
-    def _bare(head: Token, name: Span) -> bool:
-        """"the agreement", "this deal", "both agreements", "the MoU": a definite word for an
-        instrument and nothing else, which may name one told of before (of its kind, or of any
-        kind for a generic word)."""
-        rest = [t for t in name if t.i != head.i]
+    def _bare(head: Token, name: Span, term: Span) -> bool:
+        """"the agreement", "this deal", "both agreements", "the MoU", "the joint statement": a
+        definite word (or the words of the kind's term) for an instrument and nothing else, which
+        may name one told of before (of its kind, or of any kind for a generic word)."""
+        if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.children):
+            return False  # "the agreement regulating navigation in the strait" says which one it is
+        rest = [t for t in name if t.i != head.i and not term.start <= t.i < term.end]
         return bool(rest) and any(t.lower_ in DEFINITE for t in rest) and all(
             t.lower_ in DEFINITE or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
 
@@ -555,6 +597,8 @@ class AgreementFinder:
                 break
             t = t.head
             path.append(t)
+        if self._commemorated(path):
+            return "mentioned", None  # "attended the celebration of the 10th anniversary of the treaty"
         sign_verb = next((t for t in path if t.pos_ == "VERB" and self._signs(t, head)), None)
         attested = None
         if sign_verb is not None:
@@ -580,6 +624,10 @@ class AgreementFinder:
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
         verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
         others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
+        if verbs and verbs[0].lemma_.lower() in self.terms.settle_verbs and sign_verb is None \
+                and not _negated(verbs[0]) and not self._cued_before(path, verbs[0]):
+            # "agreed on the contents of X" (not "agreed to work towards X", "agreed to the renewal of X")
+            return "agreed_to_implement", None
         for tokens in (verbs, others):
             for t in tokens:
                 if sign_verb is not None and t.i == sign_verb.i:
@@ -608,6 +656,52 @@ class AgreementFinder:
                 # "the MoU, which was renewed on Monday for five years, covers ..."
                 return ("negotiating", None) if _negated(clause) else ("renewed", None)
         return "mentioned", None
+
+    def _voiced_in(self, head: Token) -> Token | None:
+        """The done speech act a joint statement carries, which tells that the statement was
+        issued: "In a joint statement, the two sides said ...", "the joint statement read";
+        not "will say in a joint statement" nor "as the 2019 joint statement says"."""
+        verb = None
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "through", "via"):
+            verb = head.head.head
+        elif head.dep_ == "nsubj":
+            verb = head.head
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.statement_verbs:
+            return None
+        return verb if _realised(verb) and not _negated(verb) else None
+
+    @staticmethod
+    def _period_over(doc: Doc, period: tuple[int | None, int | None]) -> bool:
+        """Whether the instrument's period ended before the year the report was published (the
+        publication date, not the encounter's: a report on an anniversary may anchor in the past)."""
+        year = doc._.published.year if doc._.published else int(doc._.anchor_date[:4]) if doc._.anchor_date else None
+        return year is not None and period[1] is not None and period[1] < year
+
+    def _attributive(self, head: Token) -> bool:
+        """Whether the instrument word only describes another noun: "a treaty ally", "treaty-level
+        ties", "treaty obligations" tell a kind of relation, not a document (unlike "the MoU signing
+        ceremony", whose head is the act on a document)."""
+        if head.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+            return False
+        described = head.head
+        while described.dep_ in ("compound", "amod") and described.head.i != described.i and described.pos_ != "NOUN":
+            described = described.head  # "treaty-level" -> "ties"
+        return bool({described.lemma_.lower(), head.head.lemma_.lower()} & self.terms.attributive_heads)
+
+    def _cued_before(self, path: list[Token], verb: Token) -> bool:
+        """Whether a word between the instrument and `verb` gives a status: "the renewal of X"."""
+        before = path[:next(i for i, t in enumerate(path) if t.i == verb.i)]
+        return any(t.lemma_.lower() in cues or t.lower_ in cues for t in before for _, cues in self.terms.status_cues)
+
+    def _commemorated(self, path: list[Token]) -> bool:
+        """Whether the instrument is named as what an anniversary marks ("the tenth anniversary of
+        the defence agreement"): it was signed long ago, whatever is signed at the celebration."""
+        for t in path:
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+            if t.lemma_.lower() in self.terms.commemoration_nouns:
+                return True
+        return False
 
     @staticmethod
     def _in_force_now(verb: Token) -> bool:
@@ -761,7 +855,7 @@ class AgreementFinder:
         acting = set(self._agents(doc, disc, head)) | set(named)
         if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
             return tuple(sorted(acting))
-        trilateral = re.search(r"\b(?:three|trilateral)\b", text_of(sent), re.I)
+        trilateral = self._trilateral(sent)
         if partners and not trilateral:
             # "its treaty with the United States", nobody acting: the report's own state and the partner
             other = next((c for c in disc.ranked if c not in partners), None)
@@ -771,6 +865,14 @@ class AgreementFinder:
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))
+
+    def _trilateral(self, sent: Span) -> bool:
+        """Whether the sentence tells of three states acting together: "a trilateral MoU", "the
+        three countries", "the three ministers"; not a count of other things ("three memorandums
+        of understanding", "expelled three military attaches", "the three joint communiques")."""
+        return any(t.lower_ == "trilateral" or (
+            t.lower_ in ("three", "3") and t.dep_ == "nummod" and t.head.lemma_.lower() in self.terms.group_nouns)
+            for t in sent)
 
     @staticmethod
     def _partners(doc: Doc, disc: Discourse, span: Span, head: Token) -> list[str]:
@@ -835,8 +937,17 @@ class AgreementFinder:
         out: list[AgreementCandidate] = []
         for cand in found:
             if cand.back_reference:
-                earlier = [c for c in out if (not cand.parties or set(cand.parties) <= set(c.parties))
-                           and (cand.kind == c.kind or cand.span.root.lemma_.lower() in self.terms.generic_heads)]
+                fits = [c for c in out if cand.kind == c.kind or cand.span.root.lemma_.lower() in self.terms.generic_heads]
+                earlier = [c for c in fits if not cand.parties or set(cand.parties) <= set(c.parties)]
+                if not earlier and fits and _close_after(fits[-1], cand):
+                    # "... the signing of an MoU with Panama. The deal was inked after the meeting":
+                    # a bare word names the instrument just told of; the parties it was given are
+                    # only the report's pair (no state is named in "the deal")
+                    earlier = fits[-1:]
+                if not fits and cand.parties:
+                    # "the reciprocal access pact ... have been negotiating the treaty": "the" tells
+                    # it was named before, and no treaty was, so it is the instrument of its parties
+                    earlier = [c for c in out if set(c.parties) == set(cand.parties)][-1:]
                 if earlier:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
@@ -858,7 +969,41 @@ class AgreementFinder:
             elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(old.status):
                 cand.signed_on = cand.signed_on or old.signed_on
                 out[key] = cand
-        return list(out.values())
+        return _fold_same_names(list(out.values()))
+
+
+def _own_name(cand: AgreementCandidate) -> str:
+    """The words that name the instrument up to its head word, without articles and possessives:
+    "the Baltic cross-border defence cooperation agreement" and "a Baltic cross-border defence
+    cooperation agreement" are one name."""
+    head = cand.span.root
+    return " ".join(t.lower_ for t in cand.span if t.i <= head.i and t.dep_ not in ("det", "poss", "punct"))
+
+
+def _fold_same_names(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+    """An instrument named again with the same words, in a sentence that shows fewer of its
+    parties ("the ministers of Estonia, Latvia and Lithuania agreed on the X agreement" ... "we
+    agreed on the approval of a X agreement", said the Estonian minister), is the same instrument:
+    what the later mention says goes to the one with all the parties. A name of one or two words
+    ("the agreement", "defence agreement") tells too little to be sure."""
+    out: list[AgreementCandidate] = []
+    for cand in found:
+        name = _own_name(cand)
+        fuller = next((c for c in found if c is not cand and c.kind == cand.kind and len(name.split()) > 2
+                       and _own_name(c) == name and set(cand.parties) < set(c.parties)
+                       and (c.period_start, c.period_end) in ((cand.period_start, cand.period_end), (None, None))), None)
+        if fuller is None:
+            out.append(cand)
+        elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(fuller.status):
+            fuller.status = cand.status
+    return out
+
+
+def _close_after(earlier: AgreementCandidate, later: AgreementCandidate, sentences: int = 2) -> bool:
+    """Whether `later` comes at most `sentences` sentences after `earlier`."""
+    doc = later.span.doc
+    starts = {t.sent.start for t in doc[earlier.span.end : later.span.start]}
+    return later.span.start >= earlier.span.end and len(starts) <= sentences
 
 
 def _absorb(old: AgreementCandidate, later: AgreementCandidate) -> None:
