@@ -9,13 +9,14 @@ signatories come from the sentence's sign event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ...errors import DataError, Errors
 from ...source_yaml import load_source
 from .. import analysis
 from ..fastpath import any_required_literals, may_contain
@@ -26,12 +27,7 @@ from .dates import dates_in
 
 STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiating", "reviewed",
                "implemented", "mentioned")
-PERIOD_PREPS = {"for", "from", "until", "till", "to", "towards", "toward", "in", "covering", "through"}
-RENEW_VERBS = {"renew", "extend"}
-RENEW_NOUNS = {"renewal", "extension"}
 AGREED = re.compile(r"\bagree(?:d|s)?\b", re.I)  # the verb, read on the text (no loop over tokens)
-DEFINITE = {"the", "this", "that", "these", "those", "both"}
-FORCE_HEADS = {"enter", "entry", "come", "go", "bring", "put"}
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
 
@@ -130,7 +126,7 @@ def _enters_force(t: Token) -> bool:
     """"entered into force", "came into effect", "took effect", "became effective", "brought
     ... into force", "the entry into force"."""
     lemma = t.lemma_.lower()
-    if lemma in FORCE_HEADS:
+    if lemma in agreement_terms().force_heads:
         around = list(t.children)
         if lemma == "entry" and t.dep_ == "dobj":  # "hailed the entry into force": "into" hangs on the verb
             around += [c for c in t.head.children if c.i > t.i]
@@ -257,12 +253,37 @@ class AgreementTerms:
     non_state_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    period_prepositions: frozenset[str] = frozenset()
+    renew_verbs: frozenset[str] = frozenset()
+    renew_nouns: frozenset[str] = frozenset()
+    definite_words: frozenset[str] = frozenset()
+    force_heads: frozenset[str] = frozenset()
+
+
+# the sections of agreement_terms.yaml: kinds, domains and status cues are mappings, the rest word lists
+TERM_MAPPINGS = ("kinds", "domains", "status_cues")
+TERM_LISTS = tuple(f.name for f in fields(AgreementTerms) if f.name not in TERM_MAPPINGS)
+
+
+def _check_terms(path, data: dict) -> None:
+    """Every section there, none unknown, each of its kind: an error names the file and the section."""
+    unknown = sorted(set(data) - set(TERM_MAPPINGS) - set(TERM_LISTS))
+    missing = [k for k in TERM_MAPPINGS + TERM_LISTS if k not in data]
+    if unknown or missing:
+        raise DataError(Errors.E104.format(path=path, detail=f"unknown sections {unknown}, missing sections {missing}"))
+    for name in TERM_MAPPINGS:
+        if not isinstance(data[name], dict):
+            raise DataError(Errors.E104.format(path=path, detail=f"{name}: a mapping"))
+    for name in TERM_LISTS:
+        if not isinstance(data[name], list) or not all(isinstance(w, str) and w for w in data[name]):
+            raise DataError(Errors.E104.format(path=path, detail=f"{name}: a list of words (text)"))
 
 
 @cache
 def agreement_terms() -> AgreementTerms:
     path = resources.files("comity.nlp") / "resources" / "agreement_terms.yaml"
     data = load_source(path.read_text(encoding="utf-8"))
+    _check_terms(path, data)
     return AgreementTerms(
         kinds=tuple((k, re.compile("|".join(v), re.I), any_required_literals(v)) for k, v in data["kinds"].items()),
         domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),
@@ -287,6 +308,11 @@ def agreement_terms() -> AgreementTerms:
         non_state_nouns=frozenset(data["non_state_nouns"]),
         company_words=frozenset(w.casefold() for w in data["company_words"]),
         government_words=frozenset(data["government_words"]),
+        period_prepositions=frozenset(data["period_prepositions"]),
+        renew_verbs=frozenset(data["renew_verbs"]),
+        renew_nouns=frozenset(data["renew_nouns"]),
+        definite_words=frozenset(data["definite_words"]),
+        force_heads=frozenset(data["force_heads"]),
     )
 
 
@@ -453,9 +479,10 @@ class AgreementFinder:
                 background_signing = next((d.value for d in past if d.granularity == "day"), None)
         renew = None
         if status == "renewed":
+            terms = agreement_terms()
             renew = next((t for t in list(head.ancestors) + _clauses(head, name_span)
-                          if t.lemma_.lower() in RENEW_VERBS and t.pos_ == "VERB"), None) or sign_verb
-            anchor = renew or next((t for t in head.ancestors if t.lemma_.lower() in RENEW_NOUNS), None)
+                          if t.lemma_.lower() in terms.renew_verbs and t.pos_ == "VERB"), None) or sign_verb
+            anchor = renew or next((t for t in head.ancestors if t.lemma_.lower() in terms.renew_nouns), None)
             if anchor is not None and period == (None, None):
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
         parties = self._parties(doc, disc, name_span, sent, head)
@@ -501,8 +528,9 @@ class AgreementFinder:
         if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.children):
             return False  # "the agreement regulating navigation in the strait" says which one it is
         rest = [t for t in name if t.i != head.i and not term.start <= t.i < term.end]
-        return bool(rest) and any(t.lower_ in DEFINITE for t in rest) and all(
-            t.lower_ in DEFINITE or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
+        terms = agreement_terms()
+        return bool(rest) and any(t.lower_ in terms.definite_words for t in rest) and all(
+            t.lower_ in terms.definite_words or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
 
     @staticmethod
     def _renewal_period(doc: Doc, sent: Span, verb: Token) -> tuple[int | None, int | None]:
@@ -568,7 +596,7 @@ class AgreementFinder:
         "in" + a year gives a plan its year ("the plan in 2026"); after any other instrument
         it says when something happened ("withdrew from the treaty in 2019")."""
         nxt = right + 1
-        if nxt >= sent.end or doc[nxt].lower_ not in PERIOD_PREPS or (doc[nxt].lower_ == "in" and kind != "annual_plan"):
+        if nxt >= sent.end or doc[nxt].lower_ not in agreement_terms().period_prepositions or (doc[nxt].lower_ == "in" and kind != "annual_plan"):
             return right
         end = _right_edge(doc[nxt])
         if end >= sent.end or end - nxt > 8:
@@ -652,7 +680,7 @@ class AgreementFinder:
                 return "proposed", None
             if _enters_force(clause) and self._in_force_now(clause):
                 return "implemented", clause  # "the agreement, which entered into force on Thursday"
-            if clause.lemma_.lower() in RENEW_VERBS and clause.pos_ == "VERB" and _realised(clause):
+            if clause.lemma_.lower() in agreement_terms().renew_verbs and clause.pos_ == "VERB" and _realised(clause):
                 # "the MoU, which was renewed on Monday for five years, covers ..."
                 return ("negotiating", None) if _negated(clause) else ("renewed", None)
         return "mentioned", None
