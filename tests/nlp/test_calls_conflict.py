@@ -79,3 +79,20 @@ def test_a_meeting_on_another_day_than_the_summons_stays():
 ])
 def test_words_said_are_no_aid(text):
     assert not [c for c in codes(text) if c[0].startswith("07")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mexican President Claudia Sheinbaum fired back, calling Ecuador's raid an authoritarian act.",
+     ("111", "MEX", "ECU", None)),
+    ("China hit back at the United States on Monday, calling the sanctions illegal.",
+     ("111", "CHN", "USA", "2025-06-09")),
+])
+def test_a_retort_is_criticism(text, expected):
+    found = codes(text)
+    assert expected in found
+    assert not [c for c in found if c[0].startswith(("18", "19", "20"))]
+
+
+def test_fire_returned_at_soldiers_is_no_retort():
+    found = codes("Indian troops fired back at Pakistani soldiers on Monday.")
+    assert not [c for c in found if c[0].startswith("11")]

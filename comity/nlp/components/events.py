@@ -403,6 +403,8 @@ class EventCoder:
             return Veto("not_reason", "what someone is thanked or praised for")
         if trig.family == "sign" and token.dep_ in ("amod", "acl"):
             return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
+        if trig.family == "accuse" and self._returned_fire(token, trig):
+            return Veto("not_returned_fire", "fire returned at someone, not a retort")  # "fired back at the troops"
         if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
             return Veto("not_attribute", "a participle telling a state")  # "fishermen arrested in Sri Lankan waters"
         if trig.pos == "NOUN" and trig.requires_word and any(
@@ -421,6 +423,15 @@ class EventCoder:
                 c.dep_ == "agent" for c in token.children):
             return Veto("not_passive_meet", "a passive 'met with', not a meeting")  # "would be met with a response"
         return None
+
+    def _returned_fire(self, token: Token, trig: Trigger) -> bool:
+        """A retort verb that is also a verb of violence ("fired back") aimed at someone or something
+        ("fired back at the attackers", "fired back shells") is returned fire: only the bare
+        retort ("fired back that ...", "fired back, calling ...") is criticism."""
+        if not any(t.family == "assault" for t in self.table.by_lemma.get(trig.lemma, ())):
+            return False  # "hit back at critics": no reading of violence to tell apart
+        return any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon"))
+                   for c in token.children)
 
     def _pairs(self, disc, token, pred, trig, sources, explicit) -> list[tuple[Ref, Ref | None]]:
         """Who acts on whom: one (source, target) pair per event the trigger codes."""
