@@ -96,3 +96,10 @@ def test_a_retort_is_criticism(text, expected):
 def test_fire_returned_at_soldiers_is_no_retort():
     found = codes("Indian troops fired back at Pakistani soldiers on Monday.")
     assert not [c for c in found if c[0].startswith("11")]
+
+
+def test_a_blank_line_ends_a_sentence_and_a_wrapped_line_does_not(pipeline):
+    doc = pipeline.nlp("Leaders Meet in Hanoi\n\nThe two leaders met on Monday in Hanoi\nand discussed trade.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[0] == "Leaders Meet in Hanoi"
+    assert any(s.startswith("The two leaders met") and s.endswith("discussed trade.") for s in starts)
