@@ -103,3 +103,17 @@ def test_a_blank_line_ends_a_sentence_and_a_wrapped_line_does_not(pipeline):
     starts = [s.text.strip() for s in doc.sents]
     assert starts[0] == "Leaders Meet in Hanoi"
     assert any(s.startswith("The two leaders met") and s.endswith("discussed trade.") for s in starts)
+
+
+@pytest.mark.parametrize("text", [
+    "A group of anti-Japanese protesters clashed with some Japanese tourists outside the embassy in "
+    "Beijing on Monday.",
+    "Chinese protesters attacked Japanese tourists in Beijing on Monday.",
+])
+def test_a_street_brawl_is_no_use_of_force_between_states(text):
+    assert not [c for c in codes(text) if c[0].startswith(("18", "19", "20"))]
+
+
+def test_troops_clashing_is_force_between_states():
+    assert ("190", "CHN", "IND", "2025-06-09") in codes(
+        "Chinese troops clashed with Indian soldiers in the Galwan valley on Monday.")

@@ -350,6 +350,10 @@ class EventCoder:
             told = disc.resolve(analysis.speech_clause(token, trig.clause))
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return Veto("told_other_party", "the clause names no other state than the speaker's")
+        if trig.family == "assault" and self._civilians_act(pred):
+            # "protesters clashed with supporters of the visiting president": a street brawl, no
+            # state's use of force (the subject's nationality would make it one)
+            return Veto("not_civilian_force", "people in the street, not a state's forces")
         if cameo == "114" and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
             steps.append("civilian_protest")
@@ -611,6 +615,16 @@ class EventCoder:
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
         return []
+
+    def _civilians_act(self, pred: Token) -> bool:
+        """The verb's subject is people in the street, also as "a group of protesters"."""
+        words = self.table.civilian_protesters
+        subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]  # "a group of protesters"
+        return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
 
     def _civilian_subject(self, token: Token, pred: Token) -> bool:
         subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
