@@ -6,7 +6,8 @@ from functools import cache
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
-from .components import actors, agreements, context, dates, events, mechanisms, persons  # noqa: F401
+from .components import (actors, agreements, context, dates, events, mechanisms,  # noqa: F401
+                         paragraphs, persons)
 from .loader import load_base_model
 
 # Order matters and each factory declares what it requires, so `nlp.analyze_pipes()`
@@ -37,6 +38,8 @@ def _build_pipeline(model: str | None, dictionaries: tuple[str, ...], leaders: b
     # dictionaries): any other pipeline needs a Language of its own
     own = bool(dictionaries) or not leaders
     nlp = load_base_model.__wrapped__(model) if own else load_base_model(model)
+    if "comity_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("comity_paragraphs", before="parser")  # a blank line ends a sentence
     for name in COMITY_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -14,7 +14,7 @@ steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_pro
 "sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
 "day_carried" from an earlier sentence of the paragraph, "undated"), and the post-steps
 "precise_places", "calls_over_talks", "protest_over_consult", "demonstration_over_complaint",
-"with_hosting".
+"with_hosting", "talks_of_the_call", "meeting_of_the_summons".
 
 The trace (for `comity explain`): when `doc.user_data["comity.trace"]` is a list (explain
 mode; off by default, and then nothing is built), the coder appends one dict per trigger
@@ -125,6 +125,7 @@ class EventCoder:
             events += told
             day = self._encounter_day(told, sent_dates) or day
         events = self._calls_over_talks(self._precise_places(events))
+        events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
 
     @staticmethod
@@ -159,6 +160,35 @@ class EventCoder:
                               and cls._sentence_pair(e) in calls,
                               lambda e: e.cameo == "041", cls._sentence_pair, "calls_over_talks")
 
+    @staticmethod
+    def _day_pair(e: EventCandidate) -> tuple[str | None, frozenset]:
+        """An event's day and pair of states: one encounter of a report, whatever its sentence."""
+        return e.date, frozenset({e.source.country, e.target.country if e.target else None})
+
+    @classmethod
+    def _talks_of_the_call(cls, events: list[EventCandidate]) -> list[EventCandidate]:
+        """A call readout tells the call and then what was said in it ("Lavrov had a telephone
+        conversation with Tillerson. ... When discussing bilateral relations, ..."): the talks
+        the later sentences code for the pair on the call's day are the call (the guide codes the
+        call, 041), not a second meeting. `_calls_over_talks` does this within one sentence."""
+        calls = {cls._day_pair(e) for e in events if e.cameo == "041" and e.target is not None and not e.planned}
+        return cls._keep_over(events, lambda e: e.cameo in ("040", "044", "045", "046") and not e.planned
+                              and e.target is not None and cls._day_pair(e) in calls,
+                              lambda e: e.cameo == "041" and not e.planned, cls._day_pair, "talks_of_the_call")
+
+    @classmethod
+    def _meeting_of_the_summons(cls, events: list[EventCandidate]) -> list[EventCandidate]:
+        """A summons is told and then its meeting ("summoned the ambassador on Monday ... During
+        the meeting with the ambassador, it was emphasized ..."): the meeting the report codes for
+        the pair on the summons' day is the summons (a protest, 114), not a consultation.
+        `_protest_over_consult` does this within one sentence."""
+        summons = {cls._day_pair(e) for e in events if e.cameo.startswith("11") and e.target is not None
+                   and e.trigger.lemma_.lower() == "summon" and not e.planned}
+        return cls._keep_over(events, lambda e: e.cameo in ("040", "044", "045", "046") and not e.planned
+                              and e.target is not None and cls._day_pair(e) in summons,
+                              lambda e: e.trigger.lemma_.lower() == "summon" and e.cameo.startswith("11"),
+                              cls._day_pair, "meeting_of_the_summons")
+
     @classmethod
     def _protest_over_consult(cls, events: list[EventCandidate]) -> list[EventCandidate]:
         """A meeting held to deliver a protest ("met the embassy's representative and handed over
@@ -166,7 +196,9 @@ class EventCoder:
         # only a protest to the same party: "met his Vietnamese counterpart, warning that North Korea
         # would pay a price" is a meeting and a warning
         protests = {cls._sentence_pair(e) for e in events if e.cameo.startswith(("11", "12", "13"))}
-        return cls._keep_over(events, lambda e: e.cameo.startswith("04") and cls._sentence_pair(e) in protests,
+        # a call stays a call: "warned Biden in a phone call" is the call and the warning
+        return cls._keep_over(events, lambda e: e.cameo.startswith("04") and e.cameo != "041"
+                              and cls._sentence_pair(e) in protests,
                               lambda e: e.cameo.startswith(("11", "12", "13")), cls._sentence_pair,
                               "protest_over_consult")
 
@@ -318,6 +350,10 @@ class EventCoder:
             told = disc.resolve(analysis.speech_clause(token, trig.clause))
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return Veto("told_other_party", "the clause names no other state than the speaker's")
+        if trig.family == "assault" and self._civilians_act(pred):
+            # "protesters clashed with supporters of the visiting president": a street brawl, no
+            # state's use of force (the subject's nationality would make it one)
+            return Veto("not_civilian_force", "people in the street, not a state's forces")
         if cameo == "114" and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
             steps.append("civilian_protest")
@@ -371,6 +407,8 @@ class EventCoder:
             return Veto("not_reason", "what someone is thanked or praised for")
         if trig.family == "sign" and token.dep_ in ("amod", "acl"):
             return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
+        if trig.family == "accuse" and self._returned_fire(token, trig):
+            return Veto("not_returned_fire", "fire returned at someone, not a retort")  # "fired back at the troops"
         if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
             return Veto("not_attribute", "a participle telling a state")  # "fishermen arrested in Sri Lankan waters"
         if trig.pos == "NOUN" and trig.requires_word and any(
@@ -389,6 +427,15 @@ class EventCoder:
                 c.dep_ == "agent" for c in token.children):
             return Veto("not_passive_meet", "a passive 'met with', not a meeting")  # "would be met with a response"
         return None
+
+    def _returned_fire(self, token: Token, trig: Trigger) -> bool:
+        """A retort verb that is also a verb of violence ("fired back") aimed at someone or something
+        ("fired back at the attackers", "fired back shells") is returned fire: only the bare
+        retort ("fired back that ...", "fired back, calling ...") is criticism."""
+        if not any(t.family == "assault" for t in self.table.by_lemma.get(trig.lemma, ())):
+            return False  # "hit back at critics": no reading of violence to tell apart
+        return any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon"))
+                   for c in token.children)
 
     def _pairs(self, disc, token, pred, trig, sources, explicit) -> list[tuple[Ref, Ref | None]]:
         """Who acts on whom: one (source, target) pair per event the trigger codes."""
@@ -569,6 +616,16 @@ class EventCoder:
             return disc.both()
         return []
 
+    def _civilians_act(self, pred: Token) -> bool:
+        """The verb's subject is people in the street, also as "a group of protesters"."""
+        words = self.table.civilian_protesters
+        subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]  # "a group of protesters"
+        return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
+
     def _civilian_subject(self, token: Token, pred: Token) -> bool:
         subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj is not None and (subj.lemma_.lower() in self.table.civilian_protesters
@@ -609,6 +666,10 @@ class EventCoder:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call"):
+                    cands.append(child)
+                if child.dep_ in ("dobj", "obj") and trig.family == "call" and trig.pos == "VERB" and head is token:
+                    # "telephoned Modi", "called up Modi": a calling verb's object is the one called
+                    # (a call noun's verb has the call itself as object: "held a phone call")
                     cands.append(child)
                 if child.dep_ in ("dobj", "obj") and (child.lemma_.lower() in trig.objects or trig.family == "sign"):
                     # "expressed opposition to China's moves", "signed a memorandum of understanding

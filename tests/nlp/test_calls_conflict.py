@@ -1,0 +1,119 @@
+"""Call readouts and diplomatic conflict, on sentences written for these tests: a call told
+over several sentences is one call, a warning in a call leaves the call, "called up X" is a
+call to X."""
+import pytest
+
+from comity.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def codes(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
+    r = extract(text, published=published)
+    return {(e.cameo, e.source.country, e.target.country if e.target else None, e.date) for e in r.events}
+
+
+def test_called_up_is_a_call_to_the_one_called():
+    found = codes("Thai Prime Minister Anutin Charnvirakul on Monday called up Cambodian Prime Minister "
+                  "Hun Manet to congratulate him on the new year.")
+    assert ("041", "THA", "KHM", "2025-06-09") in found
+    assert not [c for c in found if c[0] in ("040", "044")]
+
+
+def test_telephoned_names_the_one_called():
+    found = codes("Japanese Prime Minister Shigeru Ishiba telephoned South Korean President Lee Jae-myung "
+                  "on Monday.")
+    assert ("041", "JPN", "KOR", "2025-06-09") in found
+
+
+def test_called_a_move_something_is_no_call():
+    found = codes("Japanese Prime Minister Shigeru Ishiba called the Chinese move regrettable on Monday.")
+    assert not [c for c in found if c[0] == "041"]
+
+
+def test_talks_told_after_the_call_are_that_call():
+    r = extract("Indonesian Foreign Minister Sugiono had a telephone conversation with Australian Foreign "
+                "Minister Penny Wong on Monday. The ministers discussed the situation in Myanmar. "
+                "Sugiono thanked Australia for its support.", published="2025-06-11")
+    found = {(e.cameo, e.source.country, e.target.country if e.target else None) for e in r.events}
+    assert ("041", "IDN", "AUS") in found
+    assert not [e for e in r.events if e.cameo in ("040", "044")]
+    assert ("051", "IDN", "AUS") in found  # what is said in the call keeps its own code
+    assert [m.kind for m in r.meetings] == ["call"]
+
+
+def test_talks_on_another_day_than_the_call_stay_talks():
+    found = codes("Indonesian Foreign Minister Sugiono had a telephone conversation with Australian Foreign "
+                  "Minister Penny Wong on Monday. On Tuesday, Indonesian President Prabowo Subianto held "
+                  "talks with Australian Prime Minister Anthony Albanese in Jakarta.")
+    assert ("041", "IDN", "AUS", "2025-06-09") in found
+    assert any(c[0] == "040" and c[3] == "2025-06-10" for c in found)
+
+
+def test_a_warning_in_a_call_keeps_the_call():
+    found = codes("The Chinese president warned US President Donald Trump against interfering over Taiwan "
+                  "in a phone call on Thursday.", published="2025-06-13")
+    assert ("041", "CHN", "USA", "2025-06-12") in found
+    assert any(c[0].startswith("13") and c[1:3] == ("CHN", "USA") for c in found)
+
+
+def test_meeting_with_the_summoned_ambassador_is_the_summons():
+    r = extract("Turkey summoned the U.S. ambassador on Monday over the incident. Turkish Deputy Foreign "
+                "Minister Ahmet Yildiz met the ambassador on Monday.", published="2025-06-11")
+    found = {(e.cameo, e.source.country, e.target.country if e.target else None, e.date) for e in r.events}
+    assert ("114", "TUR", "USA", "2025-06-09") in found
+    assert not [e for e in r.events if e.cameo.startswith("04")]
+    assert not r.meetings
+
+
+def test_a_meeting_on_another_day_than_the_summons_stays():
+    found = codes("Turkey summoned the U.S. ambassador on Monday over the incident. Turkish Foreign "
+                  "Minister Hakan Fidan met US Secretary of State Marco Rubio in Ankara on Tuesday.")
+    assert ("114", "TUR", "USA", "2025-06-09") in found
+    assert any(c[0].startswith("04") and c[3] == "2025-06-10" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Indian Foreign Secretary Vikram Singh delivered prepared remarks on Pakistan at the briefing on Monday.",
+    "The Pakistani envoy must provide an explanation to India for the remarks, the ministry said.",
+])
+def test_words_said_are_no_aid(text):
+    assert not [c for c in codes(text) if c[0].startswith("07")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mexican President Claudia Sheinbaum fired back, calling Ecuador's raid an authoritarian act.",
+     ("111", "MEX", "ECU", None)),
+    ("China hit back at the United States on Monday, calling the sanctions illegal.",
+     ("111", "CHN", "USA", "2025-06-09")),
+])
+def test_a_retort_is_criticism(text, expected):
+    found = codes(text)
+    assert expected in found
+    assert not [c for c in found if c[0].startswith(("18", "19", "20"))]
+
+
+def test_fire_returned_at_soldiers_is_no_retort():
+    found = codes("Indian troops fired back at Pakistani soldiers on Monday.")
+    assert not [c for c in found if c[0].startswith("11")]
+
+
+def test_a_blank_line_ends_a_sentence_and_a_wrapped_line_does_not(pipeline):
+    doc = pipeline.nlp("Leaders Meet in Hanoi\n\nThe two leaders met on Monday in Hanoi\nand discussed trade.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[0] == "Leaders Meet in Hanoi"
+    assert any(s.startswith("The two leaders met") and s.endswith("discussed trade.") for s in starts)
+
+
+@pytest.mark.parametrize("text", [
+    "A group of anti-Japanese protesters clashed with some Japanese tourists outside the embassy in "
+    "Beijing on Monday.",
+    "Chinese protesters attacked Japanese tourists in Beijing on Monday.",
+])
+def test_a_street_brawl_is_no_use_of_force_between_states(text):
+    assert not [c for c in codes(text) if c[0].startswith(("18", "19", "20"))]
+
+
+def test_troops_clashing_is_force_between_states():
+    assert ("190", "CHN", "IND", "2025-06-09") in codes(
+        "Chinese troops clashed with Indian soldiers in the Galwan valley on Monday.")
