@@ -15,7 +15,7 @@ from comity.model import result_to_json
 
 pytestmark = pytest.mark.model
 
-CEILING = 8  # spurious events on the 12 off-topic reports, measured at 496d8bf
+CEILING = 6  # spurious events on the 12 off-topic reports (8 at 496d8bf, 6 after the intransitive demonstrations)
 
 
 def test_real_offtopic_reports_yield_no_event_gold_lacks(shared, pipeline):

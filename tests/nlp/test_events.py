@@ -695,3 +695,14 @@ def test_events_one_official_meets_counterparts_from_several_states(text, target
     found = codes(text)
     assert {c[2] for c in found if c[0].startswith("04") and c[1] == "TUR"} == targets
 
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Thousands of Kenyan students demonstrated outside the Chinese embassy in Nairobi on Tuesday.", True),
+    ("Kenyan students rallied against China on Tuesday.", True),
+    # with an object the verb shows or gathers something: no demonstration
+    ("The value of China's trade with Russia demonstrated a growth of 0.9 percent on Tuesday.", False),
+    ("The Kenyan minister rallied support from Chinese investors on Tuesday.", False),
+])
+def test_events_a_demonstration_has_no_object(text, protest):
+    assert any(c[0].startswith("14") for c in codes(text)) == protest

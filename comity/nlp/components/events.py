@@ -257,6 +257,8 @@ class EventCoder:
                     continue
                 if trig.not_objects and self._has_object(token, trig.not_objects):
                     continue
+                if trig.intransitive and any(c.dep_ in ("dobj", "obj") for c in token.children):
+                    continue  # "demonstrated a growth of 0.9 percent", "rallied support": no protest
                 if trig.requires_word and not self._near(token, trig.requires_word, trig.window):
                     continue
                 if trig not in found:
