@@ -695,3 +695,13 @@ def test_events_one_official_meets_counterparts_from_several_states(text, target
     found = codes(text)
     assert {c[2] for c in found if c[0].startswith("04") and c[1] == "TUR"} == targets
 
+
+
+@pytest.mark.parametrize("text", [
+    "US Defense Secretary Lloyd Austin met separately here with Secretary of State Antony Blinken on Tuesday.",
+    "Thai Defence Minister Somchai Wongsa met separately here with Foreign Minister Prasit Chaiyo on Tuesday.",
+])
+def test_events_talks_between_officials_of_one_state_are_no_meeting_between_states(text):
+    # a state never pairs with itself: two officials of one state make no international meeting
+    found = codes(text)
+    assert not [c for c in found if c[0].startswith("04")], found

@@ -341,7 +341,9 @@ class EventCoder:
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
                 continue  # a firm's deal or trip is no state's act
-            if target and source.country == target.country and trig.family != "consult" and not (
+            if target is not None and target.country is None and trig.family == "consult":
+                continue  # talks with a person whose state is unknown ("met Foreign Minister X"): no state's counterpart
+            if target and source.country == target.country and not (
                     trig.family in self.table.groups["domestic"] or cameo.startswith("14")):
                 continue
             place, code, own_steps = None, cameo, list(steps)
@@ -667,12 +669,18 @@ class EventCoder:
         if len(sources) >= 2:
             return sources[1]
         for ref in self._target_refs(disc, token, pred, trig):
-            if ref.country != source.country or (ref.person and ref.person != source.person):
+            if ref.country != source.country or (ref.person and ref.person != source.person
+                                                 and trig.family != "consult"):
+                # talks are with another state: "called on Defence Secretary X" of the source's own
+                # state (a pronoun or the parse lost who called) names no counterpart; look further
                 return ref
         if source.country in disc.dyad and len(disc.dyad) == 2:
             other = disc.dyad[1] if disc.dyad[0] == source.country else disc.dyad[0]
             return Ref(country=other, sector="GOV")
-        return None
+        # talks with an official of the source's own state and no other state in view: that
+        # official, so that the pair of one state is dropped (talks with nobody named stay untargeted)
+        return next((r for r in self._target_refs(disc, token, pred, trig)
+                     if r.person and r.person != source.person), None)
 
     # -- dates and places ---------------------------------------------------------------
     @staticmethod
