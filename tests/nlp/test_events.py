@@ -705,3 +705,26 @@ def test_events_talks_between_officials_of_one_state_are_no_meeting_between_stat
     # a state never pairs with itself: two officials of one state make no international meeting
     found = codes(text)
     assert not [c for c in found if c[0].startswith("04")], found
+
+
+def test_events_three_states_rejecting_a_claim_side_by_side_reject_none_of_each_other():
+    # acting together means with one another only for talks, signings, pledges and the like
+    found = codes("Britain, France and Germany rejected the claim as false on Tuesday.")
+    assert [c for c in found if c[0] == "120"], found
+    assert not [c for c in found if c[0] == "120" and c[2] in {"GBR", "FRA", "DEU"}], found
+
+
+def test_events_calling_up_officials_of_several_states_is_a_call_to_each():
+    found = codes("Brazilian Foreign Minister Carlos Lima called up the foreign ministers of Chile and Peru "
+                  "on Tuesday.")
+    assert {("041", "BRA", "CHL", "2025-06-10"), ("041", "BRA", "PER", "2025-06-10")} <= found, found
+    assert not [c for c in codes("The Brazilian army called up reservists on Tuesday.") if c[0] == "041"]
+
+
+def test_events_a_dateline_parsed_as_a_subject_does_not_act():
+    # "New Delhi, May 25 (IANS) X called up Y": the city, parsed as a second subject, is where the report
+    # was filed; were it read as an actor, the capital's state would be the caller and the callee both
+    found = codes("New Delhi, May 25 (IANS) US President Donald Ward on Friday called up Prime Minister Raj Kumar "
+                  "Singh to congratulate him on his election victory and the two leaders agreed to meet.")
+    assert ("041", "USA", "IND", "2025-06-06") in found, found
+    assert ("051", "USA", "IND", "2025-06-06") in found, found

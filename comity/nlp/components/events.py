@@ -405,9 +405,13 @@ class EventCoder:
         if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
             # "US and British activists protested against China": each state acts on the target
             return [(r, explicit) for r in sources if r.country != explicit.country]
-        if len({r.country for r in sources}) >= 3:
+        if len({r.country for r in sources}) >= 3 and trig.family in self.table.groups["together"]:
             # acts of three or more states together ("the three ministers signed"): one event per pair
             return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
+        if len({r.country for r in sources}) >= 3:  # side by side on someone else, never on one another
+            acting = {r.country for r in sources}
+            targets = [self._target(disc, token, pred, trig, r, [r]) for r in sources]
+            return [(r, t if t is not None and t.country not in acting else None) for r, t in zip(sources, targets)]
         pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
         if len(sources) == 1:  # "thanked Vietnam and Cambodia": each state it names is a target
             named = {r.country: r for r in self._target_refs(disc, token, pred, trig)
@@ -524,7 +528,8 @@ class EventCoder:
                         return refs
         verb, via = pred, None
         for _ in range(4):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and not self._dateline_subject(disc, c)), None)
             if subj is not None and subj.dep_ == "nsubjpass" and (
                     via == "xcomp" or (verb.i == pred.i and pred.lemma_.lower() in self.table.feeling_verbs)):
                 pass  # "he is scheduled to meet", "Japan was concerned by": the passive's subject acts
@@ -548,7 +553,7 @@ class EventCoder:
                 refs = disc.resolve(subj)
                 if subj.dep_ == "nsubj":  # "A and B met" parsed as two subjects with the "and" lost
                     for other in verb.children:
-                        if other.dep_ == "nsubj" and other.i != subj.i:
+                        if other.dep_ == "nsubj" and other.i != subj.i and not self._dateline_subject(disc, other):
                             refs += [r for r in disc.resolve(other) if r not in refs]
                 if refs:
                     return refs
@@ -570,6 +575,17 @@ class EventCoder:
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
         return []
+
+    @staticmethod
+    def _dateline_subject(disc: Discourse, subj: Token) -> bool:
+        """A dateline parsed as a second subject: "New Delhi, May 25 (IANS) US President Trump called
+        up ...": a city or capital followed by a comma, beside another subject of the same verb, is where
+        the report was filed, not who acts."""
+        span = disc.span_at.get(subj.i)
+        if span is None or span.label_ not in ("CAPITAL", "CITY") or subj.i + 1 >= len(subj.doc) \
+                or subj.doc[subj.i + 1].text != ",":
+            return False
+        return any(c.dep_ == "nsubj" and c.i > subj.i for c in subj.head.children)
 
     def _civilian_subject(self, token: Token, pred: Token) -> bool:
         subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
