@@ -728,3 +728,24 @@ def test_events_a_dateline_parsed_as_a_subject_does_not_act():
                   "Singh to congratulate him on his election victory and the two leaders agreed to meet.")
     assert ("041", "USA", "IND", "2025-06-06") in found, found
     assert ("051", "USA", "IND", "2025-06-06") in found, found
+
+
+ROUND = ("Brazilian Foreign Minister Carlos Lima attended the summit of the Organization of American States "
+         "in Lima on Tuesday. ")
+
+
+@pytest.mark.parametrize("text, met", [
+    (ROUND + "Notable among his engagements were meetings with foreign ministers from Chile, Peru and Ecuador.",
+     {"CHL", "PER", "ECU"}),
+    (ROUND + "So far, talks have taken place in Lima with Chilean President Ana Rojas and Colombian President "
+     "Jorge Mejia.", {"CHL", "COL"}),
+])
+def test_events_talks_no_one_is_said_to_hold_in_a_round_of_meetings_are_the_protagonist_s(text, met):
+    found = codes(text)
+    assert {c[2] for c in found if c[0].startswith("04") and c[1] == "BRA"} >= met, found
+
+
+def test_events_talks_told_again_without_a_counterpart_get_no_protagonist():
+    found = codes("Brazilian Foreign Minister Carlos Lima spoke by phone with Chilean Foreign Minister Ana Rojas "
+                  "on Tuesday. Lima also met Peruvian and Ecuadorian envoys. The talks touched on trade.")
+    assert not [c for c in found if c[0] == "040" and c[2] == "CHL"], found

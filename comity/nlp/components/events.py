@@ -574,7 +574,24 @@ class EventCoder:
                 return [disc.person_ref(person)]
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
-        return []
+        return self._round_protagonist(disc, token, trig)
+
+    @staticmethod
+    def _round_protagonist(disc: Discourse, token: Token, trig: Trigger) -> list[Ref]:
+        """In a report of one official's round of meetings with three or more states, talks no one is
+        said to hold ("So far, talks have taken place with A, B and C", "Notable were meetings with
+        ministers from A and B") are the protagonist's: the official of the report's main state."""
+        if trig.family != "consult" or trig.pos != "NOUN" or len(disc.ranked) < 3 or not disc.dyad:
+            return []
+        # "talks with A", or talks that "have taken place with A": the ones met are named
+        heads = (token, token.head) if token.dep_ in ("nsubj", "nsubjpass") else (token,)
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children):
+            return []  # "the talks touched on Haiti": talks told before, whose parties are known
+        main = disc._protagonist()
+        people = [p for p in disc.persons if p.country == main]
+        if not people:
+            return []
+        return [disc.person_ref(max(people, key=lambda p: len(p.mentions)))]
 
     @staticmethod
     def _dateline_subject(disc: Discourse, subj: Token) -> bool:
