@@ -749,3 +749,11 @@ def test_events_talks_told_again_without_a_counterpart_get_no_protagonist():
     found = codes("Brazilian Foreign Minister Carlos Lima spoke by phone with Chilean Foreign Minister Ana Rojas "
                   "on Tuesday. Lima also met Peruvian and Ecuadorian envoys. The talks touched on trade.")
     assert not [c for c in found if c[0] == "040" and c[2] == "CHL"], found
+
+
+def test_events_what_two_officials_discuss_is_a_topic_not_a_third_party():
+    found = codes("Japanese Defence Minister Kenji Sato and Philippine Defence Secretary Jose Cruz discussed the "
+                  "North Korean threat and security cooperation with Australia on Tuesday.")
+    consults = {frozenset(c[1:3]) for c in found if c[0].startswith("04")}
+    assert frozenset({"JPN", "PHL"}) in consults, found
+    assert not [p for p in consults if p & {"PRK", "AUS"}], found

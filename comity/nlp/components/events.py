@@ -643,7 +643,9 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
-                if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call"):
+                if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
+                        and head.lemma_.lower() not in self.table.discussion_verbs:
+                    # "discussed the North Korean threat": what is discussed is a topic, not whom with
                     cands.append(child)
                 if child.dep_ in ("dobj", "obj") and (child.lemma_.lower() in trig.objects or trig.family == "sign"):
                     # "expressed opposition to China's moves", "signed a memorandum of understanding
