@@ -757,3 +757,11 @@ def test_events_what_two_officials_discuss_is_a_topic_not_a_third_party():
     consults = {frozenset(c[1:3]) for c in found if c[0].startswith("04")}
     assert frozenset({"JPN", "PHL"}) in consults, found
     assert not [p for p in consults if p & {"PRK", "AUS"}], found
+
+
+def test_events_a_working_session_with_counterparts_is_talks_and_an_assembly_session_nothing():
+    found = codes("Thai Prime Minister Somchai Wongsa held a working session with Malaysian Prime Minister Aziz "
+                  "Rahman and Singaporean Prime Minister Tan Wei Ming in Bangkok on Tuesday.")
+    assert {c[2] for c in found if c[0].startswith("04") and c[1] == "THA"} >= {"MYS", "SGP"}, found
+    assert not [c for c in codes("The Thai National Assembly held a plenary session on Tuesday.")
+                if c[0].startswith("04")]
