@@ -765,3 +765,9 @@ def test_events_a_working_session_with_counterparts_is_talks_and_an_assembly_ses
     assert {c[2] for c in found if c[0].startswith("04") and c[1] == "THA"} >= {"MYS", "SGP"}, found
     assert not [c for c in codes("The Thai National Assembly held a plenary session on Tuesday.")
                 if c[0].startswith("04")]
+
+
+def test_events_a_gift_that_provides_encouragement_is_no_donor():
+    found = codes("Thai Ambassador Somchai Wongsa and Malaysian Ambassador Aziz Rahman said the donated masks "
+                  "provide great encouragement for Thailand and Malaysia.")
+    assert not [c for c in found if c[0].startswith(("07", "03"))], found

@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import analysis
-from ..roles import Discourse, Ref
+from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from ..venues import venue_in, where_clause_venue
@@ -559,6 +559,8 @@ class EventCoder:
                     return refs
                 if subj.lower_ == "it":
                     return []  # a thing acts ("after it signed a supply deal"): no state by default
+                if trig.family == "aid" and subj.pos_ == "NOUN" and subj.lower_ not in GROUP_NOUNS | ORIGIN_NOUNS:
+                    return []  # "the gifts provide encouragement": a thing, not a donor, acts
                 break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
                 via, verb = verb.dep_, verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
