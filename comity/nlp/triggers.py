@@ -29,7 +29,7 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs")
-GROUPS = ("content", "domestic", "venue", "reaction")
+GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
 

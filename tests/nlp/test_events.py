@@ -706,3 +706,79 @@ def test_events_one_official_meets_counterparts_from_several_states(text, target
 ])
 def test_events_a_demonstration_has_no_object(text, protest):
     assert any(c[0].startswith("14") for c in codes(text)) == protest
+
+
+@pytest.mark.parametrize("text", [
+    "US Defense Secretary Lloyd Austin met separately here with Secretary of State Antony Blinken on Tuesday.",
+    "Thai Defence Minister Somchai Wongsa met separately here with Foreign Minister Prasit Chaiyo on Tuesday.",
+])
+def test_events_talks_between_officials_of_one_state_are_no_meeting_between_states(text):
+    # a state never pairs with itself: two officials of one state make no international meeting
+    found = codes(text)
+    assert not [c for c in found if c[0].startswith("04")], found
+
+
+def test_events_three_states_rejecting_a_claim_side_by_side_reject_none_of_each_other():
+    # acting together means with one another only for talks, signings, pledges and the like
+    found = codes("Britain, France and Germany rejected the claim as false on Tuesday.")
+    assert [c for c in found if c[0] == "120"], found
+    assert not [c for c in found if c[0] == "120" and c[2] in {"GBR", "FRA", "DEU"}], found
+
+
+def test_events_calling_up_officials_of_several_states_is_a_call_to_each():
+    found = codes("Brazilian Foreign Minister Carlos Lima called up the foreign ministers of Chile and Peru "
+                  "on Tuesday.")
+    assert {("041", "BRA", "CHL", "2025-06-10"), ("041", "BRA", "PER", "2025-06-10")} <= found, found
+    assert not [c for c in codes("The Brazilian army called up reservists on Tuesday.") if c[0] == "041"]
+
+
+def test_events_a_dateline_parsed_as_a_subject_does_not_act():
+    # "New Delhi, May 25 (IANS) X called up Y": the city, parsed as a second subject, is where the report
+    # was filed; were it read as an actor, the capital's state would be the caller and the callee both
+    found = codes("New Delhi, May 25 (IANS) US President Donald Ward on Friday called up Prime Minister Raj Kumar "
+                  "Singh to congratulate him on his election victory and the two leaders agreed to meet.")
+    assert ("041", "USA", "IND", "2025-06-06") in found, found
+    assert ("051", "USA", "IND", "2025-06-06") in found, found
+
+
+ROUND = ("Brazilian Foreign Minister Carlos Lima attended the summit of the Organization of American States "
+         "in Lima on Tuesday. ")
+
+
+@pytest.mark.parametrize("text, met", [
+    (ROUND + "Notable among his engagements were meetings with foreign ministers from Chile, Peru and Ecuador.",
+     {"CHL", "PER", "ECU"}),
+    (ROUND + "So far, talks have taken place in Lima with Chilean President Ana Rojas and Colombian President "
+     "Jorge Mejia.", {"CHL", "COL"}),
+])
+def test_events_talks_no_one_is_said_to_hold_in_a_round_of_meetings_are_the_protagonist_s(text, met):
+    found = codes(text)
+    assert {c[2] for c in found if c[0].startswith("04") and c[1] == "BRA"} >= met, found
+
+
+def test_events_talks_told_again_without_a_counterpart_get_no_protagonist():
+    found = codes("Brazilian Foreign Minister Carlos Lima spoke by phone with Chilean Foreign Minister Ana Rojas "
+                  "on Tuesday. Lima also met Peruvian and Ecuadorian envoys. The talks touched on trade.")
+    assert not [c for c in found if c[0] == "040" and c[2] == "CHL"], found
+
+
+def test_events_what_two_officials_discuss_is_a_topic_not_a_third_party():
+    found = codes("Japanese Defence Minister Kenji Sato and Philippine Defence Secretary Jose Cruz discussed the "
+                  "North Korean threat and security cooperation with Australia on Tuesday.")
+    consults = {frozenset(c[1:3]) for c in found if c[0].startswith("04")}
+    assert frozenset({"JPN", "PHL"}) in consults, found
+    assert not [p for p in consults if p & {"PRK", "AUS"}], found
+
+
+def test_events_a_working_session_with_counterparts_is_talks_and_an_assembly_session_nothing():
+    found = codes("Thai Prime Minister Somchai Wongsa held a working session with Malaysian Prime Minister Aziz "
+                  "Rahman and Singaporean Prime Minister Tan Wei Ming in Bangkok on Tuesday.")
+    assert {c[2] for c in found if c[0].startswith("04") and c[1] == "THA"} >= {"MYS", "SGP"}, found
+    assert not [c for c in codes("The Thai National Assembly held a plenary session on Tuesday.")
+                if c[0].startswith("04")]
+
+
+def test_events_a_gift_that_provides_encouragement_is_no_donor():
+    found = codes("Thai Ambassador Somchai Wongsa and Malaysian Ambassador Aziz Rahman said the donated masks "
+                  "provide great encouragement for Thailand and Malaysia.")
+    assert not [c for c in found if c[0].startswith(("07", "03"))], found

@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import analysis
-from ..roles import Discourse, Ref
+from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from ..venues import venue_in, where_clause_venue
@@ -379,7 +379,9 @@ class EventCoder:
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
                 continue  # a firm's deal or trip is no state's act
-            if target and source.country == target.country and trig.family != "consult" and not (
+            if target is not None and target.country is None and trig.family == "consult":
+                continue  # talks with a person whose state is unknown ("met Foreign Minister X"): no state's counterpart
+            if target and source.country == target.country and not (
                     trig.family in self.table.groups["domestic"] or cameo.startswith("14")):
                 continue
             place, code, own_steps = None, cameo, list(steps)
@@ -452,9 +454,13 @@ class EventCoder:
         if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
             # "US and British activists protested against China": each state acts on the target
             return [(r, explicit) for r in sources if r.country != explicit.country]
-        if len({r.country for r in sources}) >= 3:
+        if len({r.country for r in sources}) >= 3 and trig.family in self.table.groups["together"]:
             # acts of three or more states together ("the three ministers signed"): one event per pair
             return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
+        if len({r.country for r in sources}) >= 3:  # side by side on someone else, never on one another
+            acting = {r.country for r in sources}
+            targets = [self._target(disc, token, pred, trig, r, [r]) for r in sources]
+            return [(r, t if t is not None and t.country not in acting else None) for r, t in zip(sources, targets)]
         pairs = [(sources[0], self._target(disc, token, pred, trig, sources[0], sources))]
         if len(sources) == 1:  # "thanked Vietnam and Cambodia": each state it names is a target
             named = {r.country: r for r in self._target_refs(disc, token, pred, trig)
@@ -571,7 +577,8 @@ class EventCoder:
                         return refs
         verb, via = pred, None
         for _ in range(4):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and not self._dateline_subject(disc, c)), None)
             if subj is not None and subj.dep_ == "nsubjpass" and (
                     via == "xcomp" or (verb.i == pred.i and pred.lemma_.lower() in self.table.feeling_verbs)):
                 pass  # "he is scheduled to meet", "Japan was concerned by": the passive's subject acts
@@ -595,12 +602,14 @@ class EventCoder:
                 refs = disc.resolve(subj)
                 if subj.dep_ == "nsubj":  # "A and B met" parsed as two subjects with the "and" lost
                     for other in verb.children:
-                        if other.dep_ == "nsubj" and other.i != subj.i:
+                        if other.dep_ == "nsubj" and other.i != subj.i and not self._dateline_subject(disc, other):
                             refs += [r for r in disc.resolve(other) if r not in refs]
                 if refs:
                     return refs
                 if subj.lower_ == "it":
                     return []  # a thing acts ("after it signed a supply deal"): no state by default
+                if trig.family == "aid" and subj.pos_ == "NOUN" and subj.lower_ not in GROUP_NOUNS | ORIGIN_NOUNS:
+                    return []  # "the gifts provide encouragement": a thing, not a donor, acts
                 break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
                 via, verb = verb.dep_, verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
@@ -616,7 +625,35 @@ class EventCoder:
                 return [disc.person_ref(person)]
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
-        return []
+        return self._round_protagonist(disc, token, trig)
+
+    @staticmethod
+    def _round_protagonist(disc: Discourse, token: Token, trig: Trigger) -> list[Ref]:
+        """In a report of one official's round of meetings with three or more states, talks no one is
+        said to hold ("So far, talks have taken place with A, B and C", "Notable were meetings with
+        ministers from A and B") are the protagonist's: the official of the report's main state."""
+        if trig.family != "consult" or trig.pos != "NOUN" or len(disc.ranked) < 3 or not disc.dyad:
+            return []
+        # "talks with A", or talks that "have taken place with A": the ones met are named
+        heads = (token, token.head) if token.dep_ in ("nsubj", "nsubjpass") else (token,)
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children):
+            return []  # "the talks touched on Haiti": talks told before, whose parties are known
+        main = disc._protagonist()
+        people = [p for p in disc.persons if p.country == main]
+        if not people:
+            return []
+        return [disc.person_ref(max(people, key=lambda p: len(p.mentions)))]
+
+    @staticmethod
+    def _dateline_subject(disc: Discourse, subj: Token) -> bool:
+        """A dateline parsed as a second subject: "New Delhi, May 25 (IANS) US President Trump called
+        up ...": a city or capital followed by a comma, beside another subject of the same verb, is where
+        the report was filed, not who acts."""
+        span = disc.span_at.get(subj.i)
+        if span is None or span.label_ not in ("CAPITAL", "CITY") or subj.i + 1 >= len(subj.doc) \
+                or subj.doc[subj.i + 1].text != ",":
+            return False
+        return any(c.dep_ == "nsubj" and c.i > subj.i for c in subj.head.children)
 
     def _civilians_act(self, pred: Token) -> bool:
         """The verb's subject is people in the street, also as "a group of protesters"."""
@@ -667,7 +704,9 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
-                if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call"):
+                if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
+                        and head.lemma_.lower() not in self.table.discussion_verbs:
+                    # "discussed the North Korean threat": what is discussed is a topic, not whom with
                     cands.append(child)
                 if child.dep_ in ("dobj", "obj") and trig.family == "call" and trig.pos == "VERB" and head is token:
                     # "telephoned Modi", "called up Modi": a calling verb's object is the one called
@@ -730,12 +769,18 @@ class EventCoder:
         if len(sources) >= 2:
             return sources[1]
         for ref in self._target_refs(disc, token, pred, trig):
-            if ref.country != source.country or (ref.person and ref.person != source.person):
+            if ref.country != source.country or (ref.person and ref.person != source.person
+                                                 and trig.family != "consult"):
+                # talks are with another state: "called on Defence Secretary X" of the source's own
+                # state (a pronoun or the parse lost who called) names no counterpart; look further
                 return ref
         if source.country in disc.dyad and len(disc.dyad) == 2:
             other = disc.dyad[1] if disc.dyad[0] == source.country else disc.dyad[0]
             return Ref(country=other, sector="GOV")
-        return None
+        # talks with an official of the source's own state and no other state in view: that
+        # official, so that the pair of one state is dropped (talks with nobody named stay untargeted)
+        return next((r for r in self._target_refs(disc, token, pred, trig)
+                     if r.person and r.person != source.person), None)
 
     # -- dates and places ---------------------------------------------------------------
     @staticmethod
