@@ -43,11 +43,11 @@ CACHE_KEY = "comity.analysis"  # doc.user_data: {analysis name: {token index: an
 SECTIONS: dict[str, tuple[str, ...]] = {
     "negation": ("denials", "failure_heads", "pending"),
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "conditional_marks", "planning_heads",
-                 "future_phrases"),
+                 "future_phrases", "plan_modifiers"),
     "tense": ("past_perfect_aux",),
     "background": ("date_kinds",),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
-                        "violation_verbs"),
+                        "violation_verbs", "embedding_nouns"),
 }
 
 
@@ -217,6 +217,8 @@ def planned(token: Token) -> bool:
     """"will visit", "agreed to hold", "is to visit Hanoi next week": promised or planned."""
     if _has_aux(token, cues()["modality.future_aux"], ("aux", "auxpass")):
         return True
+    if _headline_infinitive(token):
+        return True
     heads = cues()["modality.planning_heads"]
     t = token
     for _ in range(3):
@@ -227,6 +229,33 @@ def planned(token: Token) -> bool:
                 return True
         else:
             break
+    return False
+
+
+def _headline_infinitive(token: Token) -> bool:
+    """"Defence Minister to visit Washington", "Border exchange to be held this month": a bare
+    infinitive that heads its sentence is a headline's future (no verb above it could make it
+    a purpose or a result)."""
+    return token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+@cached
+def planned_noun(token: Token) -> bool:
+    """"a future visit", "the upcoming talks", "the planned signing": a noun act its modifier
+    places ahead, whatever tense the verb it hangs from is in ("looks forward to a future visit");
+    and one in the subject of a passive planning verb ("talks with Luxon are also scheduled", "a
+    visit is planned")."""
+    mods = cues()["modality.plan_modifiers"]
+    if any(c.dep_ == "amod" and c.lower_ in mods for c in token.children):
+        return True
+    t = token
+    for _ in range(8):  # up the noun phrase to the verb it is the subject of
+        if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.dep_ == "nsubjpass":
+            verb = t.head
+            return verb.lemma_.lower() in cues()["modality.planning_heads"] and any(c.dep_ == "auxpass" for c in verb.children)
+        t = t.head
     return False
 
 
@@ -315,12 +344,32 @@ def embedded(token: Token) -> bool:
     if obliged(token):
         return True
     asks, proposes = cues()["reported_speech.embedding_heads"], cues()["reported_speech.proposal_verbs"]
+    if _asked_by_noun(token):
+        return True
     t = token
     for _ in range(2):
         if t.dep_ in ("xcomp", "ccomp") and t.head.i != t.i:
             clause, t = t.dep_, t.head
             if t.lemma_.lower() in asks or (clause == "ccomp" and t.lemma_.lower() in proposes):
                 return True
+    return False
+
+
+def _asked_by_noun(token: Token) -> bool:
+    """"renewed an invitation to visit Russia", "an open invitation for his counterpart to visit
+    London": an infinitive completing a noun of asking (within three steps up, through "for X")
+    is what is asked, not done."""
+    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    nouns, t = cues()["reported_speech.embedding_nouns"], token
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
     return False
 
 

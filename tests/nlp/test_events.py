@@ -695,3 +695,36 @@ def test_events_one_official_meets_counterparts_from_several_states(text, target
     found = codes(text)
     assert {c[2] for c in found if c[0].startswith("04") and c[1] == "TUR"} == targets
 
+
+
+def test_events_a_possessive_pronoun_is_bound_by_its_subject():
+    # "his" alone would resolve to the last person acting (Giang); the subject of "shared" acts
+    found = codes("Vietnamese Defence Minister Phan Van Giang met Lao Defence Minister Chansamone "
+                  "Chanyalath in Vientiane on Tuesday. Chansamone Chanyalath shared his deep sympathy for "
+                  "the losses caused by the recent floods.")
+    assert ("018", "LAO", "VNM", "2025-06-10") in found
+    assert not [c for c in found if c[0] == "018" and c[1] == "VNM"]
+
+
+def test_events_renewed_invitation_to_visit_is_no_visit():
+    found = codes("Vietnamese President Luong Cuong renewed an invitation to visit Laos.")
+    assert not [c for c in found if c[0] in ("042", "043")]
+
+
+def test_events_a_future_visit_looked_forward_to_is_an_intent():
+    found = codes("Vietnamese Defence Minister Phan Van Giang looks forward to a future visit to Laos.")
+    assert ("036", "VNM", "LAO", "2025-06-11") in found
+    assert not [c for c in found if c[0] in ("042", "043")]
+
+
+def test_events_a_headline_infinitive_visit_is_an_intent():
+    found = codes("Lao Defence Minister Chansamone Chanyalath to visit Hanoi")
+    assert ("036", "LAO", "VNM", "2025-06-11") in found
+    assert not [c for c in found if c[0] in ("042", "043")]
+
+
+def test_events_talks_that_are_scheduled_are_an_intent():
+    found = codes("Talks between Vietnam and Laos are scheduled for next week.")
+    assert ("036", "VNM", "LAO", "2025-06-11") in found
+    assert not [c for c in found if c[0].startswith("04")]
+

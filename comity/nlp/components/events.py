@@ -55,6 +55,7 @@ _CANDIDATES = "comity.events.candidates"  # doc.user_data key: token indices tha
 ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's encounter may lie
 TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}  # bound by their clause's subject (_bound_possessive)
 
 class Veto(NamedTuple):
     """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
@@ -295,6 +296,7 @@ class EventCoder:
         steps: list[str] = []
         planned = analysis.planned(pred) or any(d.kind == "future" and analysis.attached(doc, d, {token, pred})
                                                 for d in sent_dates)
+        planned = planned or (trig.pos == "NOUN" and analysis.planned_noun(token))  # "a future visit"
         if planned and (trig.intent or "").startswith("13") and pred.dep_ == "xcomp" and any(
                 t.family == "intent" for t in self._triggers(pred.head)):
             return Veto("not_promised_threat", "a promise to act, which the promise codes, not a threat")
@@ -505,7 +507,7 @@ class EventCoder:
     def _sources(self, disc: Discourse, token: Token, pred: Token, trig: Trigger) -> list[Ref]:
         if trig.pos == "NOUN":  # "the latter's official visit": the possessor acts
             for child in token.children:
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" and not self._bound_possessive(disc, child, pred):
                     refs = disc.resolve(child)
                     if refs:
                         return refs
@@ -568,6 +570,16 @@ class EventCoder:
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
         return []
+
+    @staticmethod
+    def _bound_possessive(disc: Discourse, poss: Token, pred: Token) -> bool:
+        """"Khamliang shared his deep sympathy": a possessive pronoun on a noun trigger is bound by
+        the subject of the verb it hangs from, who acts; the discourse's last person (whom "his"
+        resolves to on its own) may be the other side. Only when that subject names someone."""
+        if poss.lower_ not in POSSESSIVE_PRONOUNS or pred.i == poss.head.i:
+            return False
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lower_ not in POSSESSIVE_PRONOUNS and bool(disc.resolve(subj))
 
     def _civilian_subject(self, token: Token, pred: Token) -> bool:
         subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
