@@ -45,7 +45,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "conditional_marks", "planning_heads",
                  "future_phrases", "plan_modifiers"),
     "tense": ("past_perfect_aux",),
-    "background": ("date_kinds",),
+    "background": ("date_kinds", "headings"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
                         "violation_verbs", "embedding_nouns"),
 }
@@ -58,6 +58,7 @@ class Cues:
     lists: dict[str, frozenset[str]]  # "section.list" -> words (lower case)
     future_pattern: re.Pattern[str]  # any of modality.future_phrases, as whole words
     attribution_pattern: re.Pattern[str]  # text that ends in an attribution (reported_speech.attribution_phrases)
+    heading_pattern: re.Pattern[str]  # a background box's heading (background.headings) opening a text
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists[name]
@@ -101,7 +102,11 @@ def parse_cues(text: str, path="cues.yaml") -> Cues:
                 attribution_pattern=re.compile(
                     r"\b(?:" + _alternatives(lists["reported_speech.attribution_phrases"]) + ")"
                     # "said in a statement", "announced in its weekly briefing"
-                    r"(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$", re.I))
+                    r"(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$", re.I),
+                # "Background\n", "Background: ...", "Background • ...": the heading alone on its line or
+                # before a colon or a bullet, not the word in a sentence ("Background checks were ...")
+                heading_pattern=re.compile(r"^\s*(?:" + _alternatives(lists["background.headings"])
+                                           + r")\s*(?:[:•·–—]|\n)", re.I))
 
 
 def _alternatives(phrases) -> str:
@@ -328,6 +333,12 @@ def attached(doc: Doc, mention, heads: set) -> bool:
             return False
         t = t.head
     return t in heads
+
+
+def background_heading(text: str) -> bool:
+    """Whether a sentence's text opens with the heading of a background box ("Background", "Context:"):
+    what follows it in the report tells earlier events, not the news of the day."""
+    return bool(cues().heading_pattern.search(text))
 
 
 def background_kind(mention) -> bool:

@@ -246,3 +246,10 @@ def test_analysis_talks_a_passive_planning_verb_tells_are_planned():
                     ["talk", "with", "peru", "be", "hold"])
     assert not analysis.planned_noun(held[0])
 
+
+def test_analysis_a_background_heading_opens_a_box_not_a_sentence():
+    assert analysis.background_heading("Background\n\n • On 13 May, Peru and Chile signed a treaty.")
+    assert analysis.background_heading("Background: Peru and Chile signed a treaty in May.")
+    assert not analysis.background_heading("Background checks found that Peru signed a treaty.")
+    assert not analysis.background_heading("Peru and Chile signed a treaty.")
+

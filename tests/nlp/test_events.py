@@ -728,3 +728,15 @@ def test_events_talks_that_are_scheduled_are_an_intent():
     assert ("036", "VNM", "LAO", "2025-06-11") in found
     assert not [c for c in found if c[0].startswith("04")]
 
+
+BOXED = ("Lao Defence Minister Chansamone Chanyalath paid an official visit to Vietnam on Tuesday.\n\n"
+         "{heading}\n\n • On 13 May, Vietnam and Laos signed a memorandum of understanding on defence law.")
+
+
+def test_events_a_background_box_tells_no_news():
+    boxed = codes(BOXED.format(heading="Background"))
+    assert ("042", "LAO", "VNM", "2025-06-10") in boxed
+    assert not [c for c in boxed if c[0] == "057"]
+    # the same paragraph under another heading is news: the box's heading is what makes it history
+    assert ("057", "VNM", "LAO", "2025-05-13") in codes(BOXED.format(heading="Details"))
+

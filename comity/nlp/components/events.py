@@ -106,13 +106,16 @@ class EventCoder:
         sents = sentences(doc)
         text = doc_text(doc)
         day, last_end = anchor, 0  # the day the narrative is at (see _leading_day)
+        background = False  # in a "Background" box (see _opens_background)
         for sent in sents.spans:
-            if "\n" in text[last_end:sent.start_char]:
+            new_paragraph = "\n" in text[last_end:sent.start_char]
+            if new_paragraph:
                 day = anchor  # a new paragraph: back to the report's encounter
             last_end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())  # its blank lines too
             sent_dates = self._sentence_dates(doc, sent)
             day = self._leading_day(doc, sent, sent_dates) or day
-            if not sents.codable(sent):
+            background = background or self._opens_background(sent, new_paragraph or sent.start_char == 0)
+            if background or not sents.codable(sent):
                 continue
             disc.focus(sent)
             told = []
@@ -127,6 +130,13 @@ class EventCoder:
             day = self._encounter_day(told, sent_dates) or day
         events = self._calls_over_talks(self._precise_places(events))
         return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+
+    @staticmethod
+    def _opens_background(sent: Span, starts_paragraph: bool) -> bool:
+        """A paragraph headed "Background" (or "Context:") opens a box of earlier events that runs
+        to the end of the report: "Background • On 13 June, A and B signed ..." is history, not
+        news of the day, whatever day it names."""
+        return starts_paragraph and analysis.background_heading(text_of(sent))
 
     @staticmethod
     def _precise_places(events: list[EventCandidate]) -> list[EventCandidate]:
