@@ -368,11 +368,15 @@ def embedded(token: Token) -> bool:
 
 def _asked_by_noun(token: Token) -> bool:
     """"renewed an invitation to visit Russia", "an open invitation for his counterpart to visit
-    London": an infinitive completing a noun of asking (within three steps up, through "for X")
-    is what is asked, not done."""
-    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    London": an infinitive completing a noun of asking (within three steps up, through "for X"),
+    or parsed onto the verb whose object that noun is, is what is asked, not done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     nouns, t = cues()["reported_speech.embedding_nouns"], token
+    if token.dep_ in ("advcl", "xcomp"):  # parsed onto the verb: "made an invitation for him to visit"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in token.head.children)
+    if token.dep_ != "acl":
+        return False
     for _ in range(3):
         if t.head.i == t.i:
             return False

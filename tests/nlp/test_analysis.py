@@ -253,3 +253,15 @@ def test_analysis_a_background_heading_opens_a_box_not_a_sentence():
     assert not analysis.background_heading("Background checks found that Peru signed a treaty.")
     assert not analysis.background_heading("Peru and Chile signed a treaty.")
 
+
+def test_analysis_infinitive_parsed_onto_the_verb_of_an_invitation_is_embedded():
+    # "Peru made an invitation to visit Lima", the infinitive hung from "made"
+    doc = make_doc(["Peru", "made", "an", "invitation", "to", "visit", "Lima"], [1, 1, 3, 1, 5, 1, 5],
+                   ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "dobj"],
+                   ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PROPN"],
+                   ["peru", "make", "an", "invitation", "to", "visit", "lima"])
+    assert analysis.embedded(doc[5])
+    came = make_doc(["Peru", "came", "to", "visit", "Lima"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "advcl", "dobj"],
+                    ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["peru", "come", "to", "visit", "lima"])
+    assert not analysis.embedded(came[3])
+

@@ -740,3 +740,14 @@ def test_events_a_background_box_tells_no_news():
     # the same paragraph under another heading is news: the box's heading is what makes it history
     assert ("057", "VNM", "LAO", "2025-05-13") in codes(BOXED.format(heading="Details"))
 
+
+def test_events_an_invitation_made_is_an_invitation_not_a_visit():
+    found = codes("British Foreign Secretary David Cameron made an open invitation for his Polish counterpart "
+                  "Radoslaw Sikorski to visit the United Kingdom.")
+    assert ("026", "GBR", "POL", None) in found
+    assert not [c for c in found if c[0] in ("042", "043")]
+    # the invitation a visit was made at is no invitation of the day
+    at = codes("Lao Defence Minister Chansamone Chanyalath visited Hanoi at the invitation of Vietnamese "
+               "Defence Minister Phan Van Giang.")
+    assert not [c for c in at if c[0] == "026"]
+
