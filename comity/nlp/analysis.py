@@ -222,7 +222,7 @@ def planned(token: Token) -> bool:
     """"will visit", "agreed to hold", "is to visit Hanoi next week": promised or planned."""
     if _has_aux(token, cues()["modality.future_aux"], ("aux", "auxpass")):
         return True
-    if _headline_infinitive(token):
+    if _headline_infinitive(token) or _future_verb_group(token):
         return True
     heads = cues()["modality.planning_heads"]
     t = token
@@ -234,6 +234,22 @@ def planned(token: Token) -> bool:
                 return True
         else:
             break
+    return False
+
+
+def _future_verb_group(token: Token) -> bool:
+    """"will be co-chaired", "will also be held": a future auxiliary among the words just before the
+    verb that belong to its verb group, which the parse may hang from another of them ("will" from
+    "be", "be" from the "co" of "co-chaired")."""
+    future, doc = cues()["modality.future_aux"], token.doc
+    for i in range(token.i - 1, max(token.sent.start, token.i - 6) - 1, -1):
+        t = doc[i]
+        if not t.whitespace_:
+            continue  # a piece of the verb's own word: the "co" and "-" of "co-chaired"
+        if t.dep_ not in ("aux", "auxpass", "advmod", "neg", "punct"):
+            return False
+        if t.lower_ in future:
+            return True
     return False
 
 

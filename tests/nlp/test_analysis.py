@@ -265,3 +265,16 @@ def test_analysis_infinitive_parsed_onto_the_verb_of_an_invitation_is_embedded()
                     ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["peru", "come", "to", "visit", "lima"])
     assert not analysis.embedded(came[3])
 
+
+def test_analysis_a_future_auxiliary_hung_from_another_word_of_the_verb_group_plans():
+    # "talks will be co-chaired": "will" hangs from "be", "be" from the "co" of "co-chaired"
+    words = ["Talks", "will", "be", "co", "-", "chaired"]
+    spaces = [True, True, True, False, False, False]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[3, 2, 3, 3, 3, 3],
+              deps=["nsubj", "aux", "auxpass", "ROOT", "punct", "advcl"],
+              pos=["NOUN", "AUX", "AUX", "ADV", "PUNCT", "VERB"], lemmas=["talk", "will", "be", "co", "-", "chair"])
+    assert analysis.planned(doc[5])
+    past = Doc(VOCAB, words=["Talks", "were", "co", "-", "chaired"], spaces=[True, True, False, False, False],
+               heads=[2, 2, 2, 2, 2], deps=["nsubj", "auxpass", "ROOT", "punct", "advcl"],
+               pos=["NOUN", "AUX", "ADV", "PUNCT", "VERB"], lemmas=["talk", "be", "co", "-", "chair"])
+    assert not analysis.planned(past[4])

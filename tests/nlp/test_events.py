@@ -751,3 +751,9 @@ def test_events_an_invitation_made_is_an_invitation_not_a_visit():
                "Defence Minister Phan Van Giang.")
     assert not [c for c in at if c[0] == "026"]
 
+
+def test_events_a_meeting_that_will_be_co_chaired_is_an_intent():
+    found = codes("The meeting will be co-chaired by Vietnamese Defence Minister Phan Van Giang and Lao Defence "
+                  "Minister Chansamone Chanyalath.")
+    assert ("036", "VNM", "LAO", "2025-06-11") in found
+    assert not [c for c in found if c[0].startswith("04")]
