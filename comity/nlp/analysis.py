@@ -45,7 +45,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "conditional_marks", "planning_heads",
                  "future_phrases", "plan_modifiers"),
     "tense": ("past_perfect_aux",),
-    "background": ("date_kinds", "headings"),
+    "background": ("date_kinds", "headings", "adverbs"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
                         "violation_verbs", "embedding_nouns"),
 }
@@ -355,6 +355,12 @@ def background_heading(text: str) -> bool:
     """Whether a sentence's text opens with the heading of a background box ("Background", "Context:"):
     what follows it in the report tells earlier events, not the news of the day."""
     return bool(cues().heading_pattern.search(text))
+
+
+def background_adverb(token: Token) -> bool:
+    """"Ukraine, recently visited by Cameron", "had previously selected the aircraft": an adverb on
+    the verb that places the act before the news of the day."""
+    return _has_aux(token, cues()["background.adverbs"], ("advmod",))
 
 
 def background_kind(mention) -> bool:

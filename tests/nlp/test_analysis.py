@@ -278,3 +278,12 @@ def test_analysis_a_future_auxiliary_hung_from_another_word_of_the_verb_group_pl
                heads=[2, 2, 2, 2, 2], deps=["nsubj", "auxpass", "ROOT", "punct", "advcl"],
                pos=["NOUN", "AUX", "ADV", "PUNCT", "VERB"], lemmas=["talk", "be", "co", "-", "chair"])
     assert not analysis.planned(past[4])
+
+
+def test_analysis_recently_on_the_verb_places_the_act_before_the_news():
+    doc = make_doc(["Peru", "recently", "visited", "Chile"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"],
+                   ["PROPN", "ADV", "VERB", "PROPN"])
+    assert analysis.background_adverb(doc[2])
+    today = make_doc(["Peru", "also", "visited", "Chile"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"],
+                     ["PROPN", "ADV", "VERB", "PROPN"])
+    assert not analysis.background_adverb(today[2])

@@ -757,3 +757,10 @@ def test_events_a_meeting_that_will_be_co_chaired_is_an_intent():
                   "Minister Chansamone Chanyalath.")
     assert ("036", "VNM", "LAO", "2025-06-11") in found
     assert not [c for c in found if c[0].startswith("04")]
+
+
+def test_events_a_visit_told_as_recent_is_background():
+    found = codes("The ministers discussed support for Ukraine, recently visited by British Foreign Secretary "
+                  "David Cameron.")
+    assert not [c for c in found if c[0] in ("042", "043")]
+    assert ("042", "GBR", "UKR", "2025-06-10") in codes("British Foreign Secretary David Cameron visited Ukraine on Tuesday.")

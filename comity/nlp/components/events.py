@@ -394,6 +394,8 @@ class EventCoder:
         about = [d for d in sent_dates if not (trig.family in self.table.groups["reaction"] and d.start > token.idx)]
         if any(analysis.background_kind(d) and analysis.attached(doc, d, {token, pred}) for d in about):
             return Veto("not_background", "dated as background")  # "sent last week"
+        if analysis.background_adverb(token) or (pred.i != token.i and analysis.background_adverb(pred)):
+            return Veto("not_background", "told as background ('recently visited', 'previously signed')")
         if any(analysis.earlier(d, anchor) and analysis.attached(doc, d, {token, pred}) for d in about):
             # "the agreement, which was signed in 2021": history, not news of the day
             return Veto("not_history", "dated before the report's month or year")
