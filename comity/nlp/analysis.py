@@ -43,11 +43,11 @@ CACHE_KEY = "comity.analysis"  # doc.user_data: {analysis name: {token index: an
 SECTIONS: dict[str, tuple[str, ...]] = {
     "negation": ("denials", "failure_heads", "pending"),
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "conditional_marks", "planning_heads",
-                 "future_phrases"),
+                 "future_phrases", "plan_modifiers"),
     "tense": ("past_perfect_aux",),
-    "background": ("date_kinds",),
+    "background": ("date_kinds", "headings", "adverbs"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
-                        "violation_verbs"),
+                        "violation_verbs", "embedding_nouns"),
 }
 
 
@@ -58,6 +58,7 @@ class Cues:
     lists: dict[str, frozenset[str]]  # "section.list" -> words (lower case)
     future_pattern: re.Pattern[str]  # any of modality.future_phrases, as whole words
     attribution_pattern: re.Pattern[str]  # text that ends in an attribution (reported_speech.attribution_phrases)
+    heading_pattern: re.Pattern[str]  # a background box's heading (background.headings) opening a text
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists[name]
@@ -101,7 +102,11 @@ def parse_cues(text: str, path="cues.yaml") -> Cues:
                 attribution_pattern=re.compile(
                     r"\b(?:" + _alternatives(lists["reported_speech.attribution_phrases"]) + ")"
                     # "said in a statement", "announced in its weekly briefing"
-                    r"(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$", re.I))
+                    r"(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$", re.I),
+                # "Background\n", "Background: ...", "Background • ...": the heading alone on its line or
+                # before a colon or a bullet, not the word in a sentence ("Background checks were ...")
+                heading_pattern=re.compile(r"^\s*(?:" + _alternatives(lists["background.headings"])
+                                           + r")\s*(?:[:•·–—]|\n)", re.I))
 
 
 def _alternatives(phrases) -> str:
@@ -217,6 +222,8 @@ def planned(token: Token) -> bool:
     """"will visit", "agreed to hold", "is to visit Hanoi next week": promised or planned."""
     if _has_aux(token, cues()["modality.future_aux"], ("aux", "auxpass")):
         return True
+    if _headline_infinitive(token) or _future_verb_group(token):
+        return True
     heads = cues()["modality.planning_heads"]
     t = token
     for _ in range(3):
@@ -227,6 +234,49 @@ def planned(token: Token) -> bool:
                 return True
         else:
             break
+    return False
+
+
+def _future_verb_group(token: Token) -> bool:
+    """"will be co-chaired", "will also be held": a future auxiliary among the words just before the
+    verb that belong to its verb group, which the parse may hang from another of them ("will" from
+    "be", "be" from the "co" of "co-chaired")."""
+    future, doc = cues()["modality.future_aux"], token.doc
+    for i in range(token.i - 1, max(token.sent.start, token.i - 6) - 1, -1):
+        t = doc[i]
+        if not t.whitespace_:
+            continue  # a piece of the verb's own word: the "co" and "-" of "co-chaired"
+        if t.dep_ not in ("aux", "auxpass", "advmod", "neg", "punct"):
+            return False
+        if t.lower_ in future:
+            return True
+    return False
+
+
+def _headline_infinitive(token: Token) -> bool:
+    """"Defence Minister to visit Washington", "Border exchange to be held this month": a bare
+    infinitive that heads its sentence is a headline's future (no verb above it could make it
+    a purpose or a result)."""
+    return token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+@cached
+def planned_noun(token: Token) -> bool:
+    """"a future visit", "the upcoming talks", "the planned signing": a noun act its modifier
+    places ahead, whatever tense the verb it hangs from is in ("looks forward to a future visit");
+    and one in the subject of a passive planning verb ("talks with Luxon are also scheduled", "a
+    visit is planned")."""
+    mods = cues()["modality.plan_modifiers"]
+    if any(c.dep_ == "amod" and c.lower_ in mods for c in token.children):
+        return True
+    t = token
+    for _ in range(8):  # up the noun phrase to the verb it is the subject of
+        if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.dep_ == "nsubjpass":
+            verb = t.head
+            return verb.lemma_.lower() in cues()["modality.planning_heads"] and any(c.dep_ == "auxpass" for c in verb.children)
+        t = t.head
     return False
 
 
@@ -301,6 +351,18 @@ def attached(doc: Doc, mention, heads: set) -> bool:
     return t in heads
 
 
+def background_heading(text: str) -> bool:
+    """Whether a sentence's text opens with the heading of a background box ("Background", "Context:"):
+    what follows it in the report tells earlier events, not the news of the day."""
+    return bool(cues().heading_pattern.search(text))
+
+
+def background_adverb(token: Token) -> bool:
+    """"Ukraine, recently visited by Cameron", "had previously selected the aircraft": an adverb on
+    the verb that places the act before the news of the day."""
+    return _has_aux(token, cues()["background.adverbs"], ("advmod",))
+
+
 def background_kind(mention) -> bool:
     """A date mention of a kind that looks back ("last week", "in recent years")."""
     return mention.kind in cues()["background.date_kinds"]
@@ -315,12 +377,36 @@ def embedded(token: Token) -> bool:
     if obliged(token):
         return True
     asks, proposes = cues()["reported_speech.embedding_heads"], cues()["reported_speech.proposal_verbs"]
+    if _asked_by_noun(token):
+        return True
     t = token
     for _ in range(2):
         if t.dep_ in ("xcomp", "ccomp") and t.head.i != t.i:
             clause, t = t.dep_, t.head
             if t.lemma_.lower() in asks or (clause == "ccomp" and t.lemma_.lower() in proposes):
                 return True
+    return False
+
+
+def _asked_by_noun(token: Token) -> bool:
+    """"renewed an invitation to visit Russia", "an open invitation for his counterpart to visit
+    London": an infinitive completing a noun of asking (within three steps up, through "for X"),
+    or parsed onto the verb whose object that noun is, is what is asked, not done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    nouns, t = cues()["reported_speech.embedding_nouns"], token
+    if token.dep_ in ("advcl", "xcomp"):  # parsed onto the verb: "made an invitation for him to visit"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in token.head.children)
+    if token.dep_ != "acl":
+        return False
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
     return False
 
 

@@ -198,3 +198,92 @@ def test_analysis_bad_cues_name_file_and_line(text, message):
 ])
 def test_analysis_attribution_ends_the_text_before_a_date(before, attributed):
     assert analysis.ends_in_attribution(before) is attributed
+
+
+def test_analysis_infinitive_of_an_invitation_is_embedded():
+    # "Peru renewed an invitation to visit Lima": the visit is asked for, not made
+    doc = make_doc(["Peru", "renewed", "an", "invitation", "to", "visit", "Lima"], [1, 1, 3, 1, 5, 3, 5],
+                   ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+                   ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PROPN"],
+                   ["peru", "renew", "an", "invitation", "to", "visit", "lima"])
+    assert analysis.embedded(doc[5]) and not GUARDS["not_embedded"](doc[5], doc[5])
+    # "a plan to visit Lima" asks nobody: not embedded (a plan is read by `planned`)
+    plan = make_doc(["Peru", "has", "a", "plan", "to", "visit", "Lima"], [1, 1, 3, 1, 5, 3, 5],
+                    ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+                    ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PROPN"],
+                    ["peru", "have", "a", "plan", "to", "visit", "lima"])
+    assert not analysis.embedded(plan[5])
+
+
+def test_analysis_a_future_visit_is_planned_by_its_modifier():
+    doc = make_doc(["Peru", "looks", "forward", "to", "a", "future", "visit"], [1, 1, 1, 1, 6, 6, 3],
+                   ["nsubj", "ROOT", "advmod", "prep", "det", "amod", "pobj"],
+                   ["PROPN", "VERB", "ADV", "ADP", "DET", "ADJ", "NOUN"],
+                   ["peru", "look", "forward", "to", "a", "future", "visit"])
+    assert analysis.planned_noun(doc[6])
+    past = make_doc(["Peru", "praised", "the", "successful", "visit"], [1, 1, 4, 4, 1],
+                    ["nsubj", "ROOT", "det", "amod", "dobj"], ["PROPN", "VERB", "DET", "ADJ", "NOUN"])
+    assert not analysis.planned_noun(past[4])
+
+
+def test_analysis_a_headline_infinitive_is_planned():
+    # "Minister to visit Lima": a headline's future; "came to visit Lima" has a verb above it
+    doc = make_doc(["Minister", "to", "visit", "Lima"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"],
+                   ["PROPN", "PART", "VERB", "PROPN"])
+    assert analysis.planned(doc[2])
+    came = make_doc(["Peru", "came", "to", "visit", "Lima"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "advcl", "dobj"],
+                    ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["peru", "come", "to", "visit", "lima"])
+    assert not analysis.planned(came[3])
+
+
+def test_analysis_talks_a_passive_planning_verb_tells_are_planned():
+    doc = make_doc(["Talks", "with", "Peru", "are", "scheduled"], [4, 0, 1, 4, 4],
+                   ["nsubjpass", "prep", "pobj", "auxpass", "ROOT"], ["NOUN", "ADP", "PROPN", "AUX", "VERB"],
+                   ["talk", "with", "peru", "be", "schedule"])
+    assert analysis.planned_noun(doc[0])
+    held = make_doc(["Talks", "with", "Peru", "were", "held"], [4, 0, 1, 4, 4],
+                    ["nsubjpass", "prep", "pobj", "auxpass", "ROOT"], ["NOUN", "ADP", "PROPN", "AUX", "VERB"],
+                    ["talk", "with", "peru", "be", "hold"])
+    assert not analysis.planned_noun(held[0])
+
+
+def test_analysis_a_background_heading_opens_a_box_not_a_sentence():
+    assert analysis.background_heading("Background\n\n • On 13 May, Peru and Chile signed a treaty.")
+    assert analysis.background_heading("Background: Peru and Chile signed a treaty in May.")
+    assert not analysis.background_heading("Background checks found that Peru signed a treaty.")
+    assert not analysis.background_heading("Peru and Chile signed a treaty.")
+
+
+def test_analysis_infinitive_parsed_onto_the_verb_of_an_invitation_is_embedded():
+    # "Peru made an invitation to visit Lima", the infinitive hung from "made"
+    doc = make_doc(["Peru", "made", "an", "invitation", "to", "visit", "Lima"], [1, 1, 3, 1, 5, 1, 5],
+                   ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "dobj"],
+                   ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PROPN"],
+                   ["peru", "make", "an", "invitation", "to", "visit", "lima"])
+    assert analysis.embedded(doc[5])
+    came = make_doc(["Peru", "came", "to", "visit", "Lima"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "advcl", "dobj"],
+                    ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["peru", "come", "to", "visit", "lima"])
+    assert not analysis.embedded(came[3])
+
+
+def test_analysis_a_future_auxiliary_hung_from_another_word_of_the_verb_group_plans():
+    # "talks will be co-chaired": "will" hangs from "be", "be" from the "co" of "co-chaired"
+    words = ["Talks", "will", "be", "co", "-", "chaired"]
+    spaces = [True, True, True, False, False, False]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[3, 2, 3, 3, 3, 3],
+              deps=["nsubj", "aux", "auxpass", "ROOT", "punct", "advcl"],
+              pos=["NOUN", "AUX", "AUX", "ADV", "PUNCT", "VERB"], lemmas=["talk", "will", "be", "co", "-", "chair"])
+    assert analysis.planned(doc[5])
+    past = Doc(VOCAB, words=["Talks", "were", "co", "-", "chaired"], spaces=[True, True, False, False, False],
+               heads=[2, 2, 2, 2, 2], deps=["nsubj", "auxpass", "ROOT", "punct", "advcl"],
+               pos=["NOUN", "AUX", "ADV", "PUNCT", "VERB"], lemmas=["talk", "be", "co", "-", "chair"])
+    assert not analysis.planned(past[4])
+
+
+def test_analysis_recently_on_the_verb_places_the_act_before_the_news():
+    doc = make_doc(["Peru", "recently", "visited", "Chile"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"],
+                   ["PROPN", "ADV", "VERB", "PROPN"])
+    assert analysis.background_adverb(doc[2])
+    today = make_doc(["Peru", "also", "visited", "Chile"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"],
+                     ["PROPN", "ADV", "VERB", "PROPN"])
+    assert not analysis.background_adverb(today[2])

@@ -782,3 +782,72 @@ def test_events_a_gift_that_provides_encouragement_is_no_donor():
     found = codes("Thai Ambassador Somchai Wongsa and Malaysian Ambassador Aziz Rahman said the donated masks "
                   "provide great encouragement for Thailand and Malaysia.")
     assert not [c for c in found if c[0].startswith(("07", "03"))], found
+
+
+def test_events_a_possessive_pronoun_is_bound_by_its_subject():
+    # "his" alone would resolve to the last person acting (Giang); the subject of "shared" acts
+    found = codes("Vietnamese Defence Minister Phan Van Giang met Lao Defence Minister Chansamone "
+                  "Chanyalath in Vientiane on Tuesday. Chansamone Chanyalath shared his deep sympathy for "
+                  "the losses caused by the recent floods.")
+    assert ("018", "LAO", "VNM", "2025-06-10") in found
+    assert not [c for c in found if c[0] == "018" and c[1] == "VNM"]
+
+
+def test_events_renewed_invitation_to_visit_is_no_visit():
+    found = codes("Vietnamese President Luong Cuong renewed an invitation to visit Laos.")
+    assert not [c for c in found if c[0] in ("042", "043")]
+
+
+def test_events_a_future_visit_looked_forward_to_is_an_intent():
+    found = codes("Vietnamese Defence Minister Phan Van Giang looks forward to a future visit to Laos.")
+    assert ("036", "VNM", "LAO", "2025-06-11") in found
+    assert not [c for c in found if c[0] in ("042", "043")]
+
+
+def test_events_a_headline_infinitive_visit_is_an_intent():
+    found = codes("Lao Defence Minister Chansamone Chanyalath to visit Hanoi")
+    assert ("036", "LAO", "VNM", "2025-06-11") in found
+    assert not [c for c in found if c[0] in ("042", "043")]
+
+
+def test_events_talks_that_are_scheduled_are_an_intent():
+    found = codes("Talks between Vietnam and Laos are scheduled for next week.")
+    assert ("036", "VNM", "LAO", "2025-06-11") in found
+    assert not [c for c in found if c[0].startswith("04")]
+
+
+BOXED = ("Lao Defence Minister Chansamone Chanyalath paid an official visit to Vietnam on Tuesday.\n\n"
+         "{heading}\n\n • On 13 May, Vietnam and Laos signed a memorandum of understanding on defence law.")
+
+
+def test_events_a_background_box_tells_no_news():
+    boxed = codes(BOXED.format(heading="Background"))
+    assert ("042", "LAO", "VNM", "2025-06-10") in boxed
+    assert not [c for c in boxed if c[0] == "057"]
+    # the same paragraph under another heading is news: the box's heading is what makes it history
+    assert ("057", "VNM", "LAO", "2025-05-13") in codes(BOXED.format(heading="Details"))
+
+
+def test_events_an_invitation_made_is_an_invitation_not_a_visit():
+    found = codes("British Foreign Secretary David Cameron made an open invitation for his Polish counterpart "
+                  "Radoslaw Sikorski to visit the United Kingdom.")
+    assert ("026", "GBR", "POL", None) in found
+    assert not [c for c in found if c[0] in ("042", "043")]
+    # the invitation a visit was made at is no invitation of the day
+    at = codes("Lao Defence Minister Chansamone Chanyalath visited Hanoi at the invitation of Vietnamese "
+               "Defence Minister Phan Van Giang.")
+    assert not [c for c in at if c[0] == "026"]
+
+
+def test_events_a_meeting_that_will_be_co_chaired_is_an_intent():
+    found = codes("The meeting will be co-chaired by Vietnamese Defence Minister Phan Van Giang and Lao Defence "
+                  "Minister Chansamone Chanyalath.")
+    assert ("036", "VNM", "LAO", "2025-06-11") in found
+    assert not [c for c in found if c[0].startswith("04")]
+
+
+def test_events_a_visit_told_as_recent_is_background():
+    found = codes("The ministers discussed support for Ukraine, recently visited by British Foreign Secretary "
+                  "David Cameron.")
+    assert not [c for c in found if c[0] in ("042", "043")]
+    assert ("042", "GBR", "UKR", "2025-06-10") in codes("British Foreign Secretary David Cameron visited Ukraine on Tuesday.")

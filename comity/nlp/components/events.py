@@ -55,6 +55,7 @@ _CANDIDATES = "comity.events.candidates"  # doc.user_data key: token indices tha
 ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's encounter may lie
 TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}  # bound by their clause's subject (_bound_possessive)
 
 class Veto(NamedTuple):
     """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
@@ -105,13 +106,16 @@ class EventCoder:
         sents = sentences(doc)
         text = doc_text(doc)
         day, last_end = anchor, 0  # the day the narrative is at (see _leading_day)
+        background = False  # in a "Background" box (see _opens_background)
         for sent in sents.spans:
-            if "\n" in text[last_end:sent.start_char]:
+            new_paragraph = "\n" in text[last_end:sent.start_char]
+            if new_paragraph:
                 day = anchor  # a new paragraph: back to the report's encounter
             last_end = sent.start_char + len(text[sent.start_char:sent.end_char].rstrip())  # its blank lines too
             sent_dates = self._sentence_dates(doc, sent)
             day = self._leading_day(doc, sent, sent_dates) or day
-            if not sents.codable(sent):
+            background = background or self._opens_background(sent, new_paragraph or sent.start_char == 0)
+            if background or not sents.codable(sent):
                 continue
             disc.focus(sent)
             told = []
@@ -127,6 +131,13 @@ class EventCoder:
         events = self._calls_over_talks(self._precise_places(events))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+
+    @staticmethod
+    def _opens_background(sent: Span, starts_paragraph: bool) -> bool:
+        """A paragraph headed "Background" (or "Context:") opens a box of earlier events that runs
+        to the end of the report: "Background • On 13 June, A and B signed ..." is history, not
+        news of the day, whatever day it names."""
+        return starts_paragraph and analysis.background_heading(text_of(sent))
 
     @staticmethod
     def _precise_places(events: list[EventCandidate]) -> list[EventCandidate]:
@@ -329,6 +340,7 @@ class EventCoder:
         steps: list[str] = []
         planned = analysis.planned(pred) or any(d.kind == "future" and analysis.attached(doc, d, {token, pred})
                                                 for d in sent_dates)
+        planned = planned or (trig.pos == "NOUN" and analysis.planned_noun(token))  # "a future visit"
         if planned and (trig.intent or "").startswith("13") and pred.dep_ == "xcomp" and any(
                 t.family == "intent" for t in self._triggers(pred.head)):
             return Veto("not_promised_threat", "a promise to act, which the promise codes, not a threat")
@@ -424,6 +436,8 @@ class EventCoder:
         about = [d for d in sent_dates if not (trig.family in self.table.groups["reaction"] and d.start > token.idx)]
         if any(analysis.background_kind(d) and analysis.attached(doc, d, {token, pred}) for d in about):
             return Veto("not_background", "dated as background")  # "sent last week"
+        if analysis.background_adverb(token) or (pred.i != token.i and analysis.background_adverb(pred)):
+            return Veto("not_background", "told as background ('recently visited', 'previously signed')")
         if any(analysis.earlier(d, anchor) and analysis.attached(doc, d, {token, pred}) for d in about):
             # "the agreement, which was signed in 2021": history, not news of the day
             return Veto("not_history", "dated before the report's month or year")
@@ -560,7 +574,7 @@ class EventCoder:
     def _sources(self, disc: Discourse, token: Token, pred: Token, trig: Trigger) -> list[Ref]:
         if trig.pos == "NOUN":  # "the latter's official visit": the possessor acts
             for child in token.children:
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" and not self._bound_possessive(disc, child, pred):
                     refs = disc.resolve(child)
                     if refs:
                         return refs
@@ -664,6 +678,16 @@ class EventCoder:
         heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj"]  # "a group of protesters"
         return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
+
+    @staticmethod
+    def _bound_possessive(disc: Discourse, poss: Token, pred: Token) -> bool:
+        """"Khamliang shared his deep sympathy": a possessive pronoun on a noun trigger is bound by
+        the subject of the verb it hangs from, who acts; the discourse's last person (whom "his"
+        resolves to on its own) may be the other side. Only when that subject names someone."""
+        if poss.lower_ not in POSSESSIVE_PRONOUNS or pred.i == poss.head.i:
+            return False
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.lower_ not in POSSESSIVE_PRONOUNS and bool(disc.resolve(subj))
 
     def _civilian_subject(self, token: Token, pred: Token) -> bool:
         subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
