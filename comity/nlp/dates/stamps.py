@@ -42,12 +42,13 @@ def is_stamp_line(line: str, mentions: list[DateMention], offset: int, is_place=
         a, b = m.start - offset, m.end - offset
         rest = rest[:a] + " " + rest[b:]
     rest = rest.strip()
+    words = len(_WORD.findall(rest))
+    if words > STAMP_WORDS:
+        return False  # most lines: text around the date (checked first: the rest is cheap on short lines only)
     dateline = _DATELINE_REST.search(rest)
     if dateline and is_place(dateline["place"]):
         return False
-    if rest.endswith((".", "!", "?")) and len(_WORD.findall(rest)) > 1:
-        return False  # "They met on Monday." is a sentence, not a stamp
-    return len(_WORD.findall(rest)) <= STAMP_WORDS
+    return not (rest.endswith((".", "!", "?")) and words > 1)  # "They met on Monday." is a sentence
 
 
 def mark_stamps(text: str, mentions: list[DateMention], is_place=lambda name: False) -> list[DateMention]:
