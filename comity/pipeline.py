@@ -22,9 +22,10 @@ from spacy.tokens import Doc
 from .errors import Errors, InputError
 from .ingest.normalize import nfc_with_offsets
 from .ingest.plaintext import read_text
-from .ingest.wire import dateline_day
+from .ingest.wire import dateline_when
 from .model import Article, ArticleResult
 from .nlp.agencies import home_country
+from .nlp.dates import resolve
 from .nlp.fastpath import FULL, NO_NER, SKIP, FastPath
 from .nlp.gazetteer import load_gazetteer
 from .nlp.pipeline import build_pipeline
@@ -100,6 +101,21 @@ def dateline_place(dateline: str | None) -> tuple[str, str] | None:
         if entry.kind in PLACE_KINDS:
             return entry.canonical, entry.code
     return None
+
+
+def dateline_day(text: str, body_start: int, published: dt.date | None) -> dt.date | None:
+    """The day a wire dateline states ("MOSCOW, August 1. /TASS/."), resolved by the date finder
+    against the publication date as a day that has come ("December 30" sent on 2 January is last
+    year's); None when the dateline gives no day.
+
+    The dateline is part of the story as the agency sent it, so its day supports the date of what
+    the report tells as done; a `date` line, a banner or a crawl stamp alone does not (they say when
+    the page was published, not when the encounter was)."""
+    when = dateline_when(text, body_start)
+    mention = resolve(when, published, tense="past") if when else None
+    if mention is None or mention.granularity != "day" or not mention.value:
+        return None
+    return dt.date.fromisoformat(mention.value)
 
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:

@@ -127,17 +127,11 @@ def parse_wire(text: str, *, where: str = "text") -> Wire:
     return Wire(published, dateline, source, pos, end)
 
 
-_MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), 1)}
 
-
-def dateline_day(article_text: str, body_start: int, published: dt.date | None) -> dt.date | None:
-    """The day a wire dateline states ("MOSCOW, August 1. /TASS/.", "BERLIN, Nov 6 (Reuters) -"),
-    resolved against the publication date; None when the dateline gives no day.
-
-    The dateline is part of the story as the agency sent it, so its day supports the date of
-    what the report tells as done; a `date` line, a banner or a crawl stamp alone does not
-    (they say when the page was published, not when the encounter was)."""
+def dateline_when(article_text: str, body_start: int) -> str | None:
+    """The day a wire dateline writes, as written ("August 1" in "MOSCOW, August 1. /TASS/.", "Nov 6"
+    in "BERLIN, Nov 6 (Reuters) -"), or None when the header has no dateline or it names no day.
+    Resolving it is the date finder's work (`comity.pipeline.dateline_day`)."""
     if body_start <= 0:
         return None  # no header was recognised, so no dateline either
     date_line = _DATE_LINE.match(article_text, 0, body_start)
@@ -146,20 +140,4 @@ def dateline_day(article_text: str, body_start: int, published: dt.date | None) 
     match = _DATELINE.match(article_text, pos) or _DATELINE_SLASHED.match(article_text, pos)
     if match is None or not match["when"] or match.start("when") >= body_start:
         return None
-    when = match["when"]
-    month = next((n for name, n in _MONTHS.items() if re.search(rf"\b{name}", when, re.I)), None)
-    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", when)
-    year = re.search(r"\b(\d{4})\b", when)
-    if month is None or day is None:
-        return None
-    base = int(year[1]) if year else (published.year if published else None)
-    if base is None:
-        return None
-    try:
-        value = dt.date(base, month, int(day[1]))
-    except ValueError:
-        return None
-    if not year and published and value > published:  # "December 30" sent on 2 January
-        value = value.replace(year=base - 1)
-    return value
-
+    return match["when"]

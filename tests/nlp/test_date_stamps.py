@@ -4,9 +4,10 @@ import datetime as dt
 
 import pytest
 
-from comity.ingest.wire import dateline_day, parse_wire
+from comity.ingest.wire import parse_wire
 from comity.nlp.dates import find_dates
 from comity.nlp.dates.stamps import mark_stamps
+from comity.pipeline import dateline_day
 
 PUBLISHED = dt.date(2025, 6, 11)  # a Wednesday
 
