@@ -1,10 +1,9 @@
 """Rule ids: the names records carry in `rule`, and where the data rows behind them are.
 
 A record says which rule made it (docs/extraction.md). For an event that is a row of
-resources/event_triggers.yaml: its `id` key when the row has one, else `<family>.<lemma>`
-(the section the row stands in and its lemma, "visit.host"). Two rows of one family and
-lemma (two readings of "hold") share that name until they are given ids, so a lookup
-returns every row of a name. Agreements are found by the term patterns of a kind in
+resources/event_triggers.yaml, whose `id` the event coder notes on the event (the table's compiler
+requires one on every row). A table read here without ids (a hand-written one in a test) names
+its rows `<family>.<lemma>`, and a lookup returns every row of a name. Agreements are found by the term patterns of a kind in
 resources/agreement_terms.yaml ("agreements.term.mou"). Other rules (persons, statuses,
 post-steps) live in code; `rule_source` names the module that holds them.
 
@@ -54,19 +53,6 @@ class RuleSource:
     @property
     def known(self) -> bool:
         return bool(self.rows or self.code)
-
-
-def event_rule_name(family: str, lemma: str, form: str) -> str:
-    """The name of the trigger row that coded an event, as `<family>.<lemma>`: the row of `family`
-    keyed by the trigger word's lemma or, failing that, by its form (the coder looks the table up
-    both ways, events.py `_triggers`). A rule written in code (a speech act read from its clause,
-    "said that X must ...") has no row: it is named after the word's lemma. Where the one row of
-    that family and lemma has an `id` of its own, that id is the name (the page of a rule finds a
-    row by its id)."""
-    keyed = trigger_keys()
-    key = next((k for k in (lemma, form) if (family, k) in keyed), lemma)
-    ids = keyed.get((family, key), ())
-    return ids[0] if len(ids) == 1 else f"{family}.{key}"
 
 
 @cache

@@ -1,5 +1,5 @@
-"""Rule ids (comity/rules.py): how an event's rule is named, and where a rule's row is found."""
-from comity.rules import event_rule_name, rule_source, trigger_rows, trigger_rows_in
+"""Rule ids (comity/rules.py): where a rule's row is found."""
+from comity.rules import rule_source, trigger_rows, trigger_rows_in
 
 TABLE = """\
 # a hand-written table
@@ -36,13 +36,6 @@ def test_the_bundled_table_has_the_host_row_behind_a_made_up_visit():
     assert host.file == "event_triggers.yaml" and "lemma: host" in host.text and host.line > 1
 
 
-def test_event_rule_name_finds_the_row_by_lemma_then_by_form():
-    assert event_rule_name("visit", "visit", "visited") == "visit.visit"
-    assert event_rule_name("consult", "talk", "talks") == "consult.talk"
-    # no row of that family: a rule in code is named after the word's lemma
-    assert event_rule_name("demand", "say", "said") == "demand.say"
-
-
 def test_rule_source_points_to_data_rows_or_to_code():
     assert rule_source("sign.sign-order").rows and rule_source("sign.sign-order").known
     (mou,) = rule_source("agreements.term.mou").rows
@@ -51,22 +44,3 @@ def test_rule_source_points_to_data_rows_or_to_code():
     assert not person.rows and "persons.py" in person.code
     assert not rule_source("no-such-rule").known
 
-
-def test_event_rule_name_is_the_row_id_when_the_row_has_one(monkeypatch):
-    import comity.rules as rules
-
-    monkeypatch.setattr(rules, "trigger_rows", lambda: trigger_rows_in(TABLE))
-    rules.trigger_keys.cache_clear()
-    try:
-        assert event_rule_name("consult", "meet", "met") == "consult.meet"
-        # two "hold" rows, one with an id: the name finds the row without one
-        assert event_rule_name("consult", "hold", "held") == "consult.hold"
-        assert event_rule_name("visit", "visit", "visited") == "visit.visit"
-    finally:
-        rules.trigger_keys.cache_clear()
-    TABLE_WITH_ID = TABLE.replace("  - lemma: visit\n", "  - id: visit.state-visit\n    lemma: visit\n")
-    monkeypatch.setattr(rules, "trigger_rows", lambda: trigger_rows_in(TABLE_WITH_ID))
-    try:
-        assert event_rule_name("visit", "visit", "visited") == "visit.state-visit"
-    finally:
-        rules.trigger_keys.cache_clear()

@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Span
 from ..model import (Actor, Agreement, ArticleResult, Event, Evidence, Meeting, Mechanism, Person,
                      Place, Plover)
 from ..model.article import Article
-from ..rules import event_rule_name
 from .coding import code_info
 from .gazetteer import fold
 from .sentences import sentences, text_of
@@ -97,16 +96,8 @@ def _events(doc: Doc, off: Offsets) -> tuple[Event, ...]:
             place=place, date_text=cand.date_text, date_granularity=cand.granularity,
             goldstein=info.goldstein, quad_class=info.quad_class, trigger=cand.trigger.text,
             more_evidence=tuple(row["more"]), confidence=round(row["confidence"], 2),
-            rule=_event_rule(cand), steps=tuple(row["steps"])))
+            rule=cand.rule, steps=tuple(row["steps"])))
     return tuple(events)
-
-
-def _event_rule(cand) -> str:
-    """The trigger row's id the coder noted, or, where it noted none, the row's `<family>.<lemma>`
-    name (comity/rules.py), so that no event is without a rule."""
-    if cand.rule:
-        return cand.rule
-    return event_rule_name(cand.family, cand.trigger.lemma_.lower(), cand.trigger.lower_)
 
 
 def _meetings(events: tuple[Event, ...]) -> tuple[Meeting, ...]:
