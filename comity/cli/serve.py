@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -17,6 +17,11 @@ def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. The default answers only this "
                                                          "machine; 0.0.0.0 answers every network it is on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    allowed_host: Optional[List[str]] = typer.Option(
+        None, "--allowed-host", metavar="NAME",
+        help="A host name the server answers to besides its IP addresses and localhost (repeatable), e.g. "
+             "the machine's name on your network. Requests for any other name get 400: this stops other "
+             "web sites from reading the store through your browser (DNS rebinding)."),
 ) -> None:
     """Serve the analyst's web view of the store: overview, dyads, agreements, people, reports, events.
 
@@ -28,7 +33,7 @@ def serve_cmd(
     from ..web import create_app
 
     with opened(db) as store:
-        app = create_app(store)
+        app = create_app(store, allowed_hosts=tuple(allowed_host or ()))
         shown = f"[{host}]" if ":" in host else host
         err.print(f"comity serving [bold]{store.url}[/bold] (read-only) at "
                   f"[bold]http://{shown}:{port}/[/bold]; Ctrl+C to stop", soft_wrap=True)

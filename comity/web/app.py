@@ -7,6 +7,7 @@ the twins. Assets are shipped in the package (static/): the UI works with no net
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -26,11 +27,16 @@ from . import figures
 from .deps import PageCache, render
 from .pages import NotFound, country_name
 from .routes import ROUTERS
+from .security import SecurityMiddleware, link_url
 
 
-def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: str = "comity") -> FastAPI:
+def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: str = "comity",
+               allowed_hosts: Collection[str] = ()) -> FastAPI:
     """The web app over `store`: a Store (left open when the app stops), or a URL or path to open
-    (closed when the app stops); None means $COMITY_DB or the default store, as for the CLI."""
+    (closed when the app stops); None means $COMITY_DB or the default store, as for the CLI.
+
+    Requests are answered when their Host is an IP address, `localhost` or one of `allowed_hosts`
+    ("*" allows any, e.g. behind a proxy that checks it): see security.py."""
     owned = not isinstance(store, Store)
     opened = Store.open(store) if owned else store
 
@@ -60,6 +66,7 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: st
         return Response(icon, media_type="image/svg+xml")
 
     _errors(app)
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     return app
 
 
@@ -78,7 +85,7 @@ def _templates() -> Environment:
     env = Environment(loader=PackageLoader("comity.web", "templates"), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(version=__version__, figures=figures, qs=_qs)
-    env.filters.update(country=country_name, kind=lambda k: (k or "").replace("_", " "))
+    env.filters.update(country=country_name, kind=lambda k: (k or "").replace("_", " "), link_url=link_url)
     return env
 
 

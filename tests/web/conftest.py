@@ -61,7 +61,7 @@ def client(web_store):
 
     from comity.web import create_app
 
-    with TestClient(create_app(web_store)) as c:
+    with TestClient(create_app(web_store), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -87,7 +87,7 @@ def small_client(small_store):
 
     from comity.web import create_app
 
-    with TestClient(create_app(small_store)) as c:
+    with TestClient(create_app(small_store), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -191,7 +191,7 @@ def test_app_factory_opens_and_closes_a_store_by_url(tmp_path):
     from fastapi.testclient import TestClient
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(url), base_url="http://127.0.0.1") as client:
         overview = client.get("/api/overview").json()
         assert overview["counts"]["events"] == 0 and overview["dyads"] == []
         assert "The store is empty" in client.get("/").text
@@ -205,7 +205,8 @@ def test_app_cached_pages_follow_the_store(tmp_path):
 
     from comity.storage import Store
 
-    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as store, TestClient(create_app(store)) as client:
+    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as store, \
+            TestClient(create_app(store), base_url="http://127.0.0.1") as client:
         store.save([rec.lao_2024()])
         first = client.get("/api/dyad/VNM-LAO").json()
         assert first["events"] == 1 and client.get("/api/dyad/VNM-LAO").json() == first

@@ -60,7 +60,7 @@ def test_event_pages_walk_every_event_once_in_order(paged):
 
     want = expected_order(paged)
     assert len(want) > 200
-    with TestClient(create_app(paged)) as client:
+    with TestClient(create_app(paged), base_url="http://127.0.0.1") as client:
         first = client.get("/api/events?dyad=LAO-VNM&per_page=17").json()
         assert first["total"] == len(want) and first["pages"] == -(-len(want) // 17)
         got = []

@@ -31,7 +31,7 @@ def client(tmp_path_factory):
         agreements=ruled(result.agreements, "agreements.term.protocol", ("agreements.status.proposed",)))
     store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('rules') / 'comity.db'}")
     store.save([result])
-    with TestClient(create_app(store)) as c:
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as c:
         yield c
     store.close()
 
