@@ -7,9 +7,9 @@ import dataclasses
 import http.client
 
 import pytest
+import store_records as rec
 from fastapi.testclient import TestClient
 
-import store_records as rec
 from comity.storage import Store
 from comity.web import create_app
 from comity.web.security import CSP, host_allowed, host_name, link_url
