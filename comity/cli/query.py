@@ -43,7 +43,7 @@ def events_cmd(
         ("plover", lambda r: r.plover_type), ("source", lambda r: _actor(r.source_country, r.source_sector)),
         ("target", lambda r: _actor(r.target_country, r.target_sector)), ("reports", lambda r: r.reports),
         ("sources", lambda r: r.sources), ("people", lambda r: r.persons), ("evidence", lambda r: clip(r.evidence)),
-    ])
+    ], wrap=("sources", "people", "evidence"), drop=("sources", "people", "reports", "plover", "id"))
 
 
 def _actor(country: str | None, sector: str | None) -> str:
@@ -72,7 +72,7 @@ def timeline_cmd(
         ("date", lambda i: i.date or "?"), ("what", lambda i: i.kind), ("code", lambda i: i.code),
         ("countries", lambda i: i.countries), ("place", lambda i: i.place), ("reports", lambda i: i.reports),
         ("summary", lambda i: clip(i.summary)),
-    ])
+    ], wrap=("place", "summary"), drop=("place", "countries", "reports"))
 
 
 def persons_cmd(
@@ -94,7 +94,7 @@ def persons_cmd(
         ("id", lambda r: r.id), ("name", lambda r: r.name), ("country", lambda r: r.country),
         ("rank", lambda r: r.rank), ("titles (latest)", lambda r: r.titles), ("first seen", lambda r: r.first_seen),
         ("last seen", lambda r: r.last_seen), ("reports", lambda r: r.reports),
-    ])
+    ], wrap=("name", "titles (latest)"), drop=("rank", "first seen", "id", "reports"))
 
 
 def person_cmd(
@@ -134,12 +134,12 @@ def person_cmd(
         emit(offices, as_json=False, as_csv=False, title="Offices and ranks", columns=[
             ("kind", lambda k: k[0]), ("title", lambda k: k[1].title), ("first seen", lambda k: k[1].first_seen),
             ("last seen", lambda k: k[1].last_seen), ("reports", lambda k: k[1].reports),
-        ])
+        ], wrap=("title",))
     if detail.meetings:
         emit(list(detail.meetings), as_json=False, as_csv=False, title="Meetings", columns=[
             ("date", lambda m: m.date or "?"), ("kind", lambda m: m.kind), ("countries", lambda m: m.countries),
             ("place", lambda m: m.place), ("host", lambda m: m.host_country), ("reports", lambda m: m.reports),
-        ])
+        ], wrap=("countries", "place"), drop=("host",))
     else:
         out.print("no meetings recorded")
 
@@ -159,4 +159,4 @@ def search_cmd(
          row_type=SearchHit, columns=[
         ("report", lambda h: h.report), ("published", lambda h: h.published), ("source", lambda h: h.source),
         ("copies", lambda h: h.copies or ""), ("text", lambda h: h.snippet),
-    ])
+    ], wrap=("source", "text"), drop=("copies", "source"))
