@@ -1,18 +1,18 @@
 """`comity agreements`, `comity agreement`, `comity mechanisms`: instruments and mechanisms across reports.
 
-A thin shell over `comity.link`. The reports given are extracted in memory in this run
-(`_results`); once the store exists, that is the one function to point at it.
+With no report paths each reads the store through the query layer the web view uses
+(`comity.query.views`: `agreements`, `get_agreement`, `mechanisms`); given paths, the reports
+are extracted in memory in this run (`_results`) and linked by `comity.link`, nothing stored.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
-from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import ComityError, InputError
@@ -20,26 +20,25 @@ from ..link import LinkedAgreement, MechanismSeries, link, link_agreements, link
 from ..link.mechanisms import ordinal_text
 from ..model import ArticleResult, to_dict
 from ._run import err, run_extraction
+from ._store import bad_value, csv_option, db_option, emit, opened, out
 
 
 
-class _Out:
-    """Standard output, looked up when printing (so tests can capture it); 160 columns when piped."""
-
-    def print(self, *args, **kw) -> None:
-        width = None if sys.stdout.isatty() else 160
-        Console(highlight=False, width=width, soft_wrap=not isinstance(args[0], Table)).print(*args, **kw)
-
-
-out = _Out()
-
-PATHS = typer.Argument(..., help="Report files or folders (read recursively), as for `comity extract`.",
+PATHS = typer.Argument(None, help="Report files or folders (read recursively), as for `comity extract`: "
+                       "extracted and linked in this run, nothing stored. Without them, the store is read.",
                        show_default=False)
-PUBLISHED = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for reports that carry none.")
+PUBLISHED = typer.Option(None, "--published", help="With report paths: the publication date (YYYY-MM-DD) of "
+                         "reports that carry none.")
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
-QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+QUIET = typer.Option(False, "--quiet", "-q", help="With report paths: no progress bar.")
 BETWEEN = typer.Option(None, "--between", help="Only those whose parties include both states, e.g. VNM LAO "
                                                "(ISO alpha-3 codes or names).", show_default=False)
+KIND = typer.Option(None, "--kind", help="Only this kind: protocol, annual_plan, mou, agreement, treaty, ...",
+                    show_default=False)
+STATUS = typer.Option(None, "--status", help="Only those whose latest status is this: signed, proposed, "
+                      "reviewed, ...", show_default=False)
+SINCE = typer.Option(None, "--since", help="Only those reported on since this date (YYYY-MM-DD, YYYY-MM or YYYY).",
+                     show_default=False)
 
 
 def _results(paths: list[Path], published: str | None, quiet: bool) -> list[ArticleResult]:
@@ -90,23 +89,56 @@ def _agreement_json(a: LinkedAgreement, rel: dict[str, dict]) -> dict:
     return {"id": a.id, **to_dict(a), "links": rel[a.key]}
 
 
-def agreements_cmd(
-    paths: list[Path] = PATHS,
-    between: Optional[tuple[str, str]] = BETWEEN,
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only this kind: protocol, annual_plan, mou, "
-                                                             "agreement, treaty, ..."),
-    as_json: bool = JSON, published: Optional[str] = PUBLISHED, quiet: bool = QUIET,
-) -> None:
-    """List the agreements the reports mention, each instrument once across all reports.
+def _filtered(a: LinkedAgreement, codes: set[str], kind: str | None, status: str | None, since: str | None) -> bool:
+    seen = max((o.published for o in a.observations if o.published), default=None)
+    return (codes <= set(a.parties) and (kind is None or a.kind == kind)
+            and (status is None or a.latest_status == status) and (since is None or (seen or "") >= since))
 
-    Mentions of the same instrument (same kind, parties and period, or the same name) are one
-    agreement; for each: its id, kind, parties, period, latest status with its date, and the
-    number of reports. `comity agreement PATH... --id ID` shows one in full.
+
+def _store_only(paths: list[Path] | None, db: str | None, as_csv: bool) -> bool:
+    """True when the store is to be read (no report paths); --db and --csv go with the store only."""
+    if paths and db:
+        raise typer.BadParameter("give report paths or --db, not both: report paths are read, not stored",
+                                 param_hint="--db")
+    if paths and as_csv:
+        raise typer.BadParameter("--csv lists the store's agreements and mechanisms; with report paths use "
+                                 "--json", param_hint="--csv")
+    return not paths
+
+
+def _since(since: str | None) -> str | None:
+    from ..errors import StoreError
+    from ..query import parse_date
+
+    try:
+        return parse_date(since) if since else None
+    except StoreError as e:
+        raise bad_value(e, "--since") from None
+
+
+def agreements_cmd(
+    paths: Optional[list[Path]] = PATHS,
+    between: Optional[tuple[str, str]] = BETWEEN,
+    kind: Optional[str] = KIND, status: Optional[str] = STATUS, since: Optional[str] = SINCE,
+    limit: int = typer.Option(200, "--limit", "-n", min=0, help="From the store: at most this many."),
+    db: Optional[str] = db_option(), as_json: bool = JSON, as_csv: bool = csv_option(),
+    published: Optional[str] = PUBLISHED, quiet: bool = QUIET,
+) -> None:
+    """List the agreements, each instrument once across all reports: its id, kind, parties, period, latest
+    status with its date, and the number of reports.
+
+    Reads the store (`--db`, like `comity events`); with --between, in the order of the web view's
+    ladder (protocols, then plans, MoUs and the rest), else the latest reported first. Given report
+    paths, extracts and links them instead, storing nothing. `comity agreement --id ID` shows one in full.
     """
     codes = {_code(v) for v in between} if between else set()
+    since = _since(since)
+    if _store_only(paths, db, as_csv):
+        _store_agreements(tuple(sorted(codes)) if codes else None, kind, status, since, limit, db, as_json, as_csv)
+        return
     linked = link_agreements(_results(paths, published, quiet))
     rel = link(linked)
-    shown = [a for a in linked if codes <= set(a.parties) and (kind is None or a.kind == kind)]
+    shown = [a for a in linked if _filtered(a, codes, kind, status, since)]
     if as_json:
         typer.echo(json.dumps([_agreement_json(a, rel) for a in shown], ensure_ascii=False, indent=1))
         return
@@ -117,18 +149,45 @@ def agreements_cmd(
     for a in shown:
         flag = " [red]![/red]" if a.conflicts else ""
         table.add_row(a.id, a.kind, "–".join(a.parties), _period(a.period_start, a.period_end),
-                      a.latest_status + flag, a.latest_date or "", str(len(a.reports)), a.name)
+                      escape(a.latest_status) + flag, a.latest_date or "", str(len(a.reports)), escape(a.name))
     out.print(table)
 
 
+def _store_agreements(dyad: tuple[str, ...] | None, kind: str | None, status: str | None, since: str | None,
+                      limit: int, db: str | None, as_json: bool, as_csv: bool) -> None:
+    from ..query.views import AgreementRow, agreements, ladder_order
+
+    with opened(db) as store, store.read() as conn:
+        rows = agreements(conn, dyad=dyad if dyad and len(dyad) == 2 else None, kind=kind, status=status,
+                          since=since, limit=limit, latest_first=not dyad)
+    if dyad and len(dyad) == 1:  # --between X X, or two names of one state
+        rows = [r for r in rows if dyad[0] in r.parties]
+    if dyad:
+        rows = ladder_order(rows)
+    what = f" {'–'.join(dyad)}" if dyad else ""
+    emit(rows, as_json=as_json, as_csv=as_csv, title=f"Agreements{what} ({len(rows)})", row_type=AgreementRow,
+         columns=[("id", lambda r: r.id), ("kind", lambda r: r.kind), ("parties", lambda r: "–".join(r.parties)),
+                  ("period", lambda r: _period(r.period_start, r.period_end)), ("status", lambda r: r.status),
+                  ("date", lambda r: r.marks[-1].date if r.marks and r.marks[-1].date else r.last_seen),
+                  ("reports", lambda r: r.reports), ("name", lambda r: r.name)],
+         wrap=("name",), drop=("reports", "period", "parties" if dyad else "", "date"))
+
+
 def agreement_cmd(
-    paths: list[Path] = PATHS,
-    id: str = typer.Option(..., "--id", help="The agreement's id (or its start) from `comity agreements`.",
+    paths: Optional[list[Path]] = PATHS,
+    id: str = typer.Option(..., "--id", help="The agreement's id from `comity agreements` (from the store: its "
+                           "number, or words of its name; from report paths: its id or the id's start).",
                            show_default=False),
-    as_json: bool = JSON, published: Optional[str] = PUBLISHED, quiet: bool = QUIET,
+    db: Optional[str] = db_option(), as_json: bool = JSON, published: Optional[str] = PUBLISHED,
+    quiet: bool = QUIET,
 ) -> None:
-    """Show one agreement: its timeline of reports with evidence quotes, conflicts between
-    reports, and the agreements before, after, above and below it."""
+    """Show one agreement: its timeline of reports with evidence quotes, conflicts between reports, and the
+    agreements before, after, above and below it.
+
+    Reads the store (`--db`); given report paths, extracts and links them instead."""
+    if _store_only(paths, db, False):
+        _store_agreement(id, db, as_json)
+        return
     linked = link_agreements(_results(paths, published, quiet))
     rel = link(linked)
     a: LinkedAgreement = _find(linked, id, "agreement")
@@ -141,22 +200,22 @@ def agreement_cmd(
         x = by_key[key]
         return f"{x.id} {x.kind} {_period(x.period_start, x.period_end)} {x.name}".replace("  ", " ")
 
-    out.print(f"[bold]{a.name}[/bold]  ({a.id})")
-    out.print(f"{a.kind}, {'–'.join(a.parties)}" + (f", {a.domain}" if a.domain else "")
-              + (f", {_period(a.period_start, a.period_end)}" if a.period_start or a.period_end else ""))
-    out.print(f"latest: {a.latest_status} {a.latest_date or ''}".rstrip())
+    out.print(f"[bold]{escape(a.name)}[/bold]  ({a.id})")
+    out.print(escape(f"{a.kind}, {'–'.join(a.parties)}" + (f", {a.domain}" if a.domain else "")
+                     + (f", {_period(a.period_start, a.period_end)}" if a.period_start or a.period_end else "")))
+    out.print(escape(f"latest: {a.latest_status} {a.latest_date or ''}".rstrip()))
     out.print("\n[bold]Timeline[/bold]")
     for o in a.observations:
         who = f" by {', '.join(o.signatories)}" if o.signatories else ""
-        out.print(f"  {o.published or 'undated'}  {o.status}"
-                  + (f" on {o.signed_on}" if o.signed_on else "") + who
-                  + f"  [dim]report {o.article_id}{' (' + o.source + ')' if o.source else ''}[/dim]")
-        out.print(f"      “{o.evidence.text.strip()}” [dim][{o.evidence.start}:{o.evidence.end}][/dim]")
+        out.print(escape(f"  {o.published or 'undated'}  {o.status}" + (f" on {o.signed_on}" if o.signed_on else "")
+                         + who) + f"  [dim]report {escape(o.article_id)}"
+                  + f"{escape(' (' + o.source + ')') if o.source else ''}[/dim]")
+        out.print(_quote(o.evidence.text, o.evidence.start, o.evidence.end))
     for title, items in (("Conflicts", a.conflicts), ("Notes", a.notes)):
         if items:
             out.print(f"\n[bold]{title}[/bold]")
             for item in items:
-                out.print(f"  {item}")
+                out.print(f"  {escape(item)}")
     links = rel[a.key]
     lines = [(label, links[field]) for label, field in
              (("predecessor", "successor_of"), ("successor", "successor"), ("parent", "parent"))
@@ -164,41 +223,108 @@ def agreement_cmd(
     if lines:
         out.print("\n[bold]Linked[/bold]")
         for label, key in lines:
-            out.print(f"  {label}: {ref(key)}")
+            out.print(f"  {label}: {escape(ref(key))}")
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return f"      “{escape(text.strip())}” [dim]\\[{start}:{end}][/dim]"
+
+
+def _store_agreement(wanted: str, db: str | None, as_json: bool) -> None:
+    from ..query.views import find_agreements, get_agreement
+    from ._store import plain
+
+    with opened(db) as store, store.read() as conn:
+        if wanted.strip().isdigit():
+            detail = get_agreement(conn, int(wanted))
+        else:
+            hits = find_agreements(conn, wanted, limit=5)
+            if len(hits) != 1:
+                found = "no agreement in the store is" if not hits else f"{len(hits)} agreements are"
+                raise typer.BadParameter(f"{found} named with {wanted!r}; `comity agreements` lists them with "
+                                         "their ids", param_hint="--id")
+            detail = get_agreement(conn, hits[0].id)
+    if detail is None:
+        raise typer.BadParameter(f"no agreement {wanted} in the store; `comity agreements` lists them with "
+                                 "their ids", param_hint="--id")
+    if as_json:
+        typer.echo(json.dumps(plain(detail), ensure_ascii=False, indent=1))
+        return
+    a = detail.agreement
+    out.print(f"[bold]{escape(a.name)}[/bold]  ({a.id})")
+    out.print(escape(f"{a.kind}, {'–'.join(a.parties)}" + (f", {a.domain}" if a.domain else "")
+                     + (f", {_period(a.period_start, a.period_end)}" if a.period_start or a.period_end else "")))
+    out.print(escape(f"latest: {a.status} {a.last_seen or ''}".rstrip()))
+    out.print("\n[bold]Timeline[/bold]")
+    for o in detail.observations:
+        who = f" by {', '.join(p.name for p in o.signatories)}" if o.signatories else ""
+        source = f" ({o.article.source})" if o.article.source else ""
+        out.print(escape(f"  {o.date or o.observed_on or 'undated'}  {o.status}"
+                         + (f" on {o.signed_on}" if o.signed_on else "") + who)
+                  + f"  [dim]report {escape(o.article.report + source)}[/dim]")
+        out.print(_quote(o.quote, o.start, o.end))
+    if detail.conflicts:
+        out.print("\n[bold]Conflicts[/bold]")
+        for item in detail.conflicts:
+            out.print(f"  {escape(item)}")
+    by_id = {r.id: r for r in detail.related}
+    lines = [(label, i) for label, i in (("predecessor", a.successor_of), ("successor", a.successor),
+                                         ("parent", a.parent)) if i is not None] + [("child", i) for i in a.children]
+    if lines:
+        out.print("\n[bold]Linked[/bold]")
+        for label, i in lines:
+            x = by_id.get(i)
+            text = f"{i} {x.kind} {_period(x.period_start, x.period_end)} {x.name}" if x else str(i)
+            out.print(f"  {label}: {escape(text.replace('  ', ' '))}")
 
 
 def _occurrence(o) -> str:
     nth = f"{ordinal_text(o.ordinal)} " if o.ordinal else ""
-    place = f", {o.place.name}" if o.place else ""
-    return f"{nth}{o.status} {o.date or ''}{place}".replace("  ", " ").strip()
+    place = o.place if isinstance(o.place, str) else o.place.name if o.place else None
+    return f"{nth}{o.status} {o.date or ''}{', ' + place if place else ''}".replace("  ", " ").strip()
+
+
+def _held_and_next(occurrences) -> tuple[Any, Any]:
+    """The last occurrence held and the next planned after it, from occurrences in order."""
+    held = [o for o in occurrences if o.status == "held"]
+    last = held[-1] if held else None
+    planned = [o for o in occurrences if o.status == "planned"
+               and (last is None or not o.ordinal or not last.ordinal or o.ordinal > last.ordinal)]
+    return last, (planned[-1] if planned else None)
 
 
 def mechanisms_cmd(
-    paths: list[Path] = PATHS,
+    paths: Optional[list[Path]] = PATHS,
     between: Optional[tuple[str, str]] = BETWEEN,
     id: Optional[str] = typer.Option(None, "--id", help="Show this series in full (id from the list)."),
-    as_json: bool = JSON, published: Optional[str] = PUBLISHED, quiet: bool = QUIET,
+    limit: int = typer.Option(200, "--limit", "-n", min=0, help="From the store: at most this many."),
+    db: Optional[str] = db_option(), as_json: bool = JSON, as_csv: bool = csv_option(),
+    published: Optional[str] = PUBLISHED, quiet: bool = QUIET,
 ) -> None:
     """List recurring mechanisms (dialogues, exchanges, committees, regular meetings) as series.
 
-    Each series gathers its occurrences across reports, by ordinal and date: the last one
-    held, the next one planned, and how many reports mention it. With --id, every occurrence
-    with its report and evidence quote.
+    Each series gathers its occurrences across reports, by ordinal and date: the last one held, the next
+    one planned, and how many reports mention it. With --id, every occurrence with its report and
+    evidence quote. Reads the store (`--db`); given report paths, extracts and links them instead.
     """
     codes = {_code(v) for v in between} if between else set()
+    if _store_only(paths, db, as_csv):
+        _store_mechanisms(tuple(sorted(codes)) if codes else None, id, limit, db, as_json, as_csv)
+        return
     series = [s for s in link_mechanisms(_results(paths, published, quiet)) if codes <= set(s.members)]
     if id is not None:
         s: MechanismSeries = _find(series, id, "mechanism")
         if as_json:
             typer.echo(json.dumps({"id": s.id, **to_dict(s)}, ensure_ascii=False, indent=1))
             return
-        out.print(f"[bold]{s.name}[/bold]  ({s.id})")
-        out.print(f"members: {'–'.join(s.members)}" + (f", level {s.level}" if s.level else ""))
+        out.print(f"[bold]{escape(s.name)}[/bold]  ({s.id})")
+        out.print(escape(f"members: {'–'.join(s.members)}" + (f", level {s.level}" if s.level else "")))
         for o in s.occurrences:
-            out.print(f"  {_occurrence(o)}  [dim]report {o.article_id} ({o.published or 'undated'})[/dim]")
-            out.print(f"      “{o.evidence.text.strip()}” [dim][{o.evidence.start}:{o.evidence.end}][/dim]")
+            out.print(f"  {escape(_occurrence(o))}  [dim]report {escape(o.article_id)} "
+                      f"({o.published or 'undated'})[/dim]")
+            out.print(_quote(o.evidence.text, o.evidence.start, o.evidence.end))
         for c in s.conflicts:
-            out.print(f"  [red]conflict[/red] {c}")
+            out.print(f"  [red]conflict[/red] {escape(c)}")
         return
     if as_json:
         typer.echo(json.dumps([{"id": s.id, **to_dict(s)} for s in series], ensure_ascii=False, indent=1))
@@ -210,6 +336,48 @@ def mechanisms_cmd(
         table.add_column(col, no_wrap=True)
     for s in series:
         last, nxt = s.last_held, s.next_planned
-        table.add_row(s.id, s.name, "–".join(s.members), s.level or "", _occurrence(last) if last else "",
-                      _occurrence(nxt) if nxt else "", str(len(s.reports)))
+        table.add_row(s.id, escape(s.name), "–".join(s.members), s.level or "",
+                      escape(_occurrence(last)) if last else "", escape(_occurrence(nxt)) if nxt else "",
+                      str(len(s.reports)))
     out.print(table)
+
+
+def _store_mechanisms(dyad: tuple[str, ...] | None, wanted: str | None, limit: int, db: str | None,
+                      as_json: bool, as_csv: bool) -> None:
+    from ..query.views import MechanismRow, mechanisms
+    from ._store import plain
+
+    if wanted is not None and not wanted.strip().isdigit():
+        raise typer.BadParameter(f"{wanted!r}: give the mechanism's number from `comity mechanisms`",
+                                 param_hint="--id")
+    with opened(db) as store, store.read() as conn:
+        rows = mechanisms(conn, dyad if dyad and len(dyad) == 2 else None,
+                          ids=[int(wanted)] if wanted is not None else None, limit=limit)
+    if dyad:
+        rows = [r for r in rows if set(dyad) <= set(r.countries)]
+    if wanted is None:
+        what = f" {'–'.join(dyad)}" if dyad else ""
+        emit(rows, as_json=as_json, as_csv=as_csv, title=f"Mechanisms{what} ({len(rows)})", row_type=MechanismRow,
+             columns=[("id", lambda r: r.id), ("name", lambda r: r.name), ("members", lambda r: "–".join(r.countries)),
+                      ("level", lambda r: r.level), ("last held", lambda r: _occurrence_or(_held_and_next(r.occurrences)[0])),
+                      ("next", lambda r: _occurrence_or(_held_and_next(r.occurrences)[1])),
+                      ("reports", lambda r: len({o.article.id for o in r.occurrences}))],
+             wrap=("name", "last held", "next"), drop=("level", "reports", "members" if dyad else ""))
+        return
+    if not rows:
+        raise typer.BadParameter(f"no mechanism {wanted} in the store; `comity mechanisms` lists them with "
+                                 "their ids", param_hint="--id")
+    m = rows[0]
+    if as_json:
+        typer.echo(json.dumps(plain(m), ensure_ascii=False, indent=1))
+        return
+    out.print(f"[bold]{escape(m.name)}[/bold]  ({m.id})")
+    out.print(escape(f"members: {'–'.join(m.countries)}" + (f", level {m.level}" if m.level else "")))
+    for o in m.occurrences:
+        out.print(f"  {escape(_occurrence(o))}  [dim]report {escape(o.article.report)} "
+                  f"({o.article.published or 'undated'})[/dim]")
+        out.print(f"      “{escape(o.quote.strip())}”")
+
+
+def _occurrence_or(o) -> str:
+    return _occurrence(o) if o is not None else ""

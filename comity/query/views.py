@@ -396,9 +396,11 @@ def _parties_both(x: str, y: str) -> Any:
 
 
 def agreements(conn: Connection, *, dyad: tuple[str, str] | None = None, ids: Sequence[int] | None = None,
-               parties: str | None = None, limit: int = 200, latest_first: bool = False) -> list[AgreementRow]:
-    """Instruments (of a dyad, or with these ids or exactly these parties), each with its status marks
-    and its relations to the others of the same parties (comity.link.link)."""
+               parties: str | None = None, kind: str | None = None, status: str | None = None,
+               since: str | None = None, limit: int = 200, latest_first: bool = False) -> list[AgreementRow]:
+    """Instruments (of a dyad, or with these ids or exactly these parties; of this kind, with this latest
+    status, reported on since this date), each with its status marks and its relations to the others of
+    the same parties (comity.link.link)."""
     where = []
     if dyad:
         where.append(ag.id.in_(_parties_both(*dyad)))
@@ -406,6 +408,12 @@ def agreements(conn: Connection, *, dyad: tuple[str, str] | None = None, ids: Se
         where.append(ag.id.in_(list(ids) or [0]))
     if parties is not None:
         where.append(ag.parties == parties)
+    if kind is not None:
+        where.append(ag.kind == kind)
+    if status is not None:
+        where.append(ag.status == status)
+    if since is not None:
+        where.append(ag.last_seen >= since)
     reports = select(func.count(func.distinct(ob.article_id))).where(ob.agreement_id == ag.id).scalar_subquery()
     order = (ag.last_seen.desc().nulls_last(), ag.id.desc()) if latest_first else (ag.id,)
     rows = conn.execute(select(s.agreements, reports.label("reports")).where(*where).order_by(*order)
@@ -529,18 +537,24 @@ def find_agreements(conn: Connection, query: str, *, limit: int = 20) -> list[Ag
 
 # ---- mechanisms --------------------------------------------------------------------------------------
 
-def mechanisms(conn: Connection, dyad: tuple[str, str], *, limit: int = 50) -> list[MechanismRow]:
-    """Mechanisms whose members include both countries, with their occurrences in order."""
-    x, y = dyad
-    # members are stored as "KHM-LAO-VNM"; the codes were validated (three letters), so LIKE is exact
-    rows = conn.execute(select(s.mechanisms).where(me.countries.contains(x, autoescape=True),
-                                                   me.countries.contains(y, autoescape=True))
-                        .order_by(me.name, me.id).limit(limit)).all()
-    rows = [r for r in rows if {x, y} <= set(r.countries.split("-"))]
-    return _mechanism_rows(conn, rows)
+def mechanisms(conn: Connection, dyad: tuple[str, str] | None = None, *, ids: Sequence[int] | None = None,
+               limit: int = 50) -> list[MechanismRow]:
+    """Mechanisms whose members include both countries (or all, or those with these ids), with their
+    occurrences in order: the latest OCCURRENCES_MAX of each, every one when asked for by id."""
+    where = []
+    if dyad:
+        # members are stored as "KHM-LAO-VNM"; the codes were validated (three letters), so LIKE is exact
+        where += [me.countries.contains(code, autoescape=True) for code in dyad]
+    if ids is not None:
+        where.append(me.id.in_(list(ids) or [0]))
+    rows = conn.execute(select(s.mechanisms).where(*where).order_by(me.name, me.id).limit(limit)).all()
+    if dyad:
+        rows = [r for r in rows if set(dyad) <= set(r.countries.split("-"))]
+    return _mechanism_rows(conn, rows, keep=None if ids is not None else OCCURRENCES_MAX)
 
 
-def _mechanism_rows(conn: Connection, rows: Sequence[Any]) -> list[MechanismRow]:
+def _mechanism_rows(conn: Connection, rows: Sequence[Any],
+                    keep: int | None = OCCURRENCES_MAX) -> list[MechanismRow]:
     if not rows:
         return []
     ids = {"ids": [r.id for r in rows]}
@@ -550,7 +564,7 @@ def _mechanism_rows(conn: Connection, rows: Sequence[Any]) -> list[MechanismRow]
     # in order of ordinal, then date (undated and unnumbered last): the latest OCCURRENCES_MAX of each
     order = [case((oc.ordinal.is_(None), 1), else_=0), oc.ordinal, case((oc.date.is_(None), 1), else_=0), oc.date,
              oc.id]
-    query = _latest(order, oc.mechanism_id, OCCURRENCES_MAX,
+    query = _latest(order, oc.mechanism_id, keep,
                     [oc.id, oc.mechanism_id, oc.ordinal, oc.status, oc.date, oc.level, oc.place_name, oc.article_id,
                      oc.evidence, a.input_id, a.source, a.published, a.title],
                     oc.mechanism_id.in_(_ids()), s.mechanism_occurrences.join(s.articles, a.id == oc.article_id))
