@@ -21,6 +21,21 @@ from ..model import Article, ArticleResult
 err = Console(stderr=True, highlight=False)
 
 
+def say(label: str, message: object, style: str = "red") -> None:
+    """One line on stderr: a coloured label, then the message as written. The message is escaped, so
+    brackets in it (pip install 'comity[parquet]', a file name, a report's words) are printed, not read
+    as rich markup."""
+    err.print(f"[{style}]{label}[/{style}] {escape(str(message))}", soft_wrap=True)
+
+
+def error(message: object) -> None:
+    say("error", message)
+
+
+def warning(message: object) -> None:
+    say("warning", message, "yellow")
+
+
 @dataclass
 class RunCount:
     read: int = 0
@@ -90,9 +105,9 @@ def articles(paths: Iterable[Path], published: dt.date | None, count: RunCount) 
     for item in read_paths(paths, published=published):
         if isinstance(item, InputError):
             count.skipped += 1
-            err.print(f"[red]skipped[/red] {item}", soft_wrap=True)
+            say("skipped", item)
         elif isinstance(item, InputWarning):
-            err.print(f"[yellow]warning[/yellow] {item}", soft_wrap=True)
+            warning(item)
         else:
             count.read += 1
             yield item
@@ -114,7 +129,7 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
         warnings.simplefilter("ignore", DictionaryWarning)  # printed below, on every run
         for path in dictionaries:
             for message in notes(load_dictionary(path)):
-                err.print(f"[yellow]warning[/yellow] {escape(message)}", soft_wrap=True)
+                warning(message)
         if workers == 1:
             pipeline = Pipeline(dictionaries=dictionaries, fast_path=fast_path, leaders=leaders)
     # streamed, so a large folder is never held in memory: the total is an estimate, if any
@@ -135,9 +150,9 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
             count.add(result)
             progress.advance(task)
     if count.skipped:
-        err.print(f"[yellow]{Warnings.W001.format(count=count.skipped)}[/yellow]")
+        err.print(Warnings.W001.format(count=count.skipped), style="yellow", markup=False)
     return count
 
 
 def fail_on_model_error(exc: ModelError) -> None:
-    err.print(f"[red]error[/red] {exc}")
+    error(exc)

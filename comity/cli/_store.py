@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import ComityError, StoreError
+from ._run import err, error  # noqa: F401 (err: the commands' stderr)
 
 PIPED_WIDTH = 160  # the width of tables and lines when stdout is not a terminal (and $COLUMNS is not set)
 TEXT_MIN = 24  # a text column (a name, a quote) narrower than this reads as one word per line
@@ -42,7 +43,6 @@ class _Out:
 
 
 out = _Out()
-err = Console(stderr=True, highlight=False)
 
 DB_HELP = ("The store: a file path, sqlite:///PATH or postgresql+psycopg://USER@HOST/DB. Default: $COMITY_DB, "
            "else ~/.local/share/comity/comity.db.")
@@ -68,7 +68,7 @@ def opened(db: Optional[str]) -> Iterator[Any]:
     try:
         store = Store.open(db)
     except StoreError as e:
-        err.print(f"[red]error[/red] {e}", soft_wrap=True)
+        error(e)
         raise typer.Exit(2) from None
     try:
         yield store
@@ -92,7 +92,8 @@ def emit(rows: Sequence[Any], *, as_json: bool, as_csv: bool, title: str,
          columns: Sequence[tuple[str, Callable[[Any], Any]]], row_type: type | None = None,
          wrap: Sequence[str] = (), drop: Sequence[str] = ()) -> None:
     """Print query records: JSON (every field), CSV (every field, lists joined by '; ', nested records
-    as JSON) or a table of `columns` (heading, getter). `row_type` names the CSV columns when there are no rows.
+    as JSON) or a table of `columns` (heading, getter). `row_type` names the CSV columns when there are
+    no rows.
 
     In the table only the `wrap` columns (names, quotes) wrap; dates, codes, ids and counts never do.
     When the table would not fit the width, the `drop` columns are left out, in that order, until it
@@ -139,9 +140,13 @@ def table_of(rows: Sequence[Any], *, title: str, columns: Sequence[tuple[str, Ca
     return table
 
 
+def _nested(values: list[Any]) -> bool:
+    return any(isinstance(v, (dict, list)) for v in values)
+
+
 def _csv_cell(value: Any) -> Any:
     """Lists joined by '; '; records within a row (an agreement's status marks) as JSON."""
-    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)):
+    if isinstance(value, dict) or (isinstance(value, list) and _nested(value)):
         return json.dumps(value, ensure_ascii=False)
     return "; ".join(map(str, value)) if isinstance(value, list) else value
 

@@ -19,7 +19,7 @@ from ..errors import ComityError, InputError
 from ..link import LinkedAgreement, MechanismSeries, link, link_agreements, link_mechanisms
 from ..link.mechanisms import ordinal_text
 from ..model import ArticleResult, to_dict
-from ._run import err, run_extraction
+from ._run import error, run_extraction
 from ._store import bad_value, csv_option, db_option, emit, opened, out
 
 
@@ -37,8 +37,8 @@ KIND = typer.Option(None, "--kind", help="Only this kind: protocol, annual_plan,
                     show_default=False)
 STATUS = typer.Option(None, "--status", help="Only those whose latest status is this: signed, proposed, "
                       "reviewed, ...", show_default=False)
-SINCE = typer.Option(None, "--since", help="Only those reported on since this date (YYYY-MM-DD, YYYY-MM or YYYY).",
-                     show_default=False)
+SINCE = typer.Option(None, "--since", help="Only those reported on since this date (YYYY-MM-DD, YYYY-MM or "
+                     "YYYY).", show_default=False)
 
 
 def _results(paths: list[Path], published: str | None, quiet: bool) -> list[ArticleResult]:
@@ -52,7 +52,7 @@ def _results(paths: list[Path], published: str | None, quiet: bool) -> list[Arti
     try:
         run_extraction(paths, base_date, results.append, quiet=quiet)
     except ComityError as e:
-        err.print(f"[red]error[/red] {e}")
+        error(e)
         raise typer.Exit(2) from None
     return results
 
@@ -76,6 +76,12 @@ def _period(start: int | None, end: int | None) -> str:
     return f"{start or '?'}–{end or '?'}" if start or end else ""
 
 
+def _about(kind: str, parties: tuple[str, ...], domain: str | None, start: int | None,
+           end: int | None) -> str:
+    """"protocol, KHM–VNM, defence, 2026–2030": an agreement's second line."""
+    return ", ".join(x for x in (kind, "–".join(parties), domain, _period(start, end)) if x)
+
+
 def _find(items: list, wanted: str, what: str):
     hits = [i for i in items if wanted in (i.id, i.key)] or [i for i in items if i.id.startswith(wanted)]
     if len(hits) != 1:
@@ -89,7 +95,8 @@ def _agreement_json(a: LinkedAgreement, rel: dict[str, dict]) -> dict:
     return {"id": a.id, **to_dict(a), "links": rel[a.key]}
 
 
-def _filtered(a: LinkedAgreement, codes: set[str], kind: str | None, status: str | None, since: str | None) -> bool:
+def _filtered(a: LinkedAgreement, codes: set[str], kind: str | None, status: str | None,
+              since: str | None) -> bool:
     seen = max((o.published for o in a.observations if o.published), default=None)
     return (codes <= set(a.parties) and (kind is None or a.kind == kind)
             and (status is None or a.latest_status == status) and (since is None or (seen or "") >= since))
@@ -134,7 +141,8 @@ def agreements_cmd(
     codes = {_code(v) for v in between} if between else set()
     since = _since(since)
     if _store_only(paths, db, as_csv):
-        _store_agreements(tuple(sorted(codes)) if codes else None, kind, status, since, limit, db, as_json, as_csv)
+        dyad = tuple(sorted(codes)) if codes else None
+        _store_agreements(dyad, kind, status, since, limit, db, as_json, as_csv)
         return
     linked = link_agreements(_results(paths, published, quiet))
     rel = link(linked)
@@ -149,7 +157,8 @@ def agreements_cmd(
     for a in shown:
         flag = " [red]![/red]" if a.conflicts else ""
         table.add_row(a.id, a.kind, "–".join(a.parties), _period(a.period_start, a.period_end),
-                      escape(a.latest_status) + flag, a.latest_date or "", str(len(a.reports)), escape(a.name))
+                      escape(a.latest_status) + flag, a.latest_date or "", str(len(a.reports)),
+                      escape(a.name))
     out.print(table)
 
 
@@ -166,7 +175,8 @@ def _store_agreements(dyad: tuple[str, ...] | None, kind: str | None, status: st
         rows = ladder_order(rows)
     what = f" {'–'.join(dyad)}" if dyad else ""
     emit(rows, as_json=as_json, as_csv=as_csv, title=f"Agreements{what} ({len(rows)})", row_type=AgreementRow,
-         columns=[("id", lambda r: r.id), ("kind", lambda r: r.kind), ("parties", lambda r: "–".join(r.parties)),
+         columns=[("id", lambda r: r.id), ("kind", lambda r: r.kind),
+                  ("parties", lambda r: "–".join(r.parties)),
                   ("period", lambda r: _period(r.period_start, r.period_end)), ("status", lambda r: r.status),
                   ("date", lambda r: r.marks[-1].date if r.marks and r.marks[-1].date else r.last_seen),
                   ("reports", lambda r: r.reports), ("name", lambda r: r.name)],
@@ -175,8 +185,8 @@ def _store_agreements(dyad: tuple[str, ...] | None, kind: str | None, status: st
 
 def agreement_cmd(
     paths: Optional[list[Path]] = PATHS,
-    id: str = typer.Option(..., "--id", help="The agreement's id from `comity agreements` (from the store: its "
-                           "number, or words of its name; from report paths: its id or the id's start).",
+    id: str = typer.Option(..., "--id", help="The agreement's id from `comity agreements` (from the store: "
+                           "its number, or words of its name; from report paths: its id or the id's start).",
                            show_default=False),
     db: Optional[str] = db_option(), as_json: bool = JSON, published: Optional[str] = PUBLISHED,
     quiet: bool = QUIET,
@@ -201,14 +211,14 @@ def agreement_cmd(
         return f"{x.id} {x.kind} {_period(x.period_start, x.period_end)} {x.name}".replace("  ", " ")
 
     out.print(f"[bold]{escape(a.name)}[/bold]  ({a.id})")
-    out.print(escape(f"{a.kind}, {'–'.join(a.parties)}" + (f", {a.domain}" if a.domain else "")
-                     + (f", {_period(a.period_start, a.period_end)}" if a.period_start or a.period_end else "")))
+    out.print(escape(_about(a.kind, a.parties, a.domain, a.period_start, a.period_end)))
     out.print(escape(f"latest: {a.latest_status} {a.latest_date or ''}".rstrip()))
     out.print("\n[bold]Timeline[/bold]")
     for o in a.observations:
         who = f" by {', '.join(o.signatories)}" if o.signatories else ""
-        out.print(escape(f"  {o.published or 'undated'}  {o.status}" + (f" on {o.signed_on}" if o.signed_on else "")
-                         + who) + f"  [dim]report {escape(o.article_id)}"
+        signed = f" on {o.signed_on}" if o.signed_on else ""
+        out.print(escape(f"  {o.published or 'undated'}  {o.status}{signed}{who}")
+                  + f"  [dim]report {escape(o.article_id)}"
                   + f"{escape(' (' + o.source + ')') if o.source else ''}[/dim]")
         out.print(_quote(o.evidence.text, o.evidence.start, o.evidence.end))
     for title, items in (("Conflicts", a.conflicts), ("Notes", a.notes)):
@@ -241,8 +251,8 @@ def _store_agreement(wanted: str, db: str | None, as_json: bool) -> None:
             hits = find_agreements(conn, wanted, limit=5)
             if len(hits) != 1:
                 found = "no agreement in the store is" if not hits else f"{len(hits)} agreements are"
-                raise typer.BadParameter(f"{found} named with {wanted!r}; `comity agreements` lists them with "
-                                         "their ids", param_hint="--id")
+                raise typer.BadParameter(f"{found} named with {wanted!r}; `comity agreements` lists them "
+                                         "with their ids", param_hint="--id")
             detail = get_agreement(conn, hits[0].id)
     if detail is None:
         raise typer.BadParameter(f"no agreement {wanted} in the store; `comity agreements` lists them with "
@@ -252,8 +262,7 @@ def _store_agreement(wanted: str, db: str | None, as_json: bool) -> None:
         return
     a = detail.agreement
     out.print(f"[bold]{escape(a.name)}[/bold]  ({a.id})")
-    out.print(escape(f"{a.kind}, {'–'.join(a.parties)}" + (f", {a.domain}" if a.domain else "")
-                     + (f", {_period(a.period_start, a.period_end)}" if a.period_start or a.period_end else "")))
+    out.print(escape(_about(a.kind, a.parties, a.domain, a.period_start, a.period_end)))
     out.print(escape(f"latest: {a.status} {a.last_seen or ''}".rstrip()))
     out.print("\n[bold]Timeline[/bold]")
     for o in detail.observations:
@@ -269,7 +278,8 @@ def _store_agreement(wanted: str, db: str | None, as_json: bool) -> None:
             out.print(f"  {escape(item)}")
     by_id = {r.id: r for r in detail.related}
     lines = [(label, i) for label, i in (("predecessor", a.successor_of), ("successor", a.successor),
-                                         ("parent", a.parent)) if i is not None] + [("child", i) for i in a.children]
+                                         ("parent", a.parent)) if i is not None]
+    lines += [("child", i) for i in a.children]
     if lines:
         out.print("\n[bold]Linked[/bold]")
         for label, i in lines:
@@ -357,9 +367,11 @@ def _store_mechanisms(dyad: tuple[str, ...] | None, wanted: str | None, limit: i
         rows = [r for r in rows if set(dyad) <= set(r.countries)]
     if wanted is None:
         what = f" {'–'.join(dyad)}" if dyad else ""
-        emit(rows, as_json=as_json, as_csv=as_csv, title=f"Mechanisms{what} ({len(rows)})", row_type=MechanismRow,
-             columns=[("id", lambda r: r.id), ("name", lambda r: r.name), ("members", lambda r: "–".join(r.countries)),
-                      ("level", lambda r: r.level), ("last held", lambda r: _occurrence_or(_held_and_next(r.occurrences)[0])),
+        emit(rows, as_json=as_json, as_csv=as_csv, title=f"Mechanisms{what} ({len(rows)})",
+             row_type=MechanismRow,
+             columns=[("id", lambda r: r.id), ("name", lambda r: r.name),
+                      ("members", lambda r: "–".join(r.countries)), ("level", lambda r: r.level),
+                      ("last held", lambda r: _occurrence_or(_held_and_next(r.occurrences)[0])),
                       ("next", lambda r: _occurrence_or(_held_and_next(r.occurrences)[1])),
                       ("reports", lambda r: len({o.article.id for o in r.occurrences}))],
              wrap=("name", "last held", "next"), drop=("level", "reports", "members" if dyad else ""))

@@ -8,10 +8,11 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..model import ArticleResult, result_to_json
-from ._run import err, run_extraction
+from ._run import err, run_extraction, warning
 
 out = Console(highlight=False)
 
@@ -44,7 +45,7 @@ def demo_cmd(
         count = run_extraction(sorted(sample_dir().glob("*.txt")), None, keep)
     show(results)
     err.print(count.line(time.perf_counter() - started))
-    out.print(f"\nFull records (FORMAT.md, one JSON object per report): [bold]{output}[/bold]")
+    out.print(f"\nFull records (FORMAT.md, one JSON object per report): [bold]{escape(str(output))}[/bold]")
     store_samples(results, db)
     out.print("Next: [bold]comity extract PATH...[/bold] on your own reports; "
               "[bold]comity --help[/bold] lists every command.")
@@ -67,15 +68,16 @@ def store_samples(results: list[ArticleResult], db: Optional[str]) -> None:
                 people = list_persons(conn, limit=1)
             url = store.url
     except StoreError as e:  # the demo's main job is done; say why the store is not filled
-        err.print(f"[yellow]warning[/yellow] the samples were not stored: {e}")
+        warning(f"the samples were not stored: {e}")
         return
     where = url.removeprefix("sqlite:///")
-    out.print(f"\nStored in [bold]{where}[/bold]: {counts['events']} events, {counts['meetings']} meetings, "
+    out.print(f"\nStored in [bold]{escape(where)}[/bold]: {counts['events']} events, "
+              f"{counts['meetings']} meetings, "
               f"{counts['agreements']} agreements, {counts['persons']} people. Query it:")
     examples = [f"comity events --dyad {pair[0]}-{pair[1]}", f"comity timeline {pair[0]} {pair[1]}",
                 f'comity person "{people[0].name}"' if people else "comity persons", 'comity search "defence"']
     for example in examples:
-        out.print(f"  [bold]{example}[/bold]")
+        out.print(f"  [bold]{escape(example)}[/bold]")
 
 
 def show(results: list[ArticleResult]) -> None:

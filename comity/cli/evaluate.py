@@ -8,9 +8,11 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import ComityError
+from ._run import error, say
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -76,7 +78,7 @@ def evaluate_cmd(
         members = read_groups(groups, group_key) if groups else None
         ev = evaluate(gold, inputs or [], fmt=fmt.value if fmt else None, confusion_by=by.value, groups=members)
     except (ComityError, OSError) as e:
-        err.print(f"[red]error[/red] {e}", soft_wrap=True)
+        error(e)
         raise typer.Exit(EXIT_ERROR) from None
     short = []
     if entry is not None:
@@ -91,11 +93,13 @@ def evaluate_cmd(
         show(ev, show_errors)
         if entry is not None:
             if short:
-                out.print(f"[red]below the floors of set {entry[0]!r}:[/red] " + "; ".join(map(str, short)))
+                out.print(f"[red]below the floors of set {escape(repr(entry[0]))}:[/red] "
+                          + escape("; ".join(map(str, short))))
             else:
-                out.print(f"[green]every floor of set {entry[0]!r} is met[/green] ({len(entry[1]['floors'])} floors)")
+                out.print(f"[green]every floor of set {escape(repr(entry[0]))} is met[/green] "
+                          f"({len(entry[1]['floors'])} floors)")
     for line in ev.skipped_inputs:
-        err.print(f"[yellow]skipped[/yellow] {line}", soft_wrap=True)
+        say("skipped", line, "yellow")
     if short:
         raise typer.Exit(EXIT_BELOW_FLOOR)
 
@@ -104,8 +108,8 @@ def show(ev, show_errors: bool) -> None:
     from ..eval import ComityScores
 
     s = ev.scores
-    out.print(f"[bold]{ev.gold}[/bold]  format {ev.format}  sha256 {ev.sha256[:12]}…  "
-              f"predictions {ev.predictions_from}")
+    out.print(f"[bold]{escape(str(ev.gold))}[/bold]  format {ev.format}  sha256 {ev.sha256[:12]}…  "
+              f"predictions {escape(str(ev.predictions_from))}")
     if isinstance(s, ComityScores):
         _comity_tables(s, show_errors)
         if ev.by_group:
@@ -155,10 +159,11 @@ def _comity_tables(s, show_errors: bool) -> None:
         labels.add_row(*_prf_row(name, d))
     out.print(labels)
     if s.missing:
-        out.print(f"[yellow]reports with no prediction: {len(s.missing)}[/yellow] ({', '.join(s.missing[:5])}…)")
+        out.print(f"[yellow]reports with no prediction: {len(s.missing)}[/yellow] "
+                  f"({escape(', '.join(s.missing[:5]))}…)")
     if show_errors:
         for field, kind, where, key in s.errors:
-            out.print(f"{field:10} {kind:8} {where}: {_key(key)}", soft_wrap=True)
+            out.print(f"{field:10} {kind:8} {where}: {_key(key)}", soft_wrap=True, markup=False)
 
 
 def _key(key: tuple) -> str:
@@ -192,8 +197,10 @@ def _peer_tables(s, show_errors: bool) -> None:
         for o in s.outcomes:
             if not all(o.ok.values()):
                 failed = ",".join(k for k, v in o.ok.items() if not v)
-                out.print(f"[bold]{o.id}[/bold] ({failed}) gold: {'; '.join(o.gold) or 'no event'} | "
-                          f"comity: {'; '.join(o.pred) or 'no event'}\n    {o.text}", soft_wrap=True)
+                out.print(f"[bold]{escape(str(o.id))}[/bold] "
+                          + escape(f"({failed}) gold: {'; '.join(o.gold) or 'no event'} | "
+                                   f"comity: {'; '.join(o.pred) or 'no event'}\n    {o.text}"),
+                          soft_wrap=True)
 
 
 def _confusion(confusion) -> None:

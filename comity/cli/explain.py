@@ -7,11 +7,10 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from ..errors import ComityError, InputError
-from ._run import err
+from ._run import error
 
 # one paragraph a line: rich re-wraps each to the terminal and keeps the breaks between them
 HELP = "\n\n".join((
@@ -53,7 +52,7 @@ def explain_cmd(
     except InputError as e:
         raise typer.BadParameter(str(e), param_hint="REPORT") from None
     except ComityError as e:
-        err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True)
+        error(e)
         raise typer.Exit(2) from None
     if sentence is not None:
         try:

@@ -7,7 +7,8 @@ from typing import Optional
 import typer
 
 from ..errors import StoreError
-from ._store import bad_value, db_option, err, opened
+from ._run import error
+from ._store import bad_value, db_option, opened
 
 
 def export_cmd(
@@ -48,7 +49,7 @@ def export_cmd(
         except ValueError as e:
             raise typer.BadParameter(str(e), param_hint="--tables") from None
         except StoreError as e:
-            err.print(f"[red]error[/red] {e}")
+            error(e)
             raise typer.Exit(2) from None
     for name, (path, n) in written.items():
         typer.echo(f"{n:>8} rows  {path}")  # plain: a path wrapped by the console could not be copied

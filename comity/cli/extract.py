@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
 
 from ..errors import ComityError, InputError
 from ..model import result_to_json
-from ._run import err, run_extraction
+from ._run import err, error, run_extraction
 
 EXIT_SKIPPED = 3  # some input could not be read; everything else went through
 
@@ -65,7 +64,7 @@ def extract_cmd(
                                dictionaries=tuple(actors), workers=workers, fast_path=fast_path,
                                leaders=leaders)
     except ComityError as e:
-        err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True)
+        error(e)
         raise typer.Exit(2) from None
     finally:
         if output:

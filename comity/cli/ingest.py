@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 
 from ..errors import ComityError, InputError, Warnings
-from ._run import RunCount, articles, estimate_total, progress_bar
+from ._run import RunCount, articles, error, estimate_total, progress_bar, say
 from ._store import db_option, err, opened
 
 EXIT_SKIPPED = 3  # as `comity extract`: some input could not be read; everything else was stored
@@ -79,11 +80,11 @@ def ingest_cmd(
                                            run_id=run_id, batch_size=batch_size, on_batch=advance)
         except ComityError as e:
             store.finish_run(run_id, status="failed", read=count.read, skipped=count.skipped)
-            err.print(f"[red]error[/red] {e}")
+            error(e)
             raise typer.Exit(2) from None
         store.finish_run(run_id, read=done.read, new=done.new, known=done.known, skipped=count.skipped)
         if count.skipped:
-            err.print(f"[yellow]{Warnings.W001.format(count=count.skipped)}[/yellow]")
+            err.print(Warnings.W001.format(count=count.skipped), style="yellow", markup=False)
         if not quiet:
             seconds = time.perf_counter() - started
             totals = store.counts()
@@ -91,7 +92,8 @@ def ingest_cmd(
             err.print(f"{done.read} report(s) read in {seconds:.1f} s ({rate:.1f} reports/s): {done.new} stored, "
                       f"{done.copies} more cop{'y' if done.copies == 1 else 'ies'} of stored reports, {done.known} already stored, "
                       f"{count.skipped} skipped")
-            err.print(f"store {store.url}: {totals['stories']} stories from {totals['articles']} copies, "
+            err.print(f"store {escape(store.url)}: {totals['stories']} stories from "
+                      f"{totals['articles']} copies, "
                       f"{totals['events']} events, {totals['meetings']} meetings, {totals['agreements']} "
                       f"agreements, {totals['persons']} people")
     if count.skipped:
@@ -118,7 +120,7 @@ def _records(paths: list[Path], count: RunCount):  # type: ignore[no-untyped-def
     for item in read_records(paths):
         if isinstance(item, InputError):
             count.skipped += 1
-            err.print(f"[red]skipped[/red] {item}", soft_wrap=True)
+            say("skipped", item)
         else:
             count.read += 1
             yield item

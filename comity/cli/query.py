@@ -7,9 +7,11 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
+from rich.markup import escape
 
 from ..errors import StoreError
-from ._store import bad_value, clip, csv_option, db_option, emit, err, json_option, opened, out
+from ._run import error
+from ._store import bad_value, clip, csv_option, db_option, emit, json_option, opened, out
 
 
 def events_cmd(
@@ -110,7 +112,7 @@ def person_cmd(
         try:
             detail = get_person(conn, name)
         except StoreError as e:
-            err.print(f"[red]error[/red] {e}")
+            error(e)
             raise typer.Exit(1) from None
     if as_json:
         emit([detail], as_json=True, as_csv=False, title="", columns=[])
@@ -126,10 +128,11 @@ def person_cmd(
             writer.writerow([detail.person.name, kind, o.title, o.first_seen, o.last_seen, o.reports])
         return
     p = detail.person
-    out.print(f"[bold]{p.name}[/bold] ({p.country or '?'}): {p.reports} report(s), {p.first_seen} to {p.last_seen}, "
+    out.print(f"[bold]{escape(p.name)}[/bold] ({p.country or '?'}): {p.reports} report(s), "
+              f"{p.first_seen} to {p.last_seen}, "
               f"{detail.events} event(s)")
     if len(detail.names) > 1:
-        out.print("written as: " + "; ".join(detail.names))
+        out.print("written as: " + escape("; ".join(detail.names)))
     if offices:
         emit(offices, as_json=False, as_csv=False, title="Offices and ranks", columns=[
             ("kind", lambda k: k[0]), ("title", lambda k: k[1].title), ("first seen", lambda k: k[1].first_seen),

@@ -5,6 +5,7 @@ import ipaddress
 from typing import List, Optional
 
 import typer
+from rich.markup import escape
 
 from ._store import db_option, err, opened
 
@@ -35,10 +36,11 @@ def serve_cmd(
     with opened(db) as store:
         app = create_app(store, allowed_hosts=tuple(allowed_host or ()))
         shown = f"[{host}]" if ":" in host else host
-        err.print(f"comity serving [bold]{store.url}[/bold] (read-only) at "
-                  f"[bold]http://{shown}:{port}/[/bold]; Ctrl+C to stop", soft_wrap=True)
+        err.print(f"comity serving [bold]{escape(store.url)}[/bold] (read-only) at "
+                  f"[bold]{escape(f'http://{shown}:{port}/')}[/bold]; Ctrl+C to stop", soft_wrap=True)
         if not _is_loopback(host):
-            err.print(f"[yellow]warning[/yellow] listening on {host}: {LOOPBACK_HINT}", soft_wrap=True)
+            err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: {LOOPBACK_HINT}",
+                      soft_wrap=True)
         if not store.counts().get("articles"):
             err.print("the store is empty: fill it with `comity demo` or `comity ingest PATH...`", soft_wrap=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")

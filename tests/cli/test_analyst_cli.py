@@ -52,8 +52,9 @@ def test_analyst_cli_agreements_from_the_store(db):
 
 
 @pytest.mark.parametrize("args,expected", [
-    (["--kind", "protocol"], ["protocol"]), (["--kind", "mou"], []), (["--status", "signed"], ["annual_plan", "protocol"]),
-    (["--status", "negotiating"], []), (["--since", "2025-12-03"], ["annual_plan"]), (["--since", "2026"], []),
+    (["--kind", "protocol"], ["protocol"]), (["--kind", "mou"], []),
+    (["--status", "signed"], ["annual_plan", "protocol"]), (["--status", "negotiating"], []),
+    (["--since", "2025-12-03"], ["annual_plan"]), (["--since", "2026"], []),
     (["--between", "KHM", "VNM", "--kind", "annual_plan"], ["annual_plan"]),
 ])
 def test_analyst_cli_agreements_filters_as_the_web_view(db, args, expected):
@@ -105,7 +106,8 @@ def test_analyst_cli_samples_store_and_paths_agree(tmp_path):
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     invoke("demo", "-o", str(tmp_path / "samples.jsonl"), "--db", db)
     stored = json.loads(invoke("agreements", "--between", "VNM", "KHM", "--db", db, "--json").stdout)
-    given = json.loads(invoke("agreements", str(sample_dir()), "-q", "--between", "VNM", "KHM", "--json").stdout)
+    given = json.loads(invoke("agreements", str(sample_dir()), "-q", "--between", "VNM", "KHM",
+                              "--json").stdout)
     assert len(stored) == len(given) >= 3
     assert sorted(r["name"] for r in stored) == sorted(r["name"] for r in given)
     series = json.loads(invoke("mechanisms", "--db", db, "--json").stdout)
