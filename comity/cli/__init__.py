@@ -7,6 +7,7 @@ from . import agreements, data, demo, explain, extract
 from . import evaluate
 from . import export, ingest, query  # the store (issue 6)
 from . import serve  # the web view (issue 7)
+from ._help import Command, Group
 
 app = typer.Typer(
     name="comity",
@@ -16,22 +17,23 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    cls=Group,
 )
-app.command("extract")(extract.extract_cmd)
-app.command("explain", help=explain.HELP)(explain.explain_cmd)
-app.command("demo")(demo.demo_cmd)
-app.command("ingest")(ingest.ingest_cmd)
-app.command("events")(query.events_cmd)
-app.command("timeline")(query.timeline_cmd)
-app.command("persons")(query.persons_cmd)
-app.command("person")(query.person_cmd)
-app.command("search")(query.search_cmd)
-app.command("export")(export.export_cmd)
-app.command("evaluate")(evaluate.evaluate_cmd)
-app.command("agreements")(agreements.agreements_cmd)
-app.command("agreement")(agreements.agreement_cmd)
-app.command("mechanisms")(agreements.mechanisms_cmd)
-app.command("serve")(serve.serve_cmd)
+app.command("extract", cls=Command)(extract.extract_cmd)
+app.command("explain", help=explain.HELP, cls=Command)(explain.explain_cmd)
+app.command("demo", cls=Command)(demo.demo_cmd)
+app.command("ingest", cls=Command)(ingest.ingest_cmd)
+app.command("events", cls=Command)(query.events_cmd)
+app.command("timeline", cls=Command)(query.timeline_cmd)
+app.command("persons", cls=Command)(query.persons_cmd)
+app.command("person", cls=Command)(query.person_cmd)
+app.command("search", cls=Command)(query.search_cmd)
+app.command("export", cls=Command)(export.export_cmd)
+app.command("evaluate", cls=Command)(evaluate.evaluate_cmd)
+app.command("agreements", cls=Command)(agreements.agreements_cmd)
+app.command("agreement", cls=Command)(agreements.agreement_cmd)
+app.command("mechanisms", cls=Command)(agreements.mechanisms_cmd)
+app.command("serve", cls=Command)(serve.serve_cmd)
 app.add_typer(data.app, name="data")
 
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import typer
 
+from ._help import Command, Group
+
 app = typer.Typer(help="Compile and check comity's source data (gazetteers, trigger lists).",
-                  no_args_is_help=True)
+                  no_args_is_help=True, cls=Group)
 
 
-@app.command("compile")
+@app.command("compile", cls=Command)
 def compile_cmd() -> None:
     """Compile countries.yaml and organisations.yaml into the spaCy patterns comity loads."""
     from ..nlp.compile import PATTERNS_PATH, write_compiled
@@ -16,7 +18,7 @@ def compile_cmd() -> None:
     typer.echo(f"wrote {n} patterns to {PATTERNS_PATH}")
 
 
-@app.command("check")
+@app.command("check", cls=Command)
 def check_cmd() -> None:
     """Load every source data file and report the first problem, if any (exit 1)."""
     from ..errors import DataError

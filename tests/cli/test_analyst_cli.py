@@ -8,9 +8,9 @@ import io
 import json
 
 import pytest
+import store_records as rec
 from typer.testing import CliRunner
 
-import store_records as rec
 from comity.cli import app
 from comity.model import result_to_json
 
