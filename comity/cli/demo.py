@@ -75,6 +75,7 @@ def store_samples(results: list[ArticleResult], db: Optional[str]) -> None:
               f"{counts['meetings']} meetings, "
               f"{counts['agreements']} agreements, {counts['persons']} people. Query it:")
     examples = [f"comity events --dyad {pair[0]}-{pair[1]}", f"comity timeline {pair[0]} {pair[1]}",
+                f"comity agreements --between {pair[0]} {pair[1]}",
                 f'comity person "{people[0].name}"' if people else "comity persons", 'comity search "defence"']
     for example in examples:
         out.print(f"  [bold]{escape(example)}[/bold]")

@@ -104,7 +104,8 @@ def test_analyst_cli_samples_store_and_paths_agree(tmp_path):
     from comity.cli.demo import sample_dir
 
     db = f"sqlite:///{tmp_path / 'demo.db'}"
-    invoke("demo", "-o", str(tmp_path / "samples.jsonl"), "--db", db)
+    shown = " ".join(invoke("demo", "-o", str(tmp_path / "samples.jsonl"), "--db", db).stdout.split())
+    assert "comity agreements --between KHM VNM" in shown  # the demo's hint runs as printed
     stored = json.loads(invoke("agreements", "--between", "VNM", "KHM", "--db", db, "--json").stdout)
     given = json.loads(invoke("agreements", str(sample_dir()), "-q", "--between", "VNM", "KHM",
                               "--json").stdout)
