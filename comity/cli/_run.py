@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
@@ -19,6 +19,35 @@ from ..ingest import InputWarning
 from ..model import Article, ArticleResult
 
 err = Console(stderr=True, highlight=False)
+
+# what a message must not print raw: control characters (a newline would split it, an ANSI
+# escape would reach the terminal) and surrogates (bytes of a file name that are not UTF-8)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte of a file name, as Python keeps it (surrogateescape)
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
+def shown(text: object) -> str:
+    """`text` as a message may print it: control characters and undecodable bytes as escapes."""
+    return _UNPRINTABLE.sub(lambda m: _escaped(m.group()), str(text))
+
+
+def say(label: str, style: str, message: object, console: Console = err) -> None:
+    """Print "label message" with the label styled and the message as plain text, never read as
+    rich markup: a report's "[/red]", a folder named "foo[" or "bar\\[" print as they are (even
+    rich.markup.escape lets a backslash before a bracket through)."""
+    console.print(Text.assemble((label, style), " ", shown(message)), soft_wrap=True)
+
+
+def skipped(error: object, count: RunCount) -> None:
+    """Report one input that could not be read or extracted, and count it."""
+    count.skipped += 1
+    say("skipped", "red", error)
 
 
 @dataclass
@@ -64,8 +93,10 @@ def estimate_total(paths: Iterable[Path], budget: float = 1.0) -> int | None:
     import time
     import zlib
 
+    from .. import limits
     from ..ingest import files
 
+    limit = limits.max_gzip_bytes()
     deadline = time.monotonic() + budget
     total = 0
     for given in paths:
@@ -79,7 +110,13 @@ def estimate_total(paths: Iterable[Path], budget: float = 1.0) -> int | None:
                 continue
             try:
                 with (gzip.open if file.name.lower().endswith(".gz") else open)(file, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
+                    # newlines a chunk at a time: a file of one huge line (or a gzip bomb) is never
+                    # held whole, and counting stops at the decompressed-size limit
+                    lines, size = 0, 0
+                    while (chunk := f.read(1 << 20)) and size <= limit:
+                        lines += chunk.count(b"\n")
+                        size += len(chunk)
+                    total += max(lines, 1)
             except (OSError, EOFError, zlib.error):
                 total += 1
     return total
@@ -89,10 +126,9 @@ def articles(paths: Iterable[Path], published: dt.date | None, count: RunCount) 
     """Articles from the paths; bad input is reported on stderr (one line each) and counted."""
     for item in read_paths(paths, published=published):
         if isinstance(item, InputError):
-            count.skipped += 1
-            err.print(f"[red]skipped[/red] {item}", soft_wrap=True)
+            skipped(item, count)
         elif isinstance(item, InputWarning):
-            err.print(f"[yellow]warning[/yellow] {item}", soft_wrap=True)
+            say("warning", "yellow", item)
         else:
             count.read += 1
             yield item
@@ -107,26 +143,26 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
     the same as with one. `fast_path`: see comity/nlp/fastpath.py. `leaders`: the bundled list of
     world leaders (docs/dictionaries.md)."""
     from ..nlp.dictionaries import DictionaryWarning, load_dictionary, notes
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, extraction_error
 
     count = RunCount()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DictionaryWarning)  # printed below, on every run
         for path in dictionaries:
             for message in notes(load_dictionary(path)):
-                err.print(f"[yellow]warning[/yellow] {escape(message)}", soft_wrap=True)
+                say("warning", "yellow", message)
         if workers == 1:
             pipeline = Pipeline(dictionaries=dictionaries, fast_path=fast_path, leaders=leaders)
     # streamed, so a large folder is never held in memory: the total is an estimate, if any
     items = articles(paths, published, count)
     if workers == 1:
-        results = pipeline.extract_many(items)
+        results = pipeline.extract_many(items, on_error=lambda a, e: skipped(extraction_error(a, e), count))
     else:
         from ..batch import ExtractSettings, extract
 
         settings = ExtractSettings(dictionaries=tuple(str(p) for p in dictionaries), fast_path=fast_path,
                                    leaders=leaders)
-        results = extract(items, settings, workers=workers)
+        results = extract(items, settings, workers=workers, on_error=lambda e: skipped(e, count))
     progress = progress_bar("extracting", quiet=quiet)
     with progress:
         task = progress.add_task("extract", total=None if progress.disable else estimate_total(paths))
@@ -140,4 +176,4 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
 
 
 def fail_on_model_error(exc: ModelError) -> None:
-    err.print(f"[red]error[/red] {exc}")
+    say("error", "red", exc)

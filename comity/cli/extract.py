@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
 
 from ..errors import ComityError, InputError
 from ..model import result_to_json
-from ._run import err, run_extraction
+from ._run import err, run_extraction, say, shown
 
 EXIT_SKIPPED = 3  # some input could not be read; everything else went through
 
@@ -65,12 +64,13 @@ def extract_cmd(
                                dictionaries=tuple(actors), workers=workers, fast_path=fast_path,
                                leaders=leaders)
     except ComityError as e:
-        err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True)
+        say("error", "red", e)
         raise typer.Exit(2) from None
     finally:
         if output:
             out.close()
     if not quiet:
-        err.print(count.line(time.perf_counter() - started) + (f"; records in {output}" if output else ""))
+        written = f"; records in {shown(output)}" if output else ""
+        err.print(count.line(time.perf_counter() - started) + written, markup=False)
     if count.skipped:
         raise typer.Exit(EXIT_SKIPPED)

@@ -64,7 +64,7 @@ def test_limits_unforeseen_exception_is_that_lines_error(tmp_path, monkeypatch):
 
 
 def test_limits_unforeseen_exception_in_a_file_is_that_files_error(tmp_path, monkeypatch):
-    import comity.ingest as ingest
+    from comity import ingest
 
     def read_text(*a, **kw):
         raise RuntimeError("a bug")
