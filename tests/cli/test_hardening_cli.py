@@ -201,3 +201,18 @@ def test_hardening_cli_ingest_crash_marks_the_run_failed(tmp_path, monkeypatch):
     again = runner.invoke(app, ["ingest", str(path), "--db", db])
     assert again.exit_code == 0, again.stderr
     assert runs(db) == [("failed", 0), ("done", 0)] and len(titles(db)) == 3
+
+
+def test_hardening_cli_ingest_records_nul_and_deep_lines_on_both_backends(db_url, tmp_path):
+    import store_records as rec
+
+    from comity.model import to_dict
+
+    record = to_dict(rec.vna())
+    record["article"]["title"] = "t\u0000"
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record) + "\n" + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", "--records", str(path), "--db", db_url])
+    assert result.exit_code == 3, (result.stderr, result.exception)
+    assert "records.jsonl:2: [E006] line is not JSON: nested too deep" in said(result)
+    assert titles(db_url) == ["t"]  # PostgreSQL would refuse the NUL
