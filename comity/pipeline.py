@@ -58,6 +58,7 @@ class Pipeline:
         if len(article.body) > limit:  # before spaCy's E088, and before any per-character work
             raise InputError(article.origin or article.id,
                              Errors.E015.format(size=len(article.body), limit=limit))
+        self.nlp.max_length = max(self.nlp.max_length, limit)  # a raised limit is spaCy's too (E088)
         body, mapping = nfc_with_offsets(article.body)
         doc = self.nlp.make_doc(body)
         doc._.article = article

@@ -216,3 +216,25 @@ def test_hardening_cli_ingest_records_nul_and_deep_lines_on_both_backends(db_url
     assert result.exit_code == 3, (result.stderr, result.exception)
     assert "records.jsonl:2: [E006] line is not JSON: nested too deep" in said(result)
     assert titles(db_url) == ["t"]  # PostgreSQL would refuse the NUL
+
+
+def test_hardening_cli_report_limit_is_checked_before_spacy_and_raises_spacys(pipeline, monkeypatch):
+    from comity.errors import InputError
+    from comity.model import Article
+
+    article = Article(id="big", text="Hanoi talks. " * 80_000, origin="big.txt")  # 1,040,000 characters
+    with pytest.raises(InputError, match=r"big.txt: \[E015\] report is 1,040,000 characters"):
+        pipeline.make_doc(article)
+    monkeypatch.setenv("COMITY_MAX_REPORT_CHARS", "2000000")
+    assert len(pipeline.make_doc(article).text) == 1_040_000  # not spaCy's E088
+    assert pipeline.nlp.max_length >= 2_000_000
+
+
+def test_hardening_cli_input_error_crosses_processes():
+    import pickle
+
+    from comity.errors import InputError
+
+    error = pickle.loads(pickle.dumps(InputError("a.jsonl:2", "[E017] could not be extracted")))
+    assert (error.where, error.message, str(error)) == ("a.jsonl:2", "[E017] could not be extracted",
+                                                         "a.jsonl:2: [E017] could not be extracted")
