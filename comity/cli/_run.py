@@ -44,6 +44,17 @@ def say(label: str, style: str, message: object, console: Console = err) -> None
     console.print(Text.assemble((label, style), " ", shown(message)), soft_wrap=True)
 
 
+def traceback_file(exc: BaseException) -> str:
+    """Write `exc`'s traceback to a file of its own; return its path."""
+    import tempfile
+    import traceback
+
+    with tempfile.NamedTemporaryFile("w", prefix="comity-error-", suffix=".txt", delete=False,
+                                     encoding="utf-8", errors="backslashreplace") as f:
+        f.write("".join(traceback.format_exception(exc)))
+    return f.name
+
+
 def skipped(error: object, count: RunCount) -> None:
     """Report one input that could not be read or extracted, and count it."""
     count.skipped += 1

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import ComityError, InputError, Warnings
-from ._run import RunCount, articles, estimate_total, progress_bar, say, skipped
+from ._run import RunCount, articles, estimate_total, progress_bar, say, skipped, traceback_file
 from ._store import db_option, err, opened
 
 EXIT_SKIPPED = 3  # as `comity extract`: some input could not be read; everything else was stored
@@ -89,7 +89,7 @@ def ingest_cmd(
             if not isinstance(e, Exception):
                 raise
             say("error", "red", f"internal error, run {run_id} marked failed: {type(e).__name__}: {e}; "
-                f"traceback in {_traceback_file(e)}", err)
+                f"traceback in {traceback_file(e)}", err)
             raise typer.Exit(1) from None
         store.finish_run(run_id, read=done.read, new=done.new, known=done.known, skipped=count.skipped)
         if count.skipped:
@@ -125,16 +125,6 @@ def _extractor(fast_path: bool = True, count: RunCount | None = None):  # type: 
 
     return extract
 
-
-def _traceback_file(exc: BaseException) -> str:
-    """Write `exc`'s traceback to a file of its own; return its path."""
-    import tempfile
-    import traceback
-
-    with tempfile.NamedTemporaryFile("w", prefix="comity-ingest-", suffix=".txt", delete=False,
-                                     encoding="utf-8", errors="backslashreplace") as f:
-        f.write("".join(traceback.format_exception(exc)))
-    return f.name
 
 
 def _records(paths: list[Path], count: RunCount):  # type: ignore[no-untyped-def]

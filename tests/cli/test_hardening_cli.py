@@ -238,3 +238,19 @@ def test_hardening_cli_input_error_crosses_processes():
     error = pickle.loads(pickle.dumps(InputError("a.jsonl:2", "[E017] could not be extracted")))
     assert (error.where, error.message, str(error)) == ("a.jsonl:2", "[E017] could not be extracted",
                                                          "a.jsonl:2: [E017] could not be extracted")
+
+
+def test_hardening_cli_extract_internal_error_is_one_line(tmp_path, monkeypatch):
+    import comity.cli.extract as extract_cli
+
+    def result_to_json(result):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(extract_cli, "result_to_json", result_to_json)
+    path = tmp_path / "in.jsonl"
+    path.write_text(good_lines(1), encoding="utf-8")
+    result, _ = extract(path)
+    assert result.exit_code == 1
+    assert "error internal error: RuntimeError: a bug; traceback in" in said(result)
+    assert "Traceback" not in result.stderr
+    os.unlink(said(result).split("traceback in ", 1)[1].split()[0])
