@@ -43,7 +43,9 @@ def opened(db: Optional[str]) -> Iterator[Any]:
     try:
         store = Store.open(db)
     except StoreError as e:
-        err.print(f"[red]error[/red] {e}", soft_wrap=True)
+        from ._run import say
+
+        say("error", "red", e, err)  # the URL as given, never read as markup
         raise typer.Exit(2) from None
     try:
         yield store

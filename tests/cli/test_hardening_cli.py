@@ -254,3 +254,9 @@ def test_hardening_cli_extract_internal_error_is_one_line(tmp_path, monkeypatch)
     assert "error internal error: RuntimeError: a bug; traceback in" in said(result)
     assert "Traceback" not in result.stderr
     os.unlink(said(result).split("traceback in ", 1)[1].split()[0])
+
+
+def test_hardening_cli_store_error_quotes_the_url_as_given(tmp_path):
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", "mysql[/red]://x/y"])
+    assert result.exit_code == 2
+    assert "error [E201] 'mysql[/red]://x/y' is not a database" in said(result)
