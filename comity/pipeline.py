@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from itertools import islice
 from os import PathLike
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import limits
 from .errors import Errors, InputError
 from .ingest.normalize import nfc_with_offsets
 from .ingest.plaintext import read_text
@@ -53,6 +54,11 @@ class Pipeline:
         self._disable = {FULL: [], NO_NER: [n for n in ("ner",) if n in self.nlp.pipe_names]}
 
     def make_doc(self, article: Article) -> Doc:
+        limit = limits.max_report_chars()
+        if len(article.body) > limit:  # before spaCy's E088, and before any per-character work
+            raise InputError(article.origin or article.id,
+                             Errors.E015.format(size=len(article.body), limit=limit))
+        self.nlp.max_length = max(self.nlp.max_length, limit)  # a raised limit is spaCy's too (E088)
         body, mapping = nfc_with_offsets(article.body)
         doc = self.nlp.make_doc(body)
         doc._.article = article
@@ -70,7 +76,32 @@ class Pipeline:
             return ArticleResult(article=article)
         return doc_to_result(self.nlp(doc, disable=self._disable[route]), article)
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    def extract_many(self, articles: Iterable[Article],
+                     on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[ArticleResult]:
+        """The results of `articles`, in their order. Without `on_error`, an article that cannot be
+        extracted raises; with it, that article is handed to `on_error(article, exception)` instead
+        of a result, and the others go on (`extraction_error` makes it the article's InputError)."""
+        if on_error is None:
+            yield from self._extract_many(articles)
+            return
+        it = iter(articles)
+        while chunk := list(islice(it, 4 * self.batch_size)):
+            try:
+                results = list(self._extract_many(chunk))
+            except Exception:  # noqa: BLE001 -- find which article it was: one at a time
+                results = None
+            if results is not None:
+                yield from results
+                continue
+            for article in chunk:
+                try:
+                    result = self.extract(article)
+                except Exception as e:  # noqa: BLE001 -- that article's error, not the run's
+                    on_error(article, e)
+                    continue
+                yield result
+
+    def _extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         if self.fast_path is None:
             docs = (self.make_doc(a) for a in articles)
             for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
@@ -91,6 +122,13 @@ class Pipeline:
             for i, doc in enumerate(docs):
                 article = doc._.article
                 yield doc_to_result(done[i], article) if i in done else ArticleResult(article=article)
+
+
+def extraction_error(article: Article, exc: Exception) -> InputError:
+    """The numbered error of one article that could not be extracted, naming it (file and line)."""
+    if isinstance(exc, InputError):
+        return exc
+    return InputError(article.origin or article.id, Errors.E017.format(detail=f"{type(exc).__name__}: {exc}"))
 
 
 def dateline_place(dateline: str | None) -> tuple[str, str] | None:

@@ -15,11 +15,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..errors import BatchError, Errors
+from ..errors import BatchError, Errors, InputError
 from ..model import Article, ArticleResult
 from .tasks import DEFAULT_PARTITION, ExtractSettings, Partition, partitions, process_partition, warm
 
-Results = Iterator[tuple[Partition, list[ArticleResult]]]
+Results = Iterator[tuple[Partition, list[ArticleResult | InputError]]]  # an error for each failed article
 
 
 def run_local(parts: Iterable[Partition], settings: ExtractSettings = ExtractSettings(), *,
@@ -75,14 +75,22 @@ def ordered(parts: Iterable[Partition], submit: Callable[[list], Any], *, window
         yield _done(*pending.popleft())
 
 
-def _done(part: Partition, future: Any) -> tuple[Partition, list[ArticleResult]]:
+def _done(part: Partition, future: Any) -> tuple[Partition, list[ArticleResult | InputError]]:
     return part, (future.result() if future is not None else [])
 
 
 def extract(articles: Iterable[Article], settings: ExtractSettings = ExtractSettings(), *, workers: int = 1,
-            dask: str | None = None, partition_size: int | None = None) -> Iterator[ArticleResult]:
-    """The records of `articles`, in input order, from `workers` processes (or Dask at `dask`)."""
+            dask: str | None = None, partition_size: int | None = None,
+            on_error: Callable[[InputError], None] | None = None) -> Iterator[ArticleResult]:
+    """The records of `articles`, in input order, from `workers` processes (or Dask at `dask`);
+    an article that could not be extracted goes to `on_error` (raised without one)."""
     parts = partitions(articles, partition_size or DEFAULT_PARTITION)
     runs = run_dask(parts, settings, address=dask) if dask else run_local(parts, settings, workers=workers)
     for _, results in runs:
-        yield from results
+        for result in results:
+            if isinstance(result, InputError):
+                if on_error is None:
+                    raise result
+                on_error(result)
+            else:
+                yield result

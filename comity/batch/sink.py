@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from ..errors import InputError
 from ..model import Article, ArticleResult
 from ..storage.batches import IngestCount
 from ..storage.mapping import copy_hash
@@ -41,8 +42,17 @@ class StoreSink:
             part.articles = list(fresh.values())
             yield part
 
-    def write(self, part: Partition, results: list[ArticleResult]) -> SaveCount:
-        """Store one partition's results in one transaction."""
+    def write(self, part: Partition, results: list[ArticleResult | InputError],
+              on_error: Callable[[InputError], None] | None = None) -> SaveCount:
+        """Store one partition's results in one transaction; each article that could not be
+        extracted goes to `on_error` (raised without one), before anything is stored."""
+        errors = [r for r in results if isinstance(r, InputError)]
+        if errors:
+            if on_error is None:
+                raise errors[0]
+            for error in errors:
+                on_error(error)
+            results = [r for r in results if not isinstance(r, InputError)]
         saved = self.store.save(results, run_id=self.run_id) if results else SaveCount()
         self.count.read += part.read
         self.count.known += part.known
@@ -53,14 +63,16 @@ class StoreSink:
 
 def ingest(store: Store, articles: Iterable[Article], settings: ExtractSettings = ExtractSettings(), *,
            run_id: int | None = None, partition_size: int = DEFAULT_INGEST_PARTITION, workers: int = 1,
-           dask: str | None = None, on_partition: Callable[[int], None] | None = None) -> IngestCount:
+           dask: str | None = None, on_partition: Callable[[int], None] | None = None,
+           on_error: Callable[[InputError], None] | None = None) -> IngestCount:
     """Extract `articles` on `workers` local processes (or on Dask at `dask`: "local[:N]" or
-    "tcp://host:port") and store the results from here; `on_partition(n)` after each commit."""
+    "tcp://host:port") and store the results from here; `on_partition(n)` after each commit;
+    `on_error(error)` for each article that could not be extracted (the others are stored)."""
     sink = StoreSink(store, run_id=run_id)
     parts = sink.fresh(partitions(articles, partition_size))
     runs = run_dask(parts, settings, address=dask) if dask else run_local(parts, settings, workers=workers)
     for part, results in runs:
-        sink.write(part, results)
+        sink.write(part, results, on_error)
         if on_partition:
             on_partition(part.read)
     return sink.count

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
+from ..errors import InputError
 from ..model import Article, ArticleResult
 
 DEFAULT_PARTITION = 64  # articles per partition: a few seconds of work, small to ship
@@ -69,10 +70,20 @@ def pipeline_for(settings: ExtractSettings):  # type: ignore[no-untyped-def]
 
 
 def process_partition(articles: list[Article],
-                      settings: ExtractSettings = ExtractSettings()) -> list[ArticleResult]:
-    """The records of `articles`, in their order. Pure: the same input gives the same output
-    in any process."""
-    return list(pipeline_for(settings).extract_many(articles))
+                      settings: ExtractSettings = ExtractSettings()) -> list[ArticleResult | InputError]:
+    """The records of `articles`, in their order, with an InputError in place of each article
+    that could not be extracted (the caller reports it). Pure: the same input gives the same
+    output in any process."""
+    from ..pipeline import extraction_error
+
+    out: list[ArticleResult | InputError] = []
+
+    def failed(article: Article, e: Exception) -> None:
+        out.append(extraction_error(article, e))  # in its place: on_error comes before later results
+
+    for result in pipeline_for(settings).extract_many(articles, on_error=failed):
+        out.append(result)  # noqa: PERF402 -- `failed` appends in between
+    return out
 
 
 def warm(settings: ExtractSettings) -> int:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
@@ -20,20 +20,53 @@ from ..model import Article, ArticleResult
 
 err = Console(stderr=True, highlight=False)
 
+# what a message must not print raw: control characters (a newline would split it, an ANSI
+# escape would reach the terminal) and surrogates (bytes of a file name that are not UTF-8)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
-def say(label: str, message: object, style: str = "red") -> None:
-    """One line on stderr: a coloured label, then the message as written. The message is escaped, so
-    brackets in it (pip install 'comity[parquet]', a file name, a report's words) are printed, not read
-    as rich markup."""
-    err.print(f"[{style}]{label}[/{style}] {escape(str(message))}", soft_wrap=True)
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte of a file name, as Python keeps it (surrogateescape)
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
+def shown(text: object) -> str:
+    """`text` as a message may print it: control characters and undecodable bytes as escapes."""
+    return _UNPRINTABLE.sub(lambda m: _escaped(m.group()), str(text))
+
+
+def say(label: str, style: str, message: object, console: Console = err) -> None:
+    """Print "label message" with the label styled and the message as plain text, never read as
+    rich markup: a report's "[/red]", a folder named "foo[" or "bar\\[" print as they are (even
+    rich.markup.escape lets a backslash before a bracket through)."""
+    console.print(Text.assemble((label, style), " ", shown(message)), soft_wrap=True)
+
+
+def traceback_file(exc: BaseException) -> str:
+    """Write `exc`'s traceback to a file of its own; return its path."""
+    import tempfile
+    import traceback
+
+    with tempfile.NamedTemporaryFile("w", prefix="comity-error-", suffix=".txt", delete=False,
+                                     encoding="utf-8", errors="backslashreplace") as f:
+        f.write("".join(traceback.format_exception(exc)))
+    return f.name
+
+
+def skipped(error: object, count: RunCount) -> None:
+    """Report one input that could not be read or extracted, and count it."""
+    count.skipped += 1
+    say("skipped", "red", error)
 
 
 def error(message: object) -> None:
-    say("error", message)
+    say("error", "red", message)
 
 
 def warning(message: object) -> None:
-    say("warning", message, "yellow")
+    say("warning", "yellow", message)
 
 
 @dataclass
@@ -79,8 +112,10 @@ def estimate_total(paths: Iterable[Path], budget: float = 1.0) -> int | None:
     import time
     import zlib
 
+    from .. import limits
     from ..ingest import files
 
+    limit = limits.max_gzip_bytes()
     deadline = time.monotonic() + budget
     total = 0
     for given in paths:
@@ -94,7 +129,13 @@ def estimate_total(paths: Iterable[Path], budget: float = 1.0) -> int | None:
                 continue
             try:
                 with (gzip.open if file.name.lower().endswith(".gz") else open)(file, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
+                    # newlines a chunk at a time: a file of one huge line (or a gzip bomb) is never
+                    # held whole, and counting stops at the decompressed-size limit
+                    lines, size = 0, 0
+                    while (chunk := f.read(1 << 20)) and size <= limit:
+                        lines += chunk.count(b"\n")
+                        size += len(chunk)
+                    total += max(lines, 1)
             except (OSError, EOFError, zlib.error):
                 total += 1
     return total
@@ -104,10 +145,9 @@ def articles(paths: Iterable[Path], published: dt.date | None, count: RunCount) 
     """Articles from the paths; bad input is reported on stderr (one line each) and counted."""
     for item in read_paths(paths, published=published):
         if isinstance(item, InputError):
-            count.skipped += 1
-            say("skipped", item)
+            skipped(item, count)
         elif isinstance(item, InputWarning):
-            warning(item)
+            say("warning", "yellow", item)
         else:
             count.read += 1
             yield item
@@ -122,26 +162,26 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
     the same as with one. `fast_path`: see comity/nlp/fastpath.py. `leaders`: the bundled list of
     world leaders (docs/dictionaries.md)."""
     from ..nlp.dictionaries import DictionaryWarning, load_dictionary, notes
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, extraction_error
 
     count = RunCount()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DictionaryWarning)  # printed below, on every run
         for path in dictionaries:
             for message in notes(load_dictionary(path)):
-                warning(message)
+                say("warning", "yellow", message)
         if workers == 1:
             pipeline = Pipeline(dictionaries=dictionaries, fast_path=fast_path, leaders=leaders)
     # streamed, so a large folder is never held in memory: the total is an estimate, if any
     items = articles(paths, published, count)
     if workers == 1:
-        results = pipeline.extract_many(items)
+        results = pipeline.extract_many(items, on_error=lambda a, e: skipped(extraction_error(a, e), count))
     else:
         from ..batch import ExtractSettings, extract
 
         settings = ExtractSettings(dictionaries=tuple(str(p) for p in dictionaries), fast_path=fast_path,
                                    leaders=leaders)
-        results = extract(items, settings, workers=workers)
+        results = extract(items, settings, workers=workers, on_error=lambda e: skipped(e, count))
     progress = progress_bar("extracting", quiet=quiet)
     with progress:
         task = progress.add_task("extract", total=None if progress.disable else estimate_total(paths))
@@ -155,4 +195,4 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
 
 
 def fail_on_model_error(exc: ModelError) -> None:
-    error(exc)
+    say("error", "red", exc)

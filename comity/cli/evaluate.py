@@ -99,7 +99,7 @@ def evaluate_cmd(
                 out.print(f"[green]every floor of set {escape(repr(entry[0]))} is met[/green] "
                           f"({len(entry[1]['floors'])} floors)")
     for line in ev.skipped_inputs:
-        say("skipped", line, "yellow")
+        say("skipped", "yellow", line)
     if short:
         raise typer.Exit(EXIT_BELOW_FLOOR)
 

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ComityError, InputError
 from ..model import result_to_json
-from ._run import err, error, run_extraction
+from ._run import err, error, run_extraction, say, shown, traceback_file
 
 EXIT_SKIPPED = 3  # some input could not be read; everything else went through
 
@@ -66,10 +66,14 @@ def extract_cmd(
     except ComityError as e:
         error(e)
         raise typer.Exit(2) from None
+    except Exception as e:  # noqa: BLE001 -- a bug: one line and where its traceback went
+        say("error", "red", f"internal error: {type(e).__name__}: {e}; traceback in {traceback_file(e)}")
+        raise typer.Exit(1) from None
     finally:
         if output:
             out.close()
     if not quiet:
-        err.print(count.line(time.perf_counter() - started) + (f"; records in {output}" if output else ""))
+        written = f"; records in {shown(output)}" if output else ""
+        err.print(count.line(time.perf_counter() - started) + written, markup=False)
     if count.skipped:
         raise typer.Exit(EXIT_SKIPPED)

@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
 
 from ..errors import ComityError, InputError, Warnings
-from ._run import RunCount, articles, error, estimate_total, progress_bar, say
+from ._run import RunCount, articles, error, estimate_total, progress_bar, say, skipped, traceback_file
 from ._store import db_option, err, opened
 
 EXIT_SKIPPED = 3  # as `comity extract`: some input could not be read; everything else was stored
@@ -74,14 +73,24 @@ def ingest_cmd(
                     done = ingest_parallel(store, articles(paths, base_date, count),
                                            ExtractSettings(fast_path=fast_path), run_id=run_id,
                                            partition_size=batch_size, workers=workers, dask=dask,
-                                           on_partition=advance)
+                                           on_partition=advance, on_error=lambda e: skipped(e, count))
                 else:
-                    done = ingest_articles(store, articles(paths, base_date, count), _extractor(fast_path),
-                                           run_id=run_id, batch_size=batch_size, on_batch=advance)
+                    done = ingest_articles(store, articles(paths, base_date, count),
+                                           _extractor(fast_path, count), run_id=run_id, batch_size=batch_size,
+                                           on_batch=advance)
         except ComityError as e:
             store.finish_run(run_id, status="failed", read=count.read, skipped=count.skipped)
             error(e)
             raise typer.Exit(2) from None
+        except BaseException as e:
+            # a bug, Ctrl-C or a kill the process outlives: the run is marked failed, never left
+            # "running"; what was committed stays, and running it again goes on from there
+            store.finish_run(run_id, status="failed", read=count.read, skipped=count.skipped)
+            if not isinstance(e, Exception):
+                raise
+            say("error", "red", f"internal error, run {run_id} marked failed: {type(e).__name__}: {e}; "
+                f"traceback in {traceback_file(e)}", err)
+            raise typer.Exit(1) from None
         store.finish_run(run_id, read=done.read, new=done.new, known=done.known, skipped=count.skipped)
         if count.skipped:
             err.print(Warnings.W001.format(count=count.skipped), style="yellow", markup=False)
@@ -91,27 +100,31 @@ def ingest_cmd(
             rate = done.read / seconds if seconds > 0 else 0.0
             err.print(f"{done.read} report(s) read in {seconds:.1f} s ({rate:.1f} reports/s): {done.new} stored, "
                       f"{done.copies} more cop{'y' if done.copies == 1 else 'ies'} of stored reports, {done.known} already stored, "
-                      f"{count.skipped} skipped")
-            err.print(f"store {escape(store.url)}: {totals['stories']} stories from "
-                      f"{totals['articles']} copies, "
+                      f"{count.skipped} skipped", markup=False)
+            err.print(f"store {store.url}: {totals['stories']} stories from {totals['articles']} copies, "
                       f"{totals['events']} events, {totals['meetings']} meetings, {totals['agreements']} "
-                      f"agreements, {totals['persons']} people")
+                      f"agreements, {totals['persons']} people", markup=False)
     if count.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _extractor(fast_path: bool = True):  # type: ignore[no-untyped-def]
-    """Loads the model on first use only: a re-run with nothing new never loads it."""
+def _extractor(fast_path: bool = True, count: RunCount | None = None):  # type: ignore[no-untyped-def]
+    """Loads the model on first use only: a re-run with nothing new never loads it. With
+    `count`, an article that cannot be extracted is reported, counted and not stored."""
+    from ..pipeline import extraction_error
+
     state: dict[str, object] = {}
+    on_error = (lambda a, e: skipped(extraction_error(a, e), count)) if count is not None else None
 
     def extract(batch):  # type: ignore[no-untyped-def]
         if "pipeline" not in state:
             from ..pipeline import Pipeline
 
             state["pipeline"] = Pipeline(fast_path=fast_path)
-        return state["pipeline"].extract_many(batch)  # type: ignore[attr-defined]
+        return state["pipeline"].extract_many(batch, on_error=on_error)  # type: ignore[attr-defined]
 
     return extract
+
 
 
 def _records(paths: list[Path], count: RunCount):  # type: ignore[no-untyped-def]
@@ -119,8 +132,7 @@ def _records(paths: list[Path], count: RunCount):  # type: ignore[no-untyped-def
 
     for item in read_records(paths):
         if isinstance(item, InputError):
-            count.skipped += 1
-            say("skipped", item)
+            skipped(item, count)
         else:
             count.read += 1
             yield item

@@ -5,23 +5,29 @@
         else: report(item)          # InputError or InputWarning, each with .where and .message
 
 `read_paths` never raises for bad input: each file (or JSON line) that cannot be read
-gives one `InputError` naming it ("path" or "path:line"), and the others are still read.
+gives one `InputError` naming it ("path" or "path:line"), and the others are still read;
+that holds for any exception while reading one input, not only the foreseen ones. Every
+Article's text has control characters and lone surrogates replaced (`clean_text`, one
+character for one) and a report over `COMITY_MAX_REPORT_CHARS` is an InputError (E015):
+see comity/limits.py and docs/limits.md.
 Which files are read and how they are decoded: `files.py`; the wire header: `wire.py`;
 JSON Lines: `jsonl.py`; HTML: `html.py`. `Article.text` is always the input as given
 (after decoding), so offsets into it are offsets into the input.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import limits
 from ..errors import Errors, InputError, InputWarning
 from ..model import Article
 from . import files
 from .html import read_html
 from .jsonl import read_jsonl
-from .normalize import content_hash, nfc_with_offsets
+from .normalize import clean_field, clean_text, content_hash, nfc_with_offsets
 from .plaintext import read_text
 
 __all__ = ["InputError", "InputWarning", "content_hash", "nfc_with_offsets", "read_paths", "read_text"]
@@ -29,7 +35,33 @@ __all__ = ["InputError", "InputWarning", "content_hash", "nfc_with_offsets", "re
 Item = Article | InputError | InputWarning
 
 
+def _checked(item: Item) -> Item:
+    """An Article made safe to store and print, or an InputError if it is over the size limit."""
+    if not isinstance(item, Article):
+        return item
+    where = item.origin or item.id
+    limit = limits.max_report_chars()
+    if len(item.text) > limit:
+        return InputError(where, Errors.E015.format(size=len(item.text), limit=limit))
+    fields = {name: clean_field(value) for name in ("id", "dateline", "source", "title", "url", "language",
+                                                      "origin")
+              if isinstance(value := getattr(item, name), str) and clean_field(value) != value}
+    text = clean_text(item.text)
+    if fields or text is not item.text:
+        item = dataclasses.replace(item, text=text, **fields)
+    return item
+
+
 def _read_file(path: Path, published: dt.date | None) -> Iterator[Item]:
+    """Everything `_read_one` yields, checked; an exception nobody foresaw is this file's error."""
+    try:
+        for item in _read_one(path, published):
+            yield _checked(item)
+    except Exception as e:  # noqa: BLE001 -- one bad input is that input's error, never the run's
+        yield InputError(str(path), Errors.E012.format(detail=f"{type(e).__name__}: {e}"))
+
+
+def _read_one(path: Path, published: dt.date | None) -> Iterator[Item]:
     where = str(path)
     kind, stem = files.reader_for(path)
     try:
@@ -37,6 +69,7 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Item]:
     except InputError as e:
         yield e
         return
+    text = clean_text(text)
     yield from warnings
     if kind in ("jsonl", "json"):
         yield from read_jsonl(text, path=where, stem=stem, published=published, whole_json=kind == "json")

@@ -12,6 +12,10 @@ Decoding: UTF-8, with a byte-order mark dropped (offsets count from after it). A
 that is not UTF-8 but decodes cleanly as cp1252 (Windows Western, the usual culprit) and
 looks like text is read as cp1252 with a warning (W002); a UTF-16 file with a BOM
 likewise. Anything else is E005.
+
+A `.gz` file is decompressed a chunk at a time up to `COMITY_MAX_GZIP_MB` (default 50 MB,
+comity/limits.py): a file that would decompress to more is skipped (E016) before it can
+fill the memory.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import limits
 from ..errors import Errors, InputError, InputWarning, Warnings
 
 READERS = {
@@ -59,18 +64,35 @@ def walk(folder: Path) -> Iterator[Path | InputError]:
 def load_bytes(path: Path) -> bytes:
     """The file's bytes, gunzipped if its name ends in `.gz`; raises InputError."""
     where = str(path)
+    gzipped = path.name.lower().endswith(".gz")
     try:
-        data = path.read_bytes()
+        if not gzipped:
+            return path.read_bytes()
+        with open(path, "rb") as raw:
+            return gunzip(raw, where)
     except FileNotFoundError as e:
         raise InputError(where, Errors.E001) from e
     except OSError as e:
         raise InputError(where, Errors.E012.format(detail=e.strerror or e)) from e
-    if path.name.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            raise InputError(where, Errors.E010.format(detail=e)) from e
-    return data
+
+
+def gunzip(raw, where: str, limit: int | None = None) -> bytes:  # type: ignore[no-untyped-def]
+    """Decompress the gzip stream `raw` (a binary file) a chunk at a time; raises InputError
+    (E010) if it is not gzip, and (E016) as soon as it passes `limit` bytes (default: the
+    COMITY_MAX_GZIP_MB setting)."""
+    limit = limit if limit is not None else limits.max_gzip_bytes()
+    parts: list[bytes] = []
+    size = 0
+    try:
+        with gzip.GzipFile(fileobj=raw, mode="rb") as f:
+            while chunk := f.read(min(1 << 20, limit + 1 - size)):
+                parts.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    raise InputError(where, Errors.E016.format(limit=limit // (1024 * 1024)))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        raise InputError(where, Errors.E010.format(detail=e)) from e
+    return b"".join(parts)
 
 
 def _looks_binary(data: bytes) -> bool:

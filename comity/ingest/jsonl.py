@@ -108,6 +108,21 @@ def _one(data: Any, where: str, fallback_id: str, published: dt.date | None) -> 
         return article_from_json(data, where=where, fallback_id=fallback_id, published=published)
     except InputError as e:
         return e
+    except Exception as e:  # noqa: BLE001 -- a line nobody foresaw is that line's error, not the file's
+        return InputError(where, Errors.E012.format(detail=f"{type(e).__name__}: {e}"))
+
+
+def _loads(line: str, where: str) -> Any:
+    """One JSON value, or an InputError (E006) for a line that is not JSON, is nested too deep
+    for Python's parser (RecursionError) or holds a number too long to convert (ValueError)."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        return InputError(where, Errors.E006.format(detail=f"{e.msg} (column {e.colno})"))
+    except RecursionError:
+        return InputError(where, Errors.E006.format(detail="nested too deep"))
+    except ValueError as e:
+        return InputError(where, Errors.E006.format(detail=str(e).split(";")[0]))
 
 
 def read_jsonl(
@@ -120,8 +135,8 @@ def read_jsonl(
     if whole_json:
         try:
             document = json.loads(text)
-        except json.JSONDecodeError:
-            pass  # not one document: read it as JSON Lines below
+        except (ValueError, RecursionError):
+            pass  # not one document: read it as JSON Lines below (each bad line is then named)
         else:
             if isinstance(document, list):
                 for n, data in enumerate(document, 1):
@@ -135,9 +150,5 @@ def read_jsonl(
         if not line.strip():
             continue
         where = f"{path}:{n}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(where, Errors.E006.format(detail=f"{e.msg} (column {e.colno})"))
-            continue
-        yield _one(data, where, f"{stem}-{n}", published)
+        data = _loads(line, where)
+        yield data if isinstance(data, InputError) else _one(data, where, f"{stem}-{n}", published)

@@ -7,12 +7,44 @@ index in the original of the character that gave NFC character `i`, and
 `mapping[len(nfc)] == len(text)`. A span `[a, b)` of the NFC text is therefore
 `[mapping[a], mapping[b])` of the original. It is exact whenever `a` and `b` do not fall
 inside a character that NFC split in two (rare: a few composition exclusions such as
-U+0958); characters produced from one original cluster all map to its start.
+U+0958); characters produced from one original cluster all map to its start. Text that
+is NFC already (nearly all of it) gets a `range`, not a list of one int per character.
+
+`clean_text` and `clean_field` are what the readers apply to everything they read: control
+characters (all of C0 and C1 but tab, newline and carriage return) and lone surrogates,
+which a JSON `\\u0000` or `\\ud800` or a file name with bytes that are not UTF-8 can carry,
+and which PostgreSQL refuses, SQLite keeps and no output can encode (docs/limits.md).
 """
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
+from collections.abc import Sequence
+
+# C0 controls but \t \n \r, DEL, C1 controls, and surrogates (never valid alone in text)
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def _is_surrogate(ch: str) -> bool:
+    return "\ud800" <= ch <= "\udfff"
+
+
+def clean_text(text: str) -> str:
+    """A report's text with each control character made a space and each lone surrogate
+    U+FFFD: one character for one, so offsets into the text stay true."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: REPLACEMENT if _is_surrogate(m.group()) else " ", text)
+
+
+def clean_field(text: str) -> str:
+    """A short field (title, id, URL, file name) with control characters removed and lone
+    surrogates made U+FFFD."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: REPLACEMENT if _is_surrogate(m.group()) else "", text)
 
 
 def _nfc(text: str) -> str:
@@ -48,10 +80,10 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+def nfc_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """Return `(nfc_text, mapping)`; see the module docstring for what `mapping` means."""
     if unicodedata.is_normalized("NFC", text):
-        return text, list(range(len(text) + 1))
+        return text, range(len(text) + 1)
     parts: list[str] = []
     mapping: list[int] = []
     for start, end in _segments(text):

@@ -5,6 +5,7 @@ finishes the job (everything stored is skipped, the rest is extracted and stored
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -12,7 +13,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import Errors, InputError
-from ..model import Article, ArticleResult, result_from_json
+from ..ingest.normalize import clean_field, clean_text
+from ..model import Article, ArticleResult, from_dict
 from .mapping import copy_hash
 from .store import SaveCount, Store
 
@@ -76,9 +78,27 @@ def ingest_results(store: Store, results: Iterable[ArticleResult], *, run_id: in
     return count
 
 
+def _cleaned(value: object, key: str = "") -> object:
+    """A decoded record with control characters and lone surrogates replaced as the readers do
+    (docs/limits.md): one for one in any "text", removed elsewhere."""
+    if isinstance(value, str):
+        return clean_text(value) if key == "text" else clean_field(value)
+    if isinstance(value, dict):
+        return {k: _cleaned(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v, key) for v in value]
+    return value
+
+
+def record_from_line(line: str) -> ArticleResult:
+    """One record of `comity extract`'s output, cleaned as the readers clean text."""
+    return from_dict(ArticleResult, _cleaned(json.loads(line)))
+
+
 def read_records(paths: Iterable[str | Path]) -> Iterator[ArticleResult | InputError]:
     """Records from JSON Lines files (or folders of them, gzipped or not) written by `comity extract`;
-    a line that is not a record gives an InputError naming it, and reading goes on."""
+    a line that is not a record (whatever the exception) gives an InputError naming it, and reading
+    goes on."""
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -93,8 +113,13 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[ArticleResult | InputE
                     for n, line in enumerate(f, 1):
                         if line.strip():
                             try:
-                                yield result_from_json(line)
-                            except (ValueError, TypeError, KeyError) as e:
-                                yield InputError(f"{file}:{n}", Errors.E012.format(detail=f"not a comity record: {e}"))
+                                record = record_from_line(line)
+                            except RecursionError:
+                                record = InputError(f"{file}:{n}",
+                                                    Errors.E006.format(detail="nested too deep"))
+                            except Exception as e:  # noqa: BLE001 -- that line's error, not the run's
+                                record = InputError(f"{file}:{n}",
+                                                    Errors.E012.format(detail=f"not a comity record: {e}"))
+                            yield record
             except (OSError, UnicodeDecodeError) as e:
                 yield InputError(str(file), Errors.E012.format(detail=e))

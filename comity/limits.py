@@ -1,0 +1,36 @@
+"""Limits on one input, so that no single file or line can stop a run or eat the memory.
+
+Each is a setting with a safe default, read from the environment when it is used
+(docs/limits.md). Over a limit, that input is skipped with a numbered error naming it;
+the run goes on.
+
+| setting                   | default     | what                                                  |
+| ------------------------- | ----------- | ----------------------------------------------------- |
+| COMITY_MAX_REPORT_CHARS   | 1,000,000   | characters in one report (spaCy's own nlp.max_length) |
+| COMITY_MAX_GZIP_MB        | 50          | decompressed size of one .gz file, in MB              |
+"""
+from __future__ import annotations
+
+import os
+
+MAX_REPORT_CHARS = 1_000_000
+MAX_GZIP_MB = 50
+
+
+def _setting(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip().replace("_", "")
+    try:
+        number = int(value) if value else default
+    except ValueError:
+        return default
+    return number if number > 0 else default
+
+
+def max_report_chars() -> int:
+    """Characters one report may have (`COMITY_MAX_REPORT_CHARS`, default 1,000,000)."""
+    return _setting("COMITY_MAX_REPORT_CHARS", MAX_REPORT_CHARS)
+
+
+def max_gzip_bytes() -> int:
+    """Bytes one .gz file may decompress to (`COMITY_MAX_GZIP_MB`, default 50 MB)."""
+    return _setting("COMITY_MAX_GZIP_MB", MAX_GZIP_MB) * 1024 * 1024
