@@ -89,7 +89,8 @@ def test_wire_header_without_body_is_an_error():
 
 HEADER_CASES = [
     # a web page's banner and headline lines before the dateline
-    ("Site banner\n\nMinisters meet in port city\n\nROTTERDAM, May 2 (Agency) -- The ministers met.", ["ROTTERDAM"]),
+    ("Site banner\n\nMinisters meet in port city\n\nROTTERDAM, May 2 (Agency) -- The ministers met.",
+     ["ROTTERDAM"]),
     ("Headline here\n\nOSLO\n\nThe two ministers met on Monday.", ["OSLO"]),
     ("Headline here\n\nBERN: The two ministers met on Monday.", ["BERN"]),
     ("A caption line.\n\nLISBON, Portugal — The ministers met.", ["LISBON"]),

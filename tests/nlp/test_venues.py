@@ -136,7 +136,7 @@ def test_venues_a_region_is_broad_a_city_is_not():
 @pytest.mark.model
 def test_venues_a_dateline_after_the_page_banner_places_the_talks():
     # a page's banner and headline lines come before the dateline
-    meetings, _ = venues(" date 2025-06-14 World News\n\nMinisters meet\n\nCANBERRA, June 13 (Agency) -- Australian "
-                         "Defence Minister Richard Marles held talks on Friday with Indonesian Defence Minister "
-                         "Sjafrie Sjamsoeddin, who is visiting.")
+    meetings, _ = venues(" date 2025-06-14 World News\n\nMinisters meet\n\nCANBERRA, June 13 (Agency) -- "
+                         "Australian Defence Minister Richard Marles held talks on Friday with Indonesian "
+                         "Defence Minister Sjafrie Sjamsoeddin, who is visiting.")
     assert meetings == {"Canberra"}
