@@ -851,3 +851,14 @@ def test_events_a_visit_told_as_recent_is_background():
                   "David Cameron.")
     assert not [c for c in found if c[0] in ("042", "043")]
     assert ("042", "GBR", "UKR", "2025-06-10") in codes("British Foreign Secretary David Cameron visited Ukraine on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The 2024 world sailing championship was hosted by Portugal between May 3 and 19.",
+    "In the recording, Portuguese President Marcelo Rebelo de Sousa and the caller can be heard discussing "
+    "the election.",
+    "Portuguese President Marcelo Rebelo de Sousa held talks on Tuesday.",
+])
+def test_events_a_meeting_without_a_second_state_is_not_coded(text):
+    # a consultation (04x) is between two states: one state alone met nobody the records can name
+    assert not [c for c in codes(text) if c[0].startswith("04")]

@@ -130,7 +130,16 @@ class EventCoder:
             day = self._encounter_day(told, sent_dates) or day
         events = self._calls_over_talks(self._precise_places(events))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
-        return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+        events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+        return self._two_sided_meetings(events)
+
+    @staticmethod
+    def _two_sided_meetings(events: list[EventCandidate]) -> list[EventCandidate]:
+        """A consultation is between two states: a meeting, visit, hosting or call (04x) that has no
+        second state once the post-steps are done ("the championship was hosted by Slovakia",
+        "Duda and the caller can be heard discussing") is no encounter between states."""
+        return [e for e in events if not e.cameo.startswith("04")
+                or (e.target is not None and e.target.country and e.target.country != e.source.country)]
 
     @staticmethod
     def _opens_background(sent: Span, starts_paragraph: bool) -> bool:
