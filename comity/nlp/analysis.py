@@ -231,7 +231,8 @@ def planned(token: Token) -> bool:
         if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
             infinitive = to_clause(t)
             # "will travel to Madrid and meet Robles": a bare verb joined to a planned one shares its plan
-            joined = t.dep_ == "conj" and t.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+            joined = t.dep_ == "conj" and t.tag_ == "VB" and not any(
+                c.dep_ in ("aux", "auxpass") for c in t.children)
             # "the exchange will see the ministers visiting a school": the act a future verb has in view
             seen = t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in objects
             t = t.head

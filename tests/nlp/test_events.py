@@ -870,7 +870,8 @@ def test_events_a_meeting_without_a_second_state_is_not_coded(text):
     "Margarita Robles.",
     "Polish Defence Minister Tomasz Siemoniak to visit Madrid and hold talks with Margarita Robles",
     # the object of a planning verb
-    "Polish Defence Minister Tomasz Siemoniak is planning meetings with Spanish Prime Minister Pedro Sanchez.",
+    "Polish Defence Minister Tomasz Siemoniak is planning meetings with Spanish Prime Minister "
+    "Pedro Sanchez.",
     # the act a future "see" or "include" has in view
     "The exchange will see the Polish and Spanish defence ministers visiting a school and planting trees.",
     "The Polish minister's trip will include talks with Spanish Defence Minister Margarita Robles.",
@@ -881,12 +882,13 @@ def test_events_an_act_that_shares_a_plan_is_planned(text):
 
 
 def test_events_a_done_act_joined_to_a_done_one_stays_done():
-    found = codes("Polish Defence Minister Tomasz Siemoniak travelled to Madrid and met his Spanish counterpart "
-                  "Margarita Robles on Monday.")
+    found = codes("Polish Defence Minister Tomasz Siemoniak travelled to Madrid and met his Spanish "
+                  "counterpart Margarita Robles on Monday.")
     assert ("040", "POL", "ESP", "2025-06-09") in found
-    found = codes("Polish Defence Minister Tomasz Siemoniak arrived in Madrid on Monday and will meet Spanish "
-                  "Defence Minister Margarita Robles.")
+    found = codes("Polish Defence Minister Tomasz Siemoniak arrived in Madrid on Monday and will meet "
+                  "Spanish Defence Minister Margarita Robles.")
     assert ("042", "POL", "ESP", "2025-06-09") in found
     # offering is a planning head, but what is offered here is given at once
-    found = codes("Spanish Defence Minister Margarita Robles offered her condolences to Poland over the floods.")
+    found = codes("Spanish Defence Minister Margarita Robles offered her condolences to Poland over the "
+                  "floods.")
     assert any(c[0] == "018" for c in found)
