@@ -892,3 +892,12 @@ def test_events_a_done_act_joined_to_a_done_one_stays_done():
     found = codes("Spanish Defence Minister Margarita Robles offered her condolences to Poland over the "
                   "floods.")
     assert any(c[0] == "018" for c in found)
+
+
+@pytest.mark.parametrize("telling", ["told a press conference", "told a news briefing", "told journalists"])
+def test_events_the_day_of_a_press_conference_dates_the_telling(telling):
+    # the press conference is where the meeting was told, not the meeting's day
+    found = codes("Spanish Defence Minister Margarita Robles said the two ministers agreed on joint drills "
+                  "after their bilateral meeting with Poland. "
+                  f"\"We will train together,\" she {telling} yesterday.")
+    assert ("040", "ESP", "POL", None) in found
