@@ -901,3 +901,12 @@ def test_events_the_day_of_a_press_conference_dates_the_telling(telling):
                   "after their bilateral meeting with Poland. "
                   f"\"We will train together,\" she {telling} yesterday.")
     assert ("040", "ESP", "POL", None) in found
+
+
+def test_events_calls_to_counterparts_named_by_their_state_are_calls():
+    found = codes("The talks on Wednesday follow Spanish Defence Minister Margarita Robles's calls to her "
+                  "Italian, Greek and Portuguese counterparts on Sunday.")
+    assert {("041", "ESP", c, "2025-06-08") for c in ("ITA", "GRC", "PRT")} <= found
+    # a call to do something is an appeal, not a phone call
+    found = codes("Spanish Defence Minister Margarita Robles repeated calls to her counterparts to end the war.")
+    assert not [c for c in found if c[0] == "041"]
