@@ -908,5 +908,6 @@ def test_events_calls_to_counterparts_named_by_their_state_are_calls():
                   "Italian, Greek and Portuguese counterparts on Sunday.")
     assert {("041", "ESP", c, "2025-06-08") for c in ("ITA", "GRC", "PRT")} <= found
     # a call to do something is an appeal, not a phone call
-    found = codes("Spanish Defence Minister Margarita Robles repeated calls to her counterparts to end the war.")
+    found = codes("Spanish Defence Minister Margarita Robles repeated calls to her counterparts to end the "
+                  "war.")
     assert not [c for c in found if c[0] == "041"]
