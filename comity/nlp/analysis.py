@@ -46,7 +46,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
                  "future_phrases", "plan_modifiers", "plan_object_heads",
                  "future_object_heads"),
     "tense": ("past_perfect_aux",),
-    "background": ("date_kinds", "headings", "adverbs"),
+    "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
                         "violation_verbs", "embedding_nouns"),
 }
@@ -379,8 +379,10 @@ def background_heading(text: str) -> bool:
 
 def background_adverb(token: Token) -> bool:
     """"Ukraine, recently visited by Cameron", "had previously selected the aircraft": an adverb on
-    the verb that places the act before the news of the day."""
-    return _has_aux(token, cues()["background.adverbs"], ("advmod",))
+    the verb that places the act before the news of the day; "ends all previous talks with India":
+    an adjective that does so for a noun act."""
+    return _has_aux(token, cues()["background.adverbs"], ("advmod",)) or (
+        token.pos_ == "NOUN" and _has_aux(token, cues()["background.modifiers"], ("amod",)))
 
 
 def background_kind(mention) -> bool:

@@ -911,3 +911,11 @@ def test_events_calls_to_counterparts_named_by_their_state_are_calls():
     found = codes("Spanish Defence Minister Margarita Robles repeated calls to her counterparts to end the "
                   "war.")
     assert not [c for c in found if c[0] == "041"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Spanish purchase of the aircraft ends all previous talks with Italy.",
+    "Spanish Defence Minister Margarita Robles recalled her past visits to Italy.",
+])
+def test_events_a_noun_act_told_as_before_the_news_is_not_coded(text):
+    assert not [c for c in codes(text) if c[0].startswith("04")]
