@@ -919,3 +919,14 @@ def test_events_calls_to_counterparts_named_by_their_state_are_calls():
 ])
 def test_events_a_noun_act_told_as_before_the_news_is_not_coded(text):
     assert not [c for c in codes(text) if c[0].startswith("04")]
+
+
+def test_events_a_signing_by_two_named_officials_is_their_meeting():
+    r = extract("The memorandum was signed in Madrid on Monday by Spanish Defence Minister Margarita Robles "
+                "and her Polish counterpart Tomasz Siemoniak.", published="2025-06-11")
+    (meeting,) = [e for e in r.events if e.cameo == "040"]
+    assert (meeting.source.country, meeting.target.country, meeting.date) == ("ESP", "POL", "2025-06-09")
+    assert meeting.place is not None and meeting.place.name == "Madrid"
+    # states alone may sign apart
+    found = codes("Spain and Poland signed a memorandum on defence cooperation on Monday.")
+    assert not [c for c in found if c[0].startswith("04")]

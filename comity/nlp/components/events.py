@@ -131,7 +131,28 @@ class EventCoder:
         events = self._calls_over_talks(self._precise_places(events))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
-        return self._two_sided_meetings(events)
+        return self._two_sided_meetings(self._signing_encounters(events, places, venue))
+
+    def _signing_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
+        """A signing by two named officials of two states is an encounter of theirs ("the document was
+        signed on Aug. 20 by Uzbek Defence Minister A and his Kazakh counterpart B"): a signing done
+        (057) on a day and pair with no meeting, visit or call of its own also codes a meeting (040).
+        Not a signing of states or bodies alone ("the two sides also signed a MoU with the UAE"):
+        that may be done apart."""
+        met = {self._day_pair(e) for e in events if e.cameo.startswith("04")}
+        out = list(events)
+        for ev in events:
+            if ev.cameo == "057" and not ev.planned and ev.target is not None and ev.target.country \
+                    and ev.source.person is not None and ev.target.person is not None \
+                    and ev.target.country != ev.source.country and self._day_pair(ev) not in met:
+                met.add(self._day_pair(ev))
+                # placed as a meeting is: where the signing's sentence says, else the report's venue
+                pred = self._predicate(ev.trigger) if ev.trigger.pos_ == "NOUN" else ev.trigger
+                place = where_clause_venue(pred, places) or self._place_in(ev.sent, places) or venue
+                third = place and place[1] and place[1] not in {ev.source.country, ev.target.country}
+                out.append(replace(ev, cameo="044" if third else "040", family="consult", place=place,
+                                   confidence=ev.confidence * 0.8, steps=[*ev.steps, "signing_encounter"]))
+        return out
 
     @staticmethod
     def _two_sided_meetings(events: list[EventCandidate]) -> list[EventCandidate]:
