@@ -930,3 +930,14 @@ def test_events_a_signing_by_two_named_officials_is_their_meeting():
     # states alone may sign apart
     found = codes("Spain and Poland signed a memorandum on defence cooperation on Monday.")
     assert not [c for c in found if c[0].startswith("04")]
+
+
+def test_events_the_members_a_meeting_with_a_group_names_are_met():
+    found = codes("Spanish Foreign Minister Jose Manuel Albares met with a number of foreign ministers on "
+                  "the sidelines of the conference on Friday, including Austrian Foreign Minister Beate "
+                  "Meinl-Reisinger and British Foreign Secretary Yvette Cooper.")
+    assert {c[2] for c in found if c[0].startswith("04")} == {"AUT", "GBR"}
+    # a topic "including" names is no one met
+    found = codes("Spanish Foreign Minister Jose Manuel Albares met with Austrian Foreign Minister Beate "
+                  "Meinl-Reisinger on Friday to discuss several issues, including trade with Japan.")
+    assert {c[2] for c in found if c[0].startswith("04")} == {"AUT"}

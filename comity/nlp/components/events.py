@@ -746,8 +746,15 @@ class EventCoder:
             self._refs_key, self._refs = key, self._find_target_refs(disc, token, pred, trig)
         return self._refs
 
+    def _members(self, head: Token) -> list[Token]:
+        """"met with a number of ministers on the sidelines, including A, B and C": the members a
+        "including" phrase of the clause names, wherever the parse hangs it."""
+        return [g for t in head.subtree if t.dep_ == "prep" and t.lower_ in self.table.member_preps
+                for g in t.children if g.dep_ == "pobj"]
+
     def _find_target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
+        members: list[Token] = []
         if trig.family in ("demand", "threaten") or trig.reads_clause:
             # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
             for head in self._heads(token, pred):
@@ -758,6 +765,8 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
+                    if trig.family in ("consult", "call"):
+                        members += self._members(head)
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
                         and head.lemma_.lower() not in self.table.discussion_verbs:
                     # "discussed the North Korean threat": what is discussed is a topic, not whom with
@@ -786,6 +795,9 @@ class EventCoder:
             if not found and trig.family == "visit":
                 found = self._place_state(disc, cand)  # "visited Da Nang", "led a delegation to Dongxing city"
             refs += found
+        for cand in members:
+            # only officials: "including trade with Japan" names a topic, not a member
+            refs += [r for r in disc.resolve(cand) if r.person and r not in refs]
         return refs
 
     @staticmethod
