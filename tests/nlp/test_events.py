@@ -854,14 +854,20 @@ def test_events_a_visit_told_as_recent_is_background():
 
 
 @pytest.mark.parametrize("text", [
-    "The 2024 world sailing championship was hosted by Portugal between May 3 and 19.",
-    "In the recording, Portuguese President Marcelo Rebelo de Sousa and the caller can be heard discussing "
-    "the election.",
-    "Portuguese President Marcelo Rebelo de Sousa held talks on Tuesday.",
+    "Spain beat Italy in the final on Sunday. The 2024 world sailing championship was hosted by Portugal "
+    "between May 3 and 19.",
+    "Spain and France drew 1-1 on Saturday. The 2026 European judo championship was hosted by Portugal.",
 ])
 def test_events_a_meeting_without_a_second_state_is_not_coded(text):
-    # a consultation (04x) is between two states: one state alone met nobody the records can name
+    # in a report about two states or more a consultation (04x) is between two of them: one state
+    # alone met nobody the records can name
     assert not [c for c in codes(text) if c[0].startswith("04")]
+
+
+def test_events_a_report_about_one_state_keeps_its_own_encounter():
+    # the encounter may be a domestic one, which CAMEO codes
+    found = codes("Portuguese demonstrators received ministers from the Portuguese government.")
+    assert [c for c in found if c[0].startswith("04")]
 
 
 @pytest.mark.parametrize("text", [

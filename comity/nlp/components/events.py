@@ -131,7 +131,8 @@ class EventCoder:
         events = self._calls_over_talks(self._precise_places(events))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
-        return self._two_sided_meetings(self._signing_encounters(events, places, venue))
+        events = self._signing_encounters(events, places, venue)
+        return self._two_sided_meetings(events) if doc._.dyad else events
 
     def _signing_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
         """A signing by two named officials of two states is an encounter of theirs ("the document was
@@ -156,9 +157,11 @@ class EventCoder:
 
     @staticmethod
     def _two_sided_meetings(events: list[EventCandidate]) -> list[EventCandidate]:
-        """A consultation is between two states: a meeting, visit, hosting or call (04x) that has no
-        second state once the post-steps are done ("the championship was hosted by Slovakia",
-        "Duda and the caller can be heard discussing") is no encounter between states."""
+        """In a report about two states or more, a consultation is between two of them: a meeting,
+        visit, hosting or call (04x) that has no second state once the post-steps are done ("the
+        championship was hosted by Slovakia", "Duda and the caller can be heard discussing") is no
+        encounter between states. A report about one state keeps it: its encounter may be the
+        domestic one CAMEO codes ("demonstrators received ministers from the government")."""
         return [e for e in events if not e.cameo.startswith("04")
                 or (e.target is not None and e.target.country and e.target.country != e.source.country)]
 
