@@ -23,7 +23,7 @@ from . import limits
 from .errors import Errors, InputError
 from .ingest.normalize import nfc_with_offsets
 from .ingest.plaintext import read_text
-from .ingest.wire import dateline_when
+from .ingest.wire import dateline_when, header_datelines
 from .model import Article, ArticleResult
 from .nlp.agencies import home_country
 from .nlp.dates import resolve
@@ -65,7 +65,7 @@ class Pipeline:
         doc._.published = article.published
         doc._.offset_map = mapping
         doc._.home_country = home_country(article.source)
-        doc._.dateline_place = dateline_place(article.dateline)
+        doc._.dateline_place = dateline_place(article.dateline) or header_dateline_place(article)
         doc._.dateline_day = dateline_day(article.text, article.body_start, article.published)
         return doc
 
@@ -138,6 +138,20 @@ def dateline_place(dateline: str | None) -> tuple[str, str] | None:
     for entry in load_gazetteer().lookup(dateline):
         if entry.kind in PLACE_KINDS:
             return entry.canonical, entry.code
+    return None
+
+
+def header_dateline_place(article: Article) -> tuple[str, str] | None:
+    """The place of a dateline that opens a line after a page's banner and headline lines
+    (`ingest.wire.header_datelines`): the first the gazetteer knows; None when the text opened with
+    a dateline of its own or no header line names a known place."""
+    if article.dateline or article.text is None:
+        return None
+    start, end = article.body_span
+    for place in header_datelines(article.text, start, end):
+        found = dateline_place(place)
+        if found:
+            return found
     return None
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import Errors, InputError
@@ -56,6 +57,28 @@ _SIGN_OFF = re.compile(
     rf"{_AFTER_SENTENCE}(?P<sep>\s*(?:[—–―]+|--+|(?<=\s)-))\s*(?P<agency>{_AGENCY})\s*\Z"
     rf"|{_AFTER_SENTENCE}\s*\((?P<agency2>{_AGENCY})\)\s*\Z"
 )
+# An upper-case place and a colon ("BEIJING: Chinese Defence Minister ..."); a place and its
+# country before an agency or a dash ("MANILA, Philippines (AP) —"); a place and a long bracket
+# ("ABU DHABI, (UrduPoint / WAM - 24th Nov, 2019) Mohammed ...").
+_DATELINE_COLON = re.compile(rf"(?P<place>{_PLACE}):[ \t]+(?=[\"“A-Z])")
+_DATELINE_COUNTRY = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    rf"(?:,\s*(?P<when>{_WHEN}))?"
+    r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
+    rf"(?:{_DASH}(?=\S)|(?<=\d)[ \t]*\n)"
+)
+# A day and an agency without a dash ("New Delhi, May 25 (IANS) US President ..."); an agency
+# between slashes without a day ("Ulaanbaatar /MONTSAME/. ...").
+_DATELINE_NO_DASH = re.compile(
+    rf"(?P<place>{_PLACE}),\s*(?P<when>{_WHEN})\s*\((?P<agency>[A-Z][\w ]{{1,20}})\)[ \t]+(?=[A-Z])"
+    rf"|(?P<place2>{_PLACE})\s*/(?P<agency2>[A-Z][A-Z ]{{1,20}})/\.?[ \t]+(?=[A-Z])"
+)
+_DATELINE_BRACKET = re.compile(rf"(?P<place>{_PLACE}),?\s*\((?P<agency>[^()\n]{{2,80}})\)[ \t]+(?=[A-Z])")
+# A dateline on a line of its own, followed by an empty line ("NEW YORK\n\nTurkish ...").
+_DATELINE_ALONE = re.compile(r"(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,2})[ \t]*\n[ \t]*\n")
+# Banner, headline, byline and photo-caption lines come before the dateline in pages taken off
+# the web; a dateline that opens a line this far into the body is still the report's.
+_HEADER_SPAN = 1500
 _TAIL = 200
 _END_MARK = re.compile(r"(?:\(\s*(?:END|ENDS|ENDIT)\s*\)|-+\s*(?:END|ENDS)\s*-+|#{3,})\s*\Z", re.IGNORECASE)
 
@@ -89,6 +112,10 @@ def _dateline(text: str, pos: int, *, after_date_line: bool) -> tuple[re.Match[s
     if not after_date_line and not agency_style and place != place.upper():
         return None, pos
     return match, match.end()
+
+
+def _upper(place: str) -> bool:
+    return place == place.upper() and sum(c.isalpha() for c in place) >= 3
 
 
 def _sign_off(text: str, end: int) -> tuple[str | None, int]:
@@ -141,3 +168,31 @@ def dateline_when(article_text: str, body_start: int) -> str | None:
     if match is None or not match["when"] or match.start("when") >= body_start:
         return None
     return match["when"]
+
+
+def header_datelines(article_text: str, body_start: int, body_end: int) -> Iterator[str]:
+    """Places that may be the dateline of a report whose text does not open with one: a dateline
+    opening a line of the body's first `_HEADER_SPAN` characters, after banner, headline, byline or
+    photo-caption lines of a page taken off the web ("...Counterparts\n\nSINGAPORE, June 1, 2013 –").
+    An upper-case place is offered before a dash, a colon, a bracket or an empty line; a mixed-case
+    one only before a day, an agency or its country ("Tokyo, Nov. 17 (Jiji Press)--"). They come in
+    the order written; which of them is a place is the gazetteer's to say (`comity.pipeline`)."""
+    text = article_text[: min(body_end, body_start + _HEADER_SPAN)]
+    starts = (line.end() for line in re.finditer(r"^[ \t]*(?=\S)", text, re.MULTILINE))
+    for pos in [body_start, *(p for p in starts if p > body_start)]:
+        match = _DATELINE_COUNTRY.match(text, pos) or _DATELINE.match(text, pos) \
+            or _DATELINE_SLASHED.match(text, pos)
+        if match is not None and len(match["place"]) <= 40:
+            evidence = match.groupdict().get("country") or match["when"] or match["agency"]
+            if evidence or _upper(match["place"]):
+                yield match["place"]
+                continue
+        match = _DATELINE_NO_DASH.match(text, pos)
+        if match is not None:
+            yield match["place"] or match["place2"]
+            continue
+        for pattern in (_DATELINE_COLON, _DATELINE_BRACKET, _DATELINE_ALONE):
+            match = pattern.match(text, pos)
+            if match is not None and _upper(match["place"]) and len(match["place"]) <= 40:
+                yield match["place"]
+                break

@@ -43,9 +43,10 @@ CACHE_KEY = "comity.analysis"  # doc.user_data: {analysis name: {token index: an
 SECTIONS: dict[str, tuple[str, ...]] = {
     "negation": ("denials", "failure_heads", "pending"),
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "conditional_marks", "planning_heads",
-                 "future_phrases", "plan_modifiers"),
+                 "future_phrases", "plan_modifiers", "plan_object_heads",
+                 "future_object_heads"),
     "tense": ("past_perfect_aux",),
-    "background": ("date_kinds", "headings", "adverbs"),
+    "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
                         "violation_verbs", "embedding_nouns"),
 }
@@ -224,17 +225,30 @@ def planned(token: Token) -> bool:
         return True
     if _headline_infinitive(token) or _future_verb_group(token):
         return True
-    heads = cues()["modality.planning_heads"]
+    heads, objects = cues()["modality.planning_heads"], cues()["modality.future_object_heads"]
     t = token
     for _ in range(3):
         if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
             infinitive = to_clause(t)
+            # "will travel to Madrid and meet Robles": a bare verb joined to a planned one shares its plan
+            joined = t.dep_ == "conj" and t.tag_ == "VB" and not any(
+                c.dep_ in ("aux", "auxpass") for c in t.children)
+            # "the exchange will see the ministers visiting a school": the act a future verb has in view
+            seen = t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in objects
             t = t.head
             if t.lemma_.lower() in heads or (infinitive and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP")):
+                return True
+            if (joined or seen) and _future_verb(t):
                 return True
         else:
             break
     return False
+
+
+def _future_verb(token: Token) -> bool:
+    """"will visit", "will be held", "Minister to visit Washington": the verb itself is future."""
+    return (_has_aux(token, cues()["modality.future_aux"], ("aux", "auxpass")) or _headline_infinitive(token)
+            or _future_verb_group(token))
 
 
 def _future_verb_group(token: Token) -> bool:
@@ -269,6 +283,12 @@ def planned_noun(token: Token) -> bool:
     mods = cues()["modality.plan_modifiers"]
     if any(c.dep_ == "amod" and c.lower_ in mods for c in token.children):
         return True
+    if token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
+        # "is planning meetings with Sanchez", "the visit will include talks with Robles"
+        verb = token.head
+        if verb.lemma_.lower() in cues()["modality.plan_object_heads"] or (
+                verb.lemma_.lower() in cues()["modality.future_object_heads"] and _future_verb(verb)):
+            return True
     t = token
     for _ in range(8):  # up the noun phrase to the verb it is the subject of
         if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
@@ -359,8 +379,10 @@ def background_heading(text: str) -> bool:
 
 def background_adverb(token: Token) -> bool:
     """"Ukraine, recently visited by Cameron", "had previously selected the aircraft": an adverb on
-    the verb that places the act before the news of the day."""
-    return _has_aux(token, cues()["background.adverbs"], ("advmod",))
+    the verb that places the act before the news of the day; "ends all previous talks with India":
+    an adjective that does so for a noun act."""
+    return _has_aux(token, cues()["background.adverbs"], ("advmod",)) or (
+        token.pos_ == "NOUN" and _has_aux(token, cues()["background.modifiers"], ("amod",)))
 
 
 def background_kind(mention) -> bool:

@@ -28,7 +28,7 @@ ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
-              "feeling_verbs")
+              "feeling_verbs", "member_preps")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -79,6 +79,7 @@ class TriggerTable:
     sideline_words: frozenset[str] = frozenset()
     discussion_verbs: frozenset[str] = frozenset()
     feeling_verbs: frozenset[str] = frozenset()
+    member_preps: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -251,6 +252,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         sideline_words=comp.word_list("sideline_words"),
         discussion_verbs=comp.word_list("discussion_verbs"),
         feeling_verbs=comp.word_list("feeling_verbs"),
+        member_preps=comp.word_list("member_preps"),
     )
 
 

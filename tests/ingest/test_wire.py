@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from comity.errors import InputError
-from comity.ingest.wire import parse_wire
+from comity.ingest.wire import header_datelines, parse_wire
 
 
 CASES = [
@@ -85,3 +85,29 @@ def test_wire_header_without_body_is_an_error():
     with pytest.raises(InputError) as info:
         parse_wire(" date 2024-02-03 HANOI — \n")
     assert "E013" in info.value.message
+
+
+HEADER_CASES = [
+    # a web page's banner and headline lines before the dateline
+    ("Site banner\n\nMinisters meet in port city\n\nROTTERDAM, May 2 (Agency) -- The ministers met.",
+     ["ROTTERDAM"]),
+    ("Headline here\n\nOSLO\n\nThe two ministers met on Monday.", ["OSLO"]),
+    ("Headline here\n\nBERN: The two ministers met on Monday.", ["BERN"]),
+    ("A caption line.\n\nLISBON, Portugal — The ministers met.", ["LISBON"]),
+    ("Headline\n\nLisbon, Portugal, Jan. 3\n\nThe ministers met.", ["Lisbon"]),
+    ("Vienna, March 3 (APA) Talks were held.", ["Vienna"]),
+    ("Headline\nQUEBEC, (Agency One / Agency Two - 3rd May, 2020) The minister met.", ["QUEBEC"]),
+    # mixed case without a day, an agency or a country is an ordinary line
+    ("Headline\n\nLisbon — the city hosted talks.\n\nMore text.", []),
+    ("Gripen: two states start talks\n\nThe talks began.", []),
+]
+
+
+@pytest.mark.parametrize("text,places", HEADER_CASES)
+def test_header_datelines_after_banner_lines(text, places):
+    assert list(header_datelines(text, 0, len(text))) == places
+
+
+def test_header_datelines_stop_after_the_header_span():
+    text = "Headline\n\n" + "A sentence of the body. " * 80 + "\n\nOSLO — Later text."
+    assert list(header_datelines(text, 0, len(text))) == []

@@ -851,3 +851,99 @@ def test_events_a_visit_told_as_recent_is_background():
                   "David Cameron.")
     assert not [c for c in found if c[0] in ("042", "043")]
     assert ("042", "GBR", "UKR", "2025-06-10") in codes("British Foreign Secretary David Cameron visited Ukraine on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Spain beat Italy in the final on Sunday. The 2024 world sailing championship was hosted by Portugal "
+    "between May 3 and 19.",
+    "Spain and France drew 1-1 on Saturday. The 2026 European judo championship was hosted by Portugal.",
+])
+def test_events_a_meeting_without_a_second_state_is_not_coded(text):
+    # in a report about two states or more a consultation (04x) is between two of them: one state
+    # alone met nobody the records can name
+    assert not [c for c in codes(text) if c[0].startswith("04")]
+
+
+def test_events_a_report_about_one_state_keeps_its_own_encounter():
+    # the encounter may be a domestic one, which CAMEO codes
+    found = codes("Portuguese demonstrators received ministers from the Portuguese government.")
+    assert [c for c in found if c[0].startswith("04")]
+
+
+@pytest.mark.parametrize("text", [
+    # a bare verb joined to a planned one shares the plan
+    "Polish Defence Minister Tomasz Siemoniak will travel to Madrid and meet his Spanish counterpart "
+    "Margarita Robles.",
+    "Polish Defence Minister Tomasz Siemoniak to visit Madrid and hold talks with Margarita Robles",
+    # the object of a planning verb
+    "Polish Defence Minister Tomasz Siemoniak is planning meetings with Spanish Prime Minister "
+    "Pedro Sanchez.",
+    # the act a future "see" or "include" has in view
+    "The exchange will see the Polish and Spanish defence ministers visiting a school and planting trees.",
+    "The Polish minister's trip will include talks with Spanish Defence Minister Margarita Robles.",
+])
+def test_events_an_act_that_shares_a_plan_is_planned(text):
+    found = codes(text)
+    assert not [c for c in found if c[0].startswith("04")]
+
+
+def test_events_a_done_act_joined_to_a_done_one_stays_done():
+    found = codes("Polish Defence Minister Tomasz Siemoniak travelled to Madrid and met his Spanish "
+                  "counterpart Margarita Robles on Monday.")
+    assert ("040", "POL", "ESP", "2025-06-09") in found
+    found = codes("Polish Defence Minister Tomasz Siemoniak arrived in Madrid on Monday and will meet "
+                  "Spanish Defence Minister Margarita Robles.")
+    assert ("042", "POL", "ESP", "2025-06-09") in found
+    # offering is a planning head, but what is offered here is given at once
+    found = codes("Spanish Defence Minister Margarita Robles offered her condolences to Poland over the "
+                  "floods.")
+    assert any(c[0] == "018" for c in found)
+
+
+@pytest.mark.parametrize("telling", ["told a press conference", "told a news briefing", "told journalists"])
+def test_events_the_day_of_a_press_conference_dates_the_telling(telling):
+    # the press conference is where the meeting was told, not the meeting's day
+    found = codes("Spanish Defence Minister Margarita Robles said the two ministers agreed on joint drills "
+                  "after their bilateral meeting with Poland. "
+                  f"\"We will train together,\" she {telling} yesterday.")
+    assert ("040", "ESP", "POL", None) in found
+
+
+def test_events_calls_to_counterparts_named_by_their_state_are_calls():
+    found = codes("The talks on Wednesday follow Spanish Defence Minister Margarita Robles's calls to her "
+                  "Italian, Greek and Portuguese counterparts on Sunday.")
+    assert {("041", "ESP", c, "2025-06-08") for c in ("ITA", "GRC", "PRT")} <= found
+    # a call to do something is an appeal, not a phone call
+    found = codes("Spanish Defence Minister Margarita Robles repeated calls to her counterparts to end the "
+                  "war.")
+    assert not [c for c in found if c[0] == "041"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Spanish purchase of the aircraft ends all previous talks with Italy.",
+    "Spanish Defence Minister Margarita Robles recalled her past visits to Italy.",
+])
+def test_events_a_noun_act_told_as_before_the_news_is_not_coded(text):
+    assert not [c for c in codes(text) if c[0].startswith("04")]
+
+
+def test_events_a_signing_by_two_named_officials_is_their_meeting():
+    r = extract("The memorandum was signed in Madrid on Monday by Spanish Defence Minister Margarita Robles "
+                "and her Polish counterpart Tomasz Siemoniak.", published="2025-06-11")
+    (meeting,) = [e for e in r.events if e.cameo == "040"]
+    assert (meeting.source.country, meeting.target.country, meeting.date) == ("ESP", "POL", "2025-06-09")
+    assert meeting.place is not None and meeting.place.name == "Madrid"
+    # states alone may sign apart
+    found = codes("Spain and Poland signed a memorandum on defence cooperation on Monday.")
+    assert not [c for c in found if c[0].startswith("04")]
+
+
+def test_events_the_members_a_meeting_with_a_group_names_are_met():
+    found = codes("Spanish Foreign Minister Jose Manuel Albares met with a number of foreign ministers on "
+                  "the sidelines of the conference on Friday, including Austrian Foreign Minister Beate "
+                  "Meinl-Reisinger and British Foreign Secretary Yvette Cooper.")
+    assert {c[2] for c in found if c[0].startswith("04")} == {"AUT", "GBR"}
+    # a topic "including" names is no one met
+    found = codes("Spanish Foreign Minister Jose Manuel Albares met with Austrian Foreign Minister Beate "
+                  "Meinl-Reisinger on Friday to discuss several issues, including trade with Japan.")
+    assert {c[2] for c in found if c[0].startswith("04")} == {"AUT"}

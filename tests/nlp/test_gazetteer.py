@@ -172,6 +172,9 @@ def test_gazetteer_read_compiled_missing_raises_e103(tmp_path):
     ("a patrol boat for Papua New Guinea", [("Papua New Guinea", "COUNTRY", "PNG")]),
     ("drills in the South China Sea", [("South China Sea", "PLACE", "")]),
     ("chad and turkey for dinner", []),  # case-sensitive: common nouns are not states
+    # a town whose name starts with another state's island: the longer name wins
+    ("leaders gathered in Labuan Bajo for the summit", [("Labuan Bajo", "CITY", "IDN")]),
+    ("the frigate docked at Civitavecchia", [("Civitavecchia", "CITY", "ITA")]),
 ])
 def test_gazetteer_span_ruler_matches(ruler_nlp, text, expected):
     assert found(ruler_nlp, text) == expected

@@ -131,3 +131,12 @@ def test_venues_a_region_is_broad_a_city_is_not():
     doc, spans = parsed(["in", "Ha", "Long", "city"], [0, 2, 3, 0], ["ROOT", "compound", "compound", "pobj"],
                         ["ADP", "PROPN", "PROPN", "NOUN"], {(1, 3): "VNM"})
     assert not venue_in(doc[:], spans).broad
+
+
+@pytest.mark.model
+def test_venues_a_dateline_after_the_page_banner_places_the_talks():
+    # a page's banner and headline lines come before the dateline
+    meetings, _ = venues(" date 2025-06-14 World News\n\nMinisters meet\n\nCANBERRA, June 13 (Agency) -- "
+                         "Australian Defence Minister Richard Marles held talks on Friday with Indonesian "
+                         "Defence Minister Sjafrie Sjamsoeddin, who is visiting.")
+    assert meetings == {"Canberra"}

@@ -130,7 +130,40 @@ class EventCoder:
             day = self._encounter_day(told, sent_dates) or day
         events = self._calls_over_talks(self._precise_places(events))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
-        return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+        events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+        events = self._signing_encounters(events, places, venue)
+        return self._two_sided_meetings(events) if doc._.dyad else events
+
+    def _signing_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
+        """A signing by two named officials of two states is an encounter of theirs ("the document was
+        signed on Aug. 20 by Uzbek Defence Minister A and his Kazakh counterpart B"): a signing done
+        (057) on a day and pair with no meeting, visit or call of its own also codes a meeting (040).
+        Not a signing of states or bodies alone ("the two sides also signed a MoU with the UAE"):
+        that may be done apart."""
+        met = {self._day_pair(e) for e in events if e.cameo.startswith("04")}
+        out = list(events)
+        for ev in events:
+            if ev.cameo == "057" and not ev.planned and ev.target is not None and ev.target.country \
+                    and ev.source.person is not None and ev.target.person is not None \
+                    and ev.target.country != ev.source.country and self._day_pair(ev) not in met:
+                met.add(self._day_pair(ev))
+                # placed as a meeting is: where the signing's sentence says, else the report's venue
+                pred = self._predicate(ev.trigger) if ev.trigger.pos_ == "NOUN" else ev.trigger
+                place = where_clause_venue(pred, places) or self._place_in(ev.sent, places) or venue
+                third = place and place[1] and place[1] not in {ev.source.country, ev.target.country}
+                out.append(replace(ev, cameo="044" if third else "040", family="consult", place=place,
+                                   confidence=ev.confidence * 0.8, steps=[*ev.steps, "signing_encounter"]))
+        return out
+
+    @staticmethod
+    def _two_sided_meetings(events: list[EventCandidate]) -> list[EventCandidate]:
+        """In a report about two states or more, a consultation is between two of them: a meeting,
+        visit, hosting or call (04x) that has no second state once the post-steps are done ("the
+        championship was hosted by Slovakia", "Duda and the caller can be heard discussing") is no
+        encounter between states. A report about one state keeps it: its encounter may be the
+        domestic one CAMEO codes ("demonstrators received ministers from the government")."""
+        return [e for e in events if not e.cameo.startswith("04")
+                or (e.target is not None and e.target.country and e.target.country != e.source.country)]
 
     @staticmethod
     def _opens_background(sent: Span, starts_paragraph: bool) -> bool:
@@ -716,8 +749,15 @@ class EventCoder:
             self._refs_key, self._refs = key, self._find_target_refs(disc, token, pred, trig)
         return self._refs
 
+    def _members(self, head: Token) -> list[Token]:
+        """"met with a number of ministers on the sidelines, including A, B and C": the members a
+        "including" phrase of the clause names, wherever the parse hangs it."""
+        return [g for t in head.subtree if t.dep_ == "prep" and t.lower_ in self.table.member_preps
+                for g in t.children if g.dep_ == "pobj"]
+
     def _find_target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
+        members: list[Token] = []
         if trig.family in ("demand", "threaten") or trig.reads_clause:
             # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
             for head in self._heads(token, pred):
@@ -728,6 +768,8 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     cands += [g for g in child.children if g.dep_ == "pobj"]
+                    if trig.family in ("consult", "call"):
+                        members += self._members(head)
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
                         and head.lemma_.lower() not in self.table.discussion_verbs:
                     # "discussed the North Korean threat": what is discussed is a topic, not whom with
@@ -756,6 +798,9 @@ class EventCoder:
             if not found and trig.family == "visit":
                 found = self._place_state(disc, cand)  # "visited Da Nang", "led a delegation to Dongxing city"
             refs += found
+        for cand in members:
+            # only officials: "including trade with Japan" names a topic, not a member
+            refs += [r for r in disc.resolve(cand) if r.person and r not in refs]
         return refs
 
     @staticmethod
