@@ -91,6 +91,11 @@ def test_statuses(text, expected):
     ("Vietnamese Defence Minister Phan Van Giang held talks with Cambodian Defence Minister Tea Seiha in Phnom Penh "
      "on Tuesday. Giang also met Lao Defence Minister Chansamone Chanyalath. The two ministers reviewed the "
      "implementation of the protocol on defence cooperation for the 2020-2024 period.", ("LAO", "VNM")),
+    # "between the two countries": the states of the two officials who act, not the report's main pair
+    ("Indian Prime Minister Narendra Modi held talks with Japanese Prime Minister Fumio Kishida in Tokyo on "
+     "Monday. Modi urged Japan to invest more in India, and Kishida said Japan would deepen ties with India. "
+     "Later, Modi and Kenyan President William Ruto witnessed the signing of a defence agreement between the "
+     "two countries.", ("IND", "KEN")),
     # "three" counting documents (not states) makes no trilateral instrument
     ("Chinese President Xi Jinping told US President Joe Biden in a phone call on Thursday that Taiwan is part of "
      "China. Xi urged Washington to abide by the three joint communiques.", ("CHN", "USA")),

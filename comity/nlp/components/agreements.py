@@ -884,11 +884,16 @@ class AgreementFinder:
     def _partners(doc: Doc, disc: Discourse, span: Span, head: Token) -> list[str]:
         """The states a "with" or "between" phrase names as the other side, in the name ("a
         treaty with Washington") or right after it on the verb ("invoked its Mutual Defense
-        Treaty with the United States")."""
+        Treaty with the United States"). "The two countries" are those of the two officials named
+        just before, like "the two ministers" (_agents)."""
         codes: list[str] = []
         for prep in _with_preps(head, span):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for ref in disc.resolve(obj):
+                refs = disc.resolve(obj)
+                if {t.lower_ for t in disc.phrase(obj)} & {"two", "both"} and refs == disc.both():
+                    # "X and Y witnessed the signing of a deal between the two countries": their states
+                    refs = _pair_just_named(doc, disc, obj) or refs
+                for ref in refs:
                     if ref.country and ref.country != "IGO" and ref.country not in codes:
                         codes.append(ref.country)
         return codes
