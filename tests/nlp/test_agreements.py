@@ -434,6 +434,12 @@ def test_signing_in_a_clause(text, expected):
      ("mou", ("IND", "VNM"), None, None, "signed", "2025-04-29")),
     ("Albanese will speak at the signing of the treaty between Australia and Papua New Guinea on Friday.",
      ("treaty", ("AUS", "PNG"), None, None, "proposed", None)),
+    # a signing as the outcome of a visit or talks
+    ("NAIROBI (Reuters) - The visit of the Kenyan president to Brazil on Tuesday resulted in the signing of three "
+     "memorandums of understanding on agriculture, health and defence.",
+     ("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-29")),
+    ("The visit of the Kenyan president to Brazil next week will result in the signing of a memorandum of "
+     "understanding on defence.", ("mou", ("BRA", "KEN"), None, None, "proposed", None)),
     ("SINGAPORE (AFP) - The memorandum of understanding between Singapore and France, which was renewed on Monday "
      "until 2030, covers training.", ("mou", ("FRA", "SGP"), None, 2030, "renewed", "2025-04-28")),
 ])
@@ -630,3 +636,21 @@ def test_a_defining_clause_makes_no_back_reference():
             "restore the agreement regulating navigation in the Shatt al-Arab, which a court struck down in 2023.")
     assert agreements(text) == {("mou", ("IRQ", "KWT"), None, None, "signed", "2025-04-29"),
                                 ("agreement", ("IRQ", "KWT"), None, None, "mentioned", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relation raised to a partnership on the report's day: an instrument the sides are to implement
+    ("The presidents of Kenya and Brazil decided on Tuesday to lift the bilateral relationship to a comprehensive "
+     "strategic partnership.", {("other", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
+    ("During the Kenyan president's visit to Brazil, both nations deepened their ties, elevating them to a "
+     "comprehensive partnership with a focus on trade.",
+     {("other", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
+    ("Kenya and Brazil will upgrade their relations to a strategic partnership during the visit next month.",
+     {("other", ("BRA", "KEN"), None, None, "proposed", None)}),
+    # raised long ago, or a partnership merely named: no record
+    ("Kenya and Brazil upgraded their ties to a strategic partnership in 2014.", set()),
+    ("The two sides praised the comprehensive strategic partnership between Kenya and Brazil.", set()),
+    ("Kenya and Brazil agreed to deepen their strategic partnership in defence.", set()),
+])
+def test_relation_raised_to_a_partnership(text, expected):
+    assert agreements(text) == expected

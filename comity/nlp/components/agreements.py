@@ -241,6 +241,7 @@ class AgreementTerms:
     vague_heads: frozenset[str] = frozenset()
     consensus_verbs: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
+    raise_verbs: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
@@ -427,9 +428,20 @@ class AgreementFinder:
             return None  # "in the last 20 minutes of the match": a stretch of time, no record
         if self._between_firms(disc, head):
             return None  # "Toyota and Panasonic signed a memorandum of understanding"
+        raised = None
+        if head.lemma_.lower() in self.terms.relation_words:
+            raised = self._raised_to(head)
+            if raised is None:
+                return None  # "the comprehensive strategic partnership between the two countries": a relation
         name_span = self._name_span(doc, head, sent, match, kind)
         period = self._period(doc, name_span, kind)
         status, sign_verb = self._status(head, name_span)
+        if raised is not None:
+            if self._past_dates(doc, sent, name_span, raised):
+                return None  # "upgraded their ties to a strategic partnership in 2014": background
+            decided = raised.dep_ == "xcomp" and _realised(raised.head) and not _negated(raised.head)
+            # "decided to lift ... to a partnership" is done; "will upgrade ties to" is planned
+            status, sign_verb = ("proposed" if _future(raised) and not decided else "agreed_to_implement"), None
         if kind == "annual_plan" and period[0] is None:
             if status != "signed":
                 return None  # "implementation plans" with no year is not an annual plan
@@ -774,6 +786,19 @@ class AgreementFinder:
         if not _realised(verb_clause):
             return None
         return ("implemented" if _enters_force(noun) else "signed"), verb
+
+    def _raised_to(self, head: Token) -> Token | None:
+        """The verb that raises a relation to the partnership `head` names: "elevating it to a
+        comprehensive partnership", "lift the bilateral relationship to a strategic partnership"."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("to", "into"):
+            return None
+        verb = prep.head
+        if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":  # "raised ties to a partnership" hung on "ties"
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.raise_verbs or _negated(verb):
+            return None
+        return verb
 
     def _consensus(self, head: Token) -> bool:
         """"reached (an) agreement", "expressed agreement on", "came to an agreement": the
