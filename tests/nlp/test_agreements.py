@@ -654,3 +654,15 @@ def test_a_defining_clause_makes_no_back_reference():
 ])
 def test_relation_raised_to_a_partnership(text, expected):
     assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # an implementation one side asks of the other is no commitment the report tells
+    ("Kenyan President William Ruto urged Brazil on Tuesday to implement the defence cooperation agreement between "
+     "the two countries.", "mentioned"),
+    ("Kenya and Brazil agreed on Tuesday to implement the defence cooperation agreement between the two countries.",
+     "agreed_to_implement"),
+])
+def test_implementation_asked_of_one_side(text, status):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert found.status == status

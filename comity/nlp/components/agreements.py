@@ -660,6 +660,8 @@ class AgreementFinder:
                     if (t.lemma_.lower() in cues or t.lower_ in cues) and not (status == "signed" and sign_verb is None):
                         if status == "renewed" and _denied(t):
                             return "negotiating", None  # "did not renew the MoU": a renewal left unsigned
+                        if status in ("agreed_to_implement", "reviewed") and t.pos_ == "VERB" and analysis.embedded(t):
+                            return "mentioned", None  # "urged Washington to implement the communiques": asked of one side
                         return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
         if own & {"new", "draft", "future"}:
