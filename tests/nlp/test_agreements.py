@@ -134,6 +134,8 @@ def test_names_leave_out_circumstances(text, name):
     "honoured their agreement to press high.",
     "JAKARTA (Antara) -- PT Pindad and Vietnam Motors Corp signed a memorandum of understanding on Tuesday.",
     "Vietnamese and Japanese businesses signed 20 cooperation agreements worth $5 billion on Tuesday.",
+    # a firm described by its trade before its name
+    "Brazilian planemaker Embraer on Monday signed a contract with the Netherlands for five transport aircraft.",
 ])
 def test_no_agreement_between_firms_or_teams(text):
     assert agreements(text) == set()
@@ -666,3 +668,8 @@ def test_relation_raised_to_a_partnership(text, expected):
 def test_implementation_asked_of_one_side(text, status):
     [found] = extract(text, published="2025-05-01").agreements
     assert found.status == status
+
+
+def test_contract_between_states():
+    text = "Kenya and Brazil will sign the final contract for the purchase of 12 patrol boats next month."
+    assert {a[:5] for a in agreements(text)} == {("agreement", ("BRA", "KEN"), None, None, "proposed")}

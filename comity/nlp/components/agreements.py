@@ -851,7 +851,9 @@ class AgreementFinder:
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
         if lemmas & self.terms.government_words:
             return False
-        return token.lemma_.lower() in self.terms.non_state_nouns or bool(lemmas & self.terms.company_words)
+        # "planemaker Embraer", "shipbuilder Hanwha Ocean": the word for a firm before its name
+        described = any(t.dep_ in ("compound", "nmod") and t.lemma_.lower() in self.terms.non_state_nouns for t in words)
+        return token.lemma_.lower() in self.terms.non_state_nouns or described or bool(lemmas & self.terms.company_words)
 
     def _signs(self, verb: Token, head: Token) -> bool:
         """Whether `verb` signs the instrument `head` names: "signed", "inked", "sealed",
