@@ -673,3 +673,17 @@ def test_implementation_asked_of_one_side(text, status):
 def test_contract_between_states():
     text = "Kenya and Brazil will sign the final contract for the purchase of 12 patrol boats next month."
     assert {a[:5] for a in agreements(text)} == {("agreement", ("BRA", "KEN"), None, None, "proposed")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the defence protocol" signed that day is the protocol of understanding named in full
+    ("Kenyan Defence Minister Aden Duale and his Brazilian counterpart Jose Mucio signed the defence protocol in "
+     "Nairobi on Monday. Kenya and Brazil on Monday signed a protocol of understanding on defense cooperation.",
+     {("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-28")}),
+    # two instruments of one day whose names differ stay two
+    ("Kenya and Brazil on Monday signed a protocol on maritime security and a memorandum of understanding on "
+     "defence training.", {("protocol", ("BRA", "KEN"), None, None, "signed", "2025-04-28"),
+                           ("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-28")}),
+])
+def test_short_name_of_an_instrument_signed_that_day(text, expected):
+    assert agreements(text) == expected

@@ -1009,7 +1009,7 @@ class AgreementFinder:
             elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(old.status):
                 cand.signed_on = cand.signed_on or old.signed_on
                 out[key] = cand
-        return _fold_same_names(list(out.values()))
+        return _fold_short_names(_fold_same_names(list(out.values())))
 
 
 def _own_name(cand: AgreementCandidate) -> str:
@@ -1036,6 +1036,28 @@ def _fold_same_names(found: list[AgreementCandidate]) -> list[AgreementCandidate
             out.append(cand)
         elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(fuller.status):
             fuller.status = cand.status
+    return out
+
+
+def _fold_short_names(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+    """An instrument called by its head word and some words of a fuller name, signed by the same
+    parties on the same day ("signed the defence protocol" ... "signed a protocol of understanding
+    on defence cooperation"), is the instrument of the fuller name, and of its kind."""
+    from ...link.agreements import name_words  # pure functions (no spaCy), imported when first used
+
+    def words(c: AgreementCandidate) -> set[str]:
+        return set(name_words(c.name, countries=c.parties))
+
+    out: list[AgreementCandidate] = []
+    for cand in found:
+        fuller = next((c for c in found if c is not cand and c.kind != cand.kind and c.parties == cand.parties
+                       and c.status == cand.status == "signed" and c.signed_on and c.signed_on == cand.signed_on
+                       and c.span.root.lemma_.lower() == cand.span.root.lemma_.lower()
+                       and words(cand) < words(c)), None)
+        if fuller is None:
+            out.append(cand)
+        else:
+            fuller.signatories = fuller.signatories or cand.signatories
     return out
 
 
