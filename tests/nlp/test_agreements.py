@@ -687,3 +687,17 @@ def test_contract_between_states():
 ])
 def test_short_name_of_an_instrument_signed_that_day(text, expected):
     assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unsigned "a new deal" says no document
+    ("Kenyan President William Ruto assured Brazil of Kenya's readiness to cut a new deal in helping Brazil.", set()),
+    ("Kenya and Brazil hope to reach a big deal.", set()),
+    # one that says what it is about, or what it is to do, does
+    ("Kenya and Brazil are expected to sign a new defence deal next month.",
+     {("agreement", ("BRA", "KEN"), None, None, "proposed", None)}),
+    ("Kenya and Brazil agreed on Tuesday on broad terms of a pact to strengthen defence cooperation.",
+     {("agreement", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
+])
+def test_vague_deal_unsigned(text, expected):
+    assert agreements(text) == expected

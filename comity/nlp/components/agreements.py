@@ -449,6 +449,11 @@ class AgreementFinder:
         if status != "signed" and head.lemma_.lower() in self.terms.vague_heads \
                 and any(t.lemma_.lower() in self.terms.relation_words for t in name_span):
             return None  # "agreed on a strategic partnership deal": a relation, no document signed
+        if status != "signed" and head.lemma_.lower() in self.terms.vague_heads and all(
+                t.i == head.i or (t.dep_ == "det" and t.lower_ not in self.terms.definite_words)
+                or (t.dep_ == "amod" and t.pos_ == "ADJ" and t.is_lower) for t in name_span) \
+                and not any(c.dep_ in ("acl", "relcl") for c in head.children):  # not "a pact to strengthen X"
+            return None  # "readiness to cut a new deal", "hopes for a big deal": no document named ("the deal" may)
         if status != "signed" and self._consensus(head):
             return None  # "reached an agreement to boost cooperation", "expressed agreement on"
         if status == "mentioned" and kind == "joint_statement":
