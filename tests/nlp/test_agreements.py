@@ -701,3 +701,16 @@ def test_short_name_of_an_instrument_signed_that_day(text, expected):
 ])
 def test_vague_deal_unsigned(text, expected):
     assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # a cue on the noun of the path: "the effective implementation of X" is to be carried out
+    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the effective implementation of the "
+     "memorandum of understanding on defence cooperation signed in 2019 between Kenya and Brazil.",
+     "agreed_to_implement"),
+    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the implementation of the memorandum of "
+     "understanding on defence cooperation signed in 2019 between Kenya and Brazil.", "mentioned"),
+])
+def test_status_cue_on_a_noun(text, status):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert found.status == status

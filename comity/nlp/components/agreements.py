@@ -661,8 +661,11 @@ class AgreementFinder:
                     if self._in_force_now(force):
                         return "implemented", force
                     continue  # "will enter into force after ratification", "has not yet taken effect"
+                # a noun's own adjective speaks for it: "facilitate the effective implementation of X"
+                words = {t.lemma_.lower(), t.lower_} | ({c.lemma_.lower() for c in t.children if c.dep_ == "amod"}
+                                                       if t.pos_ == "NOUN" else set())
                 for status, cues in self.terms.status_cues:
-                    if (t.lemma_.lower() in cues or t.lower_ in cues) and not (status == "signed" and sign_verb is None):
+                    if words & cues and not (status == "signed" and sign_verb is None):
                         if status == "renewed" and _denied(t):
                             return "negotiating", None  # "did not renew the MoU": a renewal left unsigned
                         if status in ("agreed_to_implement", "reviewed") and t.pos_ == "VERB" and analysis.embedded(t):
