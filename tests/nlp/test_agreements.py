@@ -714,3 +714,14 @@ def test_vague_deal_unsigned(text, expected):
 def test_status_cue_on_a_noun(text, status):
     [found] = extract(text, published="2025-05-01").agreements
     assert found.status == status
+
+
+@pytest.mark.parametrize("text, status", [
+    # an outcome verb passes the status on to what came out
+    ("Kenyan officials said the summit would likely result in the finalization of the Kenya-Brazil free trade "
+     "agreement.", "negotiating"),
+    ("The talks between Kenya and Brazil resulted in a review of the defence cooperation agreement.", "reviewed"),
+])
+def test_outcome_verbs(text, status):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert found.status == status

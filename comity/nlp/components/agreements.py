@@ -242,6 +242,7 @@ class AgreementTerms:
     consensus_verbs: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
     raise_verbs: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
@@ -645,7 +646,7 @@ class AgreementFinder:
             return attested
         # the nearest governing verb decides ("reviewed X and pledged to carry out Y": Y is to
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
-        verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in path if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in self.terms.outcome_verbs]
         others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
         if verbs and verbs[0].lemma_.lower() in self.terms.settle_verbs and sign_verb is None \
                 and not _negated(verbs[0]) and not self._cued_before(path, verbs[0]):
