@@ -725,3 +725,12 @@ def test_status_cue_on_a_noun(text, status):
 def test_outcome_verbs(text, status):
     [found] = extract(text, published="2025-05-01").agreements
     assert found.status == status
+
+
+def test_between_them_in_a_report_of_three_states():
+    # "between them": the two states named together just before, not the report's main pair
+    text = ("Kenya, Brazil and India issued a joint statement in Nairobi on Tuesday. India praised the talks. In the "
+            "statement, the three countries announced that Kenya and Brazil had reached an understanding to resume "
+            "diplomatic relations. They also agreed to activate the security cooperation agreement between them, "
+            "signed in 2001.")
+    assert ("agreement", ("BRA", "KEN"), None, None, "agreed_to_implement", None) in agreements(text)

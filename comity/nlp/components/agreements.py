@@ -20,7 +20,7 @@ from ...errors import DataError, Errors
 from ...source_yaml import load_source
 from .. import analysis
 from ..fastpath import any_required_literals, may_contain
-from ..roles import Discourse
+from ..roles import Discourse, Ref
 from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
@@ -186,6 +186,32 @@ def _pair_just_named(doc: Doc, disc: Discourse, subj: Token) -> list:
         if len({p.country for p in people}) == 2 and len(people) == 2 and all(p.country for p in people):
             return [disc.person_ref(p) for p in people]
         if people:
+            return []
+    return []
+
+
+def _states_just_named(doc: Doc, disc: Discourse, obj: Token) -> list:
+    """In a report of three or more states, the two states named (by name, not by an official) in the
+    sentence before "between them" (or earlier in its own sentence), if there are exactly two."""
+    if len(disc.ranked) < 3:
+        return []
+    sent = obj.sent
+    spans = [(sent.start, obj.i)]
+    before = sent.start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before >= 0:
+        spans.append((doc[before].sent.start, doc[before].sent.end))
+    for start, end in spans:
+        codes = []
+        for s in doc.spans.get(SPANS_KEY, []):
+            if start <= s.start < end and s.label_ in ("COUNTRY", "DEMONYM"):
+                code = entry_of(s)[0]
+                if code and code != "IGO" and code not in codes:
+                    codes.append(code)
+        if len(codes) == 2:
+            return [Ref(country=c, sector="GOV") for c in codes]
+        if codes:
             return []
     return []
 
@@ -928,9 +954,11 @@ class AgreementFinder:
         for prep in _with_preps(head, span):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 refs = disc.resolve(obj)
-                if {t.lower_ for t in disc.phrase(obj)} & {"two", "both"} and refs == disc.both():
-                    # "X and Y witnessed the signing of a deal between the two countries": their states
-                    refs = _pair_just_named(doc, disc, obj) or refs
+                if ({t.lower_ for t in disc.phrase(obj)} & {"two", "both"} or obj.lower_ == "them") \
+                        and refs == disc.both():
+                    # "X and Y witnessed the signing of a deal between the two countries": their states;
+                    # "Iran and Saudi Arabia agreed ... to activate the agreement between them": those two
+                    refs = _pair_just_named(doc, disc, obj) or _states_just_named(doc, disc, obj) or refs
                 for ref in refs:
                     if ref.country and ref.country != "IGO" and ref.country not in codes:
                         codes.append(ref.country)
