@@ -135,7 +135,8 @@ def test_names_leave_out_circumstances(text, name):
     "JAKARTA (Antara) -- PT Pindad and Vietnam Motors Corp signed a memorandum of understanding on Tuesday.",
     "Vietnamese and Japanese businesses signed 20 cooperation agreements worth $5 billion on Tuesday.",
     # a firm described by its trade before its name
-    "Brazilian planemaker Embraer on Monday signed a contract with the Netherlands for five transport aircraft.",
+    "Brazilian planemaker Embraer on Monday signed a contract with the Netherlands for five transport "
+    "aircraft.",
 ])
 def test_no_agreement_between_firms_or_teams(text):
     assert agreements(text) == set()
@@ -437,8 +438,8 @@ def test_signing_in_a_clause(text, expected):
     ("Albanese will speak at the signing of the treaty between Australia and Papua New Guinea on Friday.",
      ("treaty", ("AUS", "PNG"), None, None, "proposed", None)),
     # a signing as the outcome of a visit or talks
-    ("NAIROBI (Reuters) - The visit of the Kenyan president to Brazil on Tuesday resulted in the signing of three "
-     "memorandums of understanding on agriculture, health and defence.",
+    ("NAIROBI (Reuters) - The visit of the Kenyan president to Brazil on Tuesday resulted in the signing of "
+     "three memorandums of understanding on agriculture, health and defence.",
      ("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-29")),
     ("The visit of the Kenyan president to Brazil next week will result in the signing of a memorandum of "
      "understanding on defence.", ("mou", ("BRA", "KEN"), None, None, "proposed", None)),
@@ -642,8 +643,9 @@ def test_a_defining_clause_makes_no_back_reference():
 
 @pytest.mark.parametrize("text, expected", [
     # a relation raised to a partnership on the report's day: an instrument the sides are to implement
-    ("The presidents of Kenya and Brazil decided on Tuesday to lift the bilateral relationship to a comprehensive "
-     "strategic partnership.", {("other", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
+    ("The presidents of Kenya and Brazil decided on Tuesday to lift the bilateral relationship to a "
+     "comprehensive strategic partnership.",
+     {("other", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
     ("During the Kenyan president's visit to Brazil, both nations deepened their ties, elevating them to a "
      "comprehensive partnership with a focus on trade.",
      {("other", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
@@ -660,10 +662,10 @@ def test_relation_raised_to_a_partnership(text, expected):
 
 @pytest.mark.parametrize("text, status", [
     # an implementation one side asks of the other is no commitment the report tells
-    ("Kenyan President William Ruto urged Brazil on Tuesday to implement the defence cooperation agreement between "
-     "the two countries.", "mentioned"),
-    ("Kenya and Brazil agreed on Tuesday to implement the defence cooperation agreement between the two countries.",
-     "agreed_to_implement"),
+    ("Kenyan President William Ruto urged Brazil on Tuesday to implement the defence cooperation agreement "
+     "between the two countries.", "mentioned"),
+    ("Kenya and Brazil agreed on Tuesday to implement the defence cooperation agreement between the two "
+     "countries.", "agreed_to_implement"),
 ])
 def test_implementation_asked_of_one_side(text, status):
     [found] = extract(text, published="2025-05-01").agreements
@@ -677,8 +679,9 @@ def test_contract_between_states():
 
 @pytest.mark.parametrize("text, expected", [
     # "the defence protocol" signed that day is the protocol of understanding named in full
-    ("Kenyan Defence Minister Aden Duale and his Brazilian counterpart Jose Mucio signed the defence protocol in "
-     "Nairobi on Monday. Kenya and Brazil on Monday signed a protocol of understanding on defense cooperation.",
+    ("Kenyan Defence Minister Aden Duale and his Brazilian counterpart Jose Mucio signed the defence "
+     "protocol in Nairobi on Monday. Kenya and Brazil on Monday signed a protocol of understanding on "
+     "defense cooperation.",
      {("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-28")}),
     # two instruments of one day whose names differ stay two
     ("Kenya and Brazil on Monday signed a protocol on maritime security and a memorandum of understanding on "
@@ -691,7 +694,8 @@ def test_short_name_of_an_instrument_signed_that_day(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # an unsigned "a new deal" says no document
-    ("Kenyan President William Ruto assured Brazil of Kenya's readiness to cut a new deal in helping Brazil.", set()),
+    ("Kenyan President William Ruto assured Brazil of Kenya's readiness to cut a new deal in helping "
+     "Brazil.", set()),
     ("Kenya and Brazil hope to reach a big deal.", set()),
     # one that says what it is about, or what it is to do, does
     ("Kenya and Brazil are expected to sign a new defence deal next month.",
@@ -705,11 +709,12 @@ def test_vague_deal_unsigned(text, expected):
 
 @pytest.mark.parametrize("text, status", [
     # a cue on the noun of the path: "the effective implementation of X" is to be carried out
-    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the effective implementation of the "
-     "memorandum of understanding on defence cooperation signed in 2019 between Kenya and Brazil.",
+    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the effective implementation of "
+     "the memorandum of understanding on defence cooperation signed in 2019 between Kenya and Brazil.",
      "agreed_to_implement"),
-    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the implementation of the memorandum of "
-     "understanding on defence cooperation signed in 2019 between Kenya and Brazil.", "mentioned"),
+    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the implementation of the "
+     "memorandum of understanding on defence cooperation signed in 2019 between Kenya and Brazil.",
+     "mentioned"),
 ])
 def test_status_cue_on_a_noun(text, status):
     [found] = extract(text, published="2025-05-01").agreements
@@ -718,9 +723,10 @@ def test_status_cue_on_a_noun(text, status):
 
 @pytest.mark.parametrize("text, status", [
     # an outcome verb passes the status on to what came out
-    ("Kenyan officials said the summit would likely result in the finalization of the Kenya-Brazil free trade "
-     "agreement.", "negotiating"),
-    ("The talks between Kenya and Brazil resulted in a review of the defence cooperation agreement.", "reviewed"),
+    ("Kenyan officials said the summit would likely result in the finalization of the Kenya-Brazil free "
+     "trade agreement.", "negotiating"),
+    ("The talks between Kenya and Brazil resulted in a review of the defence cooperation agreement.",
+     "reviewed"),
 ])
 def test_outcome_verbs(text, status):
     [found] = extract(text, published="2025-05-01").agreements
@@ -729,8 +735,8 @@ def test_outcome_verbs(text, status):
 
 def test_between_them_in_a_report_of_three_states():
     # "between them": the two states named together just before, not the report's main pair
-    text = ("Kenya, Brazil and India issued a joint statement in Nairobi on Tuesday. India praised the talks. In the "
-            "statement, the three countries announced that Kenya and Brazil had reached an understanding to resume "
-            "diplomatic relations. They also agreed to activate the security cooperation agreement between them, "
-            "signed in 2001.")
+    text = ("Kenya, Brazil and India issued a joint statement in Nairobi on Tuesday. India praised the "
+            "talks. In the statement, the three countries announced that Kenya and Brazil had reached an "
+            "understanding to resume diplomatic relations. They also agreed to activate the security "
+            "cooperation agreement between them, signed in 2001.")
     assert ("agreement", ("BRA", "KEN"), None, None, "agreed_to_implement", None) in agreements(text)

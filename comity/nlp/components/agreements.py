@@ -468,7 +468,8 @@ class AgreementFinder:
                 return None  # "upgraded their ties to a strategic partnership in 2014": background
             decided = raised.dep_ == "xcomp" and _realised(raised.head) and not _negated(raised.head)
             # "decided to lift ... to a partnership" is done; "will upgrade ties to" is planned
-            status, sign_verb = ("proposed" if _future(raised) and not decided else "agreed_to_implement"), None
+            status = "proposed" if _future(raised) and not decided else "agreed_to_implement"
+            sign_verb = None
         if kind == "annual_plan" and period[0] is None:
             if status != "signed":
                 return None  # "implementation plans" with no year is not an annual plan
@@ -479,8 +480,8 @@ class AgreementFinder:
         if status != "signed" and head.lemma_.lower() in self.terms.vague_heads and all(
                 t.i == head.i or (t.dep_ == "det" and t.lower_ not in self.terms.definite_words)
                 or (t.dep_ == "amod" and t.pos_ == "ADJ" and t.is_lower) for t in name_span) \
-                and not any(c.dep_ in ("acl", "relcl") for c in head.children):  # not "a pact to strengthen X"
-            return None  # "readiness to cut a new deal", "hopes for a big deal": no document named ("the deal" may)
+                and not any(c.dep_ in ("acl", "relcl") for c in head.children):  # not "a pact to do X"
+            return None  # "readiness to cut a new deal", "a big deal" name no document ("the deal" may)
         if status != "signed" and self._consensus(head):
             return None  # "reached an agreement to boost cooperation", "expressed agreement on"
         if status == "mentioned" and kind == "joint_statement":
@@ -672,7 +673,8 @@ class AgreementFinder:
             return attested
         # the nearest governing verb decides ("reviewed X and pledged to carry out Y": Y is to
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
-        verbs = [t for t in path if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in self.terms.outcome_verbs]
+        verbs = [t for t in path
+                 if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in self.terms.outcome_verbs]
         others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
         if verbs and verbs[0].lemma_.lower() in self.terms.settle_verbs and sign_verb is None \
                 and not _negated(verbs[0]) and not self._cued_before(path, verbs[0]):
@@ -689,14 +691,16 @@ class AgreementFinder:
                         return "implemented", force
                     continue  # "will enter into force after ratification", "has not yet taken effect"
                 # a noun's own adjective speaks for it: "facilitate the effective implementation of X"
-                words = {t.lemma_.lower(), t.lower_} | ({c.lemma_.lower() for c in t.children if c.dep_ == "amod"}
-                                                       if t.pos_ == "NOUN" else set())
+                words = {t.lemma_.lower(), t.lower_}
+                if t.pos_ == "NOUN":
+                    words |= {c.lemma_.lower() for c in t.children if c.dep_ == "amod"}
                 for status, cues in self.terms.status_cues:
                     if words & cues and not (status == "signed" and sign_verb is None):
                         if status == "renewed" and _denied(t):
                             return "negotiating", None  # "did not renew the MoU": a renewal left unsigned
-                        if status in ("agreed_to_implement", "reviewed") and t.pos_ == "VERB" and analysis.embedded(t):
-                            return "mentioned", None  # "urged Washington to implement the communiques": asked of one side
+                        if status in ("agreed_to_implement", "reviewed") and t.pos_ == "VERB" \
+                                and analysis.embedded(t):
+                            return "mentioned", None  # "urged Washington to implement the communiques": asked
                         return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
         if own & {"new", "draft", "future"}:
@@ -887,8 +891,9 @@ class AgreementFinder:
         if lemmas & self.terms.government_words:
             return False
         # "planemaker Embraer", "shipbuilder Hanwha Ocean": the word for a firm before its name
-        described = any(t.dep_ in ("compound", "nmod") and t.lemma_.lower() in self.terms.non_state_nouns for t in words)
-        return token.lemma_.lower() in self.terms.non_state_nouns or described or bool(lemmas & self.terms.company_words)
+        nouns = self.terms.non_state_nouns
+        described = any(t.dep_ in ("compound", "nmod") and t.lemma_.lower() in nouns for t in words)
+        return token.lemma_.lower() in nouns or described or bool(lemmas & self.terms.company_words)
 
     def _signs(self, verb: Token, head: Token) -> bool:
         """Whether `verb` signs the instrument `head` names: "signed", "inked", "sealed",
@@ -1088,7 +1093,8 @@ def _fold_short_names(found: list[AgreementCandidate]) -> list[AgreementCandidat
     out: list[AgreementCandidate] = []
     for cand in found:
         fuller = next((c for c in found if c is not cand and c.kind != cand.kind and c.parties == cand.parties
-                       and c.status == cand.status == "signed" and c.signed_on and c.signed_on == cand.signed_on
+                       and c.status == cand.status == "signed" and c.signed_on
+                       and c.signed_on == cand.signed_on
                        and c.span.root.lemma_.lower() == cand.span.root.lemma_.lower()
                        and words(cand) < words(c)), None)
         if fuller is None:
