@@ -740,3 +740,10 @@ def test_between_them_in_a_report_of_three_states():
             "understanding to resume diplomatic relations. They also agreed to activate the security "
             "cooperation agreement between them, signed in 2001.")
     assert ("agreement", ("BRA", "KEN"), None, None, "agreed_to_implement", None) in agreements(text)
+
+
+def test_handover_certificate():
+    # the certificate of a handover of donated equipment, signed by one official of each side
+    text = ("At the ceremony in Nairobi on Tuesday, the Brazilian defence attache Colonel Joao Silva and Kenyan "
+            "General Robert Kibochi signed the handover certificate for ten military trucks donated by Brazil.")
+    assert agreements(text) == {("other", ("BRA", "KEN"), None, None, "signed", "2025-04-29")}
