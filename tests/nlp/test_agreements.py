@@ -91,6 +91,11 @@ def test_statuses(text, expected):
     ("Vietnamese Defence Minister Phan Van Giang held talks with Cambodian Defence Minister Tea Seiha in Phnom Penh "
      "on Tuesday. Giang also met Lao Defence Minister Chansamone Chanyalath. The two ministers reviewed the "
      "implementation of the protocol on defence cooperation for the 2020-2024 period.", ("LAO", "VNM")),
+    # "between the two countries": the states of the two officials who act, not the report's main pair
+    ("Indian Prime Minister Narendra Modi held talks with Japanese Prime Minister Fumio Kishida in Tokyo on "
+     "Monday. Modi urged Japan to invest more in India, and Kishida said Japan would deepen ties with India. "
+     "Later, Modi and Kenyan President William Ruto witnessed the signing of a defence agreement between the "
+     "two countries.", ("IND", "KEN")),
     # "three" counting documents (not states) makes no trilateral instrument
     ("Chinese President Xi Jinping told US President Joe Biden in a phone call on Thursday that Taiwan is part of "
      "China. Xi urged Washington to abide by the three joint communiques.", ("CHN", "USA")),
@@ -129,6 +134,9 @@ def test_names_leave_out_circumstances(text, name):
     "honoured their agreement to press high.",
     "JAKARTA (Antara) -- PT Pindad and Vietnam Motors Corp signed a memorandum of understanding on Tuesday.",
     "Vietnamese and Japanese businesses signed 20 cooperation agreements worth $5 billion on Tuesday.",
+    # a firm described by its trade before its name
+    "Brazilian planemaker Embraer on Monday signed a contract with the Netherlands for five transport "
+    "aircraft.",
 ])
 def test_no_agreement_between_firms_or_teams(text):
     assert agreements(text) == set()
@@ -429,6 +437,12 @@ def test_signing_in_a_clause(text, expected):
      ("mou", ("IND", "VNM"), None, None, "signed", "2025-04-29")),
     ("Albanese will speak at the signing of the treaty between Australia and Papua New Guinea on Friday.",
      ("treaty", ("AUS", "PNG"), None, None, "proposed", None)),
+    # a signing as the outcome of a visit or talks
+    ("NAIROBI (Reuters) - The visit of the Kenyan president to Brazil on Tuesday resulted in the signing of "
+     "three memorandums of understanding on agriculture, health and defence.",
+     ("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-29")),
+    ("The visit of the Kenyan president to Brazil next week will result in the signing of a memorandum of "
+     "understanding on defence.", ("mou", ("BRA", "KEN"), None, None, "proposed", None)),
     ("SINGAPORE (AFP) - The memorandum of understanding between Singapore and France, which was renewed on Monday "
      "until 2030, covers training.", ("mou", ("FRA", "SGP"), None, 2030, "renewed", "2025-04-28")),
 ])
@@ -625,3 +639,111 @@ def test_a_defining_clause_makes_no_back_reference():
             "restore the agreement regulating navigation in the Shatt al-Arab, which a court struck down in 2023.")
     assert agreements(text) == {("mou", ("IRQ", "KWT"), None, None, "signed", "2025-04-29"),
                                 ("agreement", ("IRQ", "KWT"), None, None, "mentioned", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relation raised to a partnership on the report's day: an instrument the sides are to implement
+    ("The presidents of Kenya and Brazil decided on Tuesday to lift the bilateral relationship to a "
+     "comprehensive strategic partnership.",
+     {("other", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
+    ("During the Kenyan president's visit to Brazil, both nations deepened their ties, elevating them to a "
+     "comprehensive partnership with a focus on trade.",
+     {("other", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
+    ("Kenya and Brazil will upgrade their relations to a strategic partnership during the visit next month.",
+     {("other", ("BRA", "KEN"), None, None, "proposed", None)}),
+    # raised long ago, or a partnership merely named: no record
+    ("Kenya and Brazil upgraded their ties to a strategic partnership in 2014.", set()),
+    ("The two sides praised the comprehensive strategic partnership between Kenya and Brazil.", set()),
+    ("Kenya and Brazil agreed to deepen their strategic partnership in defence.", set()),
+])
+def test_relation_raised_to_a_partnership(text, expected):
+    assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # an implementation one side asks of the other is no commitment the report tells
+    ("Kenyan President William Ruto urged Brazil on Tuesday to implement the defence cooperation agreement "
+     "between the two countries.", "mentioned"),
+    ("Kenya and Brazil agreed on Tuesday to implement the defence cooperation agreement between the two "
+     "countries.", "agreed_to_implement"),
+])
+def test_implementation_asked_of_one_side(text, status):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert found.status == status
+
+
+def test_contract_between_states():
+    text = "Kenya and Brazil will sign the final contract for the purchase of 12 patrol boats next month."
+    assert {a[:5] for a in agreements(text)} == {("agreement", ("BRA", "KEN"), None, None, "proposed")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the defence protocol" signed that day is the protocol of understanding named in full
+    ("Kenyan Defence Minister Aden Duale and his Brazilian counterpart Jose Mucio signed the defence "
+     "protocol in Nairobi on Monday. Kenya and Brazil on Monday signed a protocol of understanding on "
+     "defense cooperation.",
+     {("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-28")}),
+    # two instruments of one day whose names differ stay two
+    ("Kenya and Brazil on Monday signed a protocol on maritime security and a memorandum of understanding on "
+     "defence training.", {("protocol", ("BRA", "KEN"), None, None, "signed", "2025-04-28"),
+                           ("mou", ("BRA", "KEN"), None, None, "signed", "2025-04-28")}),
+])
+def test_short_name_of_an_instrument_signed_that_day(text, expected):
+    assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unsigned "a new deal" says no document
+    ("Kenyan President William Ruto assured Brazil of Kenya's readiness to cut a new deal in helping "
+     "Brazil.", set()),
+    ("Kenya and Brazil hope to reach a big deal.", set()),
+    # one that says what it is about, or what it is to do, does
+    ("Kenya and Brazil are expected to sign a new defence deal next month.",
+     {("agreement", ("BRA", "KEN"), None, None, "proposed", None)}),
+    ("Kenya and Brazil agreed on Tuesday on broad terms of a pact to strengthen defence cooperation.",
+     {("agreement", ("BRA", "KEN"), None, None, "agreed_to_implement", None)}),
+])
+def test_vague_deal_unsigned(text, expected):
+    assert agreements(text) == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # a cue on the noun of the path: "the effective implementation of X" is to be carried out
+    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the effective implementation of "
+     "the memorandum of understanding on defence cooperation signed in 2019 between Kenya and Brazil.",
+     "agreed_to_implement"),
+    ("Kenyan Defence Minister Aden Duale said the visit would facilitate the implementation of the "
+     "memorandum of understanding on defence cooperation signed in 2019 between Kenya and Brazil.",
+     "mentioned"),
+])
+def test_status_cue_on_a_noun(text, status):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert found.status == status
+
+
+@pytest.mark.parametrize("text, status", [
+    # an outcome verb passes the status on to what came out
+    ("Kenyan officials said the summit would likely result in the finalization of the Kenya-Brazil free "
+     "trade agreement.", "negotiating"),
+    ("The talks between Kenya and Brazil resulted in a review of the defence cooperation agreement.",
+     "reviewed"),
+])
+def test_outcome_verbs(text, status):
+    [found] = extract(text, published="2025-05-01").agreements
+    assert found.status == status
+
+
+def test_between_them_in_a_report_of_three_states():
+    # "between them": the two states named together just before, not the report's main pair
+    text = ("Kenya, Brazil and India issued a joint statement in Nairobi on Tuesday. India praised the "
+            "talks. In the statement, the three countries announced that Kenya and Brazil had reached an "
+            "understanding to resume diplomatic relations. They also agreed to activate the security "
+            "cooperation agreement between them, signed in 2001.")
+    assert ("agreement", ("BRA", "KEN"), None, None, "agreed_to_implement", None) in agreements(text)
+
+
+def test_handover_certificate():
+    # the certificate of a handover of donated equipment, signed by one official of each side
+    text = ("At the ceremony in Nairobi on Tuesday, the Brazilian defence attache Colonel Joao Silva and Kenyan "
+            "General Robert Kibochi signed the handover certificate for ten military trucks donated by Brazil.")
+    assert agreements(text) == {("other", ("BRA", "KEN"), None, None, "signed", "2025-04-29")}

@@ -20,7 +20,7 @@ from ...errors import DataError, Errors
 from ...source_yaml import load_source
 from .. import analysis
 from ..fastpath import any_required_literals, may_contain
-from ..roles import Discourse
+from ..roles import Discourse, Ref
 from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
@@ -190,6 +190,32 @@ def _pair_just_named(doc: Doc, disc: Discourse, subj: Token) -> list:
     return []
 
 
+def _states_just_named(doc: Doc, disc: Discourse, obj: Token) -> list:
+    """In a report of three or more states, the two states named (by name, not by an official) in the
+    sentence before "between them" (or earlier in its own sentence), if there are exactly two."""
+    if len(disc.ranked) < 3:
+        return []
+    sent = obj.sent
+    spans = [(sent.start, obj.i)]
+    before = sent.start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before >= 0:
+        spans.append((doc[before].sent.start, doc[before].sent.end))
+    for start, end in spans:
+        codes = []
+        for s in doc.spans.get(SPANS_KEY, []):
+            if start <= s.start < end and s.label_ in ("COUNTRY", "DEMONYM"):
+                code = entry_of(s)[0]
+                if code and code != "IGO" and code not in codes:
+                    codes.append(code)
+        if len(codes) == 2:
+            return [Ref(country=c, sector="GOV") for c in codes]
+        if codes:
+            return []
+    return []
+
+
 def _complements(verb: Token) -> list[Token]:
     """The verbs completing `verb`: "expected [to be signed]", "is due [to be signed]"."""
     out = []
@@ -241,6 +267,8 @@ class AgreementTerms:
     vague_heads: frozenset[str] = frozenset()
     consensus_verbs: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
+    raise_verbs: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()
     partner_nouns: frozenset[str] = frozenset()
     listing_words: frozenset[str] = frozenset()
     attest_verbs: frozenset[str] = frozenset()
@@ -427,9 +455,21 @@ class AgreementFinder:
             return None  # "in the last 20 minutes of the match": a stretch of time, no record
         if self._between_firms(disc, head):
             return None  # "Toyota and Panasonic signed a memorandum of understanding"
+        raised = None
+        if head.lemma_.lower() in self.terms.relation_words:
+            raised = self._raised_to(head)
+            if raised is None:
+                return None  # "the comprehensive strategic partnership between the two countries": a relation
         name_span = self._name_span(doc, head, sent, match, kind)
         period = self._period(doc, name_span, kind)
         status, sign_verb = self._status(head, name_span)
+        if raised is not None:
+            if self._past_dates(doc, sent, name_span, raised):
+                return None  # "upgraded their ties to a strategic partnership in 2014": background
+            decided = raised.dep_ == "xcomp" and _realised(raised.head) and not _negated(raised.head)
+            # "decided to lift ... to a partnership" is done; "will upgrade ties to" is planned
+            status = "proposed" if _future(raised) and not decided else "agreed_to_implement"
+            sign_verb = None
         if kind == "annual_plan" and period[0] is None:
             if status != "signed":
                 return None  # "implementation plans" with no year is not an annual plan
@@ -437,6 +477,11 @@ class AgreementFinder:
         if status != "signed" and head.lemma_.lower() in self.terms.vague_heads \
                 and any(t.lemma_.lower() in self.terms.relation_words for t in name_span):
             return None  # "agreed on a strategic partnership deal": a relation, no document signed
+        if status != "signed" and head.lemma_.lower() in self.terms.vague_heads and all(
+                t.i == head.i or (t.dep_ == "det" and t.lower_ not in self.terms.definite_words)
+                or (t.dep_ == "amod" and t.pos_ == "ADJ" and t.is_lower) for t in name_span) \
+                and not any(c.dep_ in ("acl", "relcl") for c in head.children):  # not "a pact to do X"
+            return None  # "readiness to cut a new deal", "a big deal" name no document ("the deal" may)
         if status != "signed" and self._consensus(head):
             return None  # "reached an agreement to boost cooperation", "expressed agreement on"
         if status == "mentioned" and kind == "joint_statement":
@@ -628,7 +673,8 @@ class AgreementFinder:
             return attested
         # the nearest governing verb decides ("reviewed X and pledged to carry out Y": Y is to
         # be implemented); nouns and prepositions on the path only when no verb gives a cue
-        verbs = [t for t in path if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in path
+                 if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in self.terms.outcome_verbs]
         others = [t for t in path if t.pos_ not in ("VERB", "AUX")]
         if verbs and verbs[0].lemma_.lower() in self.terms.settle_verbs and sign_verb is None \
                 and not _negated(verbs[0]) and not self._cued_before(path, verbs[0]):
@@ -644,10 +690,17 @@ class AgreementFinder:
                     if self._in_force_now(force):
                         return "implemented", force
                     continue  # "will enter into force after ratification", "has not yet taken effect"
+                # a noun's own adjective speaks for it: "facilitate the effective implementation of X"
+                words = {t.lemma_.lower(), t.lower_}
+                if t.pos_ == "NOUN":
+                    words |= {c.lemma_.lower() for c in t.children if c.dep_ == "amod"}
                 for status, cues in self.terms.status_cues:
-                    if (t.lemma_.lower() in cues or t.lower_ in cues) and not (status == "signed" and sign_verb is None):
+                    if words & cues and not (status == "signed" and sign_verb is None):
                         if status == "renewed" and _denied(t):
                             return "negotiating", None  # "did not renew the MoU": a renewal left unsigned
+                        if status in ("agreed_to_implement", "reviewed") and t.pos_ == "VERB" \
+                                and analysis.embedded(t):
+                            return "mentioned", None  # "urged Washington to implement the communiques": asked
                         return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
         if own & {"new", "draft", "future"}:
@@ -775,6 +828,19 @@ class AgreementFinder:
             return None
         return ("implemented" if _enters_force(noun) else "signed"), verb
 
+    def _raised_to(self, head: Token) -> Token | None:
+        """The verb that raises a relation to the partnership `head` names: "elevating it to a
+        comprehensive partnership", "lift the bilateral relationship to a strategic partnership"."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("to", "into"):
+            return None
+        verb = prep.head
+        if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":  # "raised ties to a partnership" hung on "ties"
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.raise_verbs or _negated(verb):
+            return None
+        return verb
+
     def _consensus(self, head: Token) -> bool:
         """"reached (an) agreement", "expressed agreement on", "came to an agreement": the
         meeting of minds a report tells, not a document (like "an agreement was reached")."""
@@ -824,7 +890,10 @@ class AgreementFinder:
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
         if lemmas & self.terms.government_words:
             return False
-        return token.lemma_.lower() in self.terms.non_state_nouns or bool(lemmas & self.terms.company_words)
+        # "planemaker Embraer", "shipbuilder Hanwha Ocean": the word for a firm before its name
+        nouns = self.terms.non_state_nouns
+        described = any(t.dep_ in ("compound", "nmod") and t.lemma_.lower() in nouns for t in words)
+        return token.lemma_.lower() in nouns or described or bool(lemmas & self.terms.company_words)
 
     def _signs(self, verb: Token, head: Token) -> bool:
         """Whether `verb` signs the instrument `head` names: "signed", "inked", "sealed",
@@ -884,11 +953,18 @@ class AgreementFinder:
     def _partners(doc: Doc, disc: Discourse, span: Span, head: Token) -> list[str]:
         """The states a "with" or "between" phrase names as the other side, in the name ("a
         treaty with Washington") or right after it on the verb ("invoked its Mutual Defense
-        Treaty with the United States")."""
+        Treaty with the United States"). "The two countries" are those of the two officials named
+        just before, like "the two ministers" (_agents)."""
         codes: list[str] = []
         for prep in _with_preps(head, span):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for ref in disc.resolve(obj):
+                refs = disc.resolve(obj)
+                if ({t.lower_ for t in disc.phrase(obj)} & {"two", "both"} or obj.lower_ == "them") \
+                        and refs == disc.both():
+                    # "X and Y witnessed the signing of a deal between the two countries": their states;
+                    # "Iran and Saudi Arabia agreed ... to activate the agreement between them": those two
+                    refs = _pair_just_named(doc, disc, obj) or _states_just_named(doc, disc, obj) or refs
+                for ref in refs:
                     if ref.country and ref.country != "IGO" and ref.country not in codes:
                         codes.append(ref.country)
         return codes
@@ -975,7 +1051,7 @@ class AgreementFinder:
             elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(old.status):
                 cand.signed_on = cand.signed_on or old.signed_on
                 out[key] = cand
-        return _fold_same_names(list(out.values()))
+        return _fold_short_names(_fold_same_names(list(out.values())))
 
 
 def _own_name(cand: AgreementCandidate) -> str:
@@ -1002,6 +1078,29 @@ def _fold_same_names(found: list[AgreementCandidate]) -> list[AgreementCandidate
             out.append(cand)
         elif STATUS_RANK.index(cand.status) < STATUS_RANK.index(fuller.status):
             fuller.status = cand.status
+    return out
+
+
+def _fold_short_names(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+    """An instrument called by its head word and some words of a fuller name, signed by the same
+    parties on the same day ("signed the defence protocol" ... "signed a protocol of understanding
+    on defence cooperation"), is the instrument of the fuller name, and of its kind."""
+    from ...link.agreements import name_words  # pure functions (no spaCy), imported when first used
+
+    def words(c: AgreementCandidate) -> set[str]:
+        return set(name_words(c.name, countries=c.parties))
+
+    out: list[AgreementCandidate] = []
+    for cand in found:
+        fuller = next((c for c in found if c is not cand and c.kind != cand.kind and c.parties == cand.parties
+                       and c.status == cand.status == "signed" and c.signed_on
+                       and c.signed_on == cand.signed_on
+                       and c.span.root.lemma_.lower() == cand.span.root.lemma_.lower()
+                       and words(cand) < words(c)), None)
+        if fuller is None:
+            out.append(cand)
+        else:
+            fuller.signatories = fuller.signatories or cand.signatories
     return out
 
 
