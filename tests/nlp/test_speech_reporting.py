@@ -1,0 +1,30 @@
+"""Statements and speech acts in reports of talks and calls, on sentences written for these tests:
+praise and support of another state (CAMEO 051), intent words used as attributes, persons
+named only in a title-case headline."""
+import pytest
+
+from comity.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def codes(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
+    r = extract(text, published=published)
+    return {(e.cameo, e.source.country, e.target.country if e.target else None) for e in r.events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenyan Defence Minister Amina Otieno appreciated Norway's contribution to maritime security.",
+    "Kenyan Defence Minister Amina Otieno lauded Norway's role in regional peacekeeping.",
+    "Kenyan Defence Minister Amina Otieno expressed support for Norway's bid to join the council.",
+    "Kenyan Defence Minister Amina Otieno reiterated her support for Norway's candidacy.",
+    "Kenyan Defence Minister Amina Otieno said Kenya was grateful for Norway's assistance.",
+    "Kenyan Defence Minister Amina Otieno supported Norway's stance on the maritime dispute.",
+])
+def test_praise_and_support_of_another_state(sentence):
+    assert ("051", "KEN", "NOR") in codes(sentence)
+
+
+def test_support_of_an_exercise_is_no_praise():
+    found = codes("Kenyan Defence Minister Amina Otieno supported the exercise with Norway on Monday.")
+    assert not [c for c in found if c[0] == "051"]
