@@ -28,3 +28,9 @@ def test_praise_and_support_of_another_state(sentence):
 def test_support_of_an_exercise_is_no_praise():
     found = codes("Kenyan Defence Minister Amina Otieno supported the exercise with Norway on Monday.")
     assert not [c for c in found if c[0] == "051"]
+
+
+def test_an_intent_word_describing_a_noun_is_no_intent():
+    found = codes("Kenyan Defence Minister Amina Otieno met Norwegian Defence Minister Lars Berg on Tuesday. "
+                  "The two ministers discussed promising areas of cooperation.")
+    assert not [c for c in found if c[0].startswith("03")]

@@ -423,6 +423,8 @@ class EventCoder:
             return Veto("not_reason", "what someone is thanked or praised for")
         if trig.family == "sign" and token.dep_ in ("amod", "acl"):
             return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
+        if trig.family == "intent" and trig.pos == "VERB" and token.dep_ == "amod":
+            return Veto("not_attribute", "an intent word describing a noun")  # "promising areas"
         if trig.family == "accuse" and self._returned_fire(token, trig):
             return Veto("not_returned_fire", "fire returned at someone, not a retort")  # "fired back at the troops"
         if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
