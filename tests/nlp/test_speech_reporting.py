@@ -34,3 +34,14 @@ def test_an_intent_word_describing_a_noun_is_no_intent():
     found = codes("Kenyan Defence Minister Amina Otieno met Norwegian Defence Minister Lars Berg on Tuesday. "
                   "The two ministers discussed promising areas of cooperation.")
     assert not [c for c in found if c[0].startswith("03")]
+
+
+def test_a_name_read_only_in_a_title_case_headline_takes_no_body_person():
+    r = extract("Defence Minister Otieno Welcomes Norwegian Counterpart Berg To Nairobi\n\n"
+                "NAIROBI, June 10 - Kenyan Defence Minister Amina Otieno on Tuesday received Norwegian "
+                "Defence Minister Lars Berg in Nairobi.\n\nOtieno and Berg discussed maritime security.",
+                published="2025-06-11")
+    people = {p.name: p for p in r.persons}
+    assert set(people) == {"Amina Otieno", "Lars Berg"}
+    assert people["Amina Otieno"].country == "KEN" and "Otieno" in people["Amina Otieno"].aliases
+    assert people["Lars Berg"].country == "NOR" and "Berg" in people["Lars Berg"].aliases
