@@ -45,3 +45,22 @@ def test_a_name_read_only_in_a_title_case_headline_takes_no_body_person():
     assert set(people) == {"Amina Otieno", "Lars Berg"}
     assert people["Amina Otieno"].country == "KEN" and "Otieno" in people["Amina Otieno"].aliases
     assert people["Lars Berg"].country == "NOR" and "Berg" in people["Lars Berg"].aliases
+
+
+def test_spoke_to_someone_on_the_telephone_is_a_call():
+    found = codes("Kenyan President Amina Otieno was said to have spoken to Norwegian Prime Minister "
+                  "Lars Berg on the telephone on Monday afternoon.")
+    assert ("041", "KEN", "NOR") in found
+
+
+def test_also_spoke_with_after_phone_calls_is_one_more_call():
+    found = codes("Kenyan President Amina Otieno on Monday made phone calls to several leaders who had "
+                  "congratulated her.\n\nOtieno also spoke with Danish Prime Minister Mette Holm.")
+    assert ("041", "KEN", "DNK") in found
+    assert ("040", "KEN", "DNK") not in found
+
+
+def test_spoke_with_at_a_place_stays_talks_in_a_report_of_calls():
+    found = codes("Kenyan President Amina Otieno on Monday made phone calls to several leaders.\n\n"
+                  "On Tuesday, Otieno spoke with Danish Prime Minister Mette Holm in Copenhagen.")
+    assert ("040", "KEN", "DNK") in found

@@ -13,7 +13,7 @@ Each EventCandidate names the row that found it (`rule`, the row's id) and, in o
 steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
 "sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
 "day_carried" from an earlier sentence of the paragraph, "undated"), and the post-steps
-"precise_places", "calls_over_talks", "protest_over_consult", "demonstration_over_complaint",
+"precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult", "demonstration_over_complaint",
 "with_hosting", "talks_of_the_call", "meeting_of_the_summons".
 
 The trace (for `comity explain`): when `doc.user_data["comity.trace"]` is a list (explain
@@ -128,7 +128,7 @@ class EventCoder:
                             disc.host = event.target.country if event.target else None
             events += told
             day = self._encounter_day(told, sent_dates) or day
-        events = self._calls_over_talks(self._precise_places(events))
+        events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         return self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
 
@@ -156,6 +156,19 @@ class EventCoder:
                     ev = replace(ev, place=better, steps=[*ev.steps, "precise_places"])
             out.append(ev)
         return out
+
+    def _spoken_in_calls(self, doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+        """A report that has told of phone calls ("made phone calls to several leaders") and then
+        says its official "also spoke with" another, at no place, tells of one more call (041)."""
+        phone = self.table.phone_words
+        first = next((t.i for t in doc if t.lower_ in phone or t.lemma_.lower() in phone), None)
+        if first is None:
+            return events
+        talk = self.table.conversation_verbs
+        return [replace(e, cameo="041", steps=[*e.steps, "spoken_in_calls"])
+                if e.cameo == "040" and e.target is not None and not e.planned and e.place is None
+                and e.trigger.pos_ in ("VERB", "AUX") and e.trigger.lemma_.lower() in talk
+                and e.sent.start > first else e for e in events]
 
     @staticmethod
     def _sentence_pair(e: EventCandidate) -> tuple[int, frozenset]:
@@ -316,7 +329,11 @@ class EventCoder:
         doc = token.doc
         sent = sentences(doc).of(token)
         lo, hi = max(sent.start, token.i - window), min(sent.end, token.i + window)
-        return any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i)
+        if any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i):
+            return True
+        # or the head of a phrase of the trigger's own, however far: "spoke to President X on the telephone"
+        return any(g.dep_ == "pobj" and g.lower_ in words
+                   for c in token.children if c.dep_ == "prep" for g in c.children)
 
     # -- one event --------------------------------------------------------------------
     def _events(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue) -> list[EventCandidate]:
