@@ -64,3 +64,16 @@ def test_spoke_with_at_a_place_stays_talks_in_a_report_of_calls():
     found = codes("Kenyan President Amina Otieno on Monday made phone calls to several leaders.\n\n"
                   "On Tuesday, Otieno spoke with Danish Prime Minister Mette Holm in Copenhagen.")
     assert ("040", "KEN", "DNK") in found
+
+
+def test_he_with_no_acting_person_before_is_the_official_named_last_in_the_paragraph():
+    found = codes("Kenyan President Amina Otieno spent a long time on the issue. Norwegian Prime Minister "
+                  "Lars Berg was in a good mood, the ministry said. He also urged Kenya to release the "
+                  "detained sailors.")
+    assert ("020", "NOR", "KEN") in found
+
+
+def test_he_does_not_reach_into_an_earlier_paragraph():
+    found = codes("Norwegian Prime Minister Lars Berg was in a good mood, the ministry said.\n\n"
+                  "He also urged Kenya to release the detained sailors.")
+    assert not [c for c in found if c[0] == "020" and c[1] == "NOR"]
