@@ -77,3 +77,16 @@ def test_he_does_not_reach_into_an_earlier_paragraph():
     found = codes("Norwegian Prime Minister Lars Berg was in a good mood, the ministry said.\n\n"
                   "He also urged Kenya to release the detained sailors.")
     assert not [c for c in found if c[0] == "020" and c[1] == "NOR"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenyan President Amina Otieno praised Norway's experience in fighting terrorism.",
+    "Kenyan President Amina Otieno said Kenya and Norway were fighting the war against piracy together.",
+])
+def test_fighting_a_scourge_is_no_attack(sentence):
+    assert not [c for c in codes(sentence) if c[0].startswith("19")]
+
+
+def test_fighting_with_another_state_stays_an_attack():
+    found = codes("Kenyan troops fought with Somali soldiers near the border on Monday.")
+    assert any(c[0].startswith("19") for c in found)
