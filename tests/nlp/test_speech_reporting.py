@@ -90,3 +90,15 @@ def test_fighting_a_scourge_is_no_attack(sentence):
 def test_fighting_with_another_state_stays_an_attack():
     found = codes("Kenyan troops fought with Somali soldiers near the border on Monday.")
     assert any(c[0].startswith("19") for c in found)
+
+
+def test_a_statement_signed_by_the_states_is_their_signing():
+    found = codes("Kenya and Norway announced the deal on Monday in a joint statement signed by the two "
+                  "countries.")
+    assert any(c[0] == "057" and set(c[1:]) == {"KEN", "NOR"} for c in found)
+
+
+def test_a_statement_signed_by_one_official_is_no_signing():
+    found = codes("Kenya and Norway announced the deal on Monday, according to a statement signed by the "
+                  "Kenyan foreign ministry spokesman.")
+    assert not [c for c in found if c[0] == "057"]

@@ -438,7 +438,7 @@ class EventCoder:
         if self._reason_of_praise(token):
             # "thanked Japan for the assistance it has provided": the thanks is the news
             return Veto("not_reason", "what someone is thanked or praised for")
-        if trig.family == "sign" and token.dep_ in ("amod", "acl"):
+        if trig.family == "sign" and token.dep_ in ("amod", "acl") and not self._signed_by_parties(token):
             return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
         if trig.family == "intent" and trig.pos == "VERB" and token.dep_ == "amod":
             return Veto("not_attribute", "an intent word describing a noun")  # "promising areas"
@@ -546,6 +546,13 @@ class EventCoder:
                 return t.lemma_.lower() in trigger_table().discussion_verbs or (
                     t.lemma_.lower() == "exchange" and any(c.lower_ in ("views", "view") for c in t.children))
         return False
+
+    @staticmethod
+    def _signed_by_parties(token: Token) -> bool:
+        """"A joint statement signed by the three countries", "by both sides": a participle whose agent
+        is plural tells a signing; "a statement signed by the press officer" is one side's paper."""
+        return any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+                   for c in token.children if c.dep_ == "agent" for g in c.children)
 
     def _reason_of_praise(self, token: Token) -> bool:
         """Whether a trigger stands in what someone is thanked, praised or pitied for ("for the
