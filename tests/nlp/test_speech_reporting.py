@@ -102,3 +102,10 @@ def test_a_statement_signed_by_one_official_is_no_signing():
     found = codes("Kenya and Norway announced the deal on Monday, according to a statement signed by the "
                   "Kenyan foreign ministry spokesman.")
     assert not [c for c in found if c[0] == "057"]
+
+
+def test_calling_to_offer_congratulations_is_no_promise():
+    found = codes("Kenyan President Amina Otieno called up Norwegian Prime Minister Lars Berg on Monday to "
+                  "offer her congratulations.")
+    assert not [c for c in found if c[0].startswith("03")]
+    assert ("041", "KEN", "NOR") in found
