@@ -109,3 +109,10 @@ def test_calling_to_offer_congratulations_is_no_promise():
                   "offer her congratulations.")
     assert not [c for c in found if c[0].startswith("03")]
     assert ("041", "KEN", "NOR") in found
+
+
+def test_encouraging_a_state_to_act_is_an_appeal_and_being_encouraged_is_not():
+    assert ("020", "KEN", "NOR") in codes("Kenyan President Amina Otieno encouraged Norway to resume talks "
+                                          "with Sweden on Monday.")
+    found = codes("Kenyan President Amina Otieno said she was encouraged by the progress made with Norway.")
+    assert not [c for c in found if c[0].startswith("02")]
