@@ -116,3 +116,20 @@ def test_encouraging_a_state_to_act_is_an_appeal_and_being_encouraged_is_not():
                                           "with Sweden on Monday.")
     found = codes("Kenyan President Amina Otieno said she was encouraged by the progress made with Norway.")
     assert not [c for c in found if c[0].startswith("02")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenyan President Amina Otieno said Kenya would further strengthen defence cooperation with Norway.",
+    "Kenyan President Amina Otieno and Norwegian Prime Minister Lars Berg agreed to deepen bilateral ties.",
+])
+def test_furthering_relations_is_a_stated_intent(sentence):
+    assert any(c[0].startswith("03") and set(c[1:]) == {"KEN", "NOR"} for c in codes(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenyan President Amina Otieno met Norwegian Prime Minister Lars Berg on strengthening bilateral ties.",
+    "Kenyan President Amina Otieno discussed with Norwegian Prime Minister Lars Berg ways to deepen "
+    "defence cooperation.",
+])
+def test_furthering_relations_as_the_topic_of_another_act_is_no_intent(sentence):
+    assert not [c for c in codes(sentence) if c[0].startswith("03")]

@@ -442,6 +442,8 @@ class EventCoder:
             return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
         if trig.family == "intent" and trig.pos == "VERB" and token.dep_ == "amod":
             return Veto("not_attribute", "an intent word describing a noun")  # "promising areas"
+        if trig.family == "intent" and trig.pos == "VERB" and self._purpose_of_another_act(token):
+            return Veto("not_purpose", "the purpose or topic of another act")  # "met X on strengthening ties"
         if trig.family == "accuse" and self._returned_fire(token, trig):
             return Veto("not_returned_fire", "fire returned at someone, not a retort")  # "fired back at the troops"
         if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
@@ -545,6 +547,20 @@ class EventCoder:
             if t.pos_ == "VERB":
                 return t.lemma_.lower() in trigger_table().discussion_verbs or (
                     t.lemma_.lower() == "exchange" and any(c.lower_ in ("views", "view") for c in t.children))
+        return False
+
+    def _purpose_of_another_act(self, token: Token) -> bool:
+        """Whether an intent verb is what another act is for or about: "met Duterte on strengthening
+        ties", "a visit to strengthen cooperation", "discussed ways to strengthen" (`purpose_heads`
+        and the discussion verbs of event_triggers.yaml), not "agreed to strengthen ties"."""
+        heads = self.table.purpose_heads | self.table.discussion_verbs
+        t = token
+        for _ in range(4):
+            if t.dep_ not in ("xcomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "conj") or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lemma_.lower() in heads or t.lower_ in heads:
+                return True
         return False
 
     @staticmethod
