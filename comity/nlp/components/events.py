@@ -549,6 +549,8 @@ class EventCoder:
                     t.lemma_.lower() == "exchange" and any(c.lower_ in ("views", "view") for c in t.children))
         return False
 
+    _PURPOSE_DEPS = ("xcomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "conj")
+
     def _purpose_of_another_act(self, token: Token) -> bool:
         """Whether an intent verb is what another act is for or about: "met Duterte on strengthening
         ties", "a visit to strengthen cooperation", "discussed ways to strengthen" (`purpose_heads`
@@ -556,7 +558,7 @@ class EventCoder:
         heads = self.table.purpose_heads | self.table.discussion_verbs
         t = token
         for _ in range(4):
-            if t.dep_ not in ("xcomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "conj") or t.head.i == t.i:
+            if t.dep_ not in self._PURPOSE_DEPS or t.head.i == t.i:
                 return False
             t = t.head
             if t.lemma_.lower() in heads or t.lower_ in heads:
