@@ -133,3 +133,11 @@ def test_furthering_relations_is_a_stated_intent(sentence):
 ])
 def test_furthering_relations_as_the_topic_of_another_act_is_no_intent(sentence):
     assert not [c for c in codes(sentence) if c[0].startswith("03")]
+
+
+def test_hailing_a_thing_names_no_state_praised():
+    found = codes("Kenyan Defence Minister Amina Otieno hailed the new patrol boats as a boost to security "
+                  "in the region, after talks with Norway on Monday.")
+    assert not [c for c in found if c[0] == "051"]
+    assert ("051", "KEN", "NOR") in codes("Kenyan Defence Minister Amina Otieno hailed Norway's role in "
+                                          "the region.")
