@@ -196,6 +196,13 @@ class Discourse:
                 return [Ref(country=code, sector=SECTOR_BY_HEAD.get(head.lower_, "GOV"))]
         if head.lower_ in PERSON_PRONOUNS and self.last_person is not None:
             return [self.person_ref(self.last_person)]
+        if head.lower_ in ("he", "she") and head.dep_ in ("nsubj", "nsubjpass"):
+            # no person has acted yet: "he" is the last official the text has named with a state
+            named = [(s, p) for p in self.persons if p.country for s, _ in p.mentions if s < head.i]
+            if named:
+                s, p = max(named, key=lambda sp: sp[0])
+                if "\n" not in self.doc[s:head.i].text:  # within the paragraph
+                    return [self.person_ref(p)]
         if lower & {"host", "hosts"} and self.host:
             return [Ref(country=self.host, sector="GOV")]
         if lower & {"visiting", "guest", "guests", "visitor", "visitors"} and self.visitor:

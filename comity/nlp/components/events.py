@@ -13,8 +13,8 @@ Each EventCandidate names the row that found it (`rule`, the row's id) and, in o
 steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
 "sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
 "day_carried" from an earlier sentence of the paragraph, "undated"), and the post-steps
-"precise_places", "calls_over_talks", "protest_over_consult", "demonstration_over_complaint",
-"with_hosting", "talks_of_the_call", "meeting_of_the_summons".
+"precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult",
+"demonstration_over_complaint", "with_hosting", "talks_of_the_call", "meeting_of_the_summons".
 
 The trace (for `comity explain`): when `doc.user_data["comity.trace"]` is a list (explain
 mode; off by default, and then nothing is built), the coder appends one dict per trigger
@@ -128,7 +128,7 @@ class EventCoder:
                             disc.host = event.target.country if event.target else None
             events += told
             day = self._encounter_day(told, sent_dates) or day
-        events = self._calls_over_talks(self._precise_places(events))
+        events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
         events = self._signing_encounters(events, places, venue)
@@ -189,6 +189,19 @@ class EventCoder:
                     ev = replace(ev, place=better, steps=[*ev.steps, "precise_places"])
             out.append(ev)
         return out
+
+    def _spoken_in_calls(self, doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+        """A report that has told of phone calls ("made phone calls to several leaders") and then
+        says its official "also spoke with" another, at no place, tells of one more call (041)."""
+        phone = self.table.phone_words
+        first = next((t.i for t in doc if t.lower_ in phone or t.lemma_.lower() in phone), None)
+        if first is None:
+            return events
+        talk = self.table.conversation_verbs
+        return [replace(e, cameo="041", steps=[*e.steps, "spoken_in_calls"])
+                if e.cameo == "040" and e.target is not None and not e.planned and e.place is None
+                and e.trigger.pos_ in ("VERB", "AUX") and e.trigger.lemma_.lower() in talk
+                and e.sent.start > first else e for e in events]
 
     @staticmethod
     def _sentence_pair(e: EventCandidate) -> tuple[int, frozenset]:
@@ -349,7 +362,11 @@ class EventCoder:
         doc = token.doc
         sent = sentences(doc).of(token)
         lo, hi = max(sent.start, token.i - window), min(sent.end, token.i + window)
-        return any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i)
+        if any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i):
+            return True
+        # or the head of a phrase of the trigger's own, however far: "spoke to President X on the telephone"
+        return any(g.dep_ == "pobj" and g.lower_ in words
+                   for c in token.children if c.dep_ == "prep" for g in c.children)
 
     # -- one event --------------------------------------------------------------------
     def _events(self, doc, disc, sent, token, trig, sent_dates, anchor, places, venue) -> list[EventCandidate]:
@@ -454,8 +471,12 @@ class EventCoder:
         if self._reason_of_praise(token):
             # "thanked Japan for the assistance it has provided": the thanks is the news
             return Veto("not_reason", "what someone is thanked or praised for")
-        if trig.family == "sign" and token.dep_ in ("amod", "acl"):
+        if trig.family == "sign" and token.dep_ in ("amod", "acl") and not self._signed_by_parties(token):
             return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
+        if trig.family == "intent" and trig.pos == "VERB" and token.dep_ == "amod":
+            return Veto("not_attribute", "an intent word describing a noun")  # "promising areas"
+        if trig.family == "intent" and trig.pos == "VERB" and self._purpose_of_another_act(token):
+            return Veto("not_purpose", "the purpose or topic of another act")  # "met X on strengthening ties"
         if trig.family == "accuse" and self._returned_fire(token, trig):
             return Veto("not_returned_fire", "fire returned at someone, not a retort")  # "fired back at the troops"
         if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
@@ -560,6 +581,29 @@ class EventCoder:
                 return t.lemma_.lower() in trigger_table().discussion_verbs or (
                     t.lemma_.lower() == "exchange" and any(c.lower_ in ("views", "view") for c in t.children))
         return False
+
+    _PURPOSE_DEPS = ("xcomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "conj")
+
+    def _purpose_of_another_act(self, token: Token) -> bool:
+        """Whether an intent verb is what another act is for or about: "met Duterte on strengthening
+        ties", "a visit to strengthen cooperation", "discussed ways to strengthen" (`purpose_heads`
+        and the discussion verbs of event_triggers.yaml), not "agreed to strengthen ties"."""
+        heads = self.table.purpose_heads | self.table.discussion_verbs
+        t = token
+        for _ in range(4):
+            if t.dep_ not in self._PURPOSE_DEPS or t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lemma_.lower() in heads or t.lower_ in heads:
+                return True
+        return False
+
+    @staticmethod
+    def _signed_by_parties(token: Token) -> bool:
+        """"A joint statement signed by the three countries", "by both sides": a participle whose agent
+        is plural tells a signing; "a statement signed by the press officer" is one side's paper."""
+        return any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+                   for c in token.children if c.dep_ == "agent" for g in c.children)
 
     def _reason_of_praise(self, token: Token) -> bool:
         """Whether a trigger stands in what someone is thanked, praised or pitied for ("for the

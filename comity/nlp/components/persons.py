@@ -302,6 +302,7 @@ class PersonFinder:
         self._lower_heads = {w.lower() for w in self.lex.heads}
         self._people: dict | None = None  # dictionary people by canonical name, loaded on first use
         self._leaders: dict | None = None  # the bundled leaders by canonical name, loaded on first use
+        self._headline: set[int] = set()  # tokens of the report's Title Case lines (find)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.persons = self.find(doc)
@@ -376,6 +377,7 @@ class PersonFinder:
                                   for i in range(s, e)}
         self._not_name = {i for ent in doc.ents if ent.label_ in NOT_NAME_ENTS for i in range(ent.start, ent.end)}
         candidates = self._candidates(doc, blocked) | set(known) | set(leaders)
+        self._headline = _title_case_lines(doc)
         clusters: list[PersonCluster] = []
         counterparts: list[tuple[int, PersonCluster]] = []
         bare_leaders: list[tuple[int, int]] = []  # leaders named with no title, rank or role beside them
@@ -415,6 +417,7 @@ class PersonFinder:
         if leaders:
             self._add_leaders_in_office(doc, clusters, bare_leaders, leaders)
             self._leader_offices(doc, clusters, leaders)
+        clusters = self._fold_headline_clusters(clusters)
         self._lone_mentions(doc, clusters, blocked)
         for cluster in clusters:
             cluster.mentions.sort()
@@ -426,7 +429,7 @@ class PersonFinder:
             if cluster.country is None:
                 for title in cluster.titles:
                     cluster.office_states.extend(c for c in office_states_of(title) if c not in cluster.office_states)
-        headline = _title_case_lines(doc)
+        headline = self._headline
         if headline:
             # a name read only where every word is capitalised may run into the headline's words ("Minister
             # Sign"): kept where the NER, which reads the whole line, saw a name holding it
@@ -1060,9 +1063,40 @@ class PersonFinder:
         return k >= 0 and doc[rank_start].text.startswith("General") and doc[k].text in GENERAL_OFFICES
 
     # -- clustering -------------------------------------------------------------------
+    def _headline_only(self, cluster: PersonCluster) -> bool:
+        """Whether every mention of the cluster stands in a Title Case line (a headline, a caption)."""
+        return all(s in self._headline for s, _ in cluster.mentions)
+
+    def _fold_headline_clusters(self, clusters: list[PersonCluster]) -> list[PersonCluster]:
+        """A name read only in a Title Case line that shares a word with a person of the body is that
+        person named in the headline ("Minister Otieno Welcomes ...": its mentions join the body's
+        Otieno) or words run into a body person's name ("Otieno Welcomes Norwegian Counterpart Berg
+        To"): it is no person of its own, and its titles and country are not the body person's."""
+        body = [c for c in clusters if not self._headline_only(c)]
+        out, gone = [], {}
+        for cluster in clusters:
+            if not self._headline_only(cluster) or not body:
+                out.append(cluster)
+                continue
+            words = {w for w in _key_words(cluster.key) if len(w) > 2}
+            sharing = [c for c in body if not words.isdisjoint(_key_words(c.key))]
+            if not sharing:
+                out.append(cluster)
+                continue
+            owner = [c for c in sharing if words <= _key_words(c.key)]
+            if len(owner) == 1:
+                owner[0].mentions.extend(m for m in cluster.mentions if m not in owner[0].mentions)
+            gone[id(cluster)] = owner[0] if len(owner) == 1 else None
+        for cluster in out:
+            if isinstance(cluster.counterpart_of, PersonCluster) and id(cluster.counterpart_of) in gone:
+                cluster.counterpart_of = gone[id(cluster.counterpart_of)]
+        return out
+
     def _attach(self, doc: Doc, clusters: list[PersonCluster], start: int, end: int) -> PersonCluster | None:
         key = fold(doc[start:end].text)
         words = _key_words(key)
+        if start not in self._headline:  # a body name never joins a name read only in a headline
+            clusters = [c for c in clusters if not self._headline_only(c)]
         for cluster in clusters:
             if cluster.key == key:
                 return cluster
