@@ -13,6 +13,10 @@ At the end of the third session (general fixes from sets 2 and 3's error lists, 
   set 1 events 0.912, meetings 0.966, agreements 1.000, persons 1.000; set 2 events 0.759, meetings
   0.821, agreements 0.927, persons 1.000; set 3 events 0.545, meetings 0.800, agreements 0.717, persons
   0.844. Floors raised to about 0.05 below these.
+At the end of the second session of 2026-12-06 (rules developed on the real corpus, none on these sets):
+  set 1 events 0.919, meetings 1.000, agreements 1.000, persons 1.000; set 2 events 0.775, meetings
+  0.900, agreements 0.905, persons 1.000; set 3 events 0.589, meetings 0.844, agreements 0.778, persons
+  0.909. Floors of sets 2 and 3 raised to about 0.05 below these.
 Raise the floors when the extractor improves. Never lower them, and never edit the gold, to make a change pass.
 """
 import importlib.util
@@ -36,9 +40,9 @@ SETS = [
     pytest.param(HOLDOUT, "ho-*.txt", 14,
                  {"events": 0.86, "meetings": 0.91, "agreements": 0.95, "persons": 0.95}, id="holdout"),
     pytest.param(HOLDOUT2, "h2-*.txt", 16,
-                 {"events": 0.70, "meetings": 0.77, "agreements": 0.87, "persons": 0.95}, id="holdout2"),
+                 {"events": 0.72, "meetings": 0.85, "agreements": 0.87, "persons": 0.95}, id="holdout2"),
     pytest.param(HOLDOUT3, "h3-*.txt", 16,
-                 {"events": 0.49, "meetings": 0.75, "agreements": 0.66, "persons": 0.79}, id="holdout3"),
+                 {"events": 0.54, "meetings": 0.79, "agreements": 0.72, "persons": 0.85}, id="holdout3"),
 ]
 
 # reports with no diplomatic content: they must yield nothing
