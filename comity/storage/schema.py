@@ -281,7 +281,7 @@ Index("ix_event_counts_period", event_counts.c.period, event_counts.c.plover_typ
 # Alert rules and the alerts they raised (issue 18; docs/alerts.md). A rule is kept by name (adding it again
 # replaces its definition, not its alerts); `Store.save` evaluates the rules on what each batch adds, in the
 # batch's transaction. An alert is one fact for one rule: (kind, fact_id, status) is an event, a meeting, an
-# agreement at one status, or a person on one day; more reports of it update `sources`, never add a row.
+# agreement at one status, or a person in one story; more reports of it update `sources`, never add a row.
 alert_rules = Table(
     "alert_rules", metadata,
     Column("id", Integer, primary_key=True),
@@ -304,7 +304,7 @@ alerts = Table(
     Column("rule_id", Integer, ForeignKey("alert_rules.id"), nullable=False),
     Column("kind", String, nullable=False),  # agreement | meeting | event | person
     Column("fact_id", Integer, nullable=False),  # agreements.id, meetings.id, events.id or persons.id
-    Column("status", String, nullable=False),  # an agreement's status, a person's day; '' otherwise
+    Column("status", String, nullable=False),  # an agreement's status, "story N" for a person; '' otherwise
     Column("fact_date", String),
     Column("summary", Text, nullable=False),
     Column("sources", Integer, nullable=False),  # reports telling the fact (updated by later reports)

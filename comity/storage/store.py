@@ -33,6 +33,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import Errors, StoreError
 from ..model import ArticleResult
+from ..alert_rules import AlertRule
+from . import alerts
 from . import counts as event_counts
 from . import mapping as m
 from . import schema as s
@@ -47,11 +49,13 @@ class SaveCount:
     new: int = 0  # stories or retellings stored with their records
     copies: int = 0  # another copy of a stored body: a new source, no new records
     known: int = 0  # this very copy was already in the store
+    alerts: int = 0  # alerts raised by the stored rules (storage/alerts.py)
 
     def __iadd__(self, other: SaveCount) -> SaveCount:
         self.new += other.new
         self.copies += other.copies
         self.known += other.known
+        self.alerts += other.alerts
         return self
 
 
@@ -157,8 +161,15 @@ class Store:
             writer = _Writer(conn, run_id)
             for result in results:
                 count += writer.save(result)
-            writer.finish()
+            count.alerts = writer.finish()
         return count
+
+    # ---- alert rules (storage/alerts.py) -----------------------------------------------------------
+
+    def save_rules(self, rules: Sequence[AlertRule]) -> dict[str, str]:
+        """Keep these alert rules (by name: a known name is redefined); {name: added|replaced|unchanged}."""
+        with self.write() as conn:
+            return alerts.save_rules(conn, rules, _now())
 
 
 class _Writer:
@@ -175,6 +186,7 @@ class _Writer:
         self.new_event_counts: Counter[event_counts.Cell] = Counter()  # what the events created add to event_counts
         self.agreement_obs: dict[int, int] = defaultdict(int)  # agreement id -> observations in this batch
         self.new_agreements: set[int] = set()
+        self.new_articles: list[int] = []  # reports stored with their records: what the alert rules read
 
     # -- helpers
 
@@ -221,6 +233,7 @@ class _Writer:
             return SaveCount(copies=1)
         story = self._story(result, row)
         article_id = conn.execute(_INSERT_ARTICLE, {**row, "story_id": story, "is_primary": True}).scalar_one()
+        self.new_articles.append(article_id)
         if self.sqlite:
             self.pending["article_fts"].append({"id": article_id, "t": row["search_text"]})
         observed = row["published"]
@@ -321,7 +334,8 @@ class _Writer:
             else:
                 self.conn.execute(insert(s.metadata.tables[name]), rows)
 
-    def finish(self) -> None:
+    def finish(self) -> int:
+        """The rows held back, the figures that summarise them, and the alerts: how many were raised."""
         self._flush()
         if self.touched_events:
             counts = self.conn.execute(_MENTION_COUNTS, {"ids": sorted(self.touched_events)}).all()
@@ -329,9 +343,11 @@ class _Writer:
         for aid, n in sorted(self.agreement_obs.items()):
             if aid not in self.new_agreements or n > 1:  # a new instrument seen once is right as inserted
                 self._agreement_timeline(aid)
+        raised = alerts.evaluate(self.conn, self.new_articles, _now())
         # last, so that on PostgreSQL the rows every writer updates (the store's totals) stay locked
         # only between here and the commit
         event_counts.add(self.conn, self.new_event_counts)
+        return raised
 
     def _agreement_timeline(self, aid: int) -> None:
         """Status, signing date, first/last seen and name, from all of an instrument's observations."""
