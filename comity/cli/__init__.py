@@ -7,6 +7,7 @@ from . import agreements, data, demo, explain, extract
 from . import evaluate
 from . import export, ingest, query  # the store (issue 6)
 from . import serve  # the web view (issue 7)
+from . import alerts  # alert rules and alerts (issue 18)
 
 app = typer.Typer(
     name="comity",
@@ -33,6 +34,7 @@ app.command("agreement")(agreements.agreement_cmd)
 app.command("mechanisms")(agreements.mechanisms_cmd)
 app.command("serve")(serve.serve_cmd)
 app.add_typer(data.app, name="data")
+app.add_typer(alerts.app, name="alerts")
 
 
 @app.callback(invoke_without_command=True)
