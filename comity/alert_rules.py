@@ -126,7 +126,7 @@ def make_rule(name: Any, *, on: Any, dyad: Any = None, country: Any = None, type
     if country is not None:
         codes = _codes(country, at("country"), "country")
         if len(codes) != 1:
-            raise _error(at("country"), f"country is one state, e.g. VNM (for two, use dyad), not {country!r}")
+            raise _error(at("country"), f"country is one state, e.g. VNM (two: use dyad), not {country!r}")
         state = codes[0]
     if pair and state:
         raise _error(at("country"), "give a dyad or a country, not both")
@@ -139,9 +139,9 @@ def make_rule(name: Any, *, on: Any, dyad: Any = None, country: Any = None, type
 
         bad = [t for t in event_types if not (_CAMEO.match(t) or t in PLOVER_TYPES)]
         if bad:
-            raise _error(at("types"), f"{bad[0]!r} is not an event type: give a PLOVER type "
-                                      f"({', '.join(sorted(t for t in PLOVER_TYPES if t)[:4])}...) or CAMEO digits "
-                                      "(04, 042...)")
+            some = ", ".join(sorted(t for t in PLOVER_TYPES if t)[:4])
+            raise _error(at("types"), f"{bad[0]!r} is not an event type: give a PLOVER type ({some}...) "
+                                      "or CAMEO digits (04, 042...)")
     agreement_statuses: list[str] = []
     if statuses is not None:
         if "agreement" not in kinds:
@@ -159,7 +159,8 @@ def make_rule(name: Any, *, on: Any, dyad: Any = None, country: Any = None, type
     if isinstance(min_sources, bool) or not isinstance(min_sources, int) or min_sources < 1:
         raise _error(at("min_sources"), f"min_sources must be a whole number, 1 or more, not {min_sources!r}")
     return AlertRule(name=name, on=tuple(k for k in KINDS if k in kinds), dyad=pair, country=state,
-                     types=tuple(dict.fromkeys(event_types)), statuses=tuple(dict.fromkeys(agreement_statuses)),
+                     types=tuple(dict.fromkeys(event_types)),
+                     statuses=tuple(dict.fromkeys(agreement_statuses)),
                      person=person.strip() if person else None, min_sources=min_sources, origin=origin)
 
 
@@ -175,22 +176,26 @@ def parse_rules(text: str, path: str = "<rules>") -> list[AlertRule]:
     if data is None:
         raise _error(path, "the file has no rules")
     if not isinstance(data, list):
-        raise _error(f"{path}:{line_of(data) or 1}", "the file must be a list of rules (each line '- name: ...')")
+        raise _error(f"{path}:{line_of(data) or 1}",
+                     "the file must be a list of rules (each line '- name: ...')")
     rules: list[AlertRule] = []
     seen: dict[str, str] = {}
     for item in data:
         if not isinstance(item, dict):
-            raise _error(f"{path}:{line_of(data) or 1}", f"a rule is a mapping (name:, on:, ...), not {item!r}")
+            raise _error(f"{path}:{line_of(data) or 1}",
+                         f"a rule is a mapping (name:, on:, ...), not {item!r}")
         here = f"{path}:{line_of(item)}"
         where = {str(k): f"{path}:{line_of(item, k)}" for k in item}
         for key in item:
             if key not in KEYS:
                 raise _error(where[str(key)], f"unknown key {key!r}; a rule has {', '.join(KEYS)}")
-        rule = make_rule(item.get("name"), on=item.get("on"), dyad=item.get("dyad"), country=item.get("country"),
-                         types=item.get("types"), statuses=item.get("statuses"), person=item.get("person"),
+        rule = make_rule(item.get("name"), on=item.get("on"), dyad=item.get("dyad"),
+                         country=item.get("country"), types=item.get("types"), statuses=item.get("statuses"),
+                         person=item.get("person"),
                          min_sources=item.get("min_sources", 1), origin=here, where=where)
         if rule.name in seen:
-            raise _error(where["name"], f"a second rule named {rule.name!r} (the first is at {seen[rule.name]})")
+            raise _error(where["name"],
+                         f"a second rule named {rule.name!r} (the first is at {seen[rule.name]})")
         seen[rule.name] = here
         rules.append(rule)
     return rules
@@ -224,8 +229,11 @@ def describe(rule: AlertRule) -> str:
 
 def rules_of(rows: Iterable[Mapping[str, Any]]) -> list[tuple[int, AlertRule]]:
     """Rules as stored (comity.storage.schema.alert_rules rows), with their ids."""
+    def pair(dyad: str | None) -> tuple[str, str] | None:
+        return (dyad.split("-")[0], dyad.split("-")[1]) if dyad else None
+
     return [(r["id"], AlertRule(
-        name=r["name"], on=tuple(r["on_kinds"]), dyad=tuple(r["dyad"].split("-")) if r["dyad"] else None,  # type: ignore[arg-type]
+        name=r["name"], on=tuple(r["on_kinds"]), dyad=pair(r["dyad"]),
         country=r["country"], types=tuple(r["types"]), statuses=tuple(r["statuses"]), person=r["person"],
         min_sources=r["min_sources"], origin=r["origin"])) for r in rows]
 

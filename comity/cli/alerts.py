@@ -41,7 +41,8 @@ def alerts_cmd(
         except StoreError as e:
             raise bad_value(e, "--rule") from None
     emit(rows, as_json=as_json, as_csv=False, title=f"Alerts ({len(rows)})", row_type=AlertRow, columns=[
-        ("id", lambda r: r.id), ("raised", lambda r: r.created_at[:16].replace("T", " ")), ("rule", lambda r: r.rule),
+        ("id", lambda r: r.id), ("raised", lambda r: r.created_at[:16].replace("T", " ")),
+        ("rule", lambda r: r.rule),
         ("date", lambda r: r.date or "?"), ("what", lambda r: r.summary), ("sources", lambda r: r.sources),
         ("report", lambda r: r.report), ("evidence", lambda r: clip(r.evidence, 70)),
     ])
@@ -49,23 +50,28 @@ def alerts_cmd(
 
 @app.command("add")
 def add_cmd(
-    name: Optional[str] = typer.Option(None, "--name", help="The rule's name (letters, digits, '.', ':', '-'); "
-                                                            "adding a known name redefines that rule."),
-    on: Optional[List[str]] = typer.Option(None, "--on", help="What raises an alert: agreement, meeting, event "
-                                                              "or person (repeatable, or comma-separated)."),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two states, both taking part: VNM LAO.",
-                                                   show_default=False),
-    country: Optional[str] = typer.Option(None, "--country", "-c", help="One state taking part (ISO alpha-3)."),
-    types: Optional[List[str]] = typer.Option(None, "--type", "-t", help="With --on event: a PLOVER type "
-                                                                         "(PROTEST) or CAMEO prefix (14); repeatable."),
-    statuses: Optional[List[str]] = typer.Option(None, "--status", help="With --on agreement: only these "
-                                                                        "statuses (signed, renewed...); repeatable."),
-    person: Optional[str] = typer.Option(None, "--person", "-p", help="A person (name; diacritics optional): "
-                                                                      "needed with --on person, a filter otherwise."),
-    min_sources: int = typer.Option(1, "--min-sources", help="Reports that must tell a fact before it raises "
-                                                             "an alert."),
-    from_file: Optional[Path] = typer.Option(None, "--from", metavar="FILE", help="Add every rule of this YAML "
-                                                                                  "file instead (docs/alerts.md)."),
+    name: Optional[str] = typer.Option(
+        None, "--name", help="The rule's name (letters, digits, '.', ':', '-'); a known name is redefined."),
+    on: Optional[List[str]] = typer.Option(
+        None, "--on", help="What raises an alert: agreement, meeting, event or person (repeatable, or "
+                           "comma-separated)."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(
+        None, "--dyad", help="Two states, both taking part: VNM LAO.", show_default=False),
+    country: Optional[str] = typer.Option(
+        None, "--country", "-c", help="One state taking part (ISO alpha-3)."),
+    types: Optional[List[str]] = typer.Option(
+        None, "--type", "-t", help="With --on event: a PLOVER type (PROTEST) or CAMEO prefix (14); "
+                                   "repeatable."),
+    statuses: Optional[List[str]] = typer.Option(
+        None, "--status", help="With --on agreement: only these statuses (signed, renewed...); "
+                               "repeatable."),
+    person: Optional[str] = typer.Option(
+        None, "--person", "-p", help="A person (name; diacritics optional): needed with --on person, "
+                                     "a filter otherwise."),
+    min_sources: int = typer.Option(
+        1, "--min-sources", help="Reports that must tell a fact before it raises an alert."),
+    from_file: Optional[Path] = typer.Option(
+        None, "--from", metavar="FILE", help="Add every rule of this YAML file instead (docs/alerts.md)."),
     db: Optional[str] = db_option(),
 ) -> None:
     """Add an alert rule (or the rules of a YAML file with --from) to the store.
@@ -79,13 +85,15 @@ def add_cmd(
     try:
         if from_file is not None:
             if name or on or dyad or country or types or statuses or person:
-                raise typer.BadParameter("give --from FILE or the options of one rule, not both", param_hint="--from")
+                raise typer.BadParameter("give --from FILE or the options of one rule, not both",
+                                         param_hint="--from")
             rules = read_rules(from_file)
         else:
             kinds = [k for item in on or [] for k in item.split(",") if k.strip()] or None
             rules = [make_rule(name, on=kinds, dyad=list(dyad) if dyad else None, country=country,
-                               types=list(types) if types else None, statuses=list(statuses) if statuses else None,
-                               person=person, min_sources=min_sources)]
+                               types=list(types) if types else None,
+                               statuses=list(statuses) if statuses else None, person=person,
+                               min_sources=min_sources)]
     except AlertRuleError as e:
         err.print(f"[red]error[/red] {e}", soft_wrap=True)
         raise typer.Exit(2) from None

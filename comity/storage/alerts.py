@@ -86,8 +86,9 @@ def evaluate(conn: Connection, article_ids: Sequence[int], now: str) -> int:
         conn.execute(dialect.insert(s.alerts).on_conflict_do_nothing(), new)
     if changed:
         conn.execute(update(s.alerts).where(
-            a.rule_id == bindparam("b_rule_id"), a.kind == bindparam("b_kind"), a.fact_id == bindparam("b_fact_id"),
-            a.status == bindparam("b_status")).values(sources=bindparam("b_sources"), updated_at=now), changed)
+            a.rule_id == bindparam("b_rule_id"), a.kind == bindparam("b_kind"),
+            a.fact_id == bindparam("b_fact_id"), a.status == bindparam("b_status"),
+        ).values(sources=bindparam("b_sources"), updated_at=now), changed)
     return len(new)
 
 
@@ -107,8 +108,9 @@ def _clip(text: str) -> str:
 
 def _events(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any]]]:
     mm, e = s.event_mentions.c, s.events.c
-    rows = conn.execute(select(mm.event_id, mm.article_id, mm.evidence, mm.source_person_id, mm.target_person_id,
-                               e.cameo, e.plover_type, e.source_country, e.target_country, e.date, e.num_articles)
+    rows = conn.execute(select(mm.event_id, mm.article_id, mm.evidence, mm.source_person_id,
+                               mm.target_person_id, e.cameo, e.plover_type, e.source_country,
+                               e.target_country, e.date, e.num_articles)
                         .join(s.events, e.id == mm.event_id).where(mm.article_id.in_(ids))
                         .order_by(mm.article_id, mm.id)).mappings().all()
     keys = _person_keys(conn, {r[c] for r in rows for c in ("source_person_id", "target_person_id") if r[c]})
@@ -116,14 +118,15 @@ def _events(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any]
     people: dict[int, set[str]] = defaultdict(set)
     for r in rows:
         first.setdefault(r["event_id"], r)
-        people[r["event_id"]].update(keys[r[c]] for c in ("source_person_id", "target_person_id") if r[c] in keys)
+        people[r["event_id"]].update(keys[r[c]] for c in ("source_person_id", "target_person_id")
+                                     if r[c] in keys)
     out = []
     for eid, r in first.items():
         dyad = f"{r['source_country'] or '?'}>{r['target_country'] or '?'}"
         fact = Fact("event", countries=frozenset(c for c in (r["source_country"], r["target_country"]) if c),
                     person_keys=frozenset(people[eid]), cameo=r["cameo"], plover=r["plover_type"])
         out.append((fact, {"kind": "event", "fact_id": eid, "status": "", "fact_date": r["date"],
-                           "summary": f"event {r['cameo']} {r['plover_type'] or ''} {dyad}".replace("  ", " "),
+                           "summary": " ".join(x for x in ("event", r["cameo"], r["plover_type"], dyad) if x),
                            "sources": r["num_articles"], "article_id": r["article_id"],
                            "evidence": _clip(r["evidence"])}))
     return out
@@ -131,8 +134,9 @@ def _events(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any]
 
 def _meetings(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any]]]:
     mt, m = s.meeting_mentions.c, s.meetings.c
-    rows = conn.execute(select(mt.meeting_id, mt.article_id, mt.participants, mt.events, m.date, m.kind, m.countries,
-                               m.place_name).join(s.meetings, m.id == mt.meeting_id).where(mt.article_id.in_(ids))
+    rows = conn.execute(select(mt.meeting_id, mt.article_id, mt.participants, mt.events, m.date, m.kind,
+                               m.countries, m.place_name)
+                        .join(s.meetings, m.id == mt.meeting_id).where(mt.article_id.in_(ids))
                         .order_by(mt.article_id, mt.id)).mappings().all()
     if not rows:
         return []
@@ -157,14 +161,16 @@ def _meetings(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, An
         fact = Fact("meeting", countries=frozenset(c for c in r["countries"].split("-") if c),
                     person_keys=frozenset(people[mid]))
         out.append((fact, {"kind": "meeting", "fact_id": mid, "status": "", "fact_date": r["date"],
-                           "summary": f"meeting ({r['kind']}) {r['countries']}{where}", "sources": sources[mid],
+                           "summary": f"meeting ({r['kind']}) {r['countries']}{where}",
+                           "sources": sources[mid],
                            "article_id": r["article_id"], "evidence": _clip(quote)}))
     return out
 
 
 def _agreements(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any]]]:
     ao, ag = s.agreement_observations.c, s.agreements.c
-    rows = conn.execute(select(ao.agreement_id, ao.article_id, ao.status, ao.evidence, ao.signatories, ao.witnesses,
+    rows = conn.execute(select(ao.agreement_id, ao.article_id, ao.status, ao.evidence, ao.signatories,
+                               ao.witnesses,
                                ao.signed_on, ao.observed_on, ag.kind, ag.name, ag.parties)
                         .join(s.agreements, ag.id == ao.agreement_id).where(ao.article_id.in_(ids))
                         .order_by(ao.article_id, ao.id)).mappings().all()
@@ -184,10 +190,11 @@ def _agreements(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, 
         people[k].update(keys[p] for c in ("signatories", "witnesses") for p in r[c] if p in keys)
     out = []
     for (aid, status), r in first.items():
+        day = r["signed_on"] if status == "signed" and r["signed_on"] else r["observed_on"]
         fact = Fact("agreement", countries=frozenset(c for c in r["parties"].split("-") if c),
                     person_keys=frozenset(people[(aid, status)]), status=status)
         out.append((fact, {"kind": "agreement", "fact_id": aid, "status": status,
-                           "fact_date": r["signed_on"] if status == "signed" and r["signed_on"] else r["observed_on"],
+                           "fact_date": day,
                            "summary": f"{r['kind']} {status}: {r['name']} ({r['parties']})",
                            "sources": sources[(aid, status)], "article_id": r["article_id"],
                            "evidence": _clip(r["evidence"])}))
@@ -198,8 +205,8 @@ def _persons(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any
     """A person's appearance: the person in one story (a report and its retellings, store.py), so that
     every report of one visit is one appearance, and the next visit another."""
     po, p, a = s.person_observations.c, s.persons.c, s.articles.c
-    rows = conn.execute(select(po.person_id, po.article_id, po.mentions, po.name.label("written"), a.story_id, a.text,
-                               a.body_start, a.published, p.key,
+    rows = conn.execute(select(po.person_id, po.article_id, po.mentions, po.name.label("written"),
+                               a.story_id, a.text, a.body_start, a.published, p.key,
                                p.name, p.country)
                         .join(s.persons, p.id == po.person_id).join(s.articles, a.id == po.article_id)
                         .where(po.article_id.in_(ids)).order_by(po.article_id, po.id)).mappings().all()
@@ -218,10 +225,12 @@ def _persons(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any
     for (pid, story), r in first.items():
         fact = Fact("person", countries=frozenset([r["country"]] if r["country"] else []),
                     person_keys=frozenset([r["key"]]))
-        out.append((fact, {"kind": "person", "fact_id": pid, "status": f"story {story}", "fact_date": r["published"],
-                           "summary": f"{r['name']}{' (' + r['country'] + ')' if r['country'] else ''} in the news",
+        who = f"{r['name']} ({r['country']})" if r["country"] else r["name"]
+        out.append((fact, {"kind": "person", "fact_id": pid, "status": f"story {story}",
+                           "fact_date": r["published"], "summary": f"{who} in the news",
                            "sources": sources.get((pid, story), 1), "article_id": r["article_id"],
-                           "evidence": _clip(_sentence(r["text"], r["mentions"], r["written"], r["body_start"]))}))
+                           "evidence": _clip(_sentence(r["text"], r["mentions"], r["written"],
+                                                       r["body_start"]))}))
     return out
 
 

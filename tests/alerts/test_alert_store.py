@@ -47,7 +47,7 @@ def alerts(store, rule=None):
 def test_alerts_once_per_fact_and_second_report_updates(store):
     first = store.save([rec.vna()])
     signing = alerts(store, "khm-signings")
-    assert first.alerts == 3 and len(signing) == 1  # the signing, the meeting, Giang; not yet the 2-source rule
+    assert first.alerts == 3 and len(signing) == 1  # the signing, the meeting, Giang; not the 2-source rule
     assert signing[0].sources == 1 and signing[0].report == "vna-2025-12-16"
     assert signing[0].evidence == "signed the defence cooperation plan" and signing[0].kind == "event"
     assert alerts(store, "khm-signings-twice") == []
@@ -99,7 +99,8 @@ def test_alerts_rules_apply_from_when_they_are_kept(db_url):
         assert alerts(store) == []  # what the store held before is not alerted on
         store.save([rec.lao_2025()])
         assert [a.status for a in alerts(store, "late")] == ["signed"]
-        assert store.save_rules([make_rule("late", dyad=["VNM", "LAO"], on="agreement")]) == {"late": "unchanged"}
+        same = store.save_rules([make_rule("late", dyad=["VNM", "LAO"], on="agreement")])
+        assert same == {"late": "unchanged"}
         changed = store.save_rules([make_rule("late", dyad=["VNM", "LAO"], on=["agreement", "meeting"])])
         assert changed == {"late": "replaced"}
         with store.read() as conn:

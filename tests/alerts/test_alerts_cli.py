@@ -57,7 +57,8 @@ def test_alerts_cli_ingest_with_rules_then_again(db_url, records, rules):
     first = invoke("ingest", "--records", str(records), "--db", db_url, "--alerts", str(rules))
     assert "5 new alert(s)" in said(first)  # the protocol negotiated, then signed; 3 meetings
     shown = listed(db_url)
-    assert {(a["rule"], a["kind"]) for a in shown} == {("vnm-lao-agreements", "agreement"), ("vnm-meetings", "meeting")}
+    assert {(a["rule"], a["kind"]) for a in shown} == {("vnm-lao-agreements", "agreement"),
+                                                       ("vnm-meetings", "meeting")}
     assert sorted(a["status"] for a in shown if a["kind"] == "agreement") == ["negotiating", "signed"]
     again = invoke("ingest", "--records", str(records), "--db", db_url, "--alerts", str(rules))
     assert "new alert" not in said(again) and listed(db_url) == shown
@@ -73,10 +74,11 @@ def test_alerts_cli_ingest_with_rules_then_again(db_url, records, rules):
 def test_alerts_cli_add_is_the_yaml_rule(tmp_path, rules):
     by_yaml, by_options = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
     invoke("alerts", "add", "--from", str(rules), "--db", by_yaml)
-    added = invoke("alerts", "add", "--name", "vnm-lao-agreements", "--dyad", "VNM", "LAO", "--on", "agreement",
-                   "--db", by_options)
+    added = invoke("alerts", "add", "--name", "vnm-lao-agreements", "--dyad", "VNM", "LAO",
+                   "--on", "agreement", "--db", by_options)
     assert "rule vnm-lao-agreements added: agreement between LAO and VNM" in added.stdout
-    invoke("alerts", "add", "--name", "vnm-meetings", "--country", "vnm", "--on", "meeting", "--db", by_options)
+    invoke("alerts", "add", "--name", "vnm-meetings", "--country", "vnm", "--on", "meeting",
+           "--db", by_options)
 
     def defined(db):
         return [{k: v for k, v in r.items() if k not in ("origin", "created_at", "updated_at")}
@@ -120,7 +122,8 @@ def test_alerts_cli_samples_once(tmp_path, rules):
 
 @pytest.mark.model
 def test_alerts_cli_second_agency_updates_the_alert(tmp_path, shared):
-    vna, xinhua = sorted((shared / "dev").glob("dev-0[34]-*.txt"))  # VNA's and Xinhua's reports of one signing
+    # VNA's and Xinhua's reports of one signing
+    vna, xinhua = sorted((shared / "dev").glob("dev-0[34]-*.txt"))
     db = f"sqlite:///{tmp_path / 't.db'}"
     invoke("alerts", "add", "--name", "signing", "--dyad", "VNM", "KHM", "--on", "event", "--type", "057",
            "--db", db)
