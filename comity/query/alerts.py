@@ -23,7 +23,8 @@ class AlertRow:
     date: str | None  # the fact's date (an agreement's signing, the event's day...)
     summary: str
     sources: int  # reports telling the fact so far
-    report: str  # the report that raised the alert (its id as read)
+    article_id: int  # the report that raised the alert: its store id (the web view's /report/ID)
+    report: str  # and its id as read
     source: str | None  # its agency
     url: str | None
     evidence: str
@@ -67,8 +68,8 @@ def list_alerts(conn: Connection, *, since: str | None = None, rule: str | None 
                 limit: int = 100) -> list[AlertRow]:
     """Alerts, newest first; `since` from parse_since, `rule` a rule's name (StoreError if none is)."""
     a, r, ar = s.alerts.c, s.alert_rules.c, s.articles.c
-    query = (select(a.id, r.name, a.kind, a.fact_id, a.status, a.fact_date, a.summary, a.sources, ar.input_id,
-                    ar.source, ar.url, a.evidence, a.created_at, a.updated_at)
+    query = (select(a.id, r.name, a.kind, a.fact_id, a.status, a.fact_date, a.summary, a.sources, ar.id,
+                    ar.input_id, ar.source, ar.url, a.evidence, a.created_at, a.updated_at)
              .join(s.alert_rules, r.id == a.rule_id).join(s.articles, ar.id == a.article_id))
     if rule is not None:
         if conn.execute(select(r.id).where(r.name == rule)).first() is None:
