@@ -189,7 +189,8 @@ def alert_rows(url: str) -> list[tuple]:
     """The alerts a store holds, without their times."""
     a = s.alerts.c
     with Store.open(url) as store, store.read() as conn:
-        cols = (a.rule_id, a.kind, a.fact_id, a.status, a.fact_date, a.summary, a.sources, a.article_id, a.evidence)
+        cols = (a.rule_id, a.kind, a.fact_id, a.status, a.fact_date, a.summary, a.sources, a.article_id,
+                a.evidence)
         return [tuple(r) for r in conn.execute(select(*cols).order_by(a.id))]
 
 
