@@ -46,7 +46,7 @@ class AlertRule:
     types: tuple[str, ...] = ()  # events: PLOVER types ("PROTEST") or CAMEO prefixes ("14"); () = any
     statuses: tuple[str, ...] = ()  # agreements: the statuses that raise an alert; () = any
     person: str | None = None  # a name, matched as `comity person` matches it
-    min_sources: int = 1  # reports telling the fact before it raises an alert
+    min_sources: int = 1  # sources (reports or their copies) telling the fact before it raises an alert
     origin: str = ""  # where it was defined: "alerts.yaml:3" or "command line"
 
     def matches(self, fact: Fact) -> bool:

@@ -69,7 +69,7 @@ def add_cmd(
         None, "--person", "-p", help="A person (name; diacritics optional): needed with --on person, "
                                      "a filter otherwise."),
     min_sources: int = typer.Option(
-        1, "--min-sources", help="Reports that must tell a fact before it raises an alert."),
+        1, "--min-sources", help="Sources (reports, or copies) that must tell a fact before it alerts."),
     from_file: Optional[Path] = typer.Option(
         None, "--from", metavar="FILE", help="Add every rule of this YAML file instead (docs/alerts.md)."),
     db: Optional[str] = db_option(),

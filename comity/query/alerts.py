@@ -22,7 +22,7 @@ class AlertRow:
     status: str  # an agreement's status; "story N" for a person; "" otherwise
     date: str | None  # the fact's date (an agreement's signing, the event's day...)
     summary: str
-    sources: int  # reports telling the fact so far
+    sources: int  # reports (and copies of them) telling the fact so far
     article_id: int  # the report that raised the alert: its store id (the web view's /report/ID)
     report: str  # and its id as read
     source: str | None  # its agency

@@ -11,14 +11,15 @@ one rule, keyed (rule, kind, fact id, status):
   another;
 - person: a person in one story (a report and its retellings), status "story N".
 
-A later report of the same fact updates the alert's `sources` (and `updated_at`); it never adds a row.
-A rule with `min_sources: N` raises its alert when the Nth report of the fact is stored. Rules are
+A later report of the same fact, or another copy of a report telling it (an aggregator's repost),
+updates the alert's `sources` (and `updated_at`); it never adds a row. A rule with `min_sources: N`
+raises its alert when the Nth source of the fact is stored. Rules are
 evaluated on what is added after they are stored, not on what the store held before.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
@@ -51,8 +52,8 @@ def save_rules(conn: Connection, rules: Sequence[AlertRule], now: str) -> dict[s
 
 
 def evaluate(conn: Connection, article_ids: Sequence[int], now: str) -> int:
-    """Raise or update the alerts of every stored rule for the facts these (new) reports tell;
-    returns how many alerts were raised."""
+    """Raise or update the alerts of every stored rule for the facts these reports tell (the new
+    ones, and those a new copy was stored of); returns how many alerts were raised."""
     if not article_ids:
         return 0
     rules = rules_of(conn.execute(select(s.alert_rules).order_by(s.alert_rules.c.id)).mappings())
@@ -114,6 +115,8 @@ def _events(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any]
                         .join(s.events, e.id == mm.event_id).where(mm.article_id.in_(ids))
                         .order_by(mm.article_id, mm.id)).mappings().all()
     keys = _person_keys(conn, {r[c] for r in rows for c in ("source_person_id", "target_person_id") if r[c]})
+    sources = _sources(conn, conn.execute(select(mm.event_id, mm.article_id).where(
+        mm.event_id.in_(sorted({r["event_id"] for r in rows})))).all())
     first: dict[int, Any] = {}
     people: dict[int, set[str]] = defaultdict(set)
     for r in rows:
@@ -127,7 +130,7 @@ def _events(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any]
                     person_keys=frozenset(people[eid]), cameo=r["cameo"], plover=r["plover_type"])
         out.append((fact, {"kind": "event", "fact_id": eid, "status": "", "fact_date": r["date"],
                            "summary": " ".join(x for x in ("event", r["cameo"], r["plover_type"], dyad) if x),
-                           "sources": r["num_articles"], "article_id": r["article_id"],
+                           "sources": sources[eid], "article_id": r["article_id"],
                            "evidence": _clip(r["evidence"])}))
     return out
 
@@ -141,8 +144,8 @@ def _meetings(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, An
     if not rows:
         return []
     mids = sorted({r["meeting_id"] for r in rows})
-    sources = dict(conn.execute(select(mt.meeting_id, func.count(func.distinct(mt.article_id)))
-                                .where(mt.meeting_id.in_(mids)).group_by(mt.meeting_id)).all())
+    sources = _sources(conn, conn.execute(select(mt.meeting_id, mt.article_id)
+                                          .where(mt.meeting_id.in_(mids))).all())
     keys = _person_keys(conn, {p for r in rows for p in r["participants"] if isinstance(p, int)})
     em = s.event_mentions.c
     quotes = {(q["article_id"], q["event_id"]): q["evidence"] for q in conn.execute(
@@ -177,9 +180,8 @@ def _agreements(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, 
     if not rows:
         return []
     aids = sorted({r["agreement_id"] for r in rows})
-    sources = {(i, st): n for i, st, n in conn.execute(
-        select(ao.agreement_id, ao.status, func.count(func.distinct(ao.article_id)))
-        .where(ao.agreement_id.in_(aids)).group_by(ao.agreement_id, ao.status)).all()}
+    sources = _sources(conn, (((i, st), art) for i, st, art in conn.execute(
+        select(ao.agreement_id, ao.status, ao.article_id).where(ao.agreement_id.in_(aids))).all()))
     keys = _person_keys(conn, {p for r in rows for c in ("signatories", "witnesses") for p in r[c]
                                if isinstance(p, int)})
     first: dict[tuple[int, str], Any] = {}
@@ -214,10 +216,9 @@ def _persons(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any
         return []
     pids = sorted({r["person_id"] for r in rows})
     stories = sorted({r["story_id"] for r in rows})
-    sources = {(i, st): n for i, st, n in conn.execute(
-        select(po.person_id, a.story_id, func.count(func.distinct(po.article_id)))
-        .join(s.articles, a.id == po.article_id)
-        .where(po.person_id.in_(pids), a.story_id.in_(stories)).group_by(po.person_id, a.story_id)).all()}
+    sources = _sources(conn, (((i, st), art) for i, st, art in conn.execute(
+        select(po.person_id, a.story_id, po.article_id).join(s.articles, a.id == po.article_id)
+        .where(po.person_id.in_(pids), a.story_id.in_(stories))).all()))
     first: dict[tuple[int, int], Any] = {}
     for r in rows:
         first.setdefault((r["person_id"], r["story_id"]), r)
@@ -232,6 +233,22 @@ def _persons(conn: Connection, ids: list[int]) -> list[tuple[Fact, dict[str, Any
                            "evidence": _clip(_sentence(r["text"], r["mentions"], r["written"],
                                                        r["body_start"]))}))
     return out
+
+
+def _sources(conn: Connection, pairs: Iterable[tuple[Any, int]]) -> dict[Any, int]:
+    """Each fact's sources, from (fact, report) pairs: the copies of every report telling it (a
+    report reposted by an aggregator is two sources, as the event pages count agencies)."""
+    reports: dict[Any, set[int]] = defaultdict(set)
+    for fact, article_id in pairs:
+        reports[fact].add(article_id)
+    ids = sorted(set().union(*reports.values())) if reports else []
+    one, other = s.articles.alias("one"), s.articles.alias("other")
+    copies: dict[int, int] = {}
+    for i in range(0, len(ids), 500):
+        copies.update(conn.execute(
+            select(one.c.id, func.count(other.c.id)).join(other, other.c.content_hash == one.c.content_hash)
+            .where(one.c.id.in_(ids[i:i + 500])).group_by(one.c.id)).all())
+    return {fact: sum(copies.get(i, 1) for i in found) for fact, found in reports.items()}
 
 
 def _titles(conn: Connection, ids: set[int]) -> dict[int, str]:

@@ -307,7 +307,7 @@ alerts = Table(
     Column("status", String, nullable=False),  # an agreement's status, "story N" for a person; '' otherwise
     Column("fact_date", String),
     Column("summary", Text, nullable=False),
-    Column("sources", Integer, nullable=False),  # reports telling the fact (updated by later reports)
+    Column("sources", Integer, nullable=False),  # reports and copies telling it (updated by later ones)
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),  # the report that raised it
     Column("evidence", Text, nullable=False),
     Column("created_at", String, nullable=False),

@@ -186,7 +186,7 @@ class _Writer:
         self.new_event_counts: Counter[event_counts.Cell] = Counter()  # what the events created add to event_counts
         self.agreement_obs: dict[int, int] = defaultdict(int)  # agreement id -> observations in this batch
         self.new_agreements: set[int] = set()
-        self.new_articles: list[int] = []  # reports stored with their records: what the alert rules read
+        self.new_articles: list[int] = []  # reports stored, or copied, in this batch: what alert rules read
 
     # -- helpers
 
@@ -230,6 +230,8 @@ class _Writer:
         same_body = conn.execute(_SAME_BODY, {"h": row["content_hash"]}).scalar()
         if same_body is not None:
             conn.execute(_INSERT_ARTICLE, {**row, "story_id": same_body, "is_primary": False})
+            # one more source of what its primary copy tells: the alerts on it count it (storage/alerts.py)
+            self.new_articles.append(conn.execute(_PRIMARY_OF_BODY, {"h": row["content_hash"]}).scalar_one())
             return SaveCount(copies=1)
         story = self._story(result, row)
         article_id = conn.execute(_INSERT_ARTICLE, {**row, "story_id": story, "is_primary": True}).scalar_one()
@@ -374,6 +376,8 @@ _BY_KEY = {t.name: select(t.c.key, t.c.id).where(t.c.key.in_(bindparam("keys", e
            for t in (s.persons, s.events, s.meetings, s.agreements, s.mechanisms)}
 _COPY = select(s.articles.c.id).where(s.articles.c.copy_hash == bindparam("h"))
 _SAME_BODY = select(s.articles.c.story_id).where(s.articles.c.content_hash == bindparam("h")).limit(1)
+_PRIMARY_OF_BODY = select(s.articles.c.id).where(s.articles.c.content_hash == bindparam("h"),
+                                                  s.articles.c.is_primary.is_(True)).limit(1)
 _INSERT_ARTICLE = insert(s.articles).returning(s.articles.c.id)
 _INSERT_STORY = insert(s.stories).returning(s.stories.c.id)
 _STORIES_OF_EVENTS = (select(s.articles.c.story_id, s.articles.c.published)

@@ -62,6 +62,18 @@ def test_alerts_once_per_fact_and_second_report_updates(store):
     assert len(giang) == 1 and giang[0].sources == 2 and giang[0].status.startswith("story ")
 
 
+def test_alerts_an_aggregators_copy_is_one_more_source(store):
+    store.save([rec.vna()])
+    before = {a.rule: a for a in alerts(store)}
+    copy = store.save([rec.vna_repost()])  # the same body under another header: no records of its own
+    assert copy.copies == 1 and copy.alerts == 1  # the two-source rule, reached by the copy
+    after = {a.rule: a for a in alerts(store)}
+    assert set(after) == set(before) | {"khm-signings-twice"}
+    for rule in before:  # the same alerts, each with one more source
+        assert after[rule].id == before[rule].id and after[rule].sources == before[rule].sources + 1 == 2
+    assert after["khm-signings-twice"].report == "vna-2025-12-16"  # the copied report's quote and id
+
+
 def test_alerts_same_reports_again_raise_nothing(store):
     store.save(rec.all_results())
     before = alerts(store)

@@ -51,7 +51,7 @@ def test_alert_pages_json_and_html(alert_client):
         ("signings", ""), ("signings", ""), ("vnm-lao-agreements", "negotiating"),
         ("vnm-lao-agreements", "signed")]
     vnm_khm = next(a for a in ctx["alerts"] if a["rule"] == "signings" and "KHM" in a["summary"])
-    assert vnm_khm["sources"] == 2  # VNA's and Xinhua's reports of one signing: one alert
+    assert vnm_khm["sources"] == 3  # VNA's and Xinhua's reports of one signing, and a repost: one alert
     one = alert_client.get("/api/alerts", params={"rule": "vnm-lao-agreements"}).json()
     assert {a["rule"] for a in one["alerts"]} == {"vnm-lao-agreements"}
     assert one["rule"] == "vnm-lao-agreements"
