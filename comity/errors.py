@@ -75,6 +75,8 @@ class Errors(metaclass=_Catalogue):
     E206 = "no person in the store matches {name!r}; `comity persons` lists them"
     E207 = "Parquet export needs pyarrow: pip install 'comity[parquet]' (or pip install pyarrow)"
     E208 = "{value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"
+    E209 = "alert rules {where}: {detail} (see docs/alerts.md)"
+    E210 = "no alert rule is named {name!r}; `comity alerts rules` lists them"
     # running in parallel (comity.batch)
     E401 = ("no Dask scheduler answered at {address} within {seconds} s; check the address and that the "
             "scheduler runs (`dask scheduler`), or use --dask local[:N] for a cluster on this machine")
@@ -95,6 +97,10 @@ class Warnings(metaclass=_Catalogue):
 
 class ComityError(Exception):
     """Base class for errors comity raises on purpose, with a catalogue message."""
+
+
+class AlertRuleError(ComityError):
+    """An alert rule that cannot be used: its file and line (or the option at fault) are in the message."""
 
 
 class InputError(ComityError):

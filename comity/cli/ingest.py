@@ -10,6 +10,7 @@ import typer
 from ..errors import ComityError, InputError, Warnings
 from ._run import RunCount, articles, error, estimate_total, progress_bar, say, skipped, traceback_file
 from ._store import db_option, err, opened
+from .alerts import load_rules
 
 EXIT_SKIPPED = 3  # as `comity extract`: some input could not be read; everything else was stored
 
@@ -38,6 +39,10 @@ def ingest_cmd(
         True, "--fast-path/--no-fast-path",
         help="Skip the parser and NER for reports with nothing to record; the records are the same either "
              "way."),
+    alerts: Optional[Path] = typer.Option(
+        None, "--alerts", metavar="FILE", show_default=False,
+        help="Alert rules (YAML, docs/alerts.md) to keep in the store before ingesting; the store's rules "
+             "then raise alerts on what this run adds (`comity alerts` lists them)."),
 ) -> None:
     """Extract reports and store the records: run it again on the same paths and nothing changes.
 
@@ -56,9 +61,12 @@ def ingest_cmd(
         base_date = parse_published(published)
     except InputError as e:
         raise typer.BadParameter(e.message, param_hint="--published") from None
+    rules = load_rules(alerts) if alerts is not None else []
     started = time.perf_counter()
     count = RunCount()
     with opened(db) as store:
+        if rules:
+            store.save_rules(rules)
         run_id = store.begin_run(str(p) for p in paths)
         progress = progress_bar("ingesting", quiet=quiet)
         task = progress.add_task("ingest", total=None if progress.disable else estimate_total(paths))
@@ -100,7 +108,8 @@ def ingest_cmd(
             rate = done.read / seconds if seconds > 0 else 0.0
             err.print(f"{done.read} report(s) read in {seconds:.1f} s ({rate:.1f} reports/s): {done.new} stored, "
                       f"{done.copies} more cop{'y' if done.copies == 1 else 'ies'} of stored reports, {done.known} already stored, "
-                      f"{count.skipped} skipped", markup=False)
+                      f"{count.skipped} skipped" + (f"; {done.alerts} new alert(s) (`comity alerts`)"
+                                                    if done.alerts else ""), markup=False)
             err.print(f"store {store.url}: {totals['stories']} stories from {totals['articles']} copies, "
                       f"{totals['events']} events, {totals['meetings']} meetings, {totals['agreements']} "
                       f"agreements, {totals['persons']} people", markup=False)

@@ -5,6 +5,7 @@
     with Store.open() as store, store.read() as conn:
         rows = list_events(conn, EventFilter.parse(dyad="VNM-LAO", type="04"))
 """
+from .alerts import AlertRow, RuleRow, list_alerts, list_rules, parse_since
 from .filters import EventFilter, EventType, parse_country, parse_date, parse_dyad
 from .results import EventRow, MeetingRow, Office, PersonDetail, PersonRow, SearchHit, TimelineItem
 from .service import (
@@ -12,6 +13,7 @@ from .service import (
 )
 
 __all__ = [
+    "AlertRow", "RuleRow", "list_alerts", "list_rules", "parse_since",
     "EventFilter", "EventRow", "EventType", "MeetingRow", "Office", "PersonDetail", "PersonRow", "SearchHit",
     "TimelineItem", "count_events", "dyads", "find_persons", "get_person", "list_events", "list_meetings",
     "list_persons", "parse_country", "parse_date", "parse_dyad", "search", "timeline",

@@ -29,11 +29,13 @@ class IngestCount:
     copies: int = 0  # another copy of a stored report: one more source
     known: int = 0  # already in the store: skipped
     batches: int = 0
+    alerts: int = 0  # raised by the store's alert rules
 
     def add(self, saved: SaveCount) -> None:
         self.new += saved.new
         self.copies += saved.copies
         self.known += saved.known
+        self.alerts += saved.alerts
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

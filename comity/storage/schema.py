@@ -278,6 +278,44 @@ event_counts = Table(
 )
 Index("ix_event_counts_period", event_counts.c.period, event_counts.c.plover_type)  # the per-dyad totals
 
+# Alert rules and the alerts they raised (issue 18; docs/alerts.md). A rule is kept by name (adding it again
+# replaces its definition, not its alerts); `Store.save` evaluates the rules on what each batch adds, in the
+# batch's transaction. An alert is one fact for one rule: (kind, fact_id, status) is an event, a meeting, an
+# agreement at one status, or a person in one story; more reports of it update `sources`, never add a row.
+alert_rules = Table(
+    "alert_rules", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String, nullable=False, unique=True),
+    Column("on_kinds", JSON, nullable=False),  # ["agreement", "meeting", "event", "person"]: at least one
+    Column("dyad", String),  # "LAO-VNM": sorted codes; both must take part
+    Column("country", String),  # one state taking part
+    Column("types", JSON, nullable=False),  # events: PLOVER types or CAMEO prefixes ([] = any)
+    Column("statuses", JSON, nullable=False),  # agreements: the statuses that raise an alert ([] = any)
+    Column("person", String),  # a person's name as given; matched by identity.name_key
+    Column("min_sources", Integer, nullable=False),
+    Column("origin", Text, nullable=False),  # "alerts.yaml:3" or "command line"
+    Column("created_at", String, nullable=False),
+    Column("updated_at", String, nullable=False),
+)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rule_id", Integer, ForeignKey("alert_rules.id"), nullable=False),
+    Column("kind", String, nullable=False),  # agreement | meeting | event | person
+    Column("fact_id", Integer, nullable=False),  # agreements.id, meetings.id, events.id or persons.id
+    Column("status", String, nullable=False),  # an agreement's status, "story N" for a person; '' otherwise
+    Column("fact_date", String),
+    Column("summary", Text, nullable=False),
+    Column("sources", Integer, nullable=False),  # reports and copies telling it (updated by later ones)
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),  # the report that raised it
+    Column("evidence", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("updated_at", String, nullable=False),
+)
+Index("uq_alert", alerts.c.rule_id, alerts.c.kind, alerts.c.fact_id, alerts.c.status, unique=True)
+Index("ix_alerts_created", alerts.c.created_at)
+
 # tables whose row counts `comity` reports and the idempotence tests compare
 COUNTED = ("stories", "articles", "persons", "person_observations", "events", "event_mentions", "meetings",
            "meeting_mentions", "agreements", "agreement_observations", "mechanisms", "mechanism_occurrences")

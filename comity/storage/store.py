@@ -33,6 +33,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import Errors, StoreError
 from ..model import ArticleResult
+from ..alert_rules import AlertRule
+from . import alerts
 from . import counts as event_counts
 from . import mapping as m
 from . import schema as s
@@ -47,11 +49,13 @@ class SaveCount:
     new: int = 0  # stories or retellings stored with their records
     copies: int = 0  # another copy of a stored body: a new source, no new records
     known: int = 0  # this very copy was already in the store
+    alerts: int = 0  # alerts raised by the stored rules (storage/alerts.py)
 
     def __iadd__(self, other: SaveCount) -> SaveCount:
         self.new += other.new
         self.copies += other.copies
         self.known += other.known
+        self.alerts += other.alerts
         return self
 
 
@@ -157,8 +161,15 @@ class Store:
             writer = _Writer(conn, run_id)
             for result in results:
                 count += writer.save(result)
-            writer.finish()
+            count.alerts = writer.finish()
         return count
+
+    # ---- alert rules (storage/alerts.py) -----------------------------------------------------------
+
+    def save_rules(self, rules: Sequence[AlertRule]) -> dict[str, str]:
+        """Keep these alert rules (by name: a known name is redefined); {name: added|replaced|unchanged}."""
+        with self.write() as conn:
+            return alerts.save_rules(conn, rules, _now())
 
 
 class _Writer:
@@ -175,6 +186,7 @@ class _Writer:
         self.new_event_counts: Counter[event_counts.Cell] = Counter()  # what the events created add to event_counts
         self.agreement_obs: dict[int, int] = defaultdict(int)  # agreement id -> observations in this batch
         self.new_agreements: set[int] = set()
+        self.new_articles: list[int] = []  # reports stored, or copied, in this batch: what alert rules read
 
     # -- helpers
 
@@ -218,9 +230,12 @@ class _Writer:
         same_body = conn.execute(_SAME_BODY, {"h": row["content_hash"]}).scalar()
         if same_body is not None:
             conn.execute(_INSERT_ARTICLE, {**row, "story_id": same_body, "is_primary": False})
+            # one more source of what its primary copy tells: the alerts on it count it (storage/alerts.py)
+            self.new_articles.append(conn.execute(_PRIMARY_OF_BODY, {"h": row["content_hash"]}).scalar_one())
             return SaveCount(copies=1)
         story = self._story(result, row)
         article_id = conn.execute(_INSERT_ARTICLE, {**row, "story_id": story, "is_primary": True}).scalar_one()
+        self.new_articles.append(article_id)
         if self.sqlite:
             self.pending["article_fts"].append({"id": article_id, "t": row["search_text"]})
         observed = row["published"]
@@ -321,7 +336,8 @@ class _Writer:
             else:
                 self.conn.execute(insert(s.metadata.tables[name]), rows)
 
-    def finish(self) -> None:
+    def finish(self) -> int:
+        """The rows held back, the figures that summarise them, and the alerts: how many were raised."""
         self._flush()
         if self.touched_events:
             counts = self.conn.execute(_MENTION_COUNTS, {"ids": sorted(self.touched_events)}).all()
@@ -329,9 +345,11 @@ class _Writer:
         for aid, n in sorted(self.agreement_obs.items()):
             if aid not in self.new_agreements or n > 1:  # a new instrument seen once is right as inserted
                 self._agreement_timeline(aid)
+        raised = alerts.evaluate(self.conn, self.new_articles, _now())
         # last, so that on PostgreSQL the rows every writer updates (the store's totals) stay locked
         # only between here and the commit
         event_counts.add(self.conn, self.new_event_counts)
+        return raised
 
     def _agreement_timeline(self, aid: int) -> None:
         """Status, signing date, first/last seen and name, from all of an instrument's observations."""
@@ -358,6 +376,8 @@ _BY_KEY = {t.name: select(t.c.key, t.c.id).where(t.c.key.in_(bindparam("keys", e
            for t in (s.persons, s.events, s.meetings, s.agreements, s.mechanisms)}
 _COPY = select(s.articles.c.id).where(s.articles.c.copy_hash == bindparam("h"))
 _SAME_BODY = select(s.articles.c.story_id).where(s.articles.c.content_hash == bindparam("h")).limit(1)
+_PRIMARY_OF_BODY = select(s.articles.c.id).where(s.articles.c.content_hash == bindparam("h"),
+                                                  s.articles.c.is_primary.is_(True)).limit(1)
 _INSERT_ARTICLE = insert(s.articles).returning(s.articles.c.id)
 _INSERT_STORY = insert(s.stories).returning(s.stories.c.id)
 _STORIES_OF_EVENTS = (select(s.articles.c.story_id, s.articles.c.published)

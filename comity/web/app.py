@@ -26,7 +26,7 @@ from ..storage import Store
 from . import figures
 from .deps import PageCache, render
 from .pages import NotFound, country_name
-from .routes import ROUTERS
+from .routes import FEEDS, ROUTERS
 from .security import SecurityMiddleware, link_url
 
 
@@ -57,7 +57,7 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: st
     app.state.templates = _templates()
     app.state.cache = PageCache()
     app.mount("/static", StaticFiles(directory=str(resources.files("comity.web") / "static")), name="static")
-    for router in ROUTERS:
+    for router in (*ROUTERS, *FEEDS):
         app.include_router(router)
     icon = (resources.files("comity.web") / "static" / "favicon.svg").read_bytes()
 

@@ -12,6 +12,8 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..query.alerts import AlertRow
+from ..query.alerts import RuleRow as AlertRuleRow
 from ..rules import RuleRow
 from ..query.results import EventRow, MeetingRow, Office, PersonDetail, PersonRow, SearchHit
 from ..query.views import (
@@ -157,10 +159,17 @@ class SearchContext:
 
 
 @dataclass(frozen=True, slots=True)
+class AlertsContext:
+    rule: Annotated[str | None, doc("The rule whose alerts are shown (none: every rule's)")]
+    rules: Annotated[list[AlertRuleRow], doc("The alert rules kept in the store, by name (docs/alerts.md)")]
+    alerts: Annotated[list[AlertRow], doc("The alerts raised, newest first (at most 200)")]
+
+
+@dataclass(frozen=True, slots=True)
 class ErrorBody:
     detail: Annotated[str, doc("What was wrong with the request")]
 
 
 CONTEXTS = (OverviewContext, DyadContext, AgreementContext, PersonContext, ReportContext, EventContext,
-            EventsContext, SearchContext)
+            EventsContext, SearchContext, AlertsContext)
 __all__ = [c.__name__ for c in CONTEXTS] + ["DyadCount", "ErrorBody", "EventQuery", "MeetingRow", "Office"]

@@ -28,6 +28,7 @@ from ..query import (
 )
 from .context import (
     AgreementContext,
+    AlertsContext,
     DyadContext,
     DyadCount,
     EventContext,
@@ -170,6 +171,19 @@ def report(conn: Connection, article_id: int) -> ReportContext:
         kinds[h.kind] = kinds.get(h.kind, 0) + 1
     codes = [m.meeting.countries for m in detail.meetings] + [h.label for h in detail.records]
     return ReportContext(report=detail, kinds=kinds, names=names_of(codes))
+
+
+ALERTS_SHOWN = 200
+
+
+def alerts(conn: Connection, rule: str | None = None) -> AlertsContext:
+    """The alert rules and the alerts they raised (of one rule: NotFound if no rule has that name)."""
+    from ..query.alerts import list_alerts, list_rules
+
+    rules = list_rules(conn)
+    if rule is not None and rule not in {r.name for r in rules}:
+        raise NotFound(f"no alert rule is named {rule!r}")
+    return AlertsContext(rule=rule, rules=rules, alerts=list_alerts(conn, rule=rule, limit=ALERTS_SHOWN))
 
 
 def rule(rule_id: str) -> RuleContext:

@@ -169,3 +169,46 @@ def test_dask_cli_ingest_in_parallel_equals_the_single_process_store(feed, clean
     assert "58 report(s) read" in result.stderr
     assert dump(url) == clean
     assert list(scratch.iterdir()) == []  # Dask's scratch space is gone with the cluster
+
+
+ALERT_RULES = """\
+- name: vnm
+  country: VNM
+  on: [agreement, meeting, event]
+- name: talks-twice
+  on: event
+  types: [CONSULT]
+  min_sources: 2
+- name: giang
+  on: person
+  person: Phan Van Giang
+"""
+
+
+def alert_rows(url: str) -> list[tuple]:
+    """The alerts a store holds, without their times."""
+    a = s.alerts.c
+    with Store.open(url) as store, store.read() as conn:
+        cols = (a.rule_id, a.kind, a.fact_id, a.status, a.fact_date, a.summary, a.sources, a.article_id,
+                a.evidence)
+        return [tuple(r) for r in conn.execute(select(*cols).order_by(a.id))]
+
+
+@pytest.mark.model
+def test_dask_raises_the_alerts_of_the_single_process_ingest(feed, cluster, tmp_path):
+    """Alert rules are evaluated where Dask's results are stored (Store.save): the same alerts, once."""
+    from comity.alert_rules import parse_rules
+    from comity.pipeline import Pipeline
+
+    rules = parse_rules(ALERT_RULES, "alerts.yaml")
+    single, dask = f"sqlite:///{tmp_path / 'single.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
+    with Store.open(single) as store:
+        store.save_rules(rules)
+        ingest_articles(store, articles(feed), Pipeline().extract_many, batch_size=8)
+    with Store.open(dask) as store:
+        store.save_rules(rules)
+        count = ingest(store, articles(feed), ExtractSettings(), dask=cluster.scheduler_address,
+                       partition_size=8)
+    expected = alert_rows(single)
+    assert len(expected) > 10 and {r[0] for r in expected} == {1, 2, 3}
+    assert count.alerts == len(expected) and alert_rows(dask) == expected

@@ -12,6 +12,7 @@ from store_records import article, ev, evidence
 from comity.model import Agreement, ArticleResult, Meeting, Person
 from comity.query import find_persons, get_person, list_persons
 from comity.storage import Store, identity, migrate
+from comity.storage import alerts as store_alerts
 from comity.storage import mapping as m
 from comity.storage.engine import make_engine
 from comity.storage.textfold import fold_key
@@ -180,6 +181,7 @@ def test_migration_0004_rekeys_an_old_store_as_a_fresh_ingest_would(empty_url, d
     with monkeypatch.context() as patch:
         patch.setattr(m, "person_key", old_person_key)
         patch.setattr(m, "provenance_cols", lambda record: {})  # comity 0003 kept no rule (0005)
+        patch.setattr(store_alerts, "evaluate", lambda *args: 0)  # nor alert rules (0006)
         old = Store(engine)
         old.save(reports()[:3])
         old.save(reports()[3:])

@@ -22,7 +22,8 @@ def api_app(tmp_path_factory):
 
 
 OPERATIONS = ["/api/overview", "/api/search", "/api/dyad/{pair}", "/api/events", "/api/agreement/{agreement_id}",
-              "/api/person/{person_id}", "/api/report/{article_id}", "/api/event/{event_id}", "/api/rules/{rule_id}"]
+              "/api/person/{person_id}", "/api/report/{article_id}", "/api/event/{event_id}", "/api/rules/{rule_id}",
+              "/api/alerts"]
 
 
 @pytest.fixture(scope="module")
