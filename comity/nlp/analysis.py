@@ -42,10 +42,10 @@ CACHE_KEY = "comity.analysis"  # doc.user_data: {analysis name: {token index: an
 # the lists cues.yaml may hold, by section (see the file for what each cue means)
 SECTIONS: dict[str, tuple[str, ...]] = {
     "negation": ("denials", "failure_heads", "pending"),
-    "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "conditional_marks", "planning_heads",
-                 "future_phrases", "plan_modifiers", "plan_object_heads",
+    "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "advice_aux", "infinitive_marks",
+                 "conditional_marks", "planning_heads", "future_phrases", "plan_modifiers", "plan_object_heads",
                  "future_object_heads"),
-    "tense": ("past_perfect_aux",),
+    "tense": ("past_perfect_aux", "done_aux"),
     "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
                         "violation_verbs", "embedding_nouns"),

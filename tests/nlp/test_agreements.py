@@ -747,3 +747,35 @@ def test_handover_certificate():
     text = ("At the ceremony in Nairobi on Tuesday, the Brazilian defence attache Colonel Joao Silva and Kenyan "
             "General Robert Kibochi signed the handover certificate for ten military trucks donated by Brazil.")
     assert agreements(text) == {("other", ("BRA", "KEN"), None, None, "signed", "2025-04-29")}
+
+
+# ---- done or not: the auxiliaries come from cues.yaml (modality, tense), as the event coder's do ----
+
+def _aux_doc(words, tags):
+    """A hand-made "Chile <aux...> renewed the pact": every word before the verb is its auxiliary."""
+    import spacy
+    from spacy.tokens import Doc
+
+    verb = len(words) - 3
+    deps = ["nsubj"] + ["aux"] * (verb - 1) + ["ROOT", "det", "dobj"]
+    heads = [verb] * (verb + 1) + [verb + 2, verb]
+    pos = ["PROPN"] + ["AUX"] * (verb - 1) + ["VERB", "DET", "NOUN"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+@pytest.mark.parametrize("words, tags, done", [
+    (["Chile", "renewed", "the", "pact"], ["NNP", "VBD", "DT", "NN"], True),
+    (["Chile", "has", "renewed", "the", "pact"], ["NNP", "VBZ", "VBN", "DT", "NN"], True),
+    (["Chile", "had", "renewed", "the", "pact"], ["NNP", "VBD", "VBN", "DT", "NN"], True),
+    (["Chile", "should", "renew", "the", "pact"], ["NNP", "MD", "VB", "DT", "NN"], False),
+    (["Chile", "can", "renew", "the", "pact"], ["NNP", "MD", "VB", "DT", "NN"], False),
+    (["Chile", "'ll", "renew", "the", "pact"], ["NNP", "MD", "VB", "DT", "NN"], False),
+    (["Chile", "might", "have", "renewed", "the", "pact"], ["NNP", "MD", "VB", "VBN", "DT", "NN"], False),
+])
+def test_agreements_done_or_not_by_the_cue_auxiliaries(words, tags, done):
+    from comity.nlp.components.agreements import _future, _realised
+
+    doc = _aux_doc(words, tags)
+    verb = doc[len(words) - 3]
+    assert _realised(verb) is done
+    assert _future(verb) is (words[1] == "'ll")

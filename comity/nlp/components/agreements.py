@@ -147,9 +147,19 @@ def _realised(verb: Token) -> bool:
     """Whether the verb reports a done act ("renewed", "has been extended"), not a plan or a
     wish ("to renew", "will extend", "agreed to renew")."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "would", "to", "should", "could", "may", "might", "shall", "must", "can"}:
+    if aux & _not_done_aux():
         return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "been"}))
+    done = analysis.cues()["tense.done_aux"] | analysis.cues()["tense.past_perfect_aux"]
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & done))
+
+
+@cache
+def _not_done_aux() -> frozenset[str]:
+    """The auxiliaries of an act not (yet) done, from cues.yaml: future, supposed, obliged, advised
+    or able, and the infinitive's "to"."""
+    c = analysis.cues()
+    return (c["modality.future_aux"] | c["modality.hypothetical_aux"] | c["modality.obligation_aux"]
+            | c["modality.advice_aux"] | c["modality.infinitive_marks"])
 
 
 def _agent_heads(head: Token) -> list[Token]:
@@ -230,7 +240,8 @@ def _complements(verb: Token) -> list[Token]:
 def _future(verb: Token) -> bool:
     """"will sign", "to be signed", "would be inked"; and a verb joined to one of these, which shares
     its auxiliary: "to hold talks early next year and sign the pact", "will meet and sign"."""
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "to", "would", "shall") for c in verb.children):
+    future = analysis.cues()["modality.future_aux"] | analysis.cues()["modality.infinitive_marks"]
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in future for c in verb.children):
         return True
     # a base form only: in "moved to reset ties and signed a treaty" the parser may join "signed" to "reset"
     own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
