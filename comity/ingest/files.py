@@ -8,10 +8,16 @@ folders (name starting with "."), and README files of any suffix, since a corpus
 often documents itself. A file named explicitly is always read; if its suffix is unknown
 it is read as plain text, and if it turns out to be binary that is reported (E003).
 
-Decoding: UTF-8, with a byte-order mark dropped (offsets count from after it). A file
-that is not UTF-8 but decodes cleanly as cp1252 (Windows Western, the usual culprit) and
-looks like text is read as cp1252 with a warning (W002); a UTF-16 file with a BOM
-likewise. Anything else is E005.
+Decoding: UTF-8, with a byte-order mark dropped (offsets count from after it). A UTF-8 file
+with a few bad bytes (damaged, or cut in the middle of a character) stays UTF-8: each bad byte
+becomes U+FFFD, counted in a warning (W003). Only a file with no UTF-8 character beyond ASCII
+at all, that decodes cleanly as cp1252 (Windows Western, the usual culprit) and looks like
+text, is read as cp1252 with a warning (W002); a UTF-16 file with a BOM likewise. Anything
+else is E005.
+
+Only regular files are read: a FIFO, socket or device, named or met in a folder, is that
+input's error (E018; reading a FIFO would wait forever), and so is a link to nothing (E012).
+A symbolic link to a folder is not followed (a link may loop), with a warning (W004).
 
 A `.gz` file is decompressed a chunk at a time up to `COMITY_MAX_GZIP_MB` (default 50 MB,
 comity/limits.py): a file that would decompress to more is skipped (E016) before it can
@@ -43,9 +49,10 @@ def reader_for(path: Path) -> tuple[str | None, str]:
     return kind, inner.stem if inner.suffix else name
 
 
-def walk(folder: Path) -> Iterator[Path | InputError]:
+def walk(folder: Path) -> Iterator[Path | InputError | InputWarning]:
     """Readable files under `folder`, depth first, sorted by name; symlinked folders are not
-    followed. A folder that cannot be listed gives an InputError and the walk goes on."""
+    followed (a warning says so). A folder that cannot be listed, and a file of a readable suffix
+    that is not a regular file, give an InputError and the walk goes on."""
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as e:
@@ -55,10 +62,24 @@ def walk(folder: Path) -> Iterator[Path | InputError]:
         if entry.name.startswith(".") or entry.name.upper().startswith("README"):
             continue
         if entry.is_dir():
-            if not entry.is_symlink():
+            if entry.is_symlink():
+                yield InputWarning(str(entry), Warnings.W004.format(path=entry))
+            else:
                 yield from walk(entry)
-        elif entry.is_file() and reader_for(entry)[0] is not None:
-            yield entry
+        elif reader_for(entry)[0] is not None:
+            problem = not_a_file(entry)
+            yield entry if problem is None else problem
+
+
+def not_a_file(path: Path) -> InputError | None:
+    """Why `path` cannot be read as a file (a link to nothing, a FIFO, a socket, a device), or None."""
+    if path.is_file():
+        return None
+    if not path.exists():
+        return InputError(str(path), Errors.E012.format(detail="a symbolic link to nothing"))
+    kind = ("FIFO" if path.is_fifo() else "socket" if path.is_socket()
+            else "device" if path.is_block_device() or path.is_char_device() else "special file")
+    return InputError(str(path), Errors.E018.format(kind=kind))
 
 
 def load_bytes(path: Path) -> bytes:
@@ -130,6 +151,11 @@ def decode(data: bytes, where: str) -> tuple[str, list[InputWarning]]:
         return _not_empty(data.decode("utf-8-sig"), where), []
     except UnicodeDecodeError:
         pass
+    text, bad = _utf8_with_bad_bytes(data)
+    if any(ch >= "\x80" and ch != "\ufffd" for ch in text):
+        # it has UTF-8 characters beyond ASCII: it is UTF-8 with some damage, not cp1252
+        warning = InputWarning(where, Warnings.W003.format(path=where, count=bad))
+        return _not_empty(text, where), [warning]
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as e:
@@ -138,6 +164,14 @@ def decode(data: bytes, where: str) -> tuple[str, list[InputWarning]]:
         raise InputError(where, Errors.E005)
     warning = InputWarning(where, Warnings.W002.format(path=where, encoding="cp1252"))
     return _not_empty(text, where), [warning]
+
+
+def _utf8_with_bad_bytes(data: bytes) -> tuple[str, int]:
+    """`data` decoded as UTF-8 with each byte that is not part of a valid character as U+FFFD
+    (one per byte, so a count of them is a count of bad bytes), and that count."""
+    text = data.decode("utf-8-sig", errors="surrogateescape")
+    bad = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    return "".join("\ufffd" if "\udc80" <= ch <= "\udcff" else ch for ch in text), bad
 
 
 def _not_empty(text: str, where: str) -> str:

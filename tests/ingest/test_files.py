@@ -146,3 +146,50 @@ def test_files_unlistable_folder_is_reported_and_walk_goes_on(tmp_path, monkeypa
     error, article = read_paths([tmp_path])
     assert error.where == str(tmp_path / "locked") and "Permission denied" in error.message
     assert article.id == "a"
+
+
+# ---- damaged UTF-8 and files that are not regular files (#16, item 7) ----------------------------------
+
+def test_files_utf8_cut_mid_character_stays_utf8_with_a_counted_warning():
+    data = "Phan Văn Giang met his counterpart in Viê".encode("utf-8")[:-1]  # cut inside "ê"
+    text, [warning] = decode(data, "cut.txt")
+    assert text == "Phan Văn Giang met his counterpart in Vi\ufffd"
+    assert warning.message.startswith("[W003]") and "1 byte(s)" in warning.message
+
+
+def test_files_utf8_with_stray_bytes_keeps_every_offset():
+    good = "Hà Nội talks; "
+    data = good.encode("utf-8") + b"\x91\x92" + "Tô Lâm".encode("utf-8")
+    text, [warning] = decode(data, "x.txt")
+    assert text == good + "\ufffd\ufffd" + "Tô Lâm"  # one U+FFFD per bad byte
+    assert "2 byte(s)" in warning.message
+
+
+def test_files_whole_cp1252_file_is_still_cp1252():
+    text, [warning] = decode("Talks in Bogotá, “cordial”".encode("cp1252"), "x.txt")
+    assert text == "Talks in Bogotá, “cordial”" and "cp1252" in warning.message
+
+
+def test_files_fifo_is_an_error_named_or_in_a_folder(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("HANOI - Talks were held.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait forever
+    for given in ([tmp_path / "pipe.txt"], [tmp_path]):
+        errors = only(read_paths(given), InputError)
+        assert [(e.where, e.message[:6]) for e in errors] == [(str(tmp_path / "pipe.txt"), "[E018]")]
+        assert "FIFO" in errors[0].message
+    assert len(only(read_paths([tmp_path]), Article)) == 1
+
+
+def test_files_dangling_link_and_linked_folder_are_told(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "b.txt").write_text("HANOI - Talks were held.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "more").symlink_to(tmp_path / "docs", target_is_directory=True)
+    items = list(read_paths([tmp_path]))
+    [error] = only(items, InputError)
+    assert error.where == str(tmp_path / "gone.txt") and "symbolic link to nothing" in error.message
+    [warning] = only(items, InputWarning)
+    assert warning.where == str(tmp_path / "more") and warning.message.startswith("[W004]")
+    assert [a.id for a in only(items, Article)] == ["b"]  # read once, through the folder itself
