@@ -11,13 +11,14 @@ flight, so a large input is streamed, never held whole. Nothing is written here:
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import BatchError, Errors, InputError
 from ..model import Article, ArticleResult
-from .tasks import DEFAULT_PARTITION, ExtractSettings, Partition, partitions, process_partition, warm
+from .tasks import DEFAULT_PARTITION, ExtractSettings, Partition, partitions, process_partition, start_worker
 
 Results = Iterator[tuple[Partition, list[ArticleResult | InputError]]]  # an error for each failed article
 
@@ -37,8 +38,9 @@ def run_local(parts: Iterable[Partition], settings: ExtractSettings = ExtractSet
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm,
-                             initargs=(settings,)) as pool:
+    # each worker exits when this process is gone, however it ended (tasks.start_worker)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker,
+                             initargs=(settings, os.getpid())) as pool:
         try:
             yield from ordered(parts, lambda articles: pool.submit(process_partition, articles, settings),
                                window=2 * workers)

@@ -92,6 +92,27 @@ def warm(settings: ExtractSettings) -> int:
     return os.getpid()
 
 
+def start_worker(settings: ExtractSettings, parent: int) -> int:
+    """A pool worker's start-up: leave when the driver `parent` is gone, then build the pipeline.
+
+    A driver killed outright (`kill -9`, the OOM killer) cannot tell its pool to stop, and each
+    spawned worker holds a pipeline of some 300 MB; each watches its parent and exits within about
+    a second of losing it (then the resource tracker, whose pipe they held, exits too)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)  # the driver that would read our results is gone: nothing left to finish
+
+    threading.Thread(target=watch, name="comity-parent-watch", daemon=True).start()
+    return warm(settings)
+
+
+PARENT_POLL_SECONDS = 0.5
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory in MB (Linux and macOS)."""
     import resource

@@ -123,3 +123,66 @@ def test_runner_two_workers_give_the_records_of_one(shared, tmp_path):
         runner_module.DEFAULT_PARTITION = old
     assert two.exit_code == 0, two.stderr
     assert two.stdout == one.stdout and len(one.stdout.splitlines()) == 2 * 24 + 2
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    from pathlib import Path
+
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.model
+@pytest.mark.cluster
+@pytest.mark.skipif(not __import__("pathlib").Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_runner_workers_leave_when_the_driver_is_killed(shared, tmp_path):
+    """`kill -9` of `comity ingest --workers 2` leaves no worker behind: each watches its parent
+    (tasks.start_worker). Generous deadlines: this checks that they go, not how fast."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COMITY_DB": str(tmp_path / "store.db")}
+    paths = [str(shared / "real" / "texts")] * 3  # long enough to be killed mid-run
+    driver = subprocess.Popen([sys.executable, "-m", "comity", "ingest", "-q", "--workers", "2", *paths],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        workers: set[int] = set()
+        while time.monotonic() < deadline and len(workers) < 2 and driver.poll() is None:
+            # the spawned workers, not the resource tracker: they run multiprocessing's spawn main
+            workers = {p for p in _children(driver.pid)
+                       if b"spawn_main" in (open(f"/proc/{p}/cmdline", "rb").read() if _alive(p) else b"")}
+            time.sleep(0.2)
+        assert driver.poll() is None and len(workers) == 2, "the workers did not start"
+        time.sleep(2)  # let them load the model and take work
+        tracker = _children(driver.pid) - workers
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(_alive(p) for p in workers | tracker):
+            time.sleep(0.2)
+        assert not [p for p in workers if _alive(p)], "workers outlived their driver"
+        assert not [p for p in tracker if _alive(p)], "the resource tracker outlived the driver"
+    finally:
+        if driver.poll() is None:
+            driver.kill()
