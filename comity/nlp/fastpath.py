@@ -49,7 +49,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.strings import get_string_id

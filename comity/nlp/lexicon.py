@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 
 from ..errors import DataError, Errors
 from ..source_yaml import load_source

@@ -18,7 +18,11 @@ from importlib import resources
 
 from ..errors import DataError, Errors
 from ..source_yaml import load_source_lines
-from .analysis import CLAUSES, GUARDS, cues, where
+from .analysis import CLAUSES, GUARDS as ANALYSIS_GUARDS, cues, where
+from .coder_guards import CODER_GUARDS
+
+# every guard a row may name: the shared analysis' and the event coder's own
+GUARDS = (*ANALYSIS_GUARDS, *CODER_GUARDS)
 
 FAMILIES = ("consult", "visit", "call", "praise", "empathy", "sign", "intent", "appeal", "invite",
             "accuse", "threaten", "investigate", "demand", "accuse_more", "reject", "sanction", "mobilize",

@@ -87,3 +87,27 @@ def test_event_trace_history_is_vetoed_by_the_coders_own_rule(pipeline):
     [signed] = [e for e in doc.user_data[TRACE_KEY] if e["text"] == "signed"]
     assert signed["outcome"] == "vetoed" and signed["guard"] == "not_history" and "before" in signed["reason"]
     assert not [e for e in doc._.events if e.cameo == "057"]
+
+
+def test_event_trace_a_row_that_skips_the_history_guard_codes_the_old_signing(pipeline):
+    """The coder's guards are data: the same sentence, with the signing row told to skip
+    not_history in the table's text, codes the 2019 signing."""
+    import datetime as dt
+    import re
+
+    from comity.nlp.components.events import EventCoder
+    from comity.nlp.triggers import _path, compile_table
+
+    text = "Peru signed a fisheries accord with Chile in 2019."
+    doc = _doc(pipeline, text, published=dt.date(2024, 5, 2), trace=True)
+    [signed] = [e for e in doc.user_data[TRACE_KEY] if e["text"] == "signed"]
+    row = re.escape(signed["rule"])
+    yaml_text = re.sub(r"(\{id: " + row + r", )", r"\1skip_guards: [not_history], ", _path().read_text("utf-8"))
+    coder = next(c for _, c in pipeline.nlp.pipeline if isinstance(c, EventCoder))
+    shipped = coder.table
+    coder.table = compile_table(yaml_text)
+    try:
+        doc = _doc(pipeline, text, published=dt.date(2024, 5, 2))
+    finally:
+        coder.table = shipped
+    assert [(e.source.country, e.target.country) for e in doc._.events if e.cameo == "057"] == [("PER", "CHL")]

@@ -3,8 +3,8 @@ errors that name the file and the line of the row at fault. No model needed."""
 import pytest
 
 from comity.errors import DataError
-from comity.nlp.analysis import GUARDS
-from comity.nlp.triggers import compile_table, trigger_table
+from comity.nlp.coder_guards import CODER_GUARDS
+from comity.nlp.triggers import GUARDS, compile_table, trigger_table
 
 CODES = frozenset({"040", "036", "042", "020", "100"})
 GOOD = """guards: [not_negated, not_embedded]
@@ -73,3 +73,14 @@ def test_triggers_shipped_table_ids_unique_and_guards_known():
     assert all(ids) and len(ids) == len(set(ids))
     assert all(g in GUARDS for t in rows for g in t.guards)
     assert {a.trigger.clause for a in table.speech_acts} == {"must", "violation", "proposal", "none"}
+    # every guard, the shared analysis' and the event coder's, is named in the table (none is hidden in code)
+    assert set().union(*(t.guards for t in rows)) == set(GUARDS)
+
+
+def test_triggers_coder_guards_are_named_and_skipped_like_the_others():
+    text = GOOD.replace("guards: [not_negated, not_embedded]", "guards: [not_negated, not_history, not_topic]")
+    text = text.replace("skip_guards: [not_embedded]", "skip_guards: [not_history]")
+    table = compile_table(text, "t.yaml", CODES)
+    assert table.by_lemma["meet"][0].guards == ("not_negated", "not_history", "not_topic")
+    assert table.by_lemma["urge"][0].guards == ("not_negated", "not_topic")
+    assert all(reason for _, reason in CODER_GUARDS.values())

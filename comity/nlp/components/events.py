@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import analysis
+from ..coder_guards import CODER_GUARDS, Reading
 from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
@@ -381,12 +382,16 @@ class EventCoder:
         """The events one trigger reading codes, or the Veto (guard and reason) that stopped it."""
         pred = (self._predicate(token) if trig.pos == "NOUN"
                 else token.head if trig.pos == "ADJ" and token.dep_ == "acomp" else token)  # "was concerned": "was"
-        for name in trig.guards:  # the row's guards (event_triggers.yaml), read off the shared analysis
-            if not analysis.GUARDS[name](token, pred):
-                return Veto(name, analysis.GUARD_REASONS[name])
-        veto = self._vetoed(doc, token, pred, trig, sent_dates, anchor)
-        if veto is not None:
-            return veto
+        reading = None
+        for name in trig.guards:  # the row's guards (event_triggers.yaml): the shared analysis', then ours
+            if name in analysis.GUARDS:
+                if not analysis.GUARDS[name](token, pred):
+                    return Veto(name, analysis.GUARD_REASONS[name])
+                continue
+            reading = reading or Reading(self, doc, token, pred, trig, sent_dates, anchor)
+            passes, reason = CODER_GUARDS[name]
+            if not passes(reading):
+                return Veto(name, reason)
         steps: list[str] = []
         planned = analysis.planned(pred) or any(d.kind == "future" and analysis.attached(doc, d, {token, pred})
                                                 for d in sent_dates)
@@ -459,46 +464,6 @@ class EventCoder:
                                       confidence=0.7 if target and source.person else 0.5,
                                       rule=trig.id, steps=own_steps))
         return out or Veto("state_pair", "no pair of states: a firm's act, or one state's own affair")
-
-    def _vetoed(self, doc, token, pred, trig, sent_dates, anchor) -> Veto | None:
-        """The event coder's own vetoes of a trigger reading, after the row's guards."""
-        content = self.table.groups["content"]
-        if trig.pos == "NOUN" and pred.i != token.i and trig.family not in content and any(
-                t.family in content for t in self._triggers(pred)):
-            return Veto("not_content", "the content of a demand, an appeal or a rejection")
-        if trig.pos == "NOUN" and trig.family not in ("consult", "call", "visit") and self._topic_of_talks(token):
-            return Veto("not_topic", "a topic of talks, not an act held")  # "discussed joint exercises"
-        if self._reason_of_praise(token):
-            # "thanked Japan for the assistance it has provided": the thanks is the news
-            return Veto("not_reason", "what someone is thanked or praised for")
-        if trig.family == "sign" and token.dep_ in ("amod", "acl") and not self._signed_by_parties(token):
-            return Veto("not_attribute", "a signed thing, not a signing")  # "the signed plan"
-        if trig.family == "intent" and trig.pos == "VERB" and token.dep_ == "amod":
-            return Veto("not_attribute", "an intent word describing a noun")  # "promising areas"
-        if trig.family == "intent" and trig.pos == "VERB" and self._purpose_of_another_act(token):
-            return Veto("not_purpose", "the purpose or topic of another act")  # "met X on strengthening ties"
-        if trig.family == "accuse" and self._returned_fire(token, trig):
-            return Veto("not_returned_fire", "fire returned at someone, not a retort")  # "fired back at the troops"
-        if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in token.children):
-            return Veto("not_attribute", "a participle telling a state")  # "fishermen arrested in Sri Lankan waters"
-        if trig.pos == "NOUN" and trig.requires_word and any(
-                c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lower_ in trig.requires_word
-                and not any(g.dep_ == "agent" for g in c.children) for c in token.children):
-            return Veto("not_attribute", "a participle telling a state")  # "the sanctions imposed on Russian banks"
-        # a reaction's past dates after its verb date what it reacts to: "thanked Vietnam for its
-        # support during the chairmanship in 2024", "condemned the North's launch last month"
-        about = [d for d in sent_dates if not (trig.family in self.table.groups["reaction"] and d.start > token.idx)]
-        if any(analysis.background_kind(d) and analysis.attached(doc, d, {token, pred}) for d in about):
-            return Veto("not_background", "dated as background")  # "sent last week"
-        if analysis.background_adverb(token) or (pred.i != token.i and analysis.background_adverb(pred)):
-            return Veto("not_background", "told as background ('recently visited', 'previously signed')")
-        if any(analysis.earlier(d, anchor) and analysis.attached(doc, d, {token, pred}) for d in about):
-            # "the agreement, which was signed in 2021": history, not news of the day
-            return Veto("not_history", "dated before the report's month or year")
-        if trig.lemma == "meet" and any(c.dep_ == "auxpass" for c in token.children) and not any(
-                c.dep_ == "agent" for c in token.children):
-            return Veto("not_passive_meet", "a passive 'met with', not a meeting")  # "would be met with a response"
-        return None
 
     def _returned_fire(self, token: Token, trig: Trigger) -> bool:
         """A retort verb that is also a verb of violence ("fired back") aimed at someone or something

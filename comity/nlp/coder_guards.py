@@ -1,0 +1,100 @@
+"""The event coder's guards: checks of one trigger reading that need more than the shared
+analysis (analysis.GUARDS) can see — the trigger's family, the other triggers of its clause, the
+sentence's dates and the report's day.
+
+Like the analysis guards they are named in event_triggers.yaml (`guards`, in the order they run,
+after the analysis guards), a row skips one with `skip_guards`, and each passes (True) or vetoes
+(False) with the reason `comity explain` prints. Each reads the reading and the coder; what the
+coder works out for them (the topic of talks, what is praised, whether a fire is returned) stays
+in EventCoder as named helpers, because it walks the parse in ways a word list cannot say.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from . import analysis
+
+
+class Reading(NamedTuple):
+    """One trigger reading as a coder guard sees it."""
+
+    coder: Any  # the EventCoder (its table and its parse helpers)
+    doc: Doc
+    token: Token  # the trigger
+    pred: Token  # the verb it is the act of (the trigger itself for a verb)
+    trig: Any  # the trigger row (triggers.Trigger)
+    sent_dates: list  # the dates of its sentence
+    anchor: Any  # the report's day
+
+
+def _content(r: Reading) -> bool:
+    content = r.coder.table.groups["content"]
+    return r.trig.pos == "NOUN" and r.pred.i != r.token.i and r.trig.family not in content and any(
+        t.family in content for t in r.coder._triggers(r.pred))
+
+
+def _unagented_participle(t: Token) -> bool:
+    return t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children)
+
+
+def _about(r: Reading) -> list:
+    """The sentence's dates that may date the act: a reaction's dates after its verb date what it
+    reacts to ("thanked Vietnam for its support during the chairmanship in 2024")."""
+    reaction = r.coder.table.groups["reaction"]
+    return [d for d in r.sent_dates if not (r.trig.family in reaction and d.start > r.token.idx)]
+
+
+# name -> (passes, reason when it does not)
+CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
+    # "demanded the withdrawal": the withdrawal is what is demanded, not an act
+    "not_content": (lambda r: not _content(r), "the content of a demand, an appeal or a rejection"),
+    # "discussed joint exercises"
+    "not_topic": (lambda r: not (r.trig.pos == "NOUN" and r.trig.family not in ("consult", "call", "visit")
+                                 and r.coder._topic_of_talks(r.token)),
+                  "a topic of talks, not an act held"),
+    # "thanked Japan for the assistance it has provided": the thanks is the news
+    "not_reason": (lambda r: not r.coder._reason_of_praise(r.token),
+                   "what someone is thanked or praised for"),
+    # "the signed plan" (but "a statement signed by the three countries" is their signing)
+    "not_signed_thing": (lambda r: not (r.trig.family == "sign" and r.token.dep_ in ("amod", "acl")
+                                        and not r.coder._signed_by_parties(r.token)),
+                         "a signed thing, not a signing"),
+    # "promising areas of cooperation"
+    "not_intent_attribute": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
+                                            and r.token.dep_ == "amod"),
+                             "an intent word describing a noun"),
+    # "met X on strengthening ties", "a visit to deepen cooperation"
+    "not_purpose": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
+                                   and r.coder._purpose_of_another_act(r.token)),
+                    "the purpose or topic of another act"),
+    # "fired back at the troops"
+    "not_returned_fire": (lambda r: not (r.trig.family == "accuse"
+                                         and r.coder._returned_fire(r.token, r.trig)),
+                          "fire returned at someone, not a retort"),
+    # "fishermen arrested in Sri Lankan waters"
+    "not_participle_state": (lambda r: not (r.token.dep_ in ("amod", "acl")
+                                            and _unagented_participle(r.token)),
+                             "a participle telling a state"),
+    # "the sanctions imposed on Russian banks": the noun's required word as a participle
+    "not_participle_of_noun": (lambda r: not (r.trig.pos == "NOUN" and r.trig.requires_word and any(
+        c.dep_ in ("acl", "amod") and _unagented_participle(c) and c.lower_ in r.trig.requires_word
+        for c in r.token.children)), "a participle telling a state"),
+    # "sent last week", "in recent years"
+    "not_dated_background": (lambda r: not any(analysis.background_kind(d) and analysis.attached(
+        r.doc, d, {r.token, r.pred}) for d in _about(r)), "dated as background"),
+    # "recently visited", "had previously signed"
+    "not_told_background": (lambda r: not (analysis.background_adverb(r.token) or (
+        r.pred.i != r.token.i and analysis.background_adverb(r.pred))),
+        "told as background ('recently visited', 'previously signed')"),
+    # "the agreement, which was signed in 2021": history, not news of the day
+    "not_history": (lambda r: not any(analysis.earlier(d, r.anchor) and analysis.attached(
+        r.doc, d, {r.token, r.pred}) for d in _about(r)), "dated before the report's month or year"),
+    # "would be met with a response"
+    "not_passive_meet": (lambda r: not (r.trig.lemma == "meet"
+                                        and any(c.dep_ == "auxpass" for c in r.token.children)
+                                        and not any(c.dep_ == "agent" for c in r.token.children)),
+                         "a passive 'met with', not a meeting"),
+}
