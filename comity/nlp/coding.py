@@ -17,6 +17,7 @@ quad  meaning                CAMEO roots
 ====  =====================  ==================================
 
 Other producers move 01-02, 09, 14 and 16 (GDELT, ICEWS), so a reported quad metric names this one.
+The GDELT-named export writes GDELT's own classes instead (comity/query/tables.py, gdelt_quad_class).
 
 CAMEO 01x and 02x have no PLOVER equivalent: their ``plover_type`` is ``""`` and comity keeps
 such events in CAMEO only.

@@ -87,6 +87,17 @@ EVENT_COLUMNS = (
 )
 
 
+def gdelt_quad_class(cameo: str | None) -> int | None:
+    """GDELT's own QuadClass of a CAMEO code, by its root, as GDELT's users read it: 1 verbal
+    cooperation (01-05: statements and appeals too), 2 material cooperation (06-08), 3 verbal
+    conflict (09-13), 4 material conflict (14-20). comity's records keep the Phoenix classes
+    (comity/nlp/coding.py: 0 neutral for 01-02, 16 verbal conflict...)."""
+    if not cameo or not cameo[:2].isdigit() or not 1 <= int(cameo[:2]) <= 20:
+        return None
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
 def event_rows(conn: Connection, f: EventFilter) -> Iterator[Row]:
     for r, ms, n_sources in _event_chunks(conn, f):
         date = r["date"] or ""
@@ -104,7 +115,7 @@ def event_rows(conn: Connection, f: EventFilter) -> Iterator[Row]:
             # GDELT's "in the lead paragraph": here, told in some report's first sentence
             "IsRootEvent": int(any(m.sentence == 0 for m in ms)),
             "EventCode": r["cameo"], "EventBaseCode": r["cameo"][:3], "EventRootCode": r["cameo_root"],
-            "QuadClass": r["quad_class"], "GoldsteinScale": r["goldstein"], "NumMentions": r["num_mentions"],
+            "QuadClass": gdelt_quad_class(r["cameo"]), "GoldsteinScale": r["goldstein"], "NumMentions": r["num_mentions"],
             "NumSources": n_sources, "NumArticles": r["num_articles"], "ActionGeo_FullName": r["place_name"],
             "ActionGeo_CountryCode": r["place_country"], "DATEADDED": first.ingested_at if first else None,
             "SOURCEURL": (first.url or first.origin or first.input_id) if first else None,

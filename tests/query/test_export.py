@@ -94,3 +94,18 @@ def test_export_event_filter(conn, tmp_path):
 def test_export_unknown_table(conn, tmp_path):
     with pytest.raises(ValueError, match="unknown table"):
         export(conn, tmp_path, "csv", tables=["nope"])
+
+
+@pytest.mark.parametrize("cameo, gdelt, phoenix", [
+    ("010", 1, 0), ("020", 1, 0), ("036", 1, 1), ("057", 1, 1), ("061", 2, 2), ("111", 3, 3),
+    ("130", 3, 3), ("141", 4, 4), ("160", 4, 3), ("190", 4, 4), (None, None, None),
+])
+def test_export_quadclass_is_gdelts_own(cameo, gdelt, phoenix):
+    """The GDELT-named export speaks GDELT's QuadClass (01-05 verbal cooperation, 14 and 16 material
+    conflict...); the records keep the Phoenix classes (0 neutral for 01-02)."""
+    from comity.nlp.coding import quad_class
+    from comity.query.tables import gdelt_quad_class
+
+    assert gdelt_quad_class(cameo) == gdelt
+    if cameo:
+        assert quad_class(cameo) == phoenix
