@@ -93,6 +93,9 @@ class Warnings(metaclass=_Catalogue):
     W003 = ("{path}: {count} byte(s) not valid UTF-8 (a damaged or cut-off file?) read as U+FFFD; "
             "the rest is UTF-8")
     W004 = "{path}: a symbolic link to a folder, not followed (name the folder itself to read it)"
+    W005 = ("{count} report(s) carry no publication date, so days they give with no year ('Nov 6', 'on "
+            "Monday') were left undated: give one with --published YYYY-MM-DD, or a \"published\" field in "
+            "JSON Lines")
     # actor dictionaries
     W101 = "{path}: {count} entr(y/ies) not used, e.g. {example}; see docs/dictionaries.md"
     W102 = ("{path}: {count} name(s) already in comity's gazetteer with another meaning keep the "

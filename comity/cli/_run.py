@@ -77,6 +77,7 @@ class RunCount:
     failed: list[str] = field(default_factory=list)
     events: int = 0
     agreements: int = 0
+    undated: int = 0  # reports read with no publication date (relative days cannot be resolved)
 
     def add(self, result: ArticleResult) -> None:
         self.extracted += 1
@@ -150,7 +151,17 @@ def articles(paths: Iterable[Path], published: dt.date | None, count: RunCount) 
             say("warning", "yellow", item)
         else:
             count.read += 1
+            count.undated += item.published is None
             yield item
+
+
+def tell_skipped_and_undated(count: RunCount) -> None:
+    """The closing warnings of a run: how many inputs were skipped (W001), and how many reports had
+    no publication date to resolve their days against, with the option that gives one (W005)."""
+    if count.skipped:
+        err.print(Warnings.W001.format(count=count.skipped), style="yellow", markup=False)
+    if count.undated:
+        err.print(Warnings.W005.format(count=count.undated), style="yellow", markup=False)
 
 
 def run_extraction(paths: list[Path], published: dt.date | None, on_result: Callable[[ArticleResult], None],
@@ -189,8 +200,7 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
             on_result(result)
             count.add(result)
             progress.advance(task)
-    if count.skipped:
-        err.print(Warnings.W001.format(count=count.skipped), style="yellow", markup=False)
+    tell_skipped_and_undated(count)
     return count
 
 

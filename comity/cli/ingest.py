@@ -7,8 +7,9 @@ from typing import Optional
 
 import typer
 
-from ..errors import ComityError, InputError, Warnings
-from ._run import RunCount, articles, error, estimate_total, progress_bar, say, skipped, traceback_file
+from ..errors import ComityError, InputError
+from ._run import (RunCount, articles, error, estimate_total, progress_bar, say, skipped,
+                   tell_skipped_and_undated, traceback_file)
 from ._store import db_option, err, opened
 from .alerts import load_rules
 
@@ -100,8 +101,7 @@ def ingest_cmd(
                 f"traceback in {traceback_file(e)}", err)
             raise typer.Exit(1) from None
         store.finish_run(run_id, read=done.read, new=done.new, known=done.known, skipped=count.skipped)
-        if count.skipped:
-            err.print(Warnings.W001.format(count=count.skipped), style="yellow", markup=False)
+        tell_skipped_and_undated(count)
         if not quiet:
             seconds = time.perf_counter() - started
             totals = store.counts()

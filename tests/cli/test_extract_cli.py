@@ -87,3 +87,17 @@ def test_extract_cli_help_explains_every_option():
     assert result.exit_code == 0
     for option in ("--output", "--published", "--quiet"):
         assert option in result.stdout
+
+
+def test_extract_cli_reports_with_no_publication_date_get_a_hint(tmp_path):
+    """A wire report dated only "Nov 6" (no year, no --published) has its days left undated: the run
+    says how many such reports there were and how to give a date; with --published it says nothing."""
+    report = tmp_path / "reuters.txt"
+    report.write_text("BERLIN, Nov 6 (Reuters) - Germany's defence minister met his Dutch counterpart "
+                      "on Monday in Berlin.\n", encoding="utf-8")
+    result, _ = run(report)
+    assert result.exit_code == 0, result.stderr
+    assert "[W005] 1 report(s) carry no publication date" in result.stderr and "--published" in result.stderr
+    dated, records = run("--published", "2025-11-07", report)
+    assert dated.exit_code == 0 and "W005" not in dated.stderr
+    assert records[0]["article"]["published"] == "2025-11-07"
