@@ -334,12 +334,19 @@ def search(conn: Connection, query: str, *, limit: int = 20) -> list[SearchHit]:
 
 
 def snippet(original: str, folded: str, terms: list[str]) -> str:
-    """The text around the first term found, quoted as written (folding keeps offsets)."""
-    found = re.search(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", folded)
+    """The text around the place where most of the query's words are found together (the first
+    such place), quoted as written (folding keeps offsets): for "military medicine", the words
+    "military medicine", not an earlier "military ties"."""
+    found = list(re.finditer(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", folded))
     if not found:
         return " ".join(original[:SNIPPET_CHARS * 2].split())
-    start = max(0, found.start() - SNIPPET_CHARS)
-    end = min(len(original), found.end() + SNIPPET_CHARS)
+
+    def words_near(m: re.Match) -> int:
+        return len({o.group() for o in found if abs(o.start() - m.start()) <= SNIPPET_CHARS})
+
+    best = max(found, key=words_near)  # max keeps the first of equals
+    start = max(0, best.start() - SNIPPET_CHARS)
+    end = min(len(original), best.end() + SNIPPET_CHARS)
     return ("…" if start else "") + " ".join(original[start:end].split()) + ("…" if end < len(original) else "")
 
 

@@ -148,7 +148,9 @@ def test_service_person_unknown(conn):
 def test_service_search(conn):
     hits = search(conn, "ha noi official visit")
     assert [h.report for h in hits] == ["vna-2025-12-16"]
-    assert hits[0].copies == 2 and "HÀ NỘI" in hits[0].snippet  # Xinhua's retelling and the repost
+    assert hits[0].copies == 2  # Xinhua's retelling and the repost
+    # cut where the words meet ("in Hà Nội ... an official visit"), not at the dateline's "HÀ NỘI"
+    assert "Hà Nội" in hits[0].snippet and "official visit" in hits[0].snippet
     assert {h.report for h in search(conn, "Giang")} == {"vna-2025-12-16", "xinhua-2025-12-17", "lao-2024", "lao-2025"}
     assert search(conn, "hanoi") == [search(conn, "HANOI")[0]]
 
@@ -194,3 +196,14 @@ def test_service_event_pages_match_a_plain_sort(db_url):
                         got = [r.id for r in list_events(conn, f)]
                         assert got == expected[offset:offset + limit], (kwargs, newest, offset, limit)
                         assert count_events(conn, f) == len(expected)
+
+
+def test_service_search_snippet_shows_where_the_words_meet():
+    """The snippet is cut around the place with most of the query's words, not the first of them."""
+    from comity.query.service import snippet
+
+    text = ("Hanoi — The ministers agreed to deepen military ties. " + "Filler words here. " * 12
+            + "Priority goes to peacekeeping and military medicine next year.")
+    cut = snippet(text, text.lower(), ["military", "medicine"])
+    assert "military medicine" in cut and "military ties" not in cut
+    assert snippet(text, text.lower(), ["ministers"]).startswith("Hanoi — The ministers")
