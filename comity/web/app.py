@@ -6,6 +6,7 @@ the twins. Assets are shipped in the package (static/): the UI works with no net
 """
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Collection
 from contextlib import asynccontextmanager
@@ -15,7 +16,7 @@ from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -27,7 +28,16 @@ from . import figures
 from .deps import PageCache, render
 from .pages import NotFound, country_name
 from .routes import FEEDS, ROUTERS
-from .security import SecurityMiddleware, link_url
+from .security import DOCS_PATH, SecurityMiddleware, link_url
+
+SWAGGER_ASSETS = "/api/docs/assets"
+API_DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<link rel="stylesheet" href="{assets}/swagger-ui.css"><link rel="icon" href="/favicon.ico"></head>
+<body><div id="swagger-ui"></div>
+<script src="{assets}/swagger-ui-bundle.js"></script><script src="/static/api-docs.js"></script>
+</body></html>
+"""
 
 
 def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: str = "comity",
@@ -47,7 +57,7 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: st
         if owned:
             opened.close()
 
-    app = FastAPI(title=f"{title} API", version=__version__, lifespan=lifespan, docs_url="/api/docs",
+    app = FastAPI(title=f"{title} API", version=__version__, lifespan=lifespan, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json",
                   description="Read-only JSON twins of comity's web pages: the same records the pages show. "
                               "Dates are ISO strings (a day, a month or a year); countries are ISO 3166-1 "
@@ -57,6 +67,13 @@ def create_app(store: Store | str | os.PathLike[str] | None = None, *, title: st
     app.state.templates = _templates()
     app.state.cache = PageCache()
     app.mount("/static", StaticFiles(directory=str(resources.files("comity.web") / "static")), name="static")
+    # Swagger UI 5 (OpenAPI 3.1) from the package fastapi-swagger, not a CDN: /api/docs works offline
+    swagger = resources.files("fastapi_swagger") / "resources"
+    app.mount(SWAGGER_ASSETS, StaticFiles(directory=str(swagger)), name="swagger")
+
+    @app.get(DOCS_PATH, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(API_DOCS_PAGE.format(title=html.escape(app.title), assets=SWAGGER_ASSETS))
     for router in (*ROUTERS, *FEEDS):
         app.include_router(router)
     icon = (resources.files("comity.web") / "static" / "favicon.svg").read_bytes()
