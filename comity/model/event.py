@@ -6,6 +6,14 @@ from dataclasses import dataclass
 from .actor import Actor, Place
 from .evidence import Evidence
 
+# PLOVER 2.0 event types in the manual's order (cooperation to conflict), and "" for the CAMEO codes
+# PLOVER drops (01x, 02x). The codebook checks cameo.yaml against it; the web's charts give each type
+# one pattern and colour by its place here, the same on every page.
+PLOVER_TYPE_ORDER: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Plover:

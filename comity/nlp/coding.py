@@ -36,6 +36,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, Errors
+from ..model.event import PLOVER_TYPE_ORDER
 from ..source_yaml import load_source
 
 __all__ = ["CodeInfo", "PLOVER_TYPES", "QUAD_BY_ROOT", "code_info", "load_codebook", "quad_class"]
@@ -49,10 +50,7 @@ QUAD_BY_ROOT: Mapping[str, int] = MappingProxyType({
 })
 
 # PLOVER 2.0 event types, plus "" for CAMEO codes PLOVER drops (01x, 02x).
-PLOVER_TYPES = frozenset({
-    "", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-})
+PLOVER_TYPES = frozenset(PLOVER_TYPE_ORDER)
 
 _CODE = re.compile(r"\d{2,4}")
 

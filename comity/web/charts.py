@@ -29,8 +29,9 @@ def _num(x: float) -> str:
 
 
 def _pattern(pid: str, k: int) -> str:
-    """Pattern k of 8: solid, diagonal, dots, horizontal, crosshatch, vertical, back-diagonal, sparse dots."""
-    c = PALETTE[k % len(PALETTE)]
+    """Style k: pattern k % 8 (solid, diagonal, dots, horizontal, crosshatch, vertical, back-diagonal,
+    sparse dots) in colour (k + k // 8) % 8, so the first 64 styles all differ."""
+    c = PALETTE[(k + k // len(PALETTE)) % len(PALETTE)]
     light = f'<rect width="8" height="8" fill="{c}" fill-opacity="0.28"/>'
     line = f'stroke="{c}" stroke-width="2"'
     body = {
@@ -66,6 +67,7 @@ def _text_width(text: str, size: float = 11) -> float:
 class Series:
     name: str  # shown in the legend
     values: Sequence[int]  # one per period
+    style: int | None = None  # its fixed pattern and colour (figures.py: one per PLOVER type); else its place
 
 
 def stacked_bars(periods: Sequence[str], series: Sequence[Series], *, chart_id: str, title: str,
@@ -73,6 +75,7 @@ def stacked_bars(periods: Sequence[str], series: Sequence[Series], *, chart_id: 
                  unit: str = "events") -> Markup:
     """Bars per period, stacked by series, each series with its own pattern; a legend with totals on top."""
     pid = escape(chart_id)
+    styles = [s.style if s.style is not None else k for k, s in enumerate(series)]
     totals = [sum(s.values[i] for s in series) for i in range(len(periods))]
     if not periods or not any(totals):
         return Markup(f'<svg class="chart empty" id="{pid}" viewBox="0 0 {width} 40" role="img" '
@@ -86,7 +89,7 @@ def stacked_bars(periods: Sequence[str], series: Sequence[Series], *, chart_id: 
         if x + w > width - 8 and x > 8:
             x, y = 8.0, y + 20
         legend.append(f'<g class="legend-item"><rect x="{_num(x)}" y="{_num(y - 11)}" width="14" height="14" '
-                      f'fill="url(#{pid}-p{k})" stroke="{INK}" stroke-width="0.8"/>'
+                      f'fill="url(#{pid}-p{styles[k]})" stroke="{INK}" stroke-width="0.8"/>'
                       f'<text x="{_num(x + 19)}" y="{_num(y)}" {FONT} font-size="11" fill="{INK}">'
                       f'{escape(label)}</text></g>')
         x += w
@@ -98,7 +101,8 @@ def stacked_bars(periods: Sequence[str], series: Sequence[Series], *, chart_id: 
     bar_w = max(1.0, slot * 0.78)
     parts = [f'<svg class="chart" id="{pid}" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
-             f'<title>{escape(title)}</title><defs>{"".join(_pattern(str(pid), k) for k in range(len(series)))}</defs>',
+             f'<title>{escape(title)}</title>'
+             f'<defs>{"".join(_pattern(str(pid), k) for k in sorted(set(styles)))}</defs>',
              *legend]
     for frac in (0, 0.5, 1):  # gridlines and y labels
         gy = top + plot_h * (1 - frac)
@@ -117,7 +121,7 @@ def stacked_bars(periods: Sequence[str], series: Sequence[Series], *, chart_id: 
             h = plot_h * v / ymax
             base -= h
             bar.append(f'<rect x="{_num(bx)}" y="{_num(base)}" width="{_num(bar_w)}" height="{_num(h)}" '
-                       f'fill="url(#{pid}-p{k})" stroke="{INK}" stroke-width="0.5">'
+                       f'fill="url(#{pid}-p{styles[k]})" stroke="{INK}" stroke-width="0.5">'
                        f'<title>{escape(period)} · {escape(s.name)}: {v} {escape(unit)}</title></rect>')
         if bar:
             link = href(period) if href else None

@@ -11,11 +11,15 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from ..model.event import PLOVER_TYPE_ORDER
 from ..query.results import Office
 from ..query.views import ActivityCount, AgreementRow
 from .charts import Mark, Row, Series, ladder, stacked_bars, year_of
 
 TOP_TYPES = 6  # series beyond these are summed as "other"
+# each PLOVER type's pattern and colour, the same on every chart (the overview's and a dyad's); "other" last
+TYPE_STYLE = {t: k for k, t in enumerate(PLOVER_TYPE_ORDER)}
+OTHER_STYLE = len(PLOVER_TYPE_ORDER)
 NO_TYPE = "no PLOVER type (CAMEO 01–02)"
 
 
@@ -27,11 +31,11 @@ def activity_series(periods: Sequence[str], activity: Sequence[ActivityCount]) -
         if c.period in index:
             per_type[c.plover_type][index[c.period]] += c.events
     ranked = sorted(per_type, key=lambda t: (-sum(per_type[t]), t))
-    series = [Series(t or NO_TYPE, per_type[t]) for t in ranked[:TOP_TYPES]]
+    series = [Series(t or NO_TYPE, per_type[t], TYPE_STYLE.get(t)) for t in ranked[:TOP_TYPES]]
     rest = ranked[TOP_TYPES:]
     if rest:
         series.append(Series("other: " + ", ".join(t or "CAMEO 01–02" for t in rest),
-                             [sum(per_type[t][i] for t in rest) for i in range(len(periods))]))
+                             [sum(per_type[t][i] for t in rest) for i in range(len(periods))], OTHER_STYLE))
     return series
 
 

@@ -47,6 +47,28 @@ def test_charts_activity_series_keeps_top_types_and_sums_the_rest():
     assert sum(s.values[0] for s in series) == sum(c.events for c in activity)
 
 
+def test_charts_a_plover_type_looks_the_same_on_every_chart():
+    """The overview and a dyad page chart different sets of types; each type keeps its own pattern
+    and colour whichever others are drawn beside it (and every type's differs from the others')."""
+    def pattern_of(svg, name):
+        swatch = next(g for g in svg.iter(f"{SVG}g") if g.get("class") == "legend-item"
+                      and any((t.text or "").startswith(name + " (") for t in g.iter(f"{SVG}text")))
+        ref = next(swatch.iter(f"{SVG}rect")).get("fill")[len("url(#"):-1]
+        return ET.tostring(next(p for p in svg.iter(f"{SVG}pattern") if p.get("id") == ref)).replace(
+            ref.encode(), b"P")
+
+    overview = [ActivityCount("2025", t, n) for t, n in (("CONSULT", 9), ("AGREE", 5), ("ASSAULT", 2))]
+    dyad = [ActivityCount("2025", t, n) for t, n in (("ASSAULT", 7), ("PROTEST", 3), ("CONSULT", 1))]
+    one, two = (parse(charts.stacked_bars(["2025"], figures.activity_series(["2025"], a), chart_id=i, title="t"))
+                for i, a in (("a", overview), ("b", dyad)))
+    for name in ("CONSULT", "ASSAULT"):
+        assert pattern_of(one, name) == pattern_of(two, name)
+    assert pattern_of(one, "CONSULT") != pattern_of(one, "ASSAULT")
+    styles = [charts._pattern("x", figures.TYPE_STYLE[t]) for t in figures.TYPE_STYLE] + [
+        charts._pattern("x", figures.OTHER_STYLE)]
+    assert len(set(styles)) == len(styles)
+
+
 @pytest.mark.parametrize("date, year", [("2025-01-01", 2025.0014), ("2025-07", 2025.5417), ("2024", 2024.5),
                                         (None, None), ("garbage", None)])
 def test_charts_year_of(date, year):
