@@ -727,11 +727,12 @@ def _highlights(conn: Connection, article_id: int, text: str, cameo_names: dict[
             detail="; ".join(x for x in (o["name"], f"signed {o['signed_on']}" if o["signed_on"] else "") if x),
             spans=((o["start_char"], o["end_char"]),), quote=o["evidence"],
             verified=_span_text(text, o["start_char"], o["end_char"]) == o["evidence"], **_provenance(o)))
-    for o in conn.execute(select(s.mechanism_occurrences, me.name, me.countries)
+    for o in conn.execute(select(s.mechanism_occurrences, me.name)
                           .join(s.mechanisms, me.id == oc.mechanism_id).where(oc.article_id == article_id)).mappings():
+        # the countries this report names, not the mechanism's members gathered from every report
         out.append(Highlight(
             id=f"mechanism-{o['id']}", kind="mechanism", ref=o["mechanism_id"],
-            label=f"mechanism {o['countries']}: {o['status']}",
+            label=f"mechanism {o['countries'] or o['name']}: {o['status']}",
             detail="; ".join(x for x in (o["name"], f"no. {o['ordinal']}" if o["ordinal"] else "", o["date"] or "",
                                          o["place_name"] or "") if x),
             spans=((o["start_char"], o["end_char"]),), quote=o["evidence"],

@@ -270,7 +270,7 @@ def mechanism_row(mechanism: Mechanism, key: str) -> Row:
 def mechanism_occurrence_row(mechanism: Mechanism, *, mechanism_id: int, article_id: int,
                              observed_on: str | None) -> Row:
     return {"mechanism_id": mechanism_id, "article_id": article_id, "local_id": mechanism.id,
-            "ordinal": mechanism.ordinal, "level": mechanism.level, "status": mechanism.status,
+            "countries": "-".join(sorted(mechanism.countries)), "ordinal": mechanism.ordinal, "level": mechanism.level, "status": mechanism.status,
             "date": mechanism.date, "place_name": mechanism.place.name if mechanism.place else None,
             "place_country": mechanism.place.country if mechanism.place else None, "observed_on": observed_on,
             "confidence": mechanism.confidence, **evidence_cols(mechanism.evidence), **provenance_cols(mechanism)}
@@ -279,7 +279,8 @@ def mechanism_occurrence_row(mechanism: Mechanism, *, mechanism_id: int, article
 def mechanism_from_rows(mechanism: Mapping[str, Any], occ: Mapping[str, Any]) -> Mechanism:
     return Mechanism(
         id=occ["local_id"], name=mechanism["name"],
-        countries=tuple(mechanism["countries"].split("-")) if mechanism["countries"] else (),
+        # the report's own countries (stored since 0007), else the mechanism's across reports
+        countries=tuple(c.split("-")) if (c := occ.get("countries") or mechanism["countries"]) else (),
         evidence=evidence_from(occ), ordinal=occ["ordinal"], level=occ["level"], status=occ["status"],
         date=occ["date"], place=Place(occ["place_name"], occ["place_country"]) if occ["place_name"] is not None
         else None, confidence=occ["confidence"], **provenance_from(occ))

@@ -244,6 +244,7 @@ mechanism_occurrences = Table(
     Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
     Column("local_id", String, nullable=False),
     Column("ordinal", Integer),
+    Column("countries", String),  # the countries this report names for it ("LAO-VNM"; 0007)
     Column("level", String),
     Column("status", String, nullable=False),
     Column("date", String),
