@@ -880,7 +880,10 @@ class EventCoder:
 
     def _target(self, disc, token, pred, trig, source: Ref, sources: list[Ref]) -> Ref | None:
         if len(sources) >= 2:
-            return sources[1]
+            other = next((r for r in sources[1:] if r.country != source.country), None)
+            if other is not None:
+                return other
+            # subjects of one state ("a delegation of X's army, led by Col. Y, visited Z"): one side
         for ref in self._target_refs(disc, token, pred, trig):
             if ref.country != source.country or (ref.person and ref.person != source.person
                                                  and trig.family != "consult"):

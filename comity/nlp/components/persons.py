@@ -318,6 +318,7 @@ class PersonFinder:
         town_words = set()  # one-word cities and capitals, which may begin a name after a title ("Kabul Berdiev")
         org_words = set()  # tokens of organisations, of a state or generic ("Embassy", "Foreign Ministry")
         places = set()     # tokens of cities, capitals and other places ("Ruler of Dubai")
+        place_country = {}  # token index -> the state of a city, capital or place ("Mayor of Hanoi")
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
         leaders: dict[tuple[int, int], str] = {}  # bundled leaders by token span -> canonical name
         for span in doc.spans.get(SPANS_KEY, []):
@@ -349,6 +350,8 @@ class PersonFinder:
                 org_words.update(range(span.start, span.end))  # "of the US Embassy" may stand in a title
             elif span.label_ in ("CITY", "CAPITAL", "PLACE"):
                 places.update(range(span.start, span.end))
+                if code and code != "IGO":
+                    place_country.update((i, code) for i in range(span.start, span.end))
             if span.label_ == "CITY" and span.end - span.start == 1:
                 cities.add(span.start)
             if span.label_ in ("CITY", "CAPITAL") and span.end - span.start == 1:
@@ -358,6 +361,7 @@ class PersonFinder:
         self._town_words = town_words
         self._org_words = org_words
         self._places = places
+        self._place_country = place_country
         self._org_country = org_country
         self._org_states = org_states
         self._nationality = nationality
@@ -386,6 +390,8 @@ class PersonFinder:
             if not info.anchored:
                 info = self._plural_title_shared(doc, start, nationality) or info
             right = self._title_right(doc, end, nationality)
+            if info.office and info.country is None:
+                info.country = self._possessor_state(doc, start)
             own = self._state_after_name(doc, end)
             if own and (info.country is None or not info.office):
                 # "Gen. Tea Banh of Cambodia and Gen. Sukumpol Suwanatat of Thailand": the state after the
@@ -846,6 +852,32 @@ class PersonFinder:
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
 
+    def _possessor_state(self, doc: Doc, start: int, limit: int = 8) -> str | None:
+        """The state of the body whose office "its" names before the name, by the noun a participle
+        such as "led" or "headed" modifies ("a delegation of the Thai Navy, headed by its commander,
+        Admiral X"; "officers of the Champasak Military Command led by its Chief Commander, Col. X"):
+        a state, demonym or organisation of a state in that noun phrase, else a place of one."""
+        sent_start = doc[start].sent.start
+        for k in range(start - 1, max(sent_start, start - limit) - 1, -1):
+            if doc[k].pos_ in ("VERB", "AUX"):
+                return None
+            if doc[k].lower_ not in ("its", "their") or doc[k].dep_ != "poss":
+                continue
+            verb = doc[k].head
+            for _ in range(3):
+                if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                    break
+                verb = verb.head
+            else:
+                return None
+            phrase = [t.i for t in verb.head.subtree if t.i < verb.i]
+            for table in ((self._nationality, self._org_country), (self._place_country,)):
+                codes = [c for i in reversed(phrase) for c in (t.get(i) for t in table) if c]
+                if codes:
+                    return codes[0]
+            return None
+        return None
+
     def _state_after_name(self, doc: Doc, end: int) -> str | None:
         """The state right after a name, "X of Thailand", "X of the Philippines", or None."""
         k = end
@@ -935,7 +967,8 @@ class PersonFinder:
         while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_words
                                 or (doc[j].text in self.lex.connectors and j > first)
                                 or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
-                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places))
+                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places
+                                         or (doc[j - 1].lower_ == "the" and doc[j - 2].lower_ in ("of", "for"))))
                                 or (j > first and self._posted_in(doc, j))  # "attaché of the Embassy in Laos"
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
@@ -989,6 +1022,14 @@ class PersonFinder:
             if code and w.i not in posted:  # "Ambassador to Laos": Laos is where, not whose
                 info.country = code
                 break
+        if info.country is None:
+            # a place the office is of, when no state is named: "Mayor of Hanoi", "Deputy Commander of the
+            # Quang Tri Military Command" (not where an envoy is posted: "Consul General in Houston")
+            for w in words:
+                code = self._place_country.get(w.i)
+                if code and w.i not in posted:
+                    info.country = code
+                    break
         if info.country is None:
             states = [c for w in words for c in self._org_states.get(w.i, ())]
             info.states = tuple(dict.fromkeys(states))
@@ -1050,7 +1091,7 @@ class PersonFinder:
             k += 1
             if k < len(words) and words[k].lower_ == "the":
                 k += 1
-            while k < len(words) and words[k].i in self._nationality:
+            while k < len(words) and (words[k].i in self._nationality or words[k].i in self._places):
                 out.add(words[k].i)
                 k += 1
         return out

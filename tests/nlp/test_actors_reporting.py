@@ -1,0 +1,44 @@
+"""Actors in real reporting (issue "Real reporting", actors): officials whose state only the body
+they serve names, and subjects of one state. Sentences written for these tests; they run the real
+model (marked `model`)."""
+import pytest
+
+from comity.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def people(text, published="2024-05-06"):
+    return {p.name: p for p in extract(text, published=published).persons}
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Nguyen Van Ba, Mayor of Hanoi, met Lao officials in Vientiane on Monday.", "Nguyen Van Ba", "VNM"),
+    ("Colonel Bounmy Sone, Deputy Commander of the Champasak Military Command, thanked the visitors "
+     "from Cambodia.", "Bounmy Sone", "LAO"),
+])
+def test_a_place_the_office_is_of_gives_the_state(text, name, code):
+    assert people(text)[name].country == code
+
+
+def test_a_place_an_envoy_is_posted_in_gives_no_state():
+    p = people("Consul General in Da Nang, Mark Lee, and Japanese Ambassador Ken Sato met Lao officials.")
+    assert "Mark Lee" not in p or p["Mark Lee"].country != "VNM"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("A delegation of the Thai Navy, headed by its commander, Admiral Somchai Kittisak, arrived in "
+     "Hanoi on Monday.", "Somchai Kittisak", "THA"),
+    ("Officers of the Champasak Military Command led by their Chief Commander, Col. Bounmy Sone, "
+     "welcomed guests from Cambodia.", "Bounmy Sone", "LAO"),
+])
+def test_its_office_is_of_the_body_that_the_participle_modifies(text, name, code):
+    assert people(text)[name].country == code
+
+
+def test_two_subjects_of_one_state_are_one_side_of_a_visit():
+    # the parse takes both "delegation" and the name as subjects: they are one side, not source and target
+    r = extract("A delegation of the Royal Thai Navy led by its Chief of Staff, Adm. Somchai Kittisak visited "
+                "the Cambodian Navy headquarters of Ream on May 2, 2024.", published="2024-05-06")
+    visits = [e for e in r.events if e.cameo.startswith("04")]
+    assert visits and all({e.source.country, e.target.country} == {"THA", "KHM"} for e in visits)
