@@ -42,3 +42,20 @@ def test_two_subjects_of_one_state_are_one_side_of_a_visit():
                 "the Cambodian Navy headquarters of Ream on May 2, 2024.", published="2024-05-06")
     visits = [e for e in r.events if e.cameo.startswith("04")]
     assert visits and all({e.source.country, e.target.country} == {"THA", "KHM"} for e in visits)
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name_and_names_the_leader():
+    r = extract('Indonesian President Joko "Jokowi" Widodo hosted Australian Prime Minister Scott Morrison on '
+                'Friday. Jokowi said the talks went well.', published="2018-08-31")
+    p = {x.name: x for x in r.persons}
+    assert 'Joko "Jokowi" Widodo' in p and "Jokowi" not in p
+    assert p['Joko "Jokowi" Widodo'].country == "IDN"
+
+
+def test_a_leader_named_with_a_nickname_and_no_title_is_the_leader():
+    # a caption run onto a headline: "Palace President" reads as a company's office, so no title
+    r = extract('Leaders meet at the Merdeka Palace President Joko "Jokowi" Widodo (left) greets Australian Prime '
+                'Minister Scott Morrison in Jakarta on Friday. Later Jokowi thanked him.', published="2018-08-31")
+    p = {x.name: x for x in r.persons}
+    assert p.get('Joko "Jokowi" Widodo') is not None and p['Joko "Jokowi" Widodo'].country == "IDN"
+    assert "Jokowi" not in p

@@ -51,6 +51,8 @@ from .actors import SPANS_KEY, entry_of
 
 PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE"}
 NATIONALITY = {"COUNTRY", "DEMONYM"}
+NICKNAME_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+_NICKNAME = re.compile(r"\s+[\"“”'‘’][^\"“”'‘’]+[\"“”'‘’]\s+")
 GLUE = {".", "'", "’", "-"}  # pieces the tokenizer splits off "Lt. Gen.", "Dato' Seri", "Secretary-General"
 DETERMINERS = {"the", "a", "an"}
 NOT_NAME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -80,8 +82,9 @@ _SEPARATORS = re.compile(r"[-\s]+")
 
 
 def _key_words(key: str) -> set[str]:
-    """The words of a folded name, without the commas and periods of "Teodoro, Jr." """
-    return {w.strip(",.") for w in key.split()} - {""}
+    """The words of a folded name, without the commas and periods of "Teodoro, Jr." and the quotes of a
+    nickname ('Joko "Jokowi" Widodo')"""
+    return {w.strip(",.\"“”'‘’") for w in key.split()} - {""}
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "A.K.": given names written as initials
@@ -400,6 +403,8 @@ class PersonFinder:
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
                 if not (info.anchored or right.anchored or (start, end) in known):
+                    if (start, end) not in leaders:
+                        self._leader_by_nickname(doc, start, end, leaders)
                     if (start, end) in leaders:
                         bare_leaders.append((start, end))
                     continue
@@ -677,9 +682,23 @@ class PersonFinder:
                   and doc[i + 1].text[:1].isupper() and doc[i + 1].text not in ("II", "III", "IV")):
                 i += 2  # "Gilberto C. Teodoro, Jr.": the suffix after a comma
                 break
+            elif words >= 1 and self._quoted_nickname(doc, i):
+                i = self._quoted_nickname(doc, i)  # 'Joko "Jokowi" Widodo': a nickname in quotes
             else:
                 break
         return i
+
+    def _quoted_nickname(self, doc: Doc, i: int, limit: int = 2) -> int:
+        """Where the name goes on after a nickname in quotes at `i` ('Ferdinand "Bongbong" Marcos'), or 0:
+        one or two name words between quotes, and a name word after the closing quote."""
+        if doc[i].text not in NICKNAME_QUOTES:
+            return 0
+        k = i + 1
+        while k < len(doc) and k - i <= limit and self._name_word(doc[k]):
+            k += 1
+        if k == i + 1 or k + 1 >= len(doc) or doc[k].text not in NICKNAME_QUOTES or not self._name_word(doc[k + 1]):
+            return 0
+        return k + 1
 
     def _given_name_of_a_place(self, doc: Doc, i: int, blocked: set[int]) -> bool:
         """Whether the one-word city or capital at `i` is a given name: right after an office word and
@@ -737,8 +756,11 @@ class PersonFinder:
         for cluster in clusters:
             if cluster.country_from == "dictionary":
                 continue
+            # the full name, or a nickname within it the leader goes by ('Joko "Jokowi" Widodo')
+            plain = fold(_NICKNAME.sub(" ", cluster.name))
             names = {leaders[m] for m in cluster.mentions
-                     if m in leaders and fold(doc[m[0]:m[1]].text) == cluster.key}
+                     if m in leaders and (fold(doc[m[0]:m[1]].text) == cluster.key
+                                          or (plain != cluster.key and fold(leaders[m]) == plain))}
             if len(names) != 1:
                 continue
             people = people if people is not None else self._leader_people()
@@ -751,6 +773,19 @@ class PersonFinder:
             if not cluster.titles and office.title:
                 cluster.titles.append(office.title)
 
+    @staticmethod
+    def _leader_by_nickname(doc: Doc, start: int, end: int, leaders: dict[tuple[int, int], str]) -> None:
+        """A name with a nickname in quotes is the leader the nickname inside it names, when the name without
+        the nickname is the leader's ('Joko "Jokowi" Widodo' with "Jokowi" the alias of Joko Widodo)."""
+        text = doc[start:end].text
+        plain = fold(_NICKNAME.sub(" ", text))
+        if plain == fold(text):
+            return
+        for (s, e), canonical in list(leaders.items()):
+            if start <= s and e <= end and (s, e) != (start, end) and fold(canonical) == plain:
+                leaders[(start, end)] = canonical
+                return
+
     def _add_leaders_in_office(self, doc: Doc, clusters: list[PersonCluster], spans: list[tuple[int, int]],
                                leaders: dict[tuple[int, int], str]) -> None:
         """A leader named in full who held an office on the report's date acts for a state, title or
@@ -762,7 +797,7 @@ class PersonFinder:
         if not clusters or day is None:
             return
         people = self._leader_people()
-        for start, end in sorted(spans):
+        for start, end in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):  # a nickname joins the full name
             person = people.get(leaders[(start, end)])
             if person is None or not any(o.dated and o.holds_on(day) for o in person.offices):
                 continue
