@@ -59,3 +59,16 @@ def test_a_leader_named_with_a_nickname_and_no_title_is_the_leader():
     p = {x.name: x for x in r.persons}
     assert p.get('Joko "Jokowi" Widodo') is not None and p['Joko "Jokowi" Widodo'].country == "IDN"
     assert "Jokowi" not in p
+
+
+def test_the_official_who_receives_the_envoys_of_two_states_is_of_the_third():
+    text = ("Deputy Minister of Industry Tran Van Nam on May 2 handed over rice as gifts from Vietnam to Laos "
+            "and Cambodia. Lao Ambassador Khamphao Ernthavanh and Cambodian Ambassador Chay Sokha thanked Vietnam. "
+            "Nam said Vietnam, Laos and Cambodia stand side by side.")
+    assert people(text)["Tran Van Nam"].country == "VNM"
+
+
+def test_no_third_state_for_an_official_among_leaders():
+    text = ("President Emmanuel Macron met Chancellor Olaf Scholz in Paris on May 2 to discuss Ukraine. "
+            "Ukraine and France and Germany agreed. Economy Minister Pierre Dubois attended.")
+    assert people(text)["Pierre Dubois"].country != "UKR"
