@@ -72,3 +72,10 @@ def test_no_third_state_for_an_official_among_leaders():
     text = ("President Emmanuel Macron met Chancellor Olaf Scholz in Paris on May 2 to discuss Ukraine. "
             "Ukraine and France and Germany agreed. Economy Minister Pierre Dubois attended.")
     assert people(text)["Pierre Dubois"].country != "UKR"
+
+
+def test_the_receiver_of_aid_handed_over_as_gifts_to_someone():
+    r = extract("Deputy Minister Tran Van Nam of Vietnam on May 2 handed over rice worth $30,000 as gifts from the "
+                "Vietnamese Government to their Lao and Cambodian counterparts.", published="2024-05-06")
+    aid = {(e.source.country, e.target and e.target.country) for e in r.events if e.cameo.startswith("07")}
+    assert aid == {("VNM", "LAO"), ("VNM", "KHM")}
