@@ -75,7 +75,9 @@ def test_no_third_state_for_an_official_among_leaders():
 
 
 def test_the_receiver_of_aid_handed_over_as_gifts_to_someone():
-    r = extract("Deputy Minister Tran Van Nam of Vietnam on May 2 handed over rice worth $30,000 as gifts from the "
-                "Vietnamese Government to their Lao and Cambodian counterparts.", published="2024-05-06")
+    # the dyad is Vietnam-Laos; the gift goes to Cambodia
+    r = extract("Vietnamese Deputy Minister Tran Van Nam on May 2 handed over medical masks as gifts from the "
+                "Vietnamese people to the Cambodian people. Laos and Vietnam are friends. Laos is near.",
+                published="2024-05-06")
     aid = {(e.source.country, e.target and e.target.country) for e in r.events if e.cameo.startswith("07")}
-    assert aid == {("VNM", "LAO"), ("VNM", "KHM")}
+    assert aid == {("VNM", "KHM")}
