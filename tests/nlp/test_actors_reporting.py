@@ -81,3 +81,11 @@ def test_the_receiver_of_aid_handed_over_as_gifts_to_someone():
                 published="2024-05-06")
     aid = {(e.source.country, e.target and e.target.country) for e in r.events if e.cameo.startswith("07")}
     assert aid == {("VNM", "KHM")}
+
+
+@pytest.mark.parametrize("headline, word", [
+    ("Major Anglo-French naval drill", "Anglo-French"), ("Major Sino-Russian exercise begins", "Sino-Russian")])
+def test_a_pair_of_peoples_after_a_rank_word_is_no_person(headline, word):
+    p = people(headline + "\n\nChinese Defence Minister Dong Jun met Russian Defence Minister Andrei Belousov and "
+               "French Defence Minister Jean-Yves Le Drian in Toulon on Friday. Colonel Ahmed Al-Jaber attended.")
+    assert word not in p and {"Dong Jun", "Jean-Yves Le Drian", "Ahmed Al-Jaber"} <= set(p)

@@ -663,6 +663,8 @@ class PersonFinder:
                     i += 1  # "Ma. Teresita Daza"
             elif (tok.text == "-" and i > start and not doc[i - 1].whitespace_ and i + 1 < len(doc)
                   and doc[i + 1].is_alpha and not tok.whitespace_):
+                if i + 1 in self._nationality and i == start + 1:
+                    return start  # "Anglo-French", "Sino-Russian": a pair of peoples, no name
                 i += 2
             elif tok.text in self.lex.name_particles and i > start and self._particles_then_name(doc, i):
                 i = self._particles_then_name(doc, i)  # "Lula da Silva", "Juan Ramón de la Fuente"
