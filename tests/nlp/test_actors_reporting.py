@@ -89,3 +89,14 @@ def test_a_pair_of_peoples_after_a_rank_word_is_no_person(headline, word):
     p = people(headline + "\n\nChinese Defence Minister Dong Jun met Russian Defence Minister Andrei Belousov and "
                "French Defence Minister Jean-Yves Le Drian in Toulon on Friday. Colonel Ahmed Al-Jaber attended.")
     assert word not in p and {"Dong Jun", "Jean-Yves Le Drian", "Ahmed Al-Jaber"} <= set(p)
+
+
+@pytest.mark.parametrize("body", ["Türkiye's Defense Industry Agency (SSB)", "the Turkish Defense Industry Agency (SSB)"])
+def test_a_state_before_a_named_body_and_its_acronym_is_the_heads(body):
+    # Doha is the dateline: without the body's state the head would be taken for a Qatari
+    text = (f"DOHA - The deal was signed by {body} head Ali Demirci and Qatar's Defense Minister Saoud "
+            "Al Thani on Tuesday. Qatar and Kuwait welcomed it.")
+    person = people(text)["Ali Demirci"]
+    assert person.country == "TUR" and "persons.country.title" in person.steps  # read, not guessed
+
+

@@ -858,6 +858,10 @@ class PersonFinder:
                   and self._title_before(doc, j - 3, sent_start)):
                 j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary",
                 # "Permanent Secretary (Defence)"
+            elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "(" and doc[j - 1].text.isupper()
+                  and doc[j - 1].is_alpha and self._named_body_of_a_state(doc, j - 3, sent_start) is not None):
+                j = self._named_body_of_a_state(doc, j - 3, sent_start)  # "Türkiye's Defense Industry Agency (SSB)
+                # head": a body's name in capitals, its acronym in brackets, its state before it
             elif tok.text == "," and j - 1 >= sent_start and (
                     doc[j - 1].lower_ in COUNTERPART or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
@@ -962,6 +966,21 @@ class PersonFinder:
         while k >= sent_start and k in self._nationality:
             k -= 1
         return k - 1 >= sent_start and doc[k].lower_ == "from" and doc[k - 1].lower_ in COUNTERPART
+
+    def _named_body_of_a_state(self, doc: Doc, k: int, sent_start: int, limit: int = 5) -> int | None:
+        """Where the state before a body's name in capitals ending at `k` stands ("Türkiye's Defense Industry
+        Agency", "the Turkish Defense Industry Agency"), or None."""
+        end = k
+        while k >= sent_start and end - k < limit and doc[k].is_alpha and doc[k].text[:1].isupper() \
+                and k not in self._nationality:
+            k -= 1
+        if k == end or k < sent_start:
+            return None
+        if k in self._nationality:
+            return k
+        if doc[k].lower_ in ("'s", "’s") and k - 1 in self._nationality:
+            return k
+        return None
 
     def _title_before(self, doc: Doc, k: int, sent_start: int) -> bool:
         """Whether a title word (or a country) stands at `k`, past any connectors ("Chief of the ...")."""
