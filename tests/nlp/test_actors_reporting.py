@@ -100,3 +100,14 @@ def test_a_state_before_a_named_body_and_its_acronym_is_the_heads(body):
     assert person.country == "TUR" and "persons.country.title" in person.steps  # read, not guessed
 
 
+
+
+def test_the_rca_of_a_report_on_cambodia_is_the_royal_cambodian_army():
+    text = ("General Meas Sophea, Commander of the RCA, thanked Vietnam for its help to Cambodia. "
+            "Vietnam built a new school for the RCA.")
+    assert people(text)["Meas Sophea"].country == "KHM"
+
+
+def test_the_rca_of_a_report_on_no_cambodia_is_nobodys():
+    p = people("Tom Baker, Director of the RCA, met Japanese Minister Ken Sato in Tokyo on Monday.")
+    assert "Tom Baker" not in p or p["Tom Baker"].country != "KHM"

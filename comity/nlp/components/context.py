@@ -65,7 +65,8 @@ def rank_countries(doc: Doc) -> list[str]:
     weight: Counter[str] = Counter()
     first: dict[str, int] = {}
     for span in doc.spans.get(SPANS_KEY, []):
-        if span.label_ in COUNTED:
+        if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text)):
+            # an acronym two bodies share ("DND", "RCA") names no state by itself
             code = entry_of(span)[0]
             if code and code != "IGO":
                 weight[code] += COUNTED[span.label_]
