@@ -832,9 +832,11 @@ class EventCoder:
                 if child.dep_ == "agent" and head.lemma_.lower() in self.table.feeling_verbs:
                     cands += [g for g in child.children if g.dep_ == "pobj"]  # "concerned by China's actions"
                 if (child.dep_ == "prep" and child.lower_ == "as" and trig.family == "aid"
-                        and not any(p.dep_ == "prep" and p.lower_ in trig.target_preps for p in head.children)):
+                        and not any(p.dep_ == "prep" and p.lower_ in trig.target_preps
+                                    for p in head.children)):
                     # "handed over equipment as gifts from X to Y": the gift's "to" names who receives the aid
-                    cands += [g for n in child.children if n.dep_ == "pobj" for p in self._noun_phrase_preps(n)
+                    cands += [g for n in child.children if n.dep_ == "pobj"
+                              for p in self._noun_phrase_preps(n)
                               if p.lower_ in trig.target_preps for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "xcomp" and trig.family == "intent":
                     # "promised to deploy more capabilities to the Philippines", "pledged to provide

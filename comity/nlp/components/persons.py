@@ -698,7 +698,8 @@ class PersonFinder:
         k = i + 1
         while k < len(doc) and k - i <= limit and self._name_word(doc[k]):
             k += 1
-        if k == i + 1 or k + 1 >= len(doc) or doc[k].text not in NICKNAME_QUOTES or not self._name_word(doc[k + 1]):
+        if (k == i + 1 or k + 1 >= len(doc) or doc[k].text not in NICKNAME_QUOTES
+                or not self._name_word(doc[k + 1])):
             return 0
         return k + 1
 
@@ -799,7 +800,8 @@ class PersonFinder:
         if not clusters or day is None:
             return
         people = self._leader_people()
-        for start, end in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):  # a nickname joins the full name
+        # longest first: a nickname joins the full name it stands in
+        for start, end in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):
             person = people.get(leaders[(start, end)])
             if person is None or not any(o.dated and o.holds_on(day) for o in person.offices):
                 continue
@@ -858,10 +860,12 @@ class PersonFinder:
                   and self._title_before(doc, j - 3, sent_start)):
                 j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary",
                 # "Permanent Secretary (Defence)"
-            elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "(" and doc[j - 1].text.isupper()
-                  and doc[j - 1].is_alpha and self._named_body_of_a_state(doc, j - 3, sent_start) is not None):
-                j = self._named_body_of_a_state(doc, j - 3, sent_start)  # "Türkiye's Defense Industry Agency (SSB)
-                # head": a body's name in capitals, its acronym in brackets, its state before it
+            elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "("
+                  and doc[j - 1].text.isupper() and doc[j - 1].is_alpha
+                  and self._named_body_of_a_state(doc, j - 3, sent_start) is not None):
+                # "Türkiye's Defense Industry Agency (SSB) head": a body's name in capitals, its acronym
+                # in brackets, its state before it
+                j = self._named_body_of_a_state(doc, j - 3, sent_start)
             elif tok.text == "," and j - 1 >= sent_start and (
                     doc[j - 1].lower_ in COUNTERPART or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
@@ -1024,7 +1028,8 @@ class PersonFinder:
                                 or (doc[j].text in self.lex.connectors and j > first)
                                 or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
                                     and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places
-                                         or (doc[j - 1].lower_ == "the" and doc[j - 2].lower_ in ("of", "for"))))
+                                         or (doc[j - 1].lower_ == "the"
+                                             and doc[j - 2].lower_ in ("of", "for"))))
                                 or (j > first and self._posted_in(doc, j))  # "attaché of the Embassy in Laos"
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
