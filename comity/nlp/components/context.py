@@ -34,7 +34,8 @@ without one, these are tried in order, and the first that gives a country wins:
    "— Emirates News Agency (WAM)");
 6. the side of the dyad with no named official: in a report about two states whose officials
    are named, one of unknown nationality belongs to the side that has none yet; failing that, one
-   holding the office an official of one side holds belongs to the other side;
+   holding the office an official of one side holds belongs to the other side; in a report about
+   three states whose named officials are the envoys of two, the third, which hosts them;
 7. the dateline's country, when it is one of the dyad's two states ("ISLAMABAD —");
 8. none.
 A wrong guess costs no more than no country, and each step is weaker evidence than the one
@@ -57,13 +58,15 @@ COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
 SPEAKERS = {"COUNTRY", "DEMONYM", "ORG", "ORG_HEAD", "IGO"}  # what a spokesperson may speak for
 TALKS = {"talk", "talks", "meet", "meeting", "discussion", "negotiation", "consultation"}  # "talks with X"
 SPOKES = re.compile(r"(?i)\bspokes(?:person|man|woman)\b")
+ENVOY = re.compile(r"(?i)\b(?:ambassador|envoy|charg[eé] d.affaires|consul|attach[eé])\b")
 
 
 def rank_countries(doc: Doc) -> list[str]:
     weight: Counter[str] = Counter()
     first: dict[str, int] = {}
     for span in doc.spans.get(SPANS_KEY, []):
-        if span.label_ in COUNTED:
+        if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text)):
+            # an acronym two bodies share ("DND", "RCA") names no state by itself
             code = entry_of(span)[0]
             if code and code != "IGO":
                 weight[code] += COUNTED[span.label_]
@@ -153,6 +156,16 @@ class ReportContext:
                              and {t.casefold() for t in q.titles} & {t.casefold() for t in p.titles}}
                     if len(sides) == 1:
                         p.country, p.country_from = next(iter(dyad - sides)), "context"
+        # a report about three states whose officials named are the envoys of two: an official of unknown
+        # nationality is of the third, the host ("Deputy Foreign Minister X handed aid to the Lao Ambassador
+        # A and the Cambodian Ambassador B" in a report that names Vietnam as often as Laos and Cambodia)
+        if len(ranked) >= 3:
+            empty = [c for c in ranked[:3] if not any(q.country == c for q in persons)]
+            envoys = all(any(ENVOY.search(t) for t in q.titles) for q in persons if q.country in ranked[:3])
+            if len(empty) == 1 and envoys:
+                for p in persons:
+                    if p.country is None:
+                        p.country, p.country_from = empty[0], "context"
         # 7. the dateline's state, when it is one of the two the report is about
         if place and place[1] in dyad:
             for p in persons:

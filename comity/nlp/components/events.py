@@ -796,6 +796,13 @@ class EventCoder:
                     cands.append(child)
                 if child.dep_ == "agent" and head.lemma_.lower() in self.table.feeling_verbs:
                     cands += [g for g in child.children if g.dep_ == "pobj"]  # "concerned by China's actions"
+                if (child.dep_ == "prep" and child.lower_ == "as" and trig.family == "aid"
+                        and not any(p.dep_ == "prep" and p.lower_ in trig.target_preps
+                                    for p in head.children)):
+                    # "handed over equipment as gifts from X to Y": the gift's "to" names who receives the aid
+                    cands += [g for n in child.children if n.dep_ == "pobj"
+                              for p in self._noun_phrase_preps(n)
+                              if p.lower_ in trig.target_preps for g in p.children if g.dep_ == "pobj"]
                 if child.dep_ == "xcomp" and trig.family == "intent":
                     # "promised to deploy more capabilities to the Philippines", "pledged to provide
                     # aid to Laos": the promise is to whom the promised act goes
@@ -845,7 +852,10 @@ class EventCoder:
 
     def _target(self, disc, token, pred, trig, source: Ref, sources: list[Ref]) -> Ref | None:
         if len(sources) >= 2:
-            return sources[1]
+            other = next((r for r in sources[1:] if r.country != source.country), None)
+            if other is not None:
+                return other
+            # subjects of one state ("a delegation of X's army, led by Col. Y, visited Z"): one side
         for ref in self._target_refs(disc, token, pred, trig):
             if ref.country != source.country or (ref.person and ref.person != source.person
                                                  and trig.family != "consult"):

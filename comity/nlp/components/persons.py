@@ -51,6 +51,8 @@ from .actors import SPANS_KEY, entry_of
 
 PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE"}
 NATIONALITY = {"COUNTRY", "DEMONYM"}
+NICKNAME_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+_NICKNAME = re.compile(r"\s+[\"“”'‘’][^\"“”'‘’]+[\"“”'‘’]\s+")
 GLUE = {".", "'", "’", "-"}  # pieces the tokenizer splits off "Lt. Gen.", "Dato' Seri", "Secretary-General"
 DETERMINERS = {"the", "a", "an"}
 NOT_NAME_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -80,8 +82,9 @@ _SEPARATORS = re.compile(r"[-\s]+")
 
 
 def _key_words(key: str) -> set[str]:
-    """The words of a folded name, without the commas and periods of "Teodoro, Jr." """
-    return {w.strip(",.") for w in key.split()} - {""}
+    """The words of a folded name, without the commas and periods of "Teodoro, Jr." and the quotes of a
+    nickname ('Joko "Jokowi" Widodo')"""
+    return {w.strip(",.\"“”'‘’") for w in key.split()} - {""}
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "A.K.": given names written as initials
@@ -318,6 +321,7 @@ class PersonFinder:
         town_words = set()  # one-word cities and capitals, which may begin a name after a title ("Kabul Berdiev")
         org_words = set()  # tokens of organisations, of a state or generic ("Embassy", "Foreign Ministry")
         places = set()     # tokens of cities, capitals and other places ("Ruler of Dubai")
+        place_country = {}  # token index -> the state of a city, capital or place ("Mayor of Hanoi")
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
         leaders: dict[tuple[int, int], str] = {}  # bundled leaders by token span -> canonical name
         for span in doc.spans.get(SPANS_KEY, []):
@@ -349,6 +353,8 @@ class PersonFinder:
                 org_words.update(range(span.start, span.end))  # "of the US Embassy" may stand in a title
             elif span.label_ in ("CITY", "CAPITAL", "PLACE"):
                 places.update(range(span.start, span.end))
+                if code and code != "IGO":
+                    place_country.update((i, code) for i in range(span.start, span.end))
             if span.label_ == "CITY" and span.end - span.start == 1:
                 cities.add(span.start)
             if span.label_ in ("CITY", "CAPITAL") and span.end - span.start == 1:
@@ -358,6 +364,7 @@ class PersonFinder:
         self._town_words = town_words
         self._org_words = org_words
         self._places = places
+        self._place_country = place_country
         self._org_country = org_country
         self._org_states = org_states
         self._nationality = nationality
@@ -386,6 +393,8 @@ class PersonFinder:
             if not info.anchored:
                 info = self._plural_title_shared(doc, start, nationality) or info
             right = self._title_right(doc, end, nationality)
+            if info.office and info.country is None:
+                info.country = self._possessor_state(doc, start)
             own = self._state_after_name(doc, end)
             if own and (info.country is None or not info.office):
                 # "Gen. Tea Banh of Cambodia and Gen. Sukumpol Suwanatat of Thailand": the state after the
@@ -394,6 +403,8 @@ class PersonFinder:
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
                 if not (info.anchored or right.anchored or (start, end) in known):
+                    if (start, end) not in leaders:
+                        self._leader_by_nickname(doc, start, end, leaders)
                     if (start, end) in leaders:
                         bare_leaders.append((start, end))
                     continue
@@ -652,6 +663,8 @@ class PersonFinder:
                     i += 1  # "Ma. Teresita Daza"
             elif (tok.text == "-" and i > start and not doc[i - 1].whitespace_ and i + 1 < len(doc)
                   and doc[i + 1].is_alpha and not tok.whitespace_):
+                if i + 1 in self._nationality and i == start + 1:
+                    return start  # "Anglo-French", "Sino-Russian": a pair of peoples, no name
                 i += 2
             elif tok.text in self.lex.name_particles and i > start and self._particles_then_name(doc, i):
                 i = self._particles_then_name(doc, i)  # "Lula da Silva", "Juan Ramón de la Fuente"
@@ -671,9 +684,24 @@ class PersonFinder:
                   and doc[i + 1].text[:1].isupper() and doc[i + 1].text not in ("II", "III", "IV")):
                 i += 2  # "Gilberto C. Teodoro, Jr.": the suffix after a comma
                 break
+            elif words >= 1 and self._quoted_nickname(doc, i):
+                i = self._quoted_nickname(doc, i)  # 'Joko "Jokowi" Widodo': a nickname in quotes
             else:
                 break
         return i
+
+    def _quoted_nickname(self, doc: Doc, i: int, limit: int = 2) -> int:
+        """Where the name goes on after a nickname in quotes at `i` ('Ferdinand "Bongbong" Marcos'), or 0:
+        one or two name words between quotes, and a name word after the closing quote."""
+        if doc[i].text not in NICKNAME_QUOTES:
+            return 0
+        k = i + 1
+        while k < len(doc) and k - i <= limit and self._name_word(doc[k]):
+            k += 1
+        if (k == i + 1 or k + 1 >= len(doc) or doc[k].text not in NICKNAME_QUOTES
+                or not self._name_word(doc[k + 1])):
+            return 0
+        return k + 1
 
     def _given_name_of_a_place(self, doc: Doc, i: int, blocked: set[int]) -> bool:
         """Whether the one-word city or capital at `i` is a given name: right after an office word and
@@ -731,8 +759,11 @@ class PersonFinder:
         for cluster in clusters:
             if cluster.country_from == "dictionary":
                 continue
+            # the full name, or a nickname within it the leader goes by ('Joko "Jokowi" Widodo')
+            plain = fold(_NICKNAME.sub(" ", cluster.name))
             names = {leaders[m] for m in cluster.mentions
-                     if m in leaders and fold(doc[m[0]:m[1]].text) == cluster.key}
+                     if m in leaders and (fold(doc[m[0]:m[1]].text) == cluster.key
+                                          or (plain != cluster.key and fold(leaders[m]) == plain))}
             if len(names) != 1:
                 continue
             people = people if people is not None else self._leader_people()
@@ -745,6 +776,19 @@ class PersonFinder:
             if not cluster.titles and office.title:
                 cluster.titles.append(office.title)
 
+    @staticmethod
+    def _leader_by_nickname(doc: Doc, start: int, end: int, leaders: dict[tuple[int, int], str]) -> None:
+        """A name with a nickname in quotes is the leader the nickname inside it names, when the name without
+        the nickname is the leader's ('Joko "Jokowi" Widodo' with "Jokowi" the alias of Joko Widodo)."""
+        text = doc[start:end].text
+        plain = fold(_NICKNAME.sub(" ", text))
+        if plain == fold(text):
+            return
+        for (s, e), canonical in list(leaders.items()):
+            if start <= s and e <= end and (s, e) != (start, end) and fold(canonical) == plain:
+                leaders[(start, end)] = canonical
+                return
+
     def _add_leaders_in_office(self, doc: Doc, clusters: list[PersonCluster], spans: list[tuple[int, int]],
                                leaders: dict[tuple[int, int], str]) -> None:
         """A leader named in full who held an office on the report's date acts for a state, title or
@@ -756,7 +800,8 @@ class PersonFinder:
         if not clusters or day is None:
             return
         people = self._leader_people()
-        for start, end in sorted(spans):
+        # longest first: a nickname joins the full name it stands in
+        for start, end in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):
             person = people.get(leaders[(start, end)])
             if person is None or not any(o.dated and o.holds_on(day) for o in person.offices):
                 continue
@@ -815,6 +860,12 @@ class PersonFinder:
                   and self._title_before(doc, j - 3, sent_start)):
                 j -= 3  # "Indonesian Military (TNI) Commander", "Department of National Defense (DND) Secretary",
                 # "Permanent Secretary (Defence)"
+            elif (tok.text == ")" and j - 2 >= sent_start and doc[j - 2].text == "("
+                  and doc[j - 1].text.isupper() and doc[j - 1].is_alpha
+                  and self._named_body_of_a_state(doc, j - 3, sent_start) is not None):
+                # "Türkiye's Defense Industry Agency (SSB) head": a body's name in capitals, its acronym
+                # in brackets, its state before it
+                j = self._named_body_of_a_state(doc, j - 3, sent_start)
             elif tok.text == "," and j - 1 >= sent_start and (
                     doc[j - 1].lower_ in COUNTERPART or doc[j - 1].text in self.lex.office_words):
                 j -= 1  # "counterpart, General X"; "Deputy Minister of National Defence, General X"
@@ -845,6 +896,32 @@ class PersonFinder:
             return info
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+
+    def _possessor_state(self, doc: Doc, start: int, limit: int = 8) -> str | None:
+        """The state of the body whose office "its" names before the name, by the noun a participle
+        such as "led" or "headed" modifies ("a delegation of the Thai Navy, headed by its commander,
+        Admiral X"; "officers of the Champasak Military Command led by its Chief Commander, Col. X"):
+        a state, demonym or organisation of a state in that noun phrase, else a place of one."""
+        sent_start = doc[start].sent.start
+        for k in range(start - 1, max(sent_start, start - limit) - 1, -1):
+            if doc[k].pos_ in ("VERB", "AUX"):
+                return None
+            if doc[k].lower_ not in ("its", "their") or doc[k].dep_ != "poss":
+                continue
+            verb = doc[k].head
+            for _ in range(3):
+                if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                    break
+                verb = verb.head
+            else:
+                return None
+            phrase = [t.i for t in verb.head.subtree if t.i < verb.i]
+            for table in ((self._nationality, self._org_country), (self._place_country,)):
+                codes = [c for i in reversed(phrase) for c in (t.get(i) for t in table) if c]
+                if codes:
+                    return codes[0]
+            return None
+        return None
 
     def _state_after_name(self, doc: Doc, end: int) -> str | None:
         """The state right after a name, "X of Thailand", "X of the Philippines", or None."""
@@ -894,6 +971,21 @@ class PersonFinder:
             k -= 1
         return k - 1 >= sent_start and doc[k].lower_ == "from" and doc[k - 1].lower_ in COUNTERPART
 
+    def _named_body_of_a_state(self, doc: Doc, k: int, sent_start: int, limit: int = 5) -> int | None:
+        """Where the state before a body's name in capitals ending at `k` stands ("Türkiye's Defense Industry
+        Agency", "the Turkish Defense Industry Agency"), or None."""
+        end = k
+        while k >= sent_start and end - k < limit and doc[k].is_alpha and doc[k].text[:1].isupper() \
+                and k not in self._nationality:
+            k -= 1
+        if k == end or k < sent_start:
+            return None
+        if k in self._nationality:
+            return k
+        if doc[k].lower_ in ("'s", "’s") and k - 1 in self._nationality:
+            return k
+        return None
+
     def _title_before(self, doc: Doc, k: int, sent_start: int) -> bool:
         """Whether a title word (or a country) stands at `k`, past any connectors ("Chief of the ...")."""
         while k >= sent_start and doc[k].text in self.lex.connectors:
@@ -935,7 +1027,9 @@ class PersonFinder:
         while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_words
                                 or (doc[j].text in self.lex.connectors and j > first)
                                 or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
-                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places))
+                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places
+                                         or (doc[j - 1].lower_ == "the"
+                                             and doc[j - 2].lower_ in ("of", "for"))))
                                 or (j > first and self._posted_in(doc, j))  # "attaché of the Embassy in Laos"
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
@@ -989,6 +1083,14 @@ class PersonFinder:
             if code and w.i not in posted:  # "Ambassador to Laos": Laos is where, not whose
                 info.country = code
                 break
+        if info.country is None:
+            # a place the office is of, when no state is named: "Mayor of Hanoi", "Deputy Commander of the
+            # Quang Tri Military Command" (not where an envoy is posted: "Consul General in Houston")
+            for w in words:
+                code = self._place_country.get(w.i)
+                if code and w.i not in posted:
+                    info.country = code
+                    break
         if info.country is None:
             states = [c for w in words for c in self._org_states.get(w.i, ())]
             info.states = tuple(dict.fromkeys(states))
@@ -1050,7 +1152,7 @@ class PersonFinder:
             k += 1
             if k < len(words) and words[k].lower_ == "the":
                 k += 1
-            while k < len(words) and words[k].i in self._nationality:
+            while k < len(words) and (words[k].i in self._nationality or words[k].i in self._places):
                 out.add(words[k].i)
                 k += 1
         return out
