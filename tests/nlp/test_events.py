@@ -947,3 +947,29 @@ def test_events_the_members_a_meeting_with_a_group_names_are_met():
     found = codes("Spanish Foreign Minister Jose Manuel Albares met with Austrian Foreign Minister Beate "
                   "Meinl-Reisinger on Friday to discuss several issues, including trade with Japan.")
     assert {c[2] for c in found if c[0].startswith("04")} == {"AUT"}
+
+
+def test_events_a_day_dates_its_own_encounter_not_another_one_told_without_a_day():
+    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid on "
+            "Monday. The two ministers discussed air defence.\n\n"
+            "Robles also held talks with Italian Defence Minister Guido Crosetto.\n\n"
+            "She also received Polish Deputy Defence Minister Pawel Zalewski.")
+    found = codes(text)
+    meetings = {(c[2], c[3]) for c in found if c[0] == "040"}
+    assert ("POL", "2025-06-09") in meetings  # the encounter the day is told for
+    assert ("ITA", None) in meetings  # another pair, no day of its own: undated
+    assert ("POL", None) in meetings  # another official of the same pair: another encounter
+    assert not [m for m in meetings if m[0] == "ITA" and m[1]]
+
+
+def test_events_an_encounter_on_the_same_day_keeps_the_day():
+    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid on "
+            "Monday. Later in the day, Robles also held talks with Italian Defence Minister Guido Crosetto.")
+    assert ("040", "ESP", "ITA", "2025-06-09") in codes(text)
+
+
+def test_events_a_day_told_for_a_group_of_encounters_dates_each():
+    text = ("Spanish Prime Minister Pedro Sanchez held talks with three European leaders at the summit in "
+            "Brussels on Monday.\n\n"
+            "Sanchez also met with Italian Prime Minister Giorgia Meloni.")
+    assert ("044", "ESP", "ITA", "2025-06-09") in codes(text) or ("040", "ESP", "ITA", "2025-06-09") in codes(text)

@@ -132,7 +132,50 @@ class EventCoder:
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
         events = self._signing_encounters(events, places, venue)
+        events = self._other_encounters_undated(events)
         return self._two_sided_meetings(events) if doc._.dyad else events
+
+    @staticmethod
+    def _other_encounters_undated(events: list[EventCandidate]) -> list[EventCandidate]:
+        """A day dates the encounter its sentence tells, and what goes on telling it; not another
+        encounter the report adds with no day of its own ("Xi met Phuc on Saturday ... Xi also met
+        Moon", "Kagame on Wednesday received the general ... He also held talks with Kazura"). A
+        meeting, visit or call (04x) dated only by the report's anchor or a carried day, whose
+        states or named officials are not those of the encounter that day's sentence tells, is
+        undated; unless the report dates an encounter of its pair and people elsewhere ("Xi met
+        world leaders" in a headline, "Also on Saturday, Xi met Abe"): it is that one. Only when
+        the dated encounter is between named officials: "held talks with four leaders today"
+        dates all the meetings told after it."""
+        def people(ev):
+            return {r.person for r in (ev.source, ev.target) if r is not None and r.person}
+
+        def pair(ev):
+            return frozenset({ev.source.country, ev.target.country if ev.target else None})
+
+        told = [e for e in events if e.cameo.startswith("04") and not e.planned and e.date
+                and "date_from_sentence" in e.steps]
+        out = []
+        for ev in events:
+            if not (ev.cameo.startswith("04") and not ev.planned and ev.date
+                    and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
+                out.append(ev)
+                continue
+            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text]
+            if not dating or any(e.target is None or not e.source.person or not e.target.person for e in dating):
+                out.append(ev)
+                continue
+            if any(pair(e) == pair(ev) and people(ev) <= people(e) for e in dating) \
+                    or analysis.same_day(text_of(ev.sent)):  # "Later in the day, he also called on X"
+                out.append(ev)  # the dated encounter, told on
+                continue
+            own = next((e for e in told if pair(e) == pair(ev) and people(ev) <= people(e)), None)
+            if own is not None:
+                out.append(replace(ev, date=own.date, date_text=own.date_text, granularity=own.granularity,
+                                   steps=[*ev.steps, "date_of_encounter"]))
+            else:
+                out.append(replace(ev, date=None, date_text=None, granularity=None,
+                                   steps=[*ev.steps, "other_encounter_undated"]))
+        return out
 
     def _signing_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
         """A signing by two named officials of two states is an encounter of theirs ("the document was
