@@ -101,7 +101,8 @@ def parse_cues(text: str, path="cues.yaml") -> Cues:
         for name in names:
             lists.setdefault(f"{section}.{name}", frozenset())
     return Cues(lists=lists, future_pattern=re.compile(r"\b(?:" + _alternatives(lists["modality.future_phrases"]) + r")\b", re.I),
-                same_day_pattern=re.compile(r"\b(?:" + _alternatives(lists["tense.same_day_phrases"]) + r")\b", re.I),
+                same_day_pattern=re.compile(
+                    r"\b(?:" + _alternatives(lists["tense.same_day_phrases"]) + r")\b", re.I),
                 attribution_pattern=re.compile(
                     r"\b(?:" + _alternatives(lists["reported_speech.attribution_phrases"]) + ")"
                     # "said in a statement", "announced in its weekly briefing"

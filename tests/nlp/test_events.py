@@ -950,8 +950,8 @@ def test_events_the_members_a_meeting_with_a_group_names_are_met():
 
 
 def test_events_a_day_dates_its_own_encounter_not_another_one_told_without_a_day():
-    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid on "
-            "Monday. The two ministers discussed air defence.\n\n"
+    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid "
+            "on Monday. The two ministers discussed air defence.\n\n"
             "Robles also held talks with Italian Defence Minister Guido Crosetto.\n\n"
             "She also received Polish Deputy Defence Minister Pawel Zalewski.")
     found = codes(text)
@@ -963,8 +963,9 @@ def test_events_a_day_dates_its_own_encounter_not_another_one_told_without_a_day
 
 
 def test_events_an_encounter_on_the_same_day_keeps_the_day():
-    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid on "
-            "Monday. Later in the day, Robles also held talks with Italian Defence Minister Guido Crosetto.")
+    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid "
+            "on Monday. Later in the day, Robles also held talks with Italian Defence Minister "
+            "Guido Crosetto.")
     assert ("040", "ESP", "ITA", "2025-06-09") in codes(text)
 
 
@@ -972,4 +973,5 @@ def test_events_a_day_told_for_a_group_of_encounters_dates_each():
     text = ("Spanish Prime Minister Pedro Sanchez held talks with three European leaders at the summit in "
             "Brussels on Monday.\n\n"
             "Sanchez also met with Italian Prime Minister Giorgia Meloni.")
-    assert ("044", "ESP", "ITA", "2025-06-09") in codes(text) or ("040", "ESP", "ITA", "2025-06-09") in codes(text)
+    found = codes(text)
+    assert ("044", "ESP", "ITA", "2025-06-09") in found or ("040", "ESP", "ITA", "2025-06-09") in found

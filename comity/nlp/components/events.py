@@ -161,7 +161,7 @@ class EventCoder:
                 out.append(ev)
                 continue
             dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text]
-            if not dating or any(e.target is None or not e.source.person or not e.target.person for e in dating):
+            if not dating or any(not (e.source.person and e.target and e.target.person) for e in dating):
                 out.append(ev)
                 continue
             if any(pair(e) == pair(ev) and people(ev) <= people(e) for e in dating) \
