@@ -975,3 +975,19 @@ def test_events_a_day_told_for_a_group_of_encounters_dates_each():
             "Sanchez also met with Italian Prime Minister Giorgia Meloni.")
     found = codes(text)
     assert ("044", "ESP", "ITA", "2025-06-09") in found or ("040", "ESP", "ITA", "2025-06-09") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Spain and Poland have signed five accords on defence, both prime ministers tweeted on Saturday.",
+    "Spain and Poland have signed five accords on defence, a Spanish official told the Madrid Daily News "
+    "on Saturday.",
+    "Spain and Poland signed a defence plan, a source in the Spanish government told Reuters June 9.",
+])
+def test_events_the_day_a_signing_was_told_does_not_date_it(text):
+    assert ("057", "ESP", "POL", None) in codes(text)
+
+
+def test_events_a_signing_by_two_named_officials_on_a_visit_is_also_their_meeting():
+    found = codes("The plan was signed on Monday by Spanish Defence Minister Margarita Robles and her Polish "
+                  "counterpart Tomasz Siemoniak, who arrived in Madrid on an official visit.")
+    assert {("042", "POL", "ESP", "2025-06-09"), ("040", "ESP", "POL", "2025-06-09")} <= found

@@ -152,8 +152,8 @@ class EventCoder:
         def pair(ev):
             return frozenset({ev.source.country, ev.target.country if ev.target else None})
 
-        told = [e for e in events if e.cameo.startswith("04") and not e.planned and e.date
-                and "date_from_sentence" in e.steps]
+        told = [e for e in events if e.family in ("consult", "call", "visit", "sign") and not e.planned
+                and e.date and "date_from_sentence" in e.steps]  # encounters dated by their own sentence
         out = []
         for ev in events:
             if not (ev.cameo.startswith("04") and not ev.planned and ev.date
@@ -183,7 +183,8 @@ class EventCoder:
         (057) on a day and pair with no meeting, visit or call of its own also codes a meeting (040).
         Not a signing of states or bodies alone ("the two sides also signed a MoU with the UAE"):
         that may be done apart."""
-        met = {self._day_pair(e) for e in events if e.cameo.startswith("04")}
+        met = {self._day_pair(e) for e in events  # a visit is no meeting ("who arrived on a visit")
+               if e.cameo.startswith("04") and e.cameo not in ("042", "043")}
         out = list(events)
         for ev in events:
             if ev.cameo == "057" and not ev.planned and ev.target is not None and ev.target.country \
