@@ -991,3 +991,14 @@ def test_events_a_signing_by_two_named_officials_on_a_visit_is_also_their_meetin
     found = codes("The plan was signed on Monday by Spanish Defence Minister Margarita Robles and her Polish "
                   "counterpart Tomasz Siemoniak, who arrived in Madrid on an official visit.")
     assert {("042", "POL", "ESP", "2025-06-09"), ("040", "ESP", "POL", "2025-06-09")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid "
+     "on Tuesday, two days after visiting Italy.", ("042", "ESP", "ITA", "2025-06-08")),
+    ("Two days after arriving in Italy, Spanish Defence Minister Margarita Robles met Italian Defence "
+     "Minister Guido Crosetto on Friday.", ("042", "ESP", "ITA", "2025-06-11")),
+])
+def test_events_an_act_told_days_after_or_before_the_day_is_moved(text, expected):
+    found = codes(text, published="2025-06-14")  # Tuesday 2025-06-10, Friday 2025-06-13
+    assert expected in found

@@ -34,7 +34,7 @@ The post-steps above act after the trace is written: an event they drop stays "e
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import timedelta
+from datetime import date as date_cls, timedelta
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -481,6 +481,10 @@ class EventCoder:
         attached = [d for d in own_dates if analysis.attached(doc, d, {token, pred})]
         date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
         steps.append(self._date_step(doc, sent_dates, date, date_text))
+        shift = self._days_apart(pred) if date and granularity == "day" else 0
+        if shift:  # "landed in Nairobi on Friday, a day after arriving in Ethiopia": Thursday
+            date = (date_cls.fromisoformat(date) + timedelta(days=shift)).isoformat()
+            steps.append("days_apart")
         out = []
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
@@ -966,6 +970,26 @@ class EventCoder:
                 if mention is not None:
                     return mention
         return None
+
+    @staticmethod
+    def _days_apart(pred: Token) -> int:
+        """Days from the sentence's day to an act told as "a day after" or "two days before" it:
+        "landed in Nairobi on Friday, a day after arriving in Ethiopia" (-1), "Two days after
+        arriving in Hanoi, the minister met Giang on Friday" (-2). 0 when the act is not so told."""
+        head = pred.head
+        if pred.dep_ != "pcomp" or head.lower_ not in ("after", "before"):
+            return 0
+        unit = head.head if head.head.lemma_.lower() in ("day", "week") and head.dep_ == "prep" else next(
+            (c for c in head.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")), None)
+        if unit is None:
+            return 0
+        count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+        if count is None:
+            return 0
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7}.get(count.lower_) or (int(count.text) if count.text.isdigit() else 0)
+        n *= 7 if unit.lemma_.lower() == "week" else 1
+        return -n if head.lower_ == "after" else n
 
     @staticmethod
     def _dates_another_clause(doc: Doc, mention, pred: Token) -> bool:
