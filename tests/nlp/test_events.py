@@ -1002,3 +1002,12 @@ def test_events_a_signing_by_two_named_officials_on_a_visit_is_also_their_meetin
 def test_events_an_act_told_days_after_or_before_the_day_is_moved(text, expected):
     found = codes(text, published="2025-06-14")  # Tuesday 2025-06-10, Friday 2025-06-13
     assert expected in found
+
+
+def test_events_a_caption_that_tells_the_encounter_dates_it_and_nothing_else():
+    text = ("Spanish Defence Minister Margarita Robles meets Italian Defence Minister Guido Crosetto in Rome "
+            "on June 9, 2025. Photo: Spanish Ministry of Defence\n\n"
+            "Spain and Italy agreed to strengthen defence cooperation, the ministry said.")
+    found = codes(text)
+    assert ("040", "ESP", "ITA", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("03") and c[3] == "2025-06-09"]  # not the anchor

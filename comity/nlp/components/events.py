@@ -479,6 +479,11 @@ class EventCoder:
             own_dates = [d for d in own_dates if not (d.value and d.granularity == "day" and d.value > published)]
         # a day the parse hangs on this act ("met Marcos on Friday") before the nearest one
         attached = [d for d in own_dates if analysis.attached(doc, d, {token, pred})]
+        if trig.family in ("consult", "call", "visit", "sign") and not planned:
+            # a caption that tells the encounter itself ("Wang Yi meets Vucic ... on February 13.
+            # Photo: ...") dates it; its day dates nothing else (kind stamp)
+            attached = [replace(d, kind="point") if d.kind == "stamp" and d.value and d.granularity == "day"
+                        else d for d in attached]
         date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
         steps.append(self._date_step(doc, sent_dates, date, date_text))
         shift = self._days_apart(pred) if date and granularity == "day" else 0
