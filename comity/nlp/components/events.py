@@ -132,8 +132,39 @@ class EventCoder:
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
         events = self._signing_encounters(events, places, venue)
-        events = self._other_encounters_undated(events)
+        events = self._during_the_encounter(self._other_encounters_undated(events))
         return self._two_sided_meetings(events) if doc._.dyad else events
+
+    def _during_the_encounter(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """What a sentence tells "During the meeting with Vucic, ..." or "At the exchange, ..." was
+        said or done at that encounter: with no day of its own, it takes the day the report gives
+        the encounter of its pair (its sentence's own day), when there is one such day."""
+        def pair(ev):
+            return frozenset({ev.source.country, ev.target.country if ev.target else None})
+
+        days: dict[frozenset, set] = {}
+        for e in events:
+            if e.family in ("consult", "call", "visit", "sign") and not e.planned and e.date \
+                    and "date_from_sentence" in e.steps:
+                days.setdefault(pair(e), set()).add((e.date, e.date_text, e.granularity))
+        out = []
+        for ev in events:
+            day = days.get(pair(ev), set())
+            if len(day) == 1 and "date_from_sentence" not in ev.steps and self._opens_at_encounter(ev.sent):
+                (date, text, gran), = day
+                if date != ev.date:
+                    ev = replace(ev, date=date, date_text=text, granularity=gran,
+                                 steps=[*ev.steps, "during_the_encounter"])
+            out.append(ev)
+        return out
+
+    def _opens_at_encounter(self, sent: Span) -> bool:
+        """Whether a sentence opens "During the meeting ...", "At the talks, ...", "At the exchange"."""
+        first = sent[0]
+        if first.lower_ not in ("during", "at"):
+            return False
+        obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.lemma_.lower() in self.table.encounter_nouns
 
     @staticmethod
     def _other_encounters_undated(events: list[EventCandidate]) -> list[EventCandidate]:
