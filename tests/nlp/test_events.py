@@ -1016,7 +1016,7 @@ def test_events_a_caption_that_tells_the_encounter_dates_it_and_nothing_else():
 def test_events_what_is_told_during_a_dated_encounter_takes_its_day():
     text = ("Spanish Defence Minister Margarita Robles met Polish Defence Minister Tomasz Siemoniak in "
             "Madrid on Tuesday.\n\nOn Monday, Robles held talks with Italian Defence Minister Guido "
-            "Crosetto in Rome.\n\nDuring the meeting with Crosetto, Robles said Spain stands ready to strengthen "
-            "defence cooperation with Italy.")
+            "Crosetto in Rome.\n\nDuring the meeting with Crosetto, Robles said Spain stands ready to "
+            "strengthen defence cooperation with Italy.")
     found = codes(text, published="2025-06-12")  # Monday 2025-06-09, Tuesday 2025-06-10
     assert [c for c in found if c[0].startswith("03") and c[2] == "ITA" and c[3] == "2025-06-09"]
