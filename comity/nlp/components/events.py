@@ -12,9 +12,10 @@ years"), because background is not news of the day.
 Each EventCandidate names the row that found it (`rule`, the row's id) and, in order, the
 steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
 "sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
-"day_carried" from an earlier sentence of the paragraph, "undated"), and the post-steps
-"precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult",
-"demonstration_over_complaint", "with_hosting", "talks_of_the_call", "meeting_of_the_summons".
+"day_carried" from an earlier sentence of the paragraph, "undated", "days_apart"), and the
+post-steps "precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult",
+"demonstration_over_complaint", "with_hosting", "talks_of_the_call", "meeting_of_the_summons",
+"other_encounter_undated", "date_of_encounter", "during_the_encounter".
 
 The trace (for `comity explain`): when `doc.user_data["comity.trace"]` is a list (explain
 mode; off by default, and then nothing is built), the coder appends one dict per trigger
