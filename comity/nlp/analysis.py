@@ -45,7 +45,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "advice_aux", "infinitive_marks",
                  "conditional_marks", "planning_heads", "future_phrases", "plan_modifiers", "plan_object_heads",
                  "future_object_heads"),
-    "tense": ("past_perfect_aux", "done_aux"),
+    "tense": ("past_perfect_aux", "done_aux", "same_day_phrases"),
     "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
                         "violation_verbs", "embedding_nouns"),
@@ -60,6 +60,7 @@ class Cues:
     future_pattern: re.Pattern[str]  # any of modality.future_phrases, as whole words
     attribution_pattern: re.Pattern[str]  # text that ends in an attribution (reported_speech.attribution_phrases)
     heading_pattern: re.Pattern[str]  # a background box's heading (background.headings) opening a text
+    same_day_pattern: re.Pattern[str]  # any of tense.same_day_phrases, as whole words
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.lists[name]
@@ -100,6 +101,8 @@ def parse_cues(text: str, path="cues.yaml") -> Cues:
         for name in names:
             lists.setdefault(f"{section}.{name}", frozenset())
     return Cues(lists=lists, future_pattern=re.compile(r"\b(?:" + _alternatives(lists["modality.future_phrases"]) + r")\b", re.I),
+                same_day_pattern=re.compile(
+                    r"\b(?:" + _alternatives(lists["tense.same_day_phrases"]) + r")\b", re.I),
                 attribution_pattern=re.compile(
                     r"\b(?:" + _alternatives(lists["reported_speech.attribution_phrases"]) + ")"
                     # "said in a statement", "announced in its weekly briefing"
@@ -304,6 +307,12 @@ def ends_in_attribution(text: str) -> bool:
     """Whether `text` ends in an attribution ("..., the ministry said", "according to Xinhua"):
     a date right after it dates the saying, not the act told."""
     return bool(cues().attribution_pattern.search(text))
+
+
+def same_day(text: str) -> bool:
+    """Whether a sentence's text places its act on the day the narrative is at ("Later in the
+    day, ...", "on the same day"): that day is stated, not only the report's."""
+    return bool(cues().same_day_pattern.search(text))
 
 
 def future_sentence(text: str) -> bool:

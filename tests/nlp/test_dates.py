@@ -133,6 +133,9 @@ def test_dates_next_weekday_is_future():
          "2026-04-03"),
         ("He will visit Jakarta on Tuesday", "2025-12-02", "2025-12-02"),  # on or after: today
         ("The minister is scheduled to travel on to Jakarta on Wednesday", "2025-05-20", "2025-05-21"),
+        # an arrival awaited: "is expected at", "is due in"
+        ("The envoy is expected at the ministry on Tuesday.", "2025-06-11", "2025-06-17"),
+        ("The defence minister is due in Hanoi on Friday.", "2025-06-11", "2025-06-13"),
         # "was to": a plan as it stood, still ahead of a report that says it was called off
         ("Singh was to travel to Tokyo on Thursday", "2025-02-04", "2025-02-06"),
         # ... but "was to Vietnam" is a trip's destination, not a plan

@@ -947,3 +947,76 @@ def test_events_the_members_a_meeting_with_a_group_names_are_met():
     found = codes("Spanish Foreign Minister Jose Manuel Albares met with Austrian Foreign Minister Beate "
                   "Meinl-Reisinger on Friday to discuss several issues, including trade with Japan.")
     assert {c[2] for c in found if c[0].startswith("04")} == {"AUT"}
+
+
+def test_events_a_day_dates_its_own_encounter_not_another_one_told_without_a_day():
+    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid "
+            "on Monday. The two ministers discussed air defence.\n\n"
+            "Robles also held talks with Italian Defence Minister Guido Crosetto.\n\n"
+            "She also received Polish Deputy Defence Minister Pawel Zalewski.")
+    found = codes(text)
+    meetings = {(c[2], c[3]) for c in found if c[0] == "040"}
+    assert ("POL", "2025-06-09") in meetings  # the encounter the day is told for
+    assert ("ITA", None) in meetings  # another pair, no day of its own: undated
+    assert ("POL", None) in meetings  # another official of the same pair: another encounter
+    assert not [m for m in meetings if m[0] == "ITA" and m[1]]
+
+
+def test_events_an_encounter_on_the_same_day_keeps_the_day():
+    text = ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid "
+            "on Monday. Later in the day, Robles also held talks with Italian Defence Minister "
+            "Guido Crosetto.")
+    assert ("040", "ESP", "ITA", "2025-06-09") in codes(text)
+
+
+def test_events_a_day_told_for_a_group_of_encounters_dates_each():
+    text = ("Spanish Prime Minister Pedro Sanchez held talks with three European leaders at the summit in "
+            "Brussels on Monday.\n\n"
+            "Sanchez also met with Italian Prime Minister Giorgia Meloni.")
+    found = codes(text)
+    assert ("044", "ESP", "ITA", "2025-06-09") in found or ("040", "ESP", "ITA", "2025-06-09") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Spain and Poland have signed five accords on defence, both prime ministers tweeted on Saturday.",
+    "Spain and Poland have signed five accords on defence, a Spanish official told the Madrid Daily News "
+    "on Saturday.",
+    "Spain and Poland signed a defence plan, a source in the Spanish government told Reuters June 9.",
+])
+def test_events_the_day_a_signing_was_told_does_not_date_it(text):
+    assert ("057", "ESP", "POL", None) in codes(text)
+
+
+def test_events_a_signing_by_two_named_officials_on_a_visit_is_also_their_meeting():
+    found = codes("The plan was signed on Monday by Spanish Defence Minister Margarita Robles and her Polish "
+                  "counterpart Tomasz Siemoniak, who arrived in Madrid on an official visit.")
+    assert {("042", "POL", "ESP", "2025-06-09"), ("040", "ESP", "POL", "2025-06-09")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spanish Defence Minister Margarita Robles met her Polish counterpart Tomasz Siemoniak in Madrid "
+     "on Tuesday, two days after visiting Italy.", ("042", "ESP", "ITA", "2025-06-08")),
+    ("Two days after arriving in Italy, Spanish Defence Minister Margarita Robles met Italian Defence "
+     "Minister Guido Crosetto on Friday.", ("042", "ESP", "ITA", "2025-06-11")),
+])
+def test_events_an_act_told_days_after_or_before_the_day_is_moved(text, expected):
+    found = codes(text, published="2025-06-14")  # Tuesday 2025-06-10, Friday 2025-06-13
+    assert expected in found
+
+
+def test_events_a_caption_that_tells_the_encounter_dates_it_and_nothing_else():
+    text = ("Spanish Defence Minister Margarita Robles meets Italian Defence Minister Guido Crosetto in Rome "
+            "on June 9, 2025. Photo: Spanish Ministry of Defence\n\n"
+            "Spain and Italy agreed to strengthen defence cooperation, the ministry said.")
+    found = codes(text)
+    assert ("040", "ESP", "ITA", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("03") and c[3] == "2025-06-09"]  # not the anchor
+
+
+def test_events_what_is_told_during_a_dated_encounter_takes_its_day():
+    text = ("Spanish Defence Minister Margarita Robles met Polish Defence Minister Tomasz Siemoniak in "
+            "Madrid on Tuesday.\n\nOn Monday, Robles held talks with Italian Defence Minister Guido "
+            "Crosetto in Rome.\n\nDuring the meeting with Crosetto, Robles said Spain stands ready to "
+            "strengthen defence cooperation with Italy.")
+    found = codes(text, published="2025-06-12")  # Monday 2025-06-09, Tuesday 2025-06-10
+    assert [c for c in found if c[0].startswith("03") and c[2] == "ITA" and c[3] == "2025-06-09"]

@@ -12,9 +12,10 @@ years"), because background is not news of the day.
 Each EventCandidate names the row that found it (`rule`, the row's id) and, in order, the
 steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
 "sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
-"day_carried" from an earlier sentence of the paragraph, "undated"), and the post-steps
-"precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult",
-"demonstration_over_complaint", "with_hosting", "talks_of_the_call", "meeting_of_the_summons".
+"day_carried" from an earlier sentence of the paragraph, "undated", "days_apart"), and the
+post-steps "precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult",
+"demonstration_over_complaint", "with_hosting", "talks_of_the_call", "meeting_of_the_summons",
+"other_encounter_undated", "date_of_encounter", "during_the_encounter".
 
 The trace (for `comity explain`): when `doc.user_data["comity.trace"]` is a list (explain
 mode; off by default, and then nothing is built), the coder appends one dict per trigger
@@ -34,7 +35,7 @@ The post-steps above act after the trace is written: an event they drop stays "e
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import timedelta
+from datetime import date as date_cls, timedelta
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -133,7 +134,81 @@ class EventCoder:
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
         events = self._signing_encounters(events, places, venue)
+        events = self._during_the_encounter(self._other_encounters_undated(events))
         return self._two_sided_meetings(events) if doc._.dyad else events
+
+    def _during_the_encounter(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """What a sentence tells "During the meeting with Vucic, ..." or "At the exchange, ..." was
+        said or done at that encounter: with no day of its own, it takes the day the report gives
+        the encounter of its pair (its sentence's own day), when there is one such day."""
+        def pair(ev):
+            return frozenset({ev.source.country, ev.target.country if ev.target else None})
+
+        days: dict[frozenset, set] = {}
+        for e in events:
+            if e.family in ("consult", "call", "visit", "sign") and not e.planned and e.date \
+                    and "date_from_sentence" in e.steps:
+                days.setdefault(pair(e), set()).add((e.date, e.date_text, e.granularity))
+        out = []
+        for ev in events:
+            day = days.get(pair(ev), set())
+            if len(day) == 1 and "date_from_sentence" not in ev.steps and self._opens_at_encounter(ev.sent):
+                (date, text, gran), = day
+                if date != ev.date:
+                    ev = replace(ev, date=date, date_text=text, granularity=gran,
+                                 steps=[*ev.steps, "during_the_encounter"])
+            out.append(ev)
+        return out
+
+    def _opens_at_encounter(self, sent: Span) -> bool:
+        """Whether a sentence opens "During the meeting ...", "At the talks, ...", "At the exchange"."""
+        first = sent[0]
+        if first.lower_ not in ("during", "at"):
+            return False
+        obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.lemma_.lower() in self.table.encounter_nouns
+
+    @staticmethod
+    def _other_encounters_undated(events: list[EventCandidate]) -> list[EventCandidate]:
+        """A day dates the encounter its sentence tells, and what goes on telling it; not another
+        encounter the report adds with no day of its own ("Xi met Phuc on Saturday ... Xi also met
+        Moon", "Kagame on Wednesday received the general ... He also held talks with Kazura"). A
+        meeting, visit or call (04x) dated only by the report's anchor or a carried day, whose
+        states or named officials are not those of the encounter that day's sentence tells, is
+        undated; unless the report dates an encounter of its pair and people elsewhere ("Xi met
+        world leaders" in a headline, "Also on Saturday, Xi met Abe"): it is that one. Only when
+        the dated encounter is between named officials: "held talks with four leaders today"
+        dates all the meetings told after it."""
+        def people(ev):
+            return {r.person for r in (ev.source, ev.target) if r is not None and r.person}
+
+        def pair(ev):
+            return frozenset({ev.source.country, ev.target.country if ev.target else None})
+
+        told = [e for e in events if e.family in ("consult", "call", "visit", "sign") and not e.planned
+                and e.date and "date_from_sentence" in e.steps]  # encounters dated by their own sentence
+        out = []
+        for ev in events:
+            if not (ev.cameo.startswith("04") and not ev.planned and ev.date
+                    and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
+                out.append(ev)
+                continue
+            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text]
+            if not dating or any(not (e.source.person and e.target and e.target.person) for e in dating):
+                out.append(ev)
+                continue
+            if any(pair(e) == pair(ev) and people(ev) <= people(e) for e in dating) \
+                    or analysis.same_day(text_of(ev.sent)):  # "Later in the day, he also called on X"
+                out.append(ev)  # the dated encounter, told on
+                continue
+            own = next((e for e in told if pair(e) == pair(ev) and people(ev) <= people(e)), None)
+            if own is not None:
+                out.append(replace(ev, date=own.date, date_text=own.date_text, granularity=own.granularity,
+                                   steps=[*ev.steps, "date_of_encounter"]))
+            else:
+                out.append(replace(ev, date=None, date_text=None, granularity=None,
+                                   steps=[*ev.steps, "other_encounter_undated"]))
+        return out
 
     def _signing_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
         """A signing by two named officials of two states is an encounter of theirs ("the document was
@@ -141,7 +216,8 @@ class EventCoder:
         (057) on a day and pair with no meeting, visit or call of its own also codes a meeting (040).
         Not a signing of states or bodies alone ("the two sides also signed a MoU with the UAE"):
         that may be done apart."""
-        met = {self._day_pair(e) for e in events if e.cameo.startswith("04")}
+        met = {self._day_pair(e) for e in events  # a visit is no meeting ("who arrived on a visit")
+               if e.cameo.startswith("04") and e.cameo not in ("042", "043")}
         out = list(events)
         for ev in events:
             if ev.cameo == "057" and not ev.planned and ev.target is not None and ev.target.country \
@@ -440,8 +516,17 @@ class EventCoder:
             own_dates = [d for d in own_dates if not (d.value and d.granularity == "day" and d.value > published)]
         # a day the parse hangs on this act ("met Marcos on Friday") before the nearest one
         attached = [d for d in own_dates if analysis.attached(doc, d, {token, pred})]
+        if trig.family in ("consult", "call", "visit", "sign") and not planned:
+            # a caption that tells the encounter itself ("Wang Yi meets Vucic ... on February 13.
+            # Photo: ...") dates it; its day dates nothing else (kind stamp)
+            attached = [replace(d, kind="point") if d.kind == "stamp" and d.value and d.granularity == "day"
+                        else d for d in attached]
         date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
         steps.append(self._date_step(doc, sent_dates, date, date_text))
+        shift = self._days_apart(pred) if date and granularity == "day" else 0
+        if shift:  # "landed in Nairobi on Friday, a day after arriving in Ethiopia": Thursday
+            date = (date_cls.fromisoformat(date) + timedelta(days=shift)).isoformat()
+            steps.append("days_apart")
         out = []
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
@@ -897,6 +982,26 @@ class EventCoder:
                 if mention is not None:
                     return mention
         return None
+
+    @staticmethod
+    def _days_apart(pred: Token) -> int:
+        """Days from the sentence's day to an act told as "a day after" or "two days before" it:
+        "landed in Nairobi on Friday, a day after arriving in Ethiopia" (-1), "Two days after
+        arriving in Hanoi, the minister met Giang on Friday" (-2). 0 when the act is not so told."""
+        head = pred.head
+        if pred.dep_ != "pcomp" or head.lower_ not in ("after", "before"):
+            return 0
+        unit = head.head if head.head.lemma_.lower() in ("day", "week") and head.dep_ == "prep" else next(
+            (c for c in head.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")), None)
+        if unit is None:
+            return 0
+        count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+        if count is None:
+            return 0
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7}.get(count.lower_) or (int(count.text) if count.text.isdigit() else 0)
+        n *= 7 if unit.lemma_.lower() == "week" else 1
+        return -n if head.lower_ == "after" else n
 
     @staticmethod
     def _dates_another_clause(doc: Doc, mention, pred: Token) -> bool:

@@ -33,7 +33,8 @@ Resolution rules (`published` is a date; a datetime counts by its own calendar d
   "last Friday" is strictly before, "next Friday" strictly after (kind "future"), "this
   Friday" the day of the publication's ISO week.
 * Future context: when the clause before a weekday, year-less day or year-less month holds
-  a future cue ("will", "would", "is scheduled to", "due to", "plan to", "to be held") the
+  a future cue ("will", "would", "is scheduled to", "due to", "plan to", "to be held",
+  "is expected at") the
   expression is placed on or after `published` instead: "is scheduled to meet on
   Wednesday" in a Tuesday report is the next day. The clause ends at punctuation; a cue
   after "had" ("had planned to visit in December") or a reporting verb right before the

@@ -160,6 +160,7 @@ CLAUSE_BREAK = re.compile(r"[.!?;:,()\"“”\n]")
 FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|(?:plans?|planned|planning|intends?|going|due|expected|set|slated|"
     r"scheduled)\s+to|to\s+be\s+(?:held|signed|launched|opened)|(?:is|are)\s+to|"
+    r"(?:is|are)\s+(?:expected|due)\s+(?:at|in|on|for|back)\b|"
     r"(?:was|were)\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)(?-i:[a-z])\w*|upcoming|"
     r"(?:ends|begins|starts|concludes|opens|closes|runs\s+(?:until|through|to))|"
     r"forthcoming|scheduled)\b|\w'll\b", re.IGNORECASE)
