@@ -23,7 +23,8 @@ def test_filters_bad_dyad(value):
 
 @pytest.mark.parametrize("value,code", [
     ("VNM", "VNM"), ("vnm", "VNM"), ("Vietnam", "VNM"), ("Việt Nam", "VNM"), ("viet  nam", "VNM"),
-    ("Laotian", "LAO"), ("Lao", "LAO"), ("USA", "USA"), ("United States", "USA"), ("UK", "GBR"), ("HKG", "HKG")])
+    ("Laotian", "LAO"), ("Lao", "LAO"), ("USA", "USA"), ("United States", "USA"), ("UK", "GBR"),
+    ("HKG", "HKG")])
 def test_filters_country_by_code_name_or_alias(value, code):
     assert resolve_country(value) == code == parse_country(value)
 
