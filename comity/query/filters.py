@@ -53,11 +53,12 @@ def _iso_code(value: str) -> bool:
 
 
 def _codes(value: str) -> frozenset[str]:
-    """The states `value` may name: a code (any case; the gazetteer's or ISO 3166-1's), else a name,
-    alias or demonym of the gazetteer (case, diacritics and spacing ignored)."""
+    """The states `value` may name: a code (any case; the gazetteer's, ISO 3166-1's, or IGO as the
+    store codes an organisation's side), else a name, alias or demonym of the gazetteer (case,
+    diacritics and spacing ignored)."""
     text = value.strip()
     named, names = _countries()
-    if _COUNTRY.match(text) and (text.upper() in named or _iso_code(text.upper())):
+    if _COUNTRY.match(text) and (text.upper() in named or text.upper() == "IGO" or _iso_code(text.upper())):
         return frozenset({text.upper()})
     return names.get(_fold(text), frozenset())
 
