@@ -163,7 +163,7 @@ class StoreError(ComityError):
 
 
 class UnknownCountry(StoreError):
-    """A country the gazetteer does not know, or a name of more than one (the web answers 404)."""
+    """A state comity does not know, or a name of more than one (the web answers 404)."""
 
 
 class SameCountry(StoreError):

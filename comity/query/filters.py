@@ -68,7 +68,7 @@ def closest_countries(value: str, n: int = 3) -> list[str]:
     named, names = _countries()
     keys = {**{code.lower(): frozenset({code}) for code in named}, **names}
     found: list[str] = []
-    for key in difflib.get_close_matches(_fold(value), list(keys), n=10, cutoff=0.6):
+    for key in difflib.get_close_matches(_fold(value), list(keys), n=10, cutoff=0.7):
         for code in sorted(keys[key]):
             if code not in found:
                 found.append(code)
@@ -78,15 +78,15 @@ def closest_countries(value: str, n: int = 3) -> list[str]:
 def resolve_country(value: str) -> str:
     """The alpha-3 code of a state given by code, name, alias or demonym: "vnm", "Việt Nam",
     "Viet Nam", "Laotian" -> VNM, VNM, VNM, LAO. The one resolver of every command and page that
-    takes a country. UnknownCountry (E211, with the closest matches) for what names no state,
-    StoreError (E212) for a name of two (Congo)."""
+    takes a country. UnknownCountry for what names no state (E211, with the closest matches) or
+    no one state (E212: Congo)."""
     codes = _codes(value)
     if len(codes) == 1:
         return next(iter(codes))
     if codes:
         named = _countries()[0]
         found = ", ".join(f"{named.get(c, c)} {c}" for c in sorted(codes))
-        raise StoreError(Errors.E212.format(value=value.strip(), found=found))
+        raise UnknownCountry(Errors.E212.format(value=value.strip(), found=found))
     near = closest_countries(value)
     hint = f"; closest: {', '.join(near)}" if near else ""
     raise UnknownCountry(Errors.E211.format(value=value.strip(), hint=hint))
@@ -102,7 +102,8 @@ _SEPARATOR = re.compile(r"\s*[-,/]\s*|\s+")
 def parse_dyad(value: str | tuple[str, str]) -> tuple[str, str]:
     """"VNM-LAO", "VNM,LAO", "VNM LAO", "Vietnam-Laos", "Viet Nam Laos" or a pair -> ("VNM", "LAO"),
     each side through `resolve_country` (a name may hold a separator: "Guinea-Bissau", "Viet Nam").
-    E205 for what is not two states, E211 for an unknown one, SameCountry (E213) for one state twice."""
+    E205 for what is not two states (one, or three), UnknownCountry (E211, E212) for an unknown side,
+    SameCountry (E213) for one state twice."""
     if isinstance(value, tuple):
         if len(value) != 2:
             raise StoreError(Errors.E205.format(value="-".join(value)))
@@ -123,7 +124,10 @@ def parse_dyad(value: str | tuple[str, str]) -> tuple[str, str]:
     for left, right in splits:  # one side is a state: the other is the unknown one
         if len(_codes(left)) == 1 or len(_codes(right)) == 1:
             resolve_country(right if len(_codes(left)) == 1 else left)
-    raise StoreError(Errors.E205.format(value=value))
+    if not splits:
+        raise StoreError(Errors.E205.format(value=value))
+    # two sides or more, none a state: the first is the unknown one (resolve_country raises)
+    return _two(text, resolve_country(splits[0][0]), resolve_country(splits[0][1]))
 
 
 def _two(text: str, a: str, b: str) -> tuple[str, str]:
