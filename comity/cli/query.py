@@ -38,7 +38,7 @@ def events_cmd(
         f = EventFilter.parse(country=country, dyad=dyad, type=type, since=since, until=until, person=person,
                               text=text, limit=limit, offset=offset, newest_first=not oldest)
     except StoreError as e:
-        raise bad_value(e, _hint(e)) from None
+        raise bad_value(e, _hint(e, country)) from None
     with opened(db) as store, store.read() as conn:
         rows = list_events(conn, f)
         total = count_events(conn, f) if not (as_json or as_csv) else len(rows)
@@ -50,11 +50,12 @@ def events_cmd(
     ], wrap=("sources", "people", "evidence"), drop=("sources", "people", "reports", "plover", "id"))
 
 
-def _hint(e: StoreError) -> str:
-    """The option a filter error is about, from its catalogue code."""
+def _hint(e: StoreError, country: str | None = None) -> str:
+    """The option a filter error is about, from its catalogue code (and, for a state, its value)."""
     message = str(e)
-    for codes, hint in ((("E211", "E212"), "--country/--dyad"), (("E205", "E213"), "--dyad"),
-                        (("E204",), "--type"), (("E208",), "--since/--until")):
+    if any(f"[{c}]" in message for c in ("E211", "E212")):
+        return "--country" if country and repr(country.strip()) in message else "--dyad"
+    for codes, hint in ((("E205", "E213"), "--dyad"), (("E204",), "--type"), (("E208",), "--since/--until")):
         if any(f"[{c}]" in message for c in codes):
             return hint
     return "filters"

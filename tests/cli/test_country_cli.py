@@ -91,6 +91,18 @@ def test_country_cli_a_state_with_itself_exits_2(db, args):
                                                             or "LAO is one state" in message)
 
 
+@pytest.mark.parametrize("args,option", [
+    (("events", "--country", "Atlantis", "--dyad", "VNM-LAO"), "--country"),
+    (("events", "--country", "VNM", "--dyad", "VNM-Atlantis"), "--dyad"),
+    (("export", "--country", "Atlantis", "-o", "-"), "--country"),
+    (("timeline", "Atlantis", "VNM"), "COUNTRY_A COUNTRY_B"),
+    (("agreements", "--between", "Atlantis", "VNM"), "--between"),
+])
+def test_country_cli_the_error_names_the_option(db, args, option):
+    result = invoke(*args, "--db", db)
+    assert result.exit_code == 2 and f"Invalid value for {option}: [E211] 'Atlantis'" in said(result)
+
+
 def test_country_cli_a_name_of_two_states_asks_for_the_code(db):
     result = invoke("events", "--country", "Congo", "--db", db)
     message = said(result)
