@@ -32,7 +32,6 @@ from .source_yaml import line_of, load_source_lines
 
 KINDS = ("agreement", "meeting", "event", "person")
 KEYS = ("name", "on", "dyad", "country", "types", "statuses", "person", "min_sources")
-_CODE = re.compile(r"^[A-Za-z]{3}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _NAME = re.compile(r"^[\w.:-]+$")
 
@@ -90,10 +89,22 @@ def _error(where: str, detail: str) -> AlertRuleError:
 
 
 def _codes(value: Any, where: str, what: str) -> list[str]:
-    items = re.split(r"[-,/\s]+", value.strip()) if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(c, str) and _CODE.match(c) for c in items):
-        raise _error(where, f"{what} must be ISO alpha-3 country codes, not {value!r}")
-    return [c.upper() for c in items]
+    """States as codes, each given by a name, an alias or a code (`comity.query.resolve_country`)."""
+    from .errors import SameCountry, StoreError
+    from .query.filters import parse_dyad, resolve_country
+
+    if not (isinstance(value, str) or isinstance(value, list) and all(isinstance(c, str) for c in value)):
+        raise _error(where, f"{what} must be states (names or ISO alpha-3 codes), not {value!r}")
+    try:
+        if isinstance(value, list):
+            return [resolve_country(c) for c in value]
+        if what == "dyad":
+            return list(parse_dyad(value))
+        return [resolve_country(value)]
+    except SameCountry:
+        raise _error(where, f"a dyad is two different states, e.g. [VNM, LAO], not {value!r}") from None
+    except StoreError as e:
+        raise _error(where, str(e)) from None
 
 
 def _words(value: Any, where: str, what: str) -> list[str]:

@@ -72,12 +72,17 @@ class Errors(metaclass=_Catalogue):
     E203 = ("the store at {url} has schema {found}, which this comity does not know (it knows up to "
             "{known}); it was made by a newer comity: upgrade comity")
     E204 = "{value!r} is not an event type: give a PLOVER type (CONSULT, AGREE...) or CAMEO digits (04, 042...)"
-    E205 = "{value!r} is not a dyad: give two country codes, e.g. VNM-LAO (or VNM LAO)"
+    E205 = ("{value!r} is not a dyad: give two states, by name or ISO alpha-3 code, e.g. VNM-LAO or "
+            "Vietnam-Laos")
     E206 = "no person in the store matches {name!r}; `comity persons` lists them"
     E207 = "Parquet export needs pyarrow: pip install 'comity[parquet]' (or pip install pyarrow)"
     E208 = "{value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY"
     E209 = "alert rules {where}: {detail} (see docs/alerts.md)"
     E210 = "no alert rule is named {name!r}; `comity alerts rules` lists them"
+    E211 = ("{value!r} is not a country comity knows{hint}; give a name or an ISO alpha-3 code, "
+            "e.g. Vietnam or VNM")
+    E212 = "{value!r} names more than one state ({found}); give its ISO alpha-3 code"
+    E213 = "{value!r} is not a dyad: {code} is one state; give two different states, e.g. VNM-LAO"
     # running in parallel (comity.batch)
     E401 = ("no Dask scheduler answered at {address} within {seconds} s; check the address and that the "
             "scheduler runs (`dask scheduler`), or use --dask local[:N] for a cluster on this machine")
@@ -158,6 +163,14 @@ class ModelError(ComityError):
 
 class StoreError(ComityError):
     """The store cannot be opened, migrated or queried as asked."""
+
+
+class UnknownCountry(StoreError):
+    """A state comity does not know, or a name of more than one (the web answers 404)."""
+
+
+class SameCountry(StoreError):
+    """A dyad of a state with itself (the web answers 422)."""
 
 
 class DataError(ComityError):

@@ -32,7 +32,7 @@ PUBLISHED = typer.Option(None, "--published", help="With report paths: the publi
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 QUIET = typer.Option(False, "--quiet", "-q", help="With report paths: no progress bar.")
 BETWEEN = typer.Option(None, "--between", help="Only those whose parties include both states, e.g. VNM LAO "
-                                               "(ISO alpha-3 codes or names).", show_default=False)
+                       "or Vietnam Laos (names, aliases or ISO alpha-3 codes).", show_default=False)
 KIND = typer.Option(None, "--kind", help="Only this kind: protocol, annual_plan, mou, agreement, treaty, ...",
                     show_default=False)
 STATUS = typer.Option(None, "--status", help="Only those whose latest status is this: signed, proposed, "
@@ -57,19 +57,18 @@ def _results(paths: list[Path], published: str | None, quiet: bool) -> list[Arti
     return results
 
 
-def _code(value: str) -> str:
-    """A country code from a code or a name ("lao", "Laos", "Việt Nam" -> LAO, LAO, VNM)."""
-    if len(value) == 3 and value.isalpha() and value.isupper():
-        return value
-    from ..nlp.gazetteer import COUNTRY, DEMONYM, load_gazetteer
+def _codes(between: tuple[str, str] | None) -> set[str]:
+    """--between's two states, each a code, a name or an alias (`comity.query.resolve_country`):
+    exit 2 with the closest matches for an unknown state, and for one state twice."""
+    if not between:
+        return set()
+    from ..errors import StoreError
+    from ..query import parse_dyad
 
-    codes = {e.code for e in load_gazetteer().lookup(value) if e.kind in (COUNTRY, DEMONYM)}
-    if len(codes) == 1:
-        return codes.pop()
-    if len(value) == 3 and value.isalpha():
-        return value.upper()
-    raise typer.BadParameter(f"{value!r} is not a country: give an ISO alpha-3 code such as VNM",
-                             param_hint="--between")
+    try:
+        return set(parse_dyad(tuple(between)))
+    except StoreError as e:
+        raise bad_value(e, "--between") from None
 
 
 def _period(start: int | None, end: int | None) -> str:
@@ -138,7 +137,7 @@ def agreements_cmd(
     ladder (protocols, then plans, MoUs and the rest), else the latest reported first. Given report
     paths, extracts and links them instead, storing nothing. `comity agreement --id ID` shows one in full.
     """
-    codes = {_code(v) for v in between} if between else set()
+    codes = _codes(between)
     since = _since(since)
     if _store_only(paths, db, as_csv):
         dyad = tuple(sorted(codes)) if codes else None
@@ -167,10 +166,8 @@ def _store_agreements(dyad: tuple[str, ...] | None, kind: str | None, status: st
     from ..query.views import AgreementRow, agreements, ladder_order
 
     with opened(db) as store, store.read() as conn:
-        rows = agreements(conn, dyad=dyad if dyad and len(dyad) == 2 else None, kind=kind, status=status,
-                          since=since, limit=limit, latest_first=not dyad)
-    if dyad and len(dyad) == 1:  # --between X X, or two names of one state
-        rows = [r for r in rows if dyad[0] in r.parties]
+        rows = agreements(conn, dyad=dyad, kind=kind, status=status, since=since, limit=limit,
+                          latest_first=not dyad)
     if dyad:
         rows = ladder_order(rows)
     what = f" {'–'.join(dyad)}" if dyad else ""
@@ -317,7 +314,7 @@ def mechanisms_cmd(
     one planned, and how many reports mention it. With --id, every occurrence with its report and
     evidence quote. Reads the store (`--db`); given report paths, extracts and links them instead.
     """
-    codes = {_code(v) for v in between} if between else set()
+    codes = _codes(between)
     if _store_only(paths, db, as_csv):
         _store_mechanisms(tuple(sorted(codes)) if codes else None, id, limit, db, as_json, as_csv)
         return
@@ -361,7 +358,7 @@ def _store_mechanisms(dyad: tuple[str, ...] | None, wanted: str | None, limit: i
         raise typer.BadParameter(f"{wanted!r}: give the mechanism's number from `comity mechanisms`",
                                  param_hint="--id")
     with opened(db) as store, store.read() as conn:
-        rows = mechanisms(conn, dyad if dyad and len(dyad) == 2 else None,
+        rows = mechanisms(conn, dyad or None,
                           ids=[int(wanted)] if wanted is not None else None, limit=limit)
     if dyad:
         rows = [r for r in rows if set(dyad) <= set(r.countries)]

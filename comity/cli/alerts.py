@@ -58,9 +58,10 @@ def add_cmd(
         None, "--on", help="What raises an alert: agreement, meeting, event or person (repeatable, or "
                            "comma-separated)."),
     dyad: Optional[Tuple[str, str]] = typer.Option(
-        None, "--dyad", help="Two states, both taking part: VNM LAO.", show_default=False),
+        None, "--dyad", help="Two states, both taking part: VNM LAO or Vietnam Laos.",
+        show_default=False),
     country: Optional[str] = typer.Option(
-        None, "--country", "-c", help="One state taking part (ISO alpha-3)."),
+        None, "--country", "-c", help="One state taking part (a name or ISO alpha-3 code)."),
     types: Optional[List[str]] = typer.Option(
         None, "--type", "-t", help="With --on event: a PLOVER type (PROTEST) or CAMEO prefix (14); "
                                    "repeatable."),

@@ -9,6 +9,7 @@ import typer
 from ..errors import StoreError
 from ._run import error
 from ._store import bad_value, db_option, opened
+from .query import _hint
 
 
 def export_cmd(
@@ -18,8 +19,10 @@ def export_cmd(
         None, "--tables", help="Comma-separated tables (default all): events, events_plover, agreements, "
                                "agreement_status, persons, person_offices, meetings, mechanisms, "
                                "mechanism_occurrences."),
-    country: Optional[str] = typer.Option(None, "--country", "-c", help="Events: a state on either side."),
-    dyad: Optional[str] = typer.Option(None, "--dyad", "-d", help="Events: two states, either order."),
+    country: Optional[str] = typer.Option(None, "--country", "-c",
+                                          help="Events: a state on either side (a name or code)."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", "-d", help="Events: two states, either order (names "
+                                                                  "or codes)."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Events: PLOVER type or CAMEO prefix."),
     since: Optional[str] = typer.Option(None, "--since", help="Events: from this date."),
     until: Optional[str] = typer.Option(None, "--until", help="Events: up to this date, inclusive."),
@@ -42,7 +45,7 @@ def export_cmd(
     try:
         f = EventFilter.parse(country=country, dyad=dyad, type=type, since=since, until=until)
     except StoreError as e:
-        raise bad_value(e, "filters") from None
+        raise bad_value(e, _hint(e, country)) from None
     with opened(db) as store, store.read() as conn:
         try:
             written = export(conn, output, format, tables=names, events=f)

@@ -15,8 +15,10 @@ from ._store import bad_value, clip, csv_option, db_option, emit, json_option, o
 
 
 def events_cmd(
-    country: Optional[str] = typer.Option(None, "--country", "-c", help="A state on either side (ISO alpha-3)."),
-    dyad: Optional[str] = typer.Option(None, "--dyad", "-d", help="Two states, either order: VNM-LAO."),
+    country: Optional[str] = typer.Option(None, "--country", "-c", help="A state on either side: a name or ISO "
+                                                                        "alpha-3 code."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", "-d", help="Two states, either order: VNM-LAO or "
+                                      "Vietnam-Laos."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="PLOVER type (CONSULT) or CAMEO code "
                                                                   "prefix (04, 042)."),
     since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
@@ -36,7 +38,7 @@ def events_cmd(
         f = EventFilter.parse(country=country, dyad=dyad, type=type, since=since, until=until, person=person,
                               text=text, limit=limit, offset=offset, newest_first=not oldest)
     except StoreError as e:
-        raise bad_value(e, "filters") from None
+        raise bad_value(e, _hint(e, country)) from None
     with opened(db) as store, store.read() as conn:
         rows = list_events(conn, f)
         total = count_events(conn, f) if not (as_json or as_csv) else len(rows)
@@ -48,13 +50,25 @@ def events_cmd(
     ], wrap=("sources", "people", "evidence"), drop=("sources", "people", "reports", "plover", "id"))
 
 
+def _hint(e: StoreError, country: str | None = None) -> str:
+    """The option a filter error is about, from its catalogue code (and, for a state, its value)."""
+    message = str(e)
+    if any(f"[{c}]" in message for c in ("E211", "E212")):
+        return "--country" if country and repr(country.strip()) in message else "--dyad"
+    for codes, hint in ((("E205", "E213"), "--dyad"), (("E204",), "--type"), (("E208",), "--since/--until")):
+        if any(f"[{c}]" in message for c in codes):
+            return hint
+    return "filters"
+
+
 def _actor(country: str | None, sector: str | None) -> str:
     return f"{country or '?'}{'/' + sector if sector else ''}"
 
 
 def timeline_cmd(
-    country_a: str = typer.Argument(..., help="One state (ISO alpha-3), e.g. VNM.", show_default=False),
-    country_b: str = typer.Argument(..., help="The other, e.g. LAO.", show_default=False),
+    country_a: str = typer.Argument(..., help="One state: a name or ISO alpha-3 code, e.g. VNM or Vietnam.",
+                                    show_default=False),
+    country_b: str = typer.Argument(..., help="The other, e.g. LAO or Laos.", show_default=False),
     since: Optional[str] = typer.Option(None, "--since", help="From this date."),
     until: Optional[str] = typer.Option(None, "--until", help="Up to this date, inclusive."),
     limit: int = typer.Option(500, "--limit", "-n", min=0, help="At most this many of each kind."),
@@ -78,7 +92,8 @@ def timeline_cmd(
 
 
 def persons_cmd(
-    country: Optional[str] = typer.Option(None, "--country", "-c", help="Only this state's people."),
+    country: Optional[str] = typer.Option(None, "--country", "-c", help="Only this state's people (a name or ISO "
+                                                                        "alpha-3 code)."),
     name: Optional[str] = typer.Option(None, "--name", help="Names containing this; diacritics optional."),
     limit: int = typer.Option(100, "--limit", "-n", min=0, help="At most this many rows."),
     db: Optional[str] = db_option(), as_json: bool = json_option(), as_csv: bool = csv_option(),

@@ -6,7 +6,7 @@
         rows = list_events(conn, EventFilter.parse(dyad="VNM-LAO", type="04"))
 """
 from .alerts import AlertRow, RuleRow, list_alerts, list_rules, parse_since
-from .filters import EventFilter, EventType, parse_country, parse_date, parse_dyad
+from .filters import EventFilter, EventType, parse_country, parse_date, parse_dyad, resolve_country
 from .results import EventRow, MeetingRow, Office, PersonDetail, PersonRow, SearchHit, TimelineItem
 from .service import (
     count_events, dyads, find_persons, get_person, list_events, list_meetings, list_persons, search, timeline,
@@ -16,5 +16,5 @@ __all__ = [
     "AlertRow", "RuleRow", "list_alerts", "list_rules", "parse_since",
     "EventFilter", "EventRow", "EventType", "MeetingRow", "Office", "PersonDetail", "PersonRow", "SearchHit",
     "TimelineItem", "count_events", "dyads", "find_persons", "get_person", "list_events", "list_meetings",
-    "list_persons", "parse_country", "parse_date", "parse_dyad", "search", "timeline",
+    "list_persons", "parse_country", "parse_date", "parse_dyad", "resolve_country", "search", "timeline",
 ]

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ARRAY, ColumnElement, Connection, and_, any_, bindparam, or_, select
 
-from ..errors import Errors, StoreError
+from ..errors import Errors, SameCountry, StoreError, UnknownCountry
 from ..storage import identity
 from ..storage import schema as s
 from ..storage.textfold import like_pattern
@@ -24,18 +26,114 @@ _CAMEO = re.compile(r"^\d{2,4}$")
 _PLOVER = re.compile(r"^[A-Za-z_]+$")
 
 
+def _fold(text: str) -> str:
+    from ..nlp.gazetteer import fold  # the gazetteer module alone: no spaCy
+
+    return fold(text)
+
+
+@cache
+def _countries() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """The gazetteer's states: code -> preferred name, and folded name, alias or demonym -> codes."""
+    from ..nlp.gazetteer import COUNTRY, DEMONYM, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    names: dict[str, set[str]] = {}
+    for entry, surface in gazetteer.surfaces():
+        if entry.kind in (COUNTRY, DEMONYM):
+            names.setdefault(_fold(surface), set()).add(entry.code)
+    return ({code: c.name for code, c in gazetteer.countries.items()},
+            {key: frozenset(codes) for key, codes in names.items()})
+
+
+def _iso_code(value: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=value) is not None
+
+
+def _codes(value: str) -> frozenset[str]:
+    """The states `value` may name: a code (any case; the gazetteer's, ISO 3166-1's, or IGO as the
+    store codes an organisation's side), else a name, alias or demonym of the gazetteer (case,
+    diacritics and spacing ignored)."""
+    text = value.strip()
+    named, names = _countries()
+    if _COUNTRY.match(text) and (text.upper() in named or text.upper() == "IGO" or _iso_code(text.upper())):
+        return frozenset({text.upper()})
+    return names.get(_fold(text), frozenset())
+
+
+def closest_countries(value: str, n: int = 3) -> list[str]:
+    """The states whose code or name is nearest `value`, as "Laos (LAO)" (difflib), nearest first."""
+    named, names = _countries()
+    keys = {**{code.lower(): frozenset({code}) for code in named}, **names}
+    found: list[str] = []
+    for key in difflib.get_close_matches(_fold(value), list(keys), n=10, cutoff=0.7):
+        for code in sorted(keys[key]):
+            if code not in found:
+                found.append(code)
+    return [f"{named[code]} ({code})" for code in found[:n]]
+
+
+def resolve_country(value: str) -> str:
+    """The alpha-3 code of a state given by code, name, alias or demonym: "vnm", "Việt Nam",
+    "Viet Nam", "Laotian" -> VNM, VNM, VNM, LAO. The one resolver of every command and page that
+    takes a country. UnknownCountry for what names no state (E211, with the closest matches) or
+    no one state (E212: Congo)."""
+    codes = _codes(value)
+    if len(codes) == 1:
+        return next(iter(codes))
+    if codes:
+        named = _countries()[0]
+        found = ", ".join(f"{named.get(c, c)} {c}" for c in sorted(codes))
+        raise UnknownCountry(Errors.E212.format(value=value.strip(), found=found))
+    near = closest_countries(value)
+    hint = f"; closest: {', '.join(near)}" if near else ""
+    raise UnknownCountry(Errors.E211.format(value=value.strip(), hint=hint))
+
+
 def parse_country(value: str) -> str:
-    if not _COUNTRY.match(value.strip()):
-        raise StoreError(Errors.E205.format(value=value))
-    return value.strip().upper()
+    return resolve_country(value)
+
+
+_SEPARATOR = re.compile(r"\s*[-,/]\s*|\s+")
 
 
 def parse_dyad(value: str | tuple[str, str]) -> tuple[str, str]:
-    """"VNM-LAO", "VNM,LAO", "VNM LAO" or a pair -> ("VNM", "LAO")."""
-    parts = list(value) if isinstance(value, tuple) else re.split(r"[-,/\s]+", value.strip())
-    if len(parts) != 2 or not all(_COUNTRY.match(p) for p in parts):
-        raise StoreError(Errors.E205.format(value=value if isinstance(value, str) else "-".join(value)))
-    return parts[0].upper(), parts[1].upper()
+    """"VNM-LAO", "VNM,LAO", "VNM LAO", "Vietnam-Laos", "Viet Nam Laos" or a pair -> ("VNM", "LAO"),
+    each side through `resolve_country` (a name may hold a separator: "Guinea-Bissau", "Viet Nam").
+    E205 for what is not two states (one, or three), UnknownCountry (E211, E212) for an unknown side,
+    SameCountry (E213) for one state twice."""
+    if isinstance(value, tuple):
+        if len(value) != 2:
+            raise StoreError(Errors.E205.format(value="-".join(value)))
+        a, b = resolve_country(value[0]), resolve_country(value[1])
+        return _two(" ".join(value), a, b)
+    text = value.strip()
+    splits = [(text[:m.start()], text[m.end():]) for m in _SEPARATOR.finditer(text)
+              if m.start() > 0 and m.end() < len(text)]
+    for left, right in splits:
+        a, b = _codes(left), _codes(right)
+        if len(a) == 1 and len(b) == 1:
+            return _two(text, next(iter(a)), next(iter(b)))
+    if len(splits) == 1:  # two sides, at least one unknown or ambiguous: say which
+        left, right = splits[0]
+        return _two(text, resolve_country(left), resolve_country(right))
+    if all(len(_codes(word)) == 1 for word in _SEPARATOR.split(text)):
+        raise StoreError(Errors.E205.format(value=value))  # three states or more
+    for left, right in splits:  # one side is a state: the other is the unknown one
+        if len(_codes(left)) == 1 or len(_codes(right)) == 1:
+            resolve_country(right if len(_codes(left)) == 1 else left)
+    if not splits:
+        raise StoreError(Errors.E205.format(value=value))
+    # two sides or more, none a state: the first is the unknown one (resolve_country raises)
+    return _two(text, resolve_country(splits[0][0]), resolve_country(splits[0][1]))
+
+
+def _two(text: str, a: str, b: str) -> tuple[str, str]:
+    if a == b:
+        raise SameCountry(Errors.E213.format(value=text, code=a))
+    return a, b
 
 
 def parse_date(value: str) -> str:

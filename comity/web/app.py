@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..about import __version__
-from ..errors import ComityError
+from ..errors import ComityError, SameCountry, UnknownCountry
 from ..storage import Store
 from . import figures
 from .deps import PageCache, render
@@ -128,6 +128,14 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Any:
         return respond(request, 404, str(exc))
+
+    @app.exception_handler(UnknownCountry)
+    async def no_such_state(request: Request, exc: UnknownCountry) -> Any:  # with the closest states
+        return respond(request, 404, str(exc))
+
+    @app.exception_handler(SameCountry)
+    async def one_state(request: Request, exc: SameCountry) -> Any:  # VNM-VNM: a dyad of one state
+        return respond(request, 422, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:

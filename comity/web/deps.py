@@ -23,8 +23,10 @@ T = TypeVar("T")
 
 # the regular expressions the API's parameters are checked against (and documented with);
 # an empty value, as an HTML form sends for an empty field, means "not given"
-DYAD = r"^$|^[A-Za-z]{3}[-, ][A-Za-z]{3}$"
-COUNTRY = r"^$|^[A-Za-z]{3}$"
+# a state is a name, an alias or an ISO alpha-3 code (comity.query.resolve_country: 404 when unknown);
+# a dyad is two, split by "-", "," or a space: "VNM-LAO", "Vietnam-Laos", "Viet Nam, Laos"
+DYAD = r"^$|^[\w .'’()-]{2,60}[-, ][\w .'’()-]{2,60}$"
+COUNTRY = r"^$|^[\w .'’()-]{2,60}$"
 EVENT_TYPE = r"^$|^[0-9]{2,4}$|^[A-Za-z_]{2,20}$"
 DATE = r"^$|^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"  # 2025-02-30 passes: a 400
 MAX_ID = 2**63 - 1  # the largest integer key SQLite and PostgreSQL hold

@@ -129,7 +129,7 @@ def overview(conn: Connection, *, store: str) -> OverviewContext:
 
 
 def dyad(conn: Connection, pair: str) -> DyadContext:
-    x, y = parse_dyad(pair)  # VNM-VNM is allowed: events within one country
+    x, y = parse_dyad(pair)  # names or codes; UnknownCountry (404), SameCountry (422: VNM-VNM)
     f = EventFilter(dyad=(x, y), limit=10)
     first, last, bucket, periods, activity = _chart_span(conn, (x, y))
     meetings, total = views.meetings(conn, dyad=(x, y), limit=40)

@@ -92,10 +92,11 @@ def test_alerts_cli_add_is_the_yaml_rule(tmp_path, rules):
 
 def test_alerts_cli_bad_rules_name_the_line(db_url, tmp_path, records):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("- name: ok\n  on: agreement\n- name: wrong\n  on: [meeting]\n  dyad: [VNM, LAOS]\n",
+    bad.write_text("- name: ok\n  on: agreement\n- name: wrong\n  on: [meeting]\n  dyad: [VNM, Atlantis]\n",
                    encoding="utf-8")
     result = invoke("ingest", "--records", str(records), "--db", db_url, "--alerts", str(bad), ok=False)
-    assert result.exit_code == 2 and f"{bad}:5:" in said(result) and "'LAOS'" in said(result)
+    assert result.exit_code == 2 and f"{bad}:5:" in said(result)
+    assert "'Atlantis' is not a country" in said(result)
     assert "report(s) read" not in said(result)  # nothing was ingested
     result = invoke("alerts", "add", "--from", str(bad), "--db", db_url, ok=False)
     assert result.exit_code == 2 and f"{bad}:5:" in said(result)

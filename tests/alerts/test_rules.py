@@ -44,6 +44,13 @@ def test_rules_yaml_reads_every_key_with_lines():
     assert rules[3].statuses == ("signed", "renewed") and rules[3].origin == "alerts.yaml:12"
 
 
+def test_rules_take_names_as_codes():
+    by_name = make_rule("vnm-lao-agreements", dyad=["Việt Nam", "Laos"], on=["agreement"])
+    assert by_name.dyad == ("LAO", "VNM")
+    assert make_rule("p", dyad="Philippines-China", on="event").dyad == ("CHN", "PHL")
+    assert make_rule("n", country="Norway", on="meeting").country == "NOR"
+
+
 def test_rules_options_give_the_yaml_rule():
     yaml_rule = parse_rules(RULES, "alerts.yaml")[0]
     option_rule = make_rule("vnm-lao-agreements", dyad=["VNM", "LAO"], on=["agreement"])
@@ -53,6 +60,10 @@ def test_rules_options_give_the_yaml_rule():
 @pytest.mark.parametrize("text, line, words", [
     ("- name: a\n  on: [agreement, parade]\n", 2, "unknown kind 'parade'"),
     ("- name: a\n  on: agreement\n  dyad: [VNM]\n", 3, "two different states"),
+    ("- name: a\n  on: agreement\n  dyad: [VNM, Vietnam]\n", 3, "two different states"),
+    ("- name: a\n  on: agreement\n  dyad: VNM-VNM\n", 3, "two different states"),
+    ("- name: a\n  on: agreement\n  dyad: [VNM, Laso]\n", 3, "'Laso' is not a country comity knows; closest"),
+    ("- name: a\n  on: agreement\n  country: ZZZ\n", 3, "'ZZZ' is not a country comity knows"),
     ("- name: a\n  on: agreement\n  dyad: [VNM, LAO]\n  country: KHM\n", 4, "not both"),
     ("- name: a\n  on: agreement\n  colour: red\n", 3, "unknown key 'colour'"),
     ("- name: a\n  on: [person]\n", 2, "needs person: NAME"),

@@ -10,7 +10,7 @@ from ..deps import MAX_ID
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "A value that is not a dyad, date or event type"},
-    404: {"model": ErrorBody, "description": "No such record in the store"},
+    404: {"model": ErrorBody, "description": "No such record in the store, or no such state"},
 }
 
 

@@ -1,4 +1,4 @@
-"""A relationship at a glance: /dyad/VNM-LAO."""
+"""A relationship at a glance: /dyad/VNM-LAO (or /dyad/Vietnam-Laos: names and aliases too)."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Path, Request
@@ -11,7 +11,9 @@ from ._common import ERRORS
 
 router = APIRouter()
 
-PAIR = Path(pattern=DYAD.removeprefix("^$|"), description="Two ISO alpha-3 country codes, e.g. VNM-LAO")
+PAIR = Path(pattern=DYAD.removeprefix("^$|"),
+            description="Two states, each a name, an alias or an ISO alpha-3 code, e.g. VNM-LAO or Vietnam-Laos; "
+                        "404 for an unknown state (naming the closest), 422 for a state with itself")
 
 
 @router.get("/dyad/{pair}", response_class=HTMLResponse, include_in_schema=False)

@@ -16,8 +16,10 @@ router = APIRouter()
 
 @dataclass
 class EventParams:
-    dyad: str = Query("", pattern=DYAD, description="Two country codes, e.g. VNM-LAO (either direction)")
-    country: str = Query("", pattern=COUNTRY, description="One country code, as actor or recipient")
+    dyad: str = Query("", pattern=DYAD, description="Two states (names or codes), e.g. VNM-LAO, "
+                      "Vietnam-Laos (either direction)")
+    country: str = Query("", pattern=COUNTRY, description="One state (a name or code), as actor or "
+                         "recipient")
     type: str = Query("", pattern=EVENT_TYPE, description="A PLOVER type (CONSULT) or CAMEO digits (04, 042)")
     since: str = Query("", pattern=DATE, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive")
     until: str = Query("", pattern=DATE, description="Up to this date, inclusive")
