@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+import store_records as rec
+from cli_run import invoker, said
 from typer.testing import CliRunner
 
-import store_records as rec
-from comity.cli import app
 from comity.model import result_to_json
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -24,15 +24,7 @@ RULES = """\
 """
 
 
-def invoke(*args: str, ok: bool = True):
-    result = runner.invoke(app, list(args))
-    if ok:
-        assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-    return result
-
-
-def said(result) -> str:
-    return " ".join(result.stderr.split())
+invoke = invoker(runner)
 
 
 def listed(db: str, *args: str) -> list[dict]:

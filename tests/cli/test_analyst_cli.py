@@ -9,23 +9,15 @@ import json
 
 import pytest
 import store_records as rec
+from cli_run import invoker, said
 from typer.testing import CliRunner
 
-from comity.cli import app
 from comity.model import result_to_json
 
 runner = CliRunner(env={"COLUMNS": "80"})
 
 
-def invoke(*args: str, ok: bool = True):
-    result = runner.invoke(app, list(args))
-    if ok:
-        assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-    return result
-
-
-def said(result) -> str:
-    return " ".join(result.stderr.split())
+invoke = invoker(runner)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import json
 import os
 
 import pytest
+from cli_run import said
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -18,11 +19,6 @@ pytestmark = pytest.mark.model
 
 runner = CliRunner(env={"COLUMNS": "200"})
 GOOD = "Vietnam and Laos signed an agreement in Hanoi on Monday."
-
-
-def said(result) -> str:
-    """stderr with the console's line wrapping undone."""
-    return " ".join(result.stderr.split())
 
 
 def good_lines(n: int = 3, **extra) -> str:

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from cli_run import said
 from typer.testing import CliRunner
 
 from comity.cli import app
@@ -16,10 +17,6 @@ from comity.errors import Errors, Warnings
 
 REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner(env={"COLUMNS": "80"})
-
-
-def said(result) -> str:
-    return " ".join(result.stderr.split())
 
 
 def _catalogue() -> list[str]:

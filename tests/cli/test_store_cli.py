@@ -7,26 +7,17 @@ import io
 import json
 
 import pytest
+import store_records as rec
+from cli_run import invoker, said
 from typer.testing import CliRunner
 
-import store_records as rec
-from comity.cli import app
 from comity.model import result_to_json
 from comity.storage import Store
 
 runner = CliRunner(env={"COLUMNS": "200"})  # tables as on a wide terminal: cells unwrapped
 
 
-def invoke(*args: str, ok: bool = True):
-    result = runner.invoke(app, list(args))
-    if ok:
-        assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-    return result
-
-
-def said(result) -> str:
-    """stderr with the console's line wrapping undone."""
-    return " ".join(result.stderr.split())
+invoke = invoker(runner)
 
 
 @pytest.fixture

@@ -176,18 +176,23 @@ def _agent_heads(head: Token) -> list[Token]:
     return agents
 
 
-def _pair_just_named(doc: Doc, disc: Discourse, subj: Token) -> list:
-    """The two officials of two states named in the sentence before "the two ministers" (or
-    earlier in its own sentence), if there are exactly two."""
-    sent = subj.sent
-    spans = [(sent.start, subj.i)]
+def _here_then_before(doc: Doc, token: Token) -> list[tuple[int, int]]:
+    """Where "the two ministers" or "between them" looks for whom it means, in order: its own
+    sentence up to it, then the sentence before (blank lines skipped); token ranges."""
+    sent = token.sent
+    spans = [(sent.start, token.i)]
     before = sent.start - 1
     while before >= 0 and doc[before].is_space:
         before -= 1
     if before >= 0:
-        prev = doc[before].sent
-        spans.append((prev.start, prev.end))
-    for start, end in spans:
+        spans.append((doc[before].sent.start, doc[before].sent.end))
+    return spans
+
+
+def _pair_just_named(doc: Doc, disc: Discourse, subj: Token) -> list:
+    """The two officials of two states named in the sentence before "the two ministers" (or
+    earlier in its own sentence), if there are exactly two."""
+    for start, end in _here_then_before(doc, subj):
         people = []
         for i in range(start, end):
             p = disc.person_at.get(i)
@@ -205,14 +210,7 @@ def _states_just_named(doc: Doc, disc: Discourse, obj: Token) -> list:
     sentence before "between them" (or earlier in its own sentence), if there are exactly two."""
     if len(disc.ranked) < 3:
         return []
-    sent = obj.sent
-    spans = [(sent.start, obj.i)]
-    before = sent.start - 1
-    while before >= 0 and doc[before].is_space:
-        before -= 1
-    if before >= 0:
-        spans.append((doc[before].sent.start, doc[before].sent.end))
-    for start, end in spans:
+    for start, end in _here_then_before(doc, obj):
         codes = []
         for s in doc.spans.get(SPANS_KEY, []):
             if start <= s.start < end and s.label_ in ("COUNTRY", "DEMONYM"):
