@@ -25,7 +25,8 @@ def demo_cmd(
     output: Path = typer.Option(Path("comity-out/samples.jsonl"), "--output", "-o",
                                 help="Where to write the records (JSON Lines)."),
     db: Optional[str] = typer.Option(None, "--db", help="The store to fill with the samples' records "
-                                     "(default: $COMITY_DB, else ~/.local/share/comity/comity.db).",
+                                     "(default: demo.db beside --output, the demo's own: your default "
+                                     "store, $COMITY_DB or ~/.local/share/comity/comity.db, is not touched).",
                                      show_default=False),
 ) -> None:
     """Extract the sample reports bundled with comity and show what was found.
@@ -46,15 +47,19 @@ def demo_cmd(
     show(results)
     err.print(count.line(time.perf_counter() - started))
     out.print(f"\nFull records (FORMAT.md, one JSON object per report): [bold]{escape(str(output))}[/bold]")
-    store_samples(results, db)
+    # the samples' events are invented: they go to a store of the demo's own, not the user's default
+    db = db or str(output.parent / "demo.db")
+    store_samples(results, db, extracted=count.events)
     out.print("Next: [bold]comity extract PATH...[/bold] on your own reports; "
               "[bold]comity --help[/bold] lists every command.")
-    serve = "comity serve" + (f" --db {db}" if db else "")  # the web view (issue 7)
-    out.print(f"See it in your browser: run [bold]{serve}[/bold] and open [bold]http://127.0.0.1:8000/[/bold]")
+    serve = f"comity serve --db {db}"  # the web view (issue 7)
+    out.print(f"See it in your browser: run [bold]{escape(serve)}[/bold] and open "
+              f"[bold]http://127.0.0.1:8000/[/bold]")
 
 
-def store_samples(results: list[ArticleResult], db: Optional[str]) -> None:
-    """Fill the store with the samples (idempotent: a second demo adds nothing) and show how to query it."""
+def store_samples(results: list[ArticleResult], db: str, *, extracted: int) -> None:
+    """Fill the store `db` with the samples (idempotent: a second demo adds nothing) and show how to
+    query it; `extracted`: the events the reports gave, more than are stored when reports retell."""
     from ..errors import StoreError
     from ..query import dyads, list_persons
     from ..storage import Store
@@ -71,12 +76,19 @@ def store_samples(results: list[ArticleResult], db: Optional[str]) -> None:
         warning(f"the samples were not stored: {e}")
         return
     where = url.removeprefix("sqlite:///")
-    out.print(f"\nStored in [bold]{escape(where)}[/bold]: {counts['events']} events, "
+    out.print(f"\nStored in [bold]{escape(where)}[/bold], the demo's own store: {counts['events']} events, "
               f"{counts['meetings']} meetings, "
-              f"{counts['agreements']} agreements, {counts['persons']} people. Query it:")
-    examples = [f"comity events --dyad {pair[0]}-{pair[1]}", f"comity timeline {pair[0]} {pair[1]}",
-                f"comity agreements --between {pair[0]} {pair[1]}",
-                f'comity person "{people[0].name}"' if people else "comity persons", 'comity search "defence"']
+              f"{counts['agreements']} agreements, {counts['persons']} people.")
+    if extracted > counts["events"]:
+        out.print(f"({extracted} events were extracted: an event that several reports tell is stored once, "
+                  "with each report as a source.)")
+    out.print("Query it:")
+    with_db = f"--db {db}"
+    examples = [f"comity events {with_db} --dyad {pair[0]}-{pair[1]}",
+                f"comity timeline {with_db} {pair[0]} {pair[1]}",
+                f"comity agreements {with_db} --between {pair[0]} {pair[1]}",
+                f'comity person {with_db} "{people[0].name}"' if people else f"comity persons {with_db}",
+                f'comity search {with_db} "defence"']
     for example in examples:
         out.print(f"  [bold]{escape(example)}[/bold]")
 

@@ -42,7 +42,8 @@ def serve_cmd(
             err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: {LOOPBACK_HINT}",
                       soft_wrap=True)
         if not store.counts().get("articles"):
-            err.print("the store is empty: fill it with `comity demo` or `comity ingest PATH...`", soft_wrap=True)
+            err.print("the store is empty: fill it with `comity ingest PATH...`, or see the samples with "
+                      "`comity demo` then `comity serve --db comity-out/demo.db`", soft_wrap=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -191,15 +191,21 @@ def test_store_cli_twin_reports_one_story(db_url, shared):
 
 
 @pytest.mark.model
-def test_store_cli_demo_fills_the_default_store(tmp_path, monkeypatch):
+def test_store_cli_demo_fills_a_store_of_its_own(tmp_path, monkeypatch):
+    """The samples' invented events go to demo.db beside the records, never to the user's default
+    store; the hints query that store, and say why fewer events are stored than extracted."""
     monkeypatch.setenv("COMITY_DB", str(tmp_path / "default.db"))
+    demo_db = tmp_path / "demo.db"
     shown = invoke("demo", "-o", str(tmp_path / "samples.jsonl"))
     text = " ".join(shown.stdout.split())
-    assert f"Stored in {tmp_path / 'default.db'}" in text and "comity timeline" in text
-    with Store.open(tmp_path / "default.db") as store:
+    assert f"Stored in {demo_db}, the demo's own store" in text
+    assert f"comity timeline --db {demo_db}" in text and f"comity serve --db {demo_db}" in text
+    assert "stored once, with each report as a source" in text
+    assert not (tmp_path / "default.db").exists()
+    with Store.open(demo_db) as store:
         once = store.counts()
     assert once["events"] > 10 and once["agreements"] >= 3
     invoke("demo", "-o", str(tmp_path / "samples.jsonl"))  # again: nothing is added
-    with Store.open(tmp_path / "default.db") as store:
+    with Store.open(demo_db) as store:
         assert store.counts() == once
-    assert json.loads(invoke("events", "--json", "-n", "1").stdout)
+    assert json.loads(invoke("events", "--db", str(demo_db), "--json", "-n", "1").stdout)
