@@ -71,8 +71,8 @@ def watch_cmd(
             say("stopping", "yellow", "after this article (Ctrl+C again to stop now)")
             watcher.stop()
 
-        def tell(done):  # type: ignore[no-untyped-def]
-            if not quiet:
+        def tell(done, always=True):  # type: ignore[no-untyped-def]
+            if not quiet and (always or done.fetched or done.failed):
                 c = done.ingest
                 err.print(f"{done.sources} source(s) polled, {done.fetched} new page(s) or file(s) read: "
                           f"{c.new} stored, {c.copies} more copies of stored reports, {c.known} already "
@@ -88,7 +88,7 @@ def watch_cmd(
             else:
                 for sig in previous:
                     signal.signal(sig, stop)
-                watcher.loop(on_round=tell)
+                watcher.loop(on_round=lambda done: tell(done, always=False))
         except BaseException:
             store.finish_run(run_id, status="failed")
             raise

@@ -92,3 +92,35 @@ def test_sources_file_errors_name_file_and_line(tmp_path, text, where, what):
     result = invoke("watch", "--once", "--sources", str(sources), "--db", str(tmp_path / "w.db"), ok=False)
     assert result.exit_code == 2
     assert f"{sources}{where}: " in said(result) and what in said(result)
+
+
+def test_without_once_runs_until_sigterm(tmp_path):
+    """The loop polls the folder on its interval, picks up a file written meanwhile, and stops cleanly on
+    SIGTERM (exit 0, the run marked done)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db, folder = tmp_path / "w.db", tmp_path / "inbox"
+    folder.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen([sys.executable, "-m", "comity", "watch", str(folder), "--every", "1s",
+                             "--db", str(db)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(3)
+        (folder / "a.txt").write_text("HANOI, May 3 (VNA) - Vietnam and Laos signed an agreement on trade in "
+                                      "Hanoi on Saturday.\n")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not db.exists() or table(db, "articles") < 1):
+            time.sleep(0.5)
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, stderr
+    assert table(db, "articles") == 1
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status FROM runs ORDER BY id DESC").fetchone()[0] == "done"
