@@ -89,6 +89,8 @@ def server():
                     status, body = 304, b""
             elif self.path == "/atom.xml":
                 body, ctype = atom(state.base), "application/atom+xml"
+            elif self.path == "/garbled.xml":
+                body = b"<html><body><p>this is not a feed <<<</p"
             elif self.path == "/broken.xml":
                 status, body = 500, b"oops"
             elif self.path in ARTICLES:

@@ -26,7 +26,8 @@ def test_feeds_once_then_nothing_new(server, tmp_path):
     db = tmp_path / "w.db"
     sources = tmp_path / "watch.yaml"
     sources.write_text(f"- {{feed: {server.base}/broken.xml, every: 15m}}\n"
-                       f"- {{feed: {server.base}/atom.xml}}\n")
+                       f"- {{feed: {server.base}/atom.xml}}\n"
+                       f"- {{feed: {server.base}/garbled.xml}}\n")
     first = invoke("watch", "--once", f"{server.base}/rss.xml", "--sources", str(sources), "--db", str(db),
                    ok=False)
     assert first.exit_code == 3, first.stderr  # a source failed; the others were read
@@ -34,6 +35,7 @@ def test_feeds_once_then_nothing_new(server, tmp_path):
     assert f"{server.base}/broken.xml: HTTP 500" in text
     assert f"{server.base}/news/missing.html: HTTP 404" in text
     assert "disallowed by robots.txt" in text
+    assert f"{server.base}/garbled.xml: not an RSS or Atom feed" in text
     assert stored(db) == [f"{server.base}/news/cambodia-thailand.html", f"{server.base}/news/vietnam-laos.html"]
     assert table(db, "meetings") >= 1 and table(db, "agreements") >= 1
     assert server.count("/private/secret.html") == 0
