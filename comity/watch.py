@@ -72,9 +72,9 @@ def parse_every(value: object) -> int:
 def load_sources(path: Path) -> list[Source]:
     """The sources of a YAML file: a list of `{feed: URL, every: 15m}` or `{folder: PATH, every: 1m}`.
     A relative folder is taken from the file's own folder. Raises WatchError naming file and line."""
-    from .source_yaml import line_of, load_source_lines
-
     import yaml
+
+    from .source_yaml import line_of, load_source_lines
 
     try:
         data = load_source_lines(path.read_text(encoding="utf-8"))
@@ -126,6 +126,23 @@ def command_line_source(given: str, every: int = DEFAULT_EVERY) -> Source:
     return Source("folder", str(Path(given).expanduser()), every)
 
 
+@dataclass
+class Page:
+    """A fetched answer: status, headers (lower-case names), the body and the charset it declared."""
+
+    status_code: int
+    headers: dict[str, str]
+    content: bytes
+    charset: str | None
+
+    @property
+    def text(self) -> str:
+        try:
+            return self.content.decode(self.charset or "utf-8", errors="replace")
+        except LookupError:  # a charset Python does not know
+            return self.content.decode("utf-8", errors="replace")
+
+
 class Fetcher:
     """httpx with comity's User-Agent, a timeout, a size cap, robots.txt and one request at a time per
     host (a lock per host: the watcher is sequential, the lock keeps it so if that changes)."""
@@ -158,14 +175,14 @@ class Fetcher:
                 if r.status_code == 200 and len(r.content) <= self.max_bytes:
                     parser = urllib.robotparser.RobotFileParser()
                     parser.parse(r.text.splitlines())
-            except Exception:  # noqa: BLE001 -- no robots.txt to read: nothing forbidden
+            except Exception:
                 parser = None
             self._robots[host] = parser
         parser = self._robots[host]
         return parser is None or parser.can_fetch(self.user_agent, url)
 
-    def get(self, url: str, headers: dict[str, str] | None = None) -> Any:
-        """The response (status 200 or 304), its body read up to the size cap; raises FetchError."""
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Page:
+        """The answer (status 200 or 304), its body read up to the size cap; raises FetchError."""
         import httpx
 
         if not self.allowed(url):
@@ -173,20 +190,19 @@ class Fetcher:
         try:
             with self._lock(url), self.client.stream("GET", url, headers=headers or {}) as r:
                 if r.status_code == 304:
-                    return r
+                    return Page(304, dict(r.headers), b"", None)
                 if r.status_code >= 400:
                     raise FetchError(url, f"HTTP {r.status_code} {r.reason_phrase}".strip(),
                                      permanent=r.status_code in (404, 410, 401, 403, 451))
-                size = int(r.headers.get("content-length") or 0)
-                if size > self.max_bytes:
+                declared = r.headers.get("content-length") or ""
+                if declared.isdigit() and int(declared) > self.max_bytes:
                     raise FetchError(url, f"larger than {self.max_bytes} bytes", permanent=True)
                 body = bytearray()
                 for chunk in r.iter_bytes():
                     body += chunk
                     if len(body) > self.max_bytes:
                         raise FetchError(url, f"larger than {self.max_bytes} bytes", permanent=True)
-                r._content = bytes(body)  # what .content and .text give
-                return r
+                return Page(r.status_code, dict(r.headers), bytes(body), r.charset_encoding)
         except httpx.TooManyRedirects:
             raise FetchError(url, "too many redirects") from None
         except httpx.TimeoutException:
@@ -353,8 +369,7 @@ class Watcher:
                           last_modified=r.headers.get("last-modified"))
 
     def _folder(self, source: Source, count: RoundCount) -> None:
-        from .ingest import InputWarning, read_paths
-        from .ingest import files
+        from .ingest import InputWarning, files, read_paths
 
         folder = Path(source.target)
         if not folder.is_dir():

@@ -36,8 +36,7 @@ def watch_cmd(
     is reported with its URL and reason and the others go on (exit code 3 after a round with a
     failure, with --once). Without --once it runs until Ctrl+C or SIGTERM, stopping between articles.
     """
-    from ..watch import (WatchError, Watcher, command_line_source, iter_sources, load_sources,
-                         parse_every)
+    from ..watch import Watcher, WatchError, command_line_source, iter_sources, load_sources, parse_every
     from .ingest import _extractor
 
     try:

@@ -3,6 +3,7 @@ tests: an RSS feed, an Atom feed, article pages, a 404 item, a 500 feed and a ro
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -77,7 +78,7 @@ def server():
         def log_message(self, *args):  # quiet
             pass
 
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             state.hits.append(self.path)
             state.agents.add(self.headers.get("User-Agent", ""))
             body, ctype, status, extra = b"", "text/html; charset=utf-8", 200, {}
@@ -89,6 +90,11 @@ def server():
                     status, body = 304, b""
             elif self.path == "/atom.xml":
                 body, ctype = atom(state.base), "application/atom+xml"
+            elif self.path == "/slow.html":
+                time.sleep(2)
+                body = page("/news/vietnam-laos.html")
+            elif self.path == "/big.html":
+                body = b"<p>" + b"word " * 4000 + b"</p>"
             elif self.path == "/garbled.xml":
                 body = b"<html><body><p>this is not a feed <<<</p"
             elif self.path == "/broken.xml":
