@@ -337,6 +337,7 @@ class Watcher:
         if feed.bozo and not feed.entries:
             raise FetchError(source.target, f"not an RSS or Atom feed ({feed.get('bozo_exception')})")
         seen = self.state.seen(source.key)
+        retry = False
         for entry in feed.entries:
             if self.stopping:
                 return  # the feed is polled again next time: its unseen entries are still unseen
@@ -357,6 +358,8 @@ class Watcher:
                 self.report("failed", f"{link}: {e.reason}")
                 if e.permanent:
                     self.state.mark(source.key, item, f"failed: {e.reason}")
+                else:
+                    retry = True  # the feed's ETag is not kept, so next round reads its entries again
                 continue
             except InputError as e:
                 count.failed.append((link, str(e)))
@@ -365,8 +368,8 @@ class Watcher:
                 continue
             self._ingest(source, item, article, count)
             seen.add(item)
-        self.state.polled(source.key, etag=r.headers.get("etag"),
-                          last_modified=r.headers.get("last-modified"))
+        self.state.polled(source.key, etag=None if retry else r.headers.get("etag"),
+                          last_modified=None if retry else r.headers.get("last-modified"))
 
     def _folder(self, source: Source, count: RoundCount) -> None:
         from .ingest import InputWarning, files, read_paths

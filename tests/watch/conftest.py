@@ -64,6 +64,7 @@ class Server:
     def __init__(self) -> None:
         self.hits: list[str] = []
         self.agents: set[str] = set()
+        self.flaky: set[str] = set()  # paths answered 503 for now
         self.base = ""
 
     def count(self, path: str) -> int:
@@ -90,6 +91,8 @@ def server():
                     status, body = 304, b""
             elif self.path == "/atom.xml":
                 body, ctype = atom(state.base), "application/atom+xml"
+            elif self.path in state.flaky:
+                status, body = 503, b"try later"
             elif self.path == "/slow.html":
                 time.sleep(2)
                 body = page("/news/vietnam-laos.html")

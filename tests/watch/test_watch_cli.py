@@ -36,7 +36,8 @@ def test_feeds_once_then_nothing_new(server, tmp_path):
     assert f"{server.base}/news/missing.html: HTTP 404" in text
     assert "disallowed by robots.txt" in text
     assert f"{server.base}/garbled.xml: not an RSS or Atom feed" in text
-    assert stored(db) == [f"{server.base}/news/cambodia-thailand.html", f"{server.base}/news/vietnam-laos.html"]
+    assert stored(db) == [f"{server.base}/news/cambodia-thailand.html",
+                          f"{server.base}/news/vietnam-laos.html"]
     assert table(db, "meetings") >= 1 and table(db, "agreements") >= 1
     assert server.count("/private/secret.html") == 0
     assert all(agent.startswith("comity/") for agent in server.agents)
@@ -126,3 +127,16 @@ def test_without_once_runs_until_sigterm(tmp_path):
     assert table(db, "articles") == 1
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT status FROM runs ORDER BY id DESC").fetchone()[0] == "done"
+
+
+def test_a_page_that_failed_for_now_is_fetched_next_round(server, tmp_path):
+    """A 5xx page is retried next round, even though its feed has not changed (its ETag is not kept)."""
+    db = tmp_path / "w.db"
+    server.flaky.add("/news/vietnam-laos.html")
+    first = invoke("watch", "--once", f"{server.base}/rss.xml", "--db", str(db), ok=False)
+    assert "vietnam-laos.html: HTTP 503" in said(first)
+    assert stored(db) == []
+    server.flaky.clear()
+    invoke("watch", "--once", f"{server.base}/rss.xml", "--db", str(db), ok=False)
+    assert stored(db) == [f"{server.base}/news/vietnam-laos.html"]
+    assert server.count("/news/missing.html") == 1  # the 404 is not fetched again
