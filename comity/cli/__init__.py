@@ -8,6 +8,7 @@ from . import evaluate
 from . import export, ingest, query  # the store (issue 6)
 from . import serve  # the web view (issue 7)
 from . import alerts  # alert rules and alerts (issue 18)
+from . import watch  # feeds and folders kept current (issue 18)
 from ._help import Command, Group
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ app.command("agreements", cls=Command)(agreements.agreements_cmd)
 app.command("agreement", cls=Command)(agreements.agreement_cmd)
 app.command("mechanisms", cls=Command)(agreements.mechanisms_cmd)
 app.command("serve", cls=Command)(serve.serve_cmd)
+app.command("watch", cls=Command)(watch.watch_cmd)
 app.add_typer(data.app, name="data")
 app.add_typer(alerts.app, name="alerts")
 

@@ -317,6 +317,27 @@ alerts = Table(
 Index("uq_alert", alerts.c.rule_id, alerts.c.kind, alerts.c.fact_id, alerts.c.status, unique=True)
 Index("ix_alerts_created", alerts.c.created_at)
 
+# `comity watch` (issue 18; docs/watch.md): per source (a feed URL or a folder), what its last poll sent
+# back (ETag, Last-Modified) and how it went; per source and item (a feed entry's id or link, a file's
+# path with its size and time), the items already ingested or given up on, so no round repeats one.
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("source", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", String),
+    Column("failures", Integer, nullable=False),  # failed polls in a row (0 after a good one)
+    Column("last_error", Text),
+)
+
+watch_items = Table(
+    "watch_items", metadata,
+    Column("source", Text, primary_key=True),
+    Column("item", Text, primary_key=True),
+    Column("status", String, nullable=False),  # "ingested" or "failed: REASON" (a page that is gone)
+    Column("seen_at", String, nullable=False),
+)
+
 # tables whose row counts `comity` reports and the idempotence tests compare
 COUNTED = ("stories", "articles", "persons", "person_observations", "events", "event_mentions", "meetings",
            "meeting_mentions", "agreements", "agreement_observations", "mechanisms", "mechanism_occurrences")
