@@ -41,8 +41,8 @@ REGION_NOUNS = frozenset({"province", "prefecture", "county", "district", "regio
 _WRAPPING_DEPS = frozenset({"compound", "appos", "nmod", "poss"})
 # nouns whose names carry a city without being at it: "the EU Lisbon agreement", "Shanghai International
 # Studies University" (an affiliation, not where anyone met)
-NAMED_NOT_PLACES = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "protocol", "convention",
-                              "declaration", "university", "institute"})
+NAMED_NOT_PLACES = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "protocol",
+                              "convention", "declaration", "university", "institute"})
 # auxiliaries of a clause that tells what is still to come: "will take part in the summit in Kazan"
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})

@@ -114,7 +114,8 @@ def test_header_datelines_stop_after_the_header_span():
 
 
 def test_header_datelines_a_mixed_case_place_and_colon_where_the_body_opens():
-    text = " date 2024-05-02 Tallinn: Talks between the two defence ministers were held on Thursday.\n\nMore: Text."
+    text = (" date 2024-05-02 Tallinn: Talks between the two defence ministers were held on Thursday."
+            "\n\nMore: Text.")
     wire = parse_wire(text)
     assert wire.dateline is None
     assert list(header_datelines(text, wire.body_start, wire.body_end)) == ["Tallinn"]

@@ -6,7 +6,8 @@ from comity.nlp.pipeline import build_pipeline
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "On Monday the President received Maj. Gen Peter Otieno Kamau, the Kenyan army commander, at State House.",
+    "On Monday the President received Maj. Gen Peter Otieno Kamau, the Kenyan army commander, "
+    "at State House.",
     "The Commanding Officer of HMS Albion, Capt. John Wells described the visit as a chance to build ties.",
 ])
 def test_paragraphs_a_rank_abbreviation_does_not_end_the_sentence(text):
