@@ -175,7 +175,8 @@ def header_datelines(article_text: str, body_start: int, body_end: int) -> Itera
     opening a line of the body's first `_HEADER_SPAN` characters, after banner, headline, byline or
     photo-caption lines of a page taken off the web ("...Counterparts\n\nSINGAPORE, June 1, 2013 –").
     An upper-case place is offered before a dash, a colon, a bracket or an empty line; a mixed-case
-    one only before a day, an agency or its country ("Tokyo, Nov. 17 (Jiji Press)--"). They come in
+    one only before a day, an agency or its country ("Tokyo, Nov. 17 (Jiji Press)--"), or before a
+    colon where the body opens ("Muscat: An official session ..."). They come in
     the order written; which of them is a place is the gazetteer's to say (`comity.pipeline`)."""
     text = article_text[: min(body_end, body_start + _HEADER_SPAN)]
     starts = (line.end() for line in re.finditer(r"^[ \t]*(?=\S)", text, re.MULTILINE))
@@ -193,6 +194,8 @@ def header_datelines(article_text: str, body_start: int, body_end: int) -> Itera
             continue
         for pattern in (_DATELINE_COLON, _DATELINE_BRACKET, _DATELINE_ALONE):
             match = pattern.match(text, pos)
-            if match is not None and _upper(match["place"]) and len(match["place"]) <= 40:
+            # where the body opens, a mixed-case place before a colon is a dateline too ("Muscat: An ...")
+            opening = pos == body_start and pattern is _DATELINE_COLON
+            if match is not None and (_upper(match["place"]) or opening) and len(match["place"]) <= 40:
                 yield match["place"]
                 break

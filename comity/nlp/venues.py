@@ -10,7 +10,10 @@ a city or capital of the gazetteer that the sentence locates something at:
 - the antecedent of a "where" clause ("to Dongxing city, where the two ministers held talks");
 - a place that only situates another place gives way to it: the venue of "in Mong Cai city in
   Quang Ninh province" is Mong Cai, of "in Henderson, south of Perth" Henderson;
-- "here" is the dateline's place.
+- a gathering whose name opens with a city ("on the sidelines of the Munich Security Conference") is in it;
+- "here" is the dateline's place;
+- a city in the name of an agreement or a university ("the EU Lisbon agreement"), or in a clause of what
+  is still to come ("will take part in the summit in Kazan"), is no venue.
 
 Works on the dependency parse, with the word before the name as a fallback for parses that miss
 the preposition ("in Kuala Lumpur" is a venue whatever the parser attached it to).
@@ -21,7 +24,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from .components.actors import entry_of
+from .components.actors import SPANS_KEY, entry_of
+from .gazetteer import load_gazetteer
 
 VENUE_LABELS = ("CITY", "CAPITAL")
 LOCATIVE_PREPS = frozenset({"in", "at"})
@@ -35,6 +39,13 @@ PLACE_NOUNS = frozenset({
 REGION_NOUNS = frozenset({"province", "prefecture", "county", "district", "region", "state", "oblast",
                           "governorate", "area", "islands"})
 _WRAPPING_DEPS = frozenset({"compound", "appos", "nmod", "poss"})
+# nouns whose names carry a city without being at it: "the EU Lisbon agreement", "Shanghai International
+# Studies University" (an affiliation, not where anyone met)
+NAMED_NOT_PLACES = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "protocol",
+                              "convention", "declaration", "university", "institute"})
+# auxiliaries of a clause that tells what is still to come: "will take part in the summit in Kazan"
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
 
 
 class Venue(NamedTuple):
@@ -72,6 +83,19 @@ def _located(span: Span, head: Token) -> bool:
     return prev is not None and prev.lower_ in LOCATIVE_PREPS
 
 
+def _future(head: Token) -> bool:
+    """The place is in a clause of what is still to come ("expects that he will take part in the summit in
+    Kazan in October")."""
+    t = head
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in t.children)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
 def _where_clause(head: Token) -> bool:
     """The place is the antecedent of a "where" clause."""
     for child in head.children:
@@ -102,12 +126,39 @@ def venue_in(sent: Span, spans) -> Venue | tuple[str, str] | None:
     places = [s for s in spans if sent.start <= s.start < sent.end and s.label_ in VENUE_LABELS]
     heads = [(s, phrase_head(s.root)) for s in places]
     for span, head in heads:
+        if head.lower_ in NAMED_NOT_PLACES or _future(head):
+            continue
         if _located(span, head) or _where_clause(head):
             venue = _outer(span, head, heads)
             broad = phrase_head(venue.root).lower_ in REGION_NOUNS
             return Venue(venue.text, entry_of(venue)[0], broad)
+    forum = _forum_city(sent, sent.doc.spans.get(SPANS_KEY, []))
+    if forum is not None:
+        return forum
     if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
         return sent.doc._.dateline_place
+    return None
+
+
+def _forum_city(sent: Span, spans) -> Venue | None:
+    """The city a gathering's name opens with, for a gathering the sentence locates an act at ("on the
+    sidelines of the Munich Security Conference", "at the Jakarta International Defence Dialogue",
+    "attending the Beijing Xiangshan Forum"): such a forum meets in that city."""
+    for span in spans:
+        if not (sent.start <= span.start < sent.end) or entry_of(span)[1] != "FORUM":
+            continue
+        root = span.root
+        at = root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or (
+            root.head.lower_ == "of" and root.head.head.lower_ in _SIDELINES))
+        if not (at or (root.dep_ == "dobj" and root.head.lemma_.lower() == "attend")):
+            continue
+        words = [t for t in span if not t.like_num]
+        for n in (2, 1):
+            if len(words) > n:
+                name = span.doc[words[0].i:words[n - 1].i + 1].text
+                found = [e for e in load_gazetteer().lookup(name) if e.kind in VENUE_LABELS]
+                if found:
+                    return Venue(found[0].canonical, found[0].code, False)
     return None
 
 

@@ -111,3 +111,11 @@ def test_header_datelines_after_banner_lines(text, places):
 def test_header_datelines_stop_after_the_header_span():
     text = "Headline\n\n" + "A sentence of the body. " * 80 + "\n\nOSLO — Later text."
     assert list(header_datelines(text, 0, len(text))) == []
+
+
+def test_header_datelines_a_mixed_case_place_and_colon_where_the_body_opens():
+    text = (" date 2024-05-02 Tallinn: Talks between the two defence ministers were held on Thursday."
+            "\n\nMore: Text.")
+    wire = parse_wire(text)
+    assert wire.dateline is None
+    assert list(header_datelines(text, wire.body_start, wire.body_end)) == ["Tallinn"]

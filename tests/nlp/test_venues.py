@@ -140,3 +140,34 @@ def test_venues_a_dateline_after_the_page_banner_places_the_talks():
                          "Australian Defence Minister Richard Marles held talks on Friday with Indonesian "
                          "Defence Minister Sjafrie Sjamsoeddin, who is visiting.")
     assert meetings == {"Canberra"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a city in a clause of what is still to come
+    "BERLIN — German Defence Minister Boris Pistorius held talks with Polish Defence Minister Wladyslaw "
+    "Kosiniak-Kamysz on Tuesday and said he expects that Poland will take part in the next summit in Warsaw "
+    "in May.",
+    # a city in an agreement's name
+    "BERLIN — German Defence Minister Boris Pistorius held talks with Polish Defence Minister Wladyslaw "
+    "Kosiniak-Kamysz on Tuesday about the mutual aid clause in the EU Lisbon treaty.",
+    # a city in a university's name
+    "BERLIN — German Defence Minister Boris Pistorius held talks with Polish Defence Minister Wladyslaw "
+    "Kosiniak-Kamysz on Tuesday. Jan Nowak, a professor at Warsaw University, said the talks went well.",
+])
+def test_venues_a_city_named_for_something_else_is_no_venue(text):
+    meetings, _ = venues(text)
+    assert meetings == {"Berlin"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "ANKARA — Turkish Foreign Minister Hakan Fidan met Greek Foreign Minister George Gerapetritis on the "
+    "sidelines of the Munich Security Conference on Saturday.",
+    "ANKARA — Attending the Munich Security Conference in Germany, Turkish Foreign Minister Hakan Fidan held "
+    "talks with Greek Foreign Minister George Gerapetritis on Saturday.",
+])
+def test_venues_a_forum_named_for_its_city_is_in_it(text):
+    meetings, events = venues(text, published="2025-02-16")
+    assert meetings == {"Munich"}
+    assert {c for c, _ in events} == {"044"}
