@@ -162,5 +162,6 @@ def test_they_praise_one_of_their_own_states_the_others_praise_it():
     r = extract("Kenyan Foreign Minister Amina Otieno and Norwegian Foreign Minister Lars Berg met in "
                 "Nairobi on Monday. They praised the president of Kenya for hosting the talks.",
                 published="2025-06-11")
-    praise = {(e.source.country, e.target.country if e.target else None) for e in r.events if e.cameo == "051"}
+    praise = {(e.source.country, e.target.country if e.target else None)
+              for e in r.events if e.cameo == "051"}
     assert praise == {("NOR", "KEN")}
