@@ -76,6 +76,8 @@ def test_a_meeting_on_another_day_than_the_summons_stays():
 @pytest.mark.parametrize("text", [
     "Indian Foreign Secretary Vikram Singh delivered prepared remarks on Pakistan at the briefing on Monday.",
     "The Pakistani envoy must provide an explanation to India for the remarks, the ministry said.",
+    "Kenyan Colonel Amina Otieno provided insights into the training of Norwegian cadets in Kenya.",
+    "The Kenyan attache delivered an overview of the courses to the Norwegian delegation on Monday.",
 ])
 def test_words_said_are_no_aid(text):
     assert not [c for c in codes(text) if c[0].startswith("07")]
