@@ -92,6 +92,11 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "the agreement, which was signed in 2021": history, not news of the day
     "not_history": (lambda r: not any(analysis.earlier(d, r.anchor) and analysis.attached(
         r.doc, d, {r.token, r.pred}) for d in _about(r)), "dated before the report's month or year"),
+    # "the agreement provides for the training of cadets": a verb "provide for" with nothing given
+    # says what a text stipulates, not what someone gives
+    "not_stipulation": (lambda r: not (r.trig.lemma == "provide" and r.trig.pos == "VERB" and not any(
+        c.dep_ in ("dobj", "obj", "dative") for c in r.token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in r.token.children)), "what a text provides for"),
     # "would be met with a response"
     "not_passive_meet": (lambda r: not (r.trig.lemma == "meet"
                                         and any(c.dep_ == "auxpass" for c in r.token.children)

@@ -23,6 +23,9 @@ GROUP_NOUNS = {"side", "sides", "country", "countries", "minister", "ministers",
 GROUP_PRONOUNS = {"they", "them", "we"}
 ORIGIN_NOUNS = {"counterpart", "delegation", "envoy", "diplomat", "official", "leader", "minister"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# a politician named by party ("congratulated the Democrat on his win"): the report's main figure
+PARTY_NOUNS = {"democrat", "republican", "conservative", "socialist", "tory", "laborite", "gaullist",
+               "peronist", "kemalist", "chavista"}
 # a city or province acts through its own government: "the Khánh Hòa People's Committee", "the
 # Okinawa prefectural government", "the mayor of Busan" are their state's (local) government
 LOCAL_GOVERNMENT = {"committee", "authorities", "authority", "government", "council", "administration",
@@ -194,6 +197,8 @@ class Discourse:
                 if head.lower_ in ("minister", "counterpart", "general", "admiral", "chief") and len(same) == 1:
                     return [self.person_ref(same[0])]
                 return [Ref(country=code, sector=SECTOR_BY_HEAD.get(head.lower_, "GOV"))]
+        if head.lower_ in PARTY_NOUNS and head.text[:1].isupper() and words[0].lower_ == "the":
+            return self._main_figure(head)
         if head.lower_ in PERSON_PRONOUNS and self.last_person is not None:
             return [self.person_ref(self.last_person)]
         if head.lower_ in ("he", "she") and head.dep_ in ("nsubj", "nsubjpass"):
@@ -208,6 +213,15 @@ class Discourse:
         if lower & {"visiting", "guest", "guests", "visitor", "visitors"} and self.visitor:
             return [Ref(country=self.visitor, sector="GOV")]
         return []
+
+    def _main_figure(self, head: Token) -> list[Ref]:
+        """The official with a state the text has named most often before `head` (the first so
+        named on a tie): whom "the Democrat" of a report means."""
+        count = {p.id: sum(1 for s, _ in p.mentions if s < head.i) for p in self.persons if p.country}
+        named = [p for p in self.persons if count.get(p.id)]
+        if not named:
+            return []
+        return [self.person_ref(max(named, key=lambda p: count[p.id]))]
 
     def _latter_former(self, head: Token, latter: bool) -> list[Ref]:
         seen = []

@@ -76,6 +76,8 @@ def test_a_meeting_on_another_day_than_the_summons_stays():
 @pytest.mark.parametrize("text", [
     "Indian Foreign Secretary Vikram Singh delivered prepared remarks on Pakistan at the briefing on Monday.",
     "The Pakistani envoy must provide an explanation to India for the remarks, the ministry said.",
+    "Kenyan Colonel Amina Otieno provided insights into the training of Norwegian cadets in Kenya.",
+    "The Kenyan attache delivered an overview of the courses to the Norwegian delegation on Monday.",
 ])
 def test_words_said_are_no_aid(text):
     assert not [c for c in codes(text) if c[0].startswith("07")]
@@ -117,3 +119,10 @@ def test_a_street_brawl_is_no_use_of_force_between_states(text):
 def test_troops_clashing_is_force_between_states():
     assert ("190", "CHN", "IND", "2025-06-09") in codes(
         "Chinese troops clashed with Indian soldiers in the Galwan valley on Monday.")
+
+
+def test_what_a_text_provides_for_is_no_aid():
+    text = ("Kenyan Defence Minister Amina Otieno praised the accord with Norway, which provides for the "
+            "training of Kenyan officers in Oslo.")
+    assert not [c for c in codes(text) if c[0].startswith("07")]
+    assert [c for c in codes("Norway provided three patrol boats to Kenya on Monday.") if c[0] == "072"]

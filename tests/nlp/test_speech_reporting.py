@@ -141,3 +141,27 @@ def test_hailing_a_thing_names_no_state_praised():
     assert not [c for c in found if c[0] == "051"]
     assert ("051", "KEN", "NOR") in codes("Kenyan Defence Minister Amina Otieno hailed Norway's role in "
                                           "the region.")
+
+
+def test_the_party_noun_is_the_politician_the_report_is_about():
+    found = codes("Chilean President Marta Rojas won a second term on Sunday. Rojas thanked her voters. "
+                  "Peruvian President Luis Campos and King Harald of Norway also congratulated the Socialist "
+                  "on her victory.")
+    assert ("051", "PER", "CHL") in found and ("051", "NOR", "CHL") in found
+    assert not [c for c in found if {c[1], c[2]} == {"PER", "NOR"}]
+
+
+def test_the_party_noun_is_the_one_named_most_not_the_one_named_last():
+    found = codes("Chilean President Marta Rojas won a second term on Sunday. Rojas thanked her voters. "
+                  "Argentine Foreign Minister Pablo Diaz was in Santiago for talks on trade. "
+                  "Peruvian President Luis Campos congratulated the Socialist on her victory.")
+    assert ("051", "PER", "CHL") in found and ("051", "PER", "ARG") not in found
+
+
+def test_they_praise_one_of_their_own_states_the_others_praise_it():
+    r = extract("Kenyan Foreign Minister Amina Otieno and Norwegian Foreign Minister Lars Berg met in "
+                "Nairobi on Monday. They praised the president of Kenya for hosting the talks.",
+                published="2025-06-11")
+    praise = {(e.source.country, e.target.country if e.target else None)
+              for e in r.events if e.cameo == "051"}
+    assert praise == {("NOR", "KEN")}

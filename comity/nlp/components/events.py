@@ -572,6 +572,13 @@ class EventCoder:
         if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
             # "US and British activists protested against China": each state acts on the target
             return [(r, explicit) for r in sources if r.country != explicit.country]
+        acting = {r.country for r in sources}
+        if len(acting) >= 2 and explicit is None and trig.family not in self.table.groups["together"]:
+            # "they appreciated the president of China for hosting": the one the act is on is one
+            # of those "they" may name; the others act on it (never it on another of them)
+            named = next((r for r in self._target_refs(disc, token, pred, trig) if r.country in acting), None)
+            if named is not None:
+                return [(r, named) for r in sources if r.country != named.country]
         if len({r.country for r in sources}) >= 3 and trig.family in self.table.groups["together"]:
             # acts of three or more states together ("the three ministers signed"): one event per pair
             return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
