@@ -14,7 +14,7 @@ At the end of the third session (general fixes from sets 2 and 3's error lists, 
   0.821, agreements 0.927, persons 1.000; set 3 events 0.545, meetings 0.800, agreements 0.717, persons
   0.844. Floors raised to about 0.05 below these.
 At the end of the second session of 2026-12-06 (rules developed on the real corpus, none on these sets):
-  set 1 events 0.926, meetings 1.000, agreements 1.000, persons 1.000; set 2 events 0.775, meetings
+  set 1 events 0.933, meetings 1.000, agreements 1.000, persons 1.000; set 2 events 0.775, meetings
   0.900, agreements 0.905, persons 1.000; set 3 events 0.589, meetings 0.844, agreements 0.778, persons
   0.909. Floors of sets 2 and 3 raised to about 0.05 below these.
 Raise the floors when the extractor improves. Never lower them, and never edit the gold, to make a change pass.
