@@ -97,8 +97,8 @@ def test_analyst_cli_samples_store_and_paths_agree(tmp_path):
 
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     shown = " ".join(invoke("demo", "-o", str(tmp_path / "samples.jsonl"), "--db", db).stdout.split())
-    assert "comity agreements --between KHM VNM" in shown  # the demo's hint runs as printed
-    stored = json.loads(invoke("agreements", "--between", "VNM", "KHM", "--db", db, "--json").stdout)
+    assert f"comity agreements --db {db} --between KHM VNM" in shown  # the demo's hint, run as printed:
+    stored = json.loads(invoke("agreements", "--db", db, "--between", "KHM", "VNM", "--json").stdout)
     given = json.loads(invoke("agreements", str(sample_dir()), "-q", "--between", "VNM", "KHM",
                               "--json").stdout)
     assert len(stored) == len(given) >= 3
