@@ -315,7 +315,7 @@ class Watcher:
 
     def _ingest(self, source: Source, item: str, article: Article, count: RoundCount) -> None:
         done = ingest_articles(self.store, [article], self.extract, run_id=self.run_id, batch_size=1)
-        _add(count.ingest, done)
+        count.ingest += done
         self.state.mark(source.key, item)
 
     def _feed(self, source: Source, count: RoundCount) -> None:
@@ -396,19 +396,10 @@ class Watcher:
                     count.failed.append((str(file), str(article)))
                     self.report("skipped", str(article))
                 elif isinstance(article, Article):
-                    _add(count.ingest, ingest_articles(self.store, [article], self.extract,
-                                                       run_id=self.run_id, batch_size=1))
+                    count.ingest += ingest_articles(self.store, [article], self.extract,
+                                                    run_id=self.run_id, batch_size=1)
             self.state.mark(source.key, item)
         self.state.polled(source.key)
-
-
-def _add(total: IngestCount, done: IngestCount) -> None:
-    total.read += done.read
-    total.known += done.known
-    total.batches += done.batches
-    total.new += done.new
-    total.copies += done.copies
-    total.alerts += done.alerts
 
 
 def _entry_date(entry: Any) -> dt.date | None:

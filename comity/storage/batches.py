@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -36,6 +36,12 @@ class IngestCount:
         self.copies += saved.copies
         self.known += saved.known
         self.alerts += saved.alerts
+
+    def __iadd__(self, other: IngestCount) -> IngestCount:
+        """Another ingest's counts added to these (`comity watch` ingests a report at a time)."""
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return self
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
