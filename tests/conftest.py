@@ -89,6 +89,15 @@ def new_postgres_database(server: str, template: str | None = None) -> str:
     return f"{server}/{name}"
 
 
+def backend_url(request, tmp_path_factory, name: str) -> str:
+    """For a fixture parametrized over ["sqlite", "postgresql"]: an empty store's URL on that backend,
+    a SQLite file in a temp folder named `name`, or a fresh database on the PostgreSQL test server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp(name) / 'comity.db'}"
+    return new_postgres_database(request.getfixturevalue("postgres_server"),
+                                 template=request.getfixturevalue("postgres_template"))
+
+
 @pytest.fixture(scope="session")
 def postgres_template(postgres_server) -> str:
     """A database migrated to the current schema, copied for each test (CREATE DATABASE ... TEMPLATE

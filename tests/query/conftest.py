@@ -9,13 +9,9 @@ from comity.storage import Store
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def filled(request, tmp_path_factory):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('q') / 'comity.db'}"
-    else:
-        from conftest import new_postgres_database
+    from conftest import backend_url
 
-        url = new_postgres_database(request.getfixturevalue("postgres_server"),
-                                    template=request.getfixturevalue("postgres_template"))
+    url = backend_url(request, tmp_path_factory, "q")
     store = Store.open(url)
     store.save(rec.all_results())
     yield store

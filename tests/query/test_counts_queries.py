@@ -15,13 +15,9 @@ from comity.storage import Store
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def store(request, tmp_path_factory):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('counts') / 'comity.db'}"
-    else:
-        from conftest import new_postgres_database
+    from conftest import backend_url
 
-        url = new_postgres_database(request.getfixturevalue("postgres_server"),
-                                    template=request.getfixturevalue("postgres_template"))
+    url = backend_url(request, tmp_path_factory, "counts")
     results = rec.all_results() + rec.synthetic(80, seed=13)
     r = rec.synthetic(1, seed=14)[0]  # events dated to the year and to the month only
     results.append(dataclasses.replace(

@@ -68,13 +68,9 @@ def client(web_store):
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def small_store(request, tmp_path_factory):
     """The hand-made records (no model needed) in a store on each backend."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('small') / 'comity.db'}"
-    else:
-        from conftest import new_postgres_database
+    from conftest import backend_url
 
-        url = new_postgres_database(request.getfixturevalue("postgres_server"),
-                                    template=request.getfixturevalue("postgres_template"))
+    url = backend_url(request, tmp_path_factory, "small")
     store = Store.open(url)
     store.save(rec.all_results())
     yield store

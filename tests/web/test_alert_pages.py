@@ -30,13 +30,9 @@ RULES = """\
 def alert_client(request, tmp_path_factory):
     from fastapi.testclient import TestClient
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('alerts') / 'comity.db'}"
-    else:
-        from conftest import new_postgres_database
+    from conftest import backend_url
 
-        url = new_postgres_database(request.getfixturevalue("postgres_server"),
-                                    template=request.getfixturevalue("postgres_template"))
+    url = backend_url(request, tmp_path_factory, "alerts")
     with Store.open(url) as store:
         store.save_rules(parse_rules(RULES, "alerts.yaml"))
         store.save(rec.all_results())

@@ -18,13 +18,9 @@ from comity.storage import Store
 def paged(request, tmp_path_factory):
     """Many events on few dates (so that dates tie across pages), in both directions of VNM-LAO, and
     undated ones: the cases a page boundary can get wrong."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'comity.db'}"
-    else:
-        from conftest import new_postgres_database
+    from conftest import backend_url
 
-        url = new_postgres_database(request.getfixturevalue("postgres_server"),
-                                    template=request.getfixturevalue("postgres_template"))
+    url = backend_url(request, tmp_path_factory, "pages")
     results = []
     for i, r in enumerate(rec.synthetic(90, seed=21, events_per_report=4)):
         day = f"2024-0{1 + i % 45 // 15}-{10 + i % 15}"  # 45 dates: several events on each
