@@ -147,19 +147,21 @@ def _realised(verb: Token) -> bool:
     """Whether the verb reports a done act ("renewed", "has been extended"), not a plan or a
     wish ("to renew", "will extend", "agreed to renew")."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & _not_done_aux():
+    not_done, done, _ = _aux_words()
+    if aux & not_done:
         return False
-    done = analysis.cues()["tense.done_aux"] | analysis.cues()["tense.past_perfect_aux"]
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & done))
 
 
 @cache
-def _not_done_aux() -> frozenset[str]:
-    """The auxiliaries of an act not (yet) done, from cues.yaml: future, supposed, obliged, advised
-    or able, and the infinitive's "to"."""
+def _aux_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The auxiliaries, from cues.yaml (read once): of an act not (yet) done (future, supposed, obliged,
+    advised or able, and the infinitive's "to"), of a done one (perfect, passive, past perfect), and of
+    one to come (future and "to")."""
     c = analysis.cues()
-    return (c["modality.future_aux"] | c["modality.hypothetical_aux"] | c["modality.obligation_aux"]
-            | c["modality.advice_aux"] | c["modality.infinitive_marks"])
+    future = c["modality.future_aux"] | c["modality.infinitive_marks"]
+    not_done = future | c["modality.hypothetical_aux"] | c["modality.obligation_aux"] | c["modality.advice_aux"]
+    return not_done, c["tense.done_aux"] | c["tense.past_perfect_aux"], future
 
 
 def _agent_heads(head: Token) -> list[Token]:
@@ -238,7 +240,7 @@ def _complements(verb: Token) -> list[Token]:
 def _future(verb: Token) -> bool:
     """"will sign", "to be signed", "would be inked"; and a verb joined to one of these, which shares
     its auxiliary: "to hold talks early next year and sign the pact", "will meet and sign"."""
-    future = analysis.cues()["modality.future_aux"] | analysis.cues()["modality.infinitive_marks"]
+    future = _aux_words()[2]
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in future for c in verb.children):
         return True
     # a base form only: in "moved to reset ties and signed a treaty" the parser may join "signed" to "reset"
