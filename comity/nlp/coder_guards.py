@@ -11,14 +11,17 @@ in EventCoder as named helpers, because it walks the parse in ways a word list c
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from . import analysis
 
 
-class Reading(NamedTuple):
+@dataclass
+class Reading:
     """One trigger reading as a coder guard sees it."""
 
     coder: Any  # the EventCoder (its table and its parse helpers)
@@ -29,6 +32,14 @@ class Reading(NamedTuple):
     sent_dates: list  # the dates of its sentence
     anchor: Any  # the report's day
 
+    @cached_property
+    def about(self) -> list:
+        """The sentence's dates that may date the act (read by two guards, found once): a reaction's
+        dates after its verb date what it reacts to ("thanked Vietnam for its support during the
+        chairmanship in 2024")."""
+        reaction = self.coder.table.groups["reaction"]
+        return [d for d in self.sent_dates if not (self.trig.family in reaction and d.start > self.token.idx)]
+
 
 def _content(r: Reading) -> bool:
     content = r.coder.table.groups["content"]
@@ -38,13 +49,6 @@ def _content(r: Reading) -> bool:
 
 def _unagented_participle(t: Token) -> bool:
     return t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children)
-
-
-def _about(r: Reading) -> list:
-    """The sentence's dates that may date the act: a reaction's dates after its verb date what it
-    reacts to ("thanked Vietnam for its support during the chairmanship in 2024")."""
-    reaction = r.coder.table.groups["reaction"]
-    return [d for d in r.sent_dates if not (r.trig.family in reaction and d.start > r.token.idx)]
 
 
 # name -> (passes, reason when it does not)
@@ -84,14 +88,14 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
         for c in r.token.children)), "a participle telling a state"),
     # "sent last week", "in recent years"
     "not_dated_background": (lambda r: not any(analysis.background_kind(d) and analysis.attached(
-        r.doc, d, {r.token, r.pred}) for d in _about(r)), "dated as background"),
+        r.doc, d, {r.token, r.pred}) for d in r.about), "dated as background"),
     # "recently visited", "had previously signed"
     "not_told_background": (lambda r: not (analysis.background_adverb(r.token) or (
         r.pred.i != r.token.i and analysis.background_adverb(r.pred))),
         "told as background ('recently visited', 'previously signed')"),
     # "the agreement, which was signed in 2021": history, not news of the day
     "not_history": (lambda r: not any(analysis.earlier(d, r.anchor) and analysis.attached(
-        r.doc, d, {r.token, r.pred}) for d in _about(r)), "dated before the report's month or year"),
+        r.doc, d, {r.token, r.pred}) for d in r.about), "dated before the report's month or year"),
     # "the agreement provides for the training of cadets": a verb "provide for" with nothing given
     # says what a text stipulates, not what someone gives
     "not_stipulation": (lambda r: not (r.trig.lemma == "provide" and r.trig.pos == "VERB" and not any(
