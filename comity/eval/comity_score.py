@@ -221,7 +221,8 @@ def _score_events(s: ComityScores, g: GoldDoc, p: dict, confusion_by: str) -> No
             s.checks["events"].check("direction", direction[gk] in said[pk])
     s.events_by_label.score_set(pred, required, label=lambda k: str(k[0]), ignore=optional)
     for i, name in enumerate(PART_FIELDS):
-        part = (lambda keys, i=i: {k[i] for k in keys})
+        def part(keys, i=i):  # type: ignore[no-untyped-def]
+            return {k[i] for k in keys}
         # a part found only in optional events is neutral, as the whole key is
         s.fields[name].score_set(part(pred), part(required), part(optional) - part(required))
     _confuse(s.confusion, g, pred_events, confusion_by)
