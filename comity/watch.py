@@ -33,6 +33,8 @@ USER_AGENT = f"comity/{__version__} (news watcher; +https://pypi.org/project/com
 TIMEOUT = 20.0  # seconds, per request
 MAX_BYTES = 5 * 1024 * 1024  # a feed or page larger than this is refused
 DEFAULT_EVERY = 15 * 60  # seconds between polls of one source
+BACKOFF_FIRST = 60.0  # seconds a source waits after its first failure in a row; doubled with each more
+BACKOFF_MAX = 6 * 3600.0  # ... up to this
 _EVERY = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -49,10 +51,13 @@ class FetchError(Exception):
         self.url, self.reason, self.permanent = url, reason, permanent
 
 
+KINDS = ("feed", "sitemap", "jsonl", "folder")  # the keys of a sources file
+
+
 @dataclass(frozen=True)
 class Source:
-    kind: str  # "feed" or "folder"
-    target: str  # the feed's URL or the folder's path
+    kind: str  # one of KINDS: a feed or news sitemap is fetched (either may be either: the body tells)
+    target: str  # the URL, the folder's path or the JSON Lines file's path
     every: int = DEFAULT_EVERY  # seconds
     where: str = "command line"  # "watch.yaml:3"
 
@@ -70,8 +75,9 @@ def parse_every(value: object) -> int:
 
 
 def load_sources(path: Path) -> list[Source]:
-    """The sources of a YAML file: a list of `{feed: URL, every: 15m}` or `{folder: PATH, every: 1m}`.
-    A relative folder is taken from the file's own folder. Raises WatchError naming file and line."""
+    """The sources of a YAML file: a list of `{feed: URL, every: 15m}`, `{sitemap: URL}`, `{jsonl: PATH}`
+    or `{folder: PATH, every: 1m}`. A relative path is taken from the file's own folder. Raises
+    WatchError naming file and line."""
     import yaml
 
     from .source_yaml import line_of, load_source_lines
@@ -88,29 +94,30 @@ def load_sources(path: Path) -> list[Source]:
         return []
     if not isinstance(data, list):
         raise WatchError(f"{path}:{line_of(data) or 1}: expected a list of sources "
-                         "(- feed: URL / - folder: PATH)")
+                         "(- feed: URL / - sitemap: URL / - jsonl: PATH / - folder: PATH)")
     sources = []
     for entry in data:
         line = line_of(entry) or line_of(data) or 1
         where = f"{path}:{line}"
         if not isinstance(entry, dict):
             raise WatchError(f"{where}: a source is a mapping such as {{feed: URL, every: 15m}}")
-        kinds = [k for k in ("feed", "folder") if k in entry]
-        unknown = sorted(str(k) for k in entry if k not in ("feed", "folder", "every"))
+        kinds = [k for k in KINDS if k in entry]
+        unknown = sorted(str(k) for k in entry if k not in (*KINDS, "every"))
         if unknown:
             raise WatchError(f"{path}:{line_of(entry, unknown[0]) or line}: unknown key {unknown[0]!r} "
-                             "(known: feed, folder, every)")
+                             f"(known: {', '.join(KINDS)}, every)")
         if len(kinds) != 1:
-            raise WatchError(f"{where}: a source has exactly one of feed: URL or folder: PATH")
+            raise WatchError(f"{where}: a source has exactly one of feed: URL, sitemap: URL, jsonl: PATH "
+                             "or folder: PATH")
         kind = kinds[0]
         target = entry[kind]
         if not isinstance(target, str) or not target.strip():
             raise WatchError(f"{path}:{line_of(entry, kind) or line}: {kind}: needs a value")
-        if kind == "feed" and urlsplit(target).scheme not in ("http", "https"):
-            raise WatchError(f"{path}:{line_of(entry, kind) or line}: feed: {target!r} is not an http(s) URL")
-        if kind == "folder":
-            folder = Path(target).expanduser()
-            target = str(folder if folder.is_absolute() else (path.parent / folder))
+        if kind in ("feed", "sitemap") and urlsplit(target).scheme not in ("http", "https"):
+            raise WatchError(f"{path}:{line_of(entry, kind) or line}: {kind}: {target!r} is not an http(s) URL")
+        if kind in ("folder", "jsonl"):
+            local = Path(target).expanduser()
+            target = str(local if local.is_absolute() else (path.parent / local))
         try:
             every = parse_every(entry.get("every", f"{DEFAULT_EVERY}s"))
         except ValueError as e:
@@ -120,10 +127,14 @@ def load_sources(path: Path) -> list[Source]:
 
 
 def command_line_source(given: str, every: int = DEFAULT_EVERY) -> Source:
-    """A URL given on the command line is a feed; anything else, a folder."""
+    """A URL given on the command line is a feed or a news sitemap (its body tells which); a `.jsonl`
+    file, JSON Lines that grow; anything else, a folder."""
     if urlsplit(given).scheme in ("http", "https"):
         return Source("feed", given, every)
-    return Source("folder", str(Path(given).expanduser()), every)
+    local = Path(given).expanduser()
+    if local.suffix.lower() in (".jsonl", ".ndjson") and not local.is_dir():
+        return Source("jsonl", str(local), every)
+    return Source("folder", str(local), every)
 
 
 @dataclass
@@ -215,7 +226,8 @@ class Fetcher:
 class RoundCount:
     sources: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source or item, reason)
-    fetched: int = 0  # pages (or files) read
+    fetched: int = 0  # pages (or files, or JSON lines) read
+    waiting: int = 0  # sources skipped this round: they failed in a row and their backoff runs
     ingest: IngestCount = field(default_factory=IngestCount)
 
 
@@ -246,6 +258,28 @@ class State:
             row = conn.execute(select(s.watch_sources).where(s.watch_sources.c.source == source)) \
                 .mappings().first()
         return dict(row) if row else {"source": source, "etag": None, "last_modified": None, "failures": 0}
+
+    def backoff_seconds(self, source: str) -> float:
+        """How long a source that failed n polls in a row waits before the next: 1 min, doubling with
+        each failure, at most BACKOFF_MAX; 0 for a source whose last poll went well."""
+        failures = self.source(source).get("failures") or 0
+        return min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX) if failures else 0.0
+
+    def backing_off(self, source: str) -> str | None:
+        """Why the source is not polled now ("failed 3 times in a row, last: HTTP 500; next try after
+        ..."), or None when it may be."""
+        known = self.source(source)
+        wait = self.backoff_seconds(source)
+        if not wait or not known.get("checked_at"):
+            return None
+        try:
+            retry = dt.datetime.fromisoformat(known["checked_at"]) + dt.timedelta(seconds=wait)
+        except ValueError:
+            return None
+        if retry <= dt.datetime.now(dt.timezone.utc):
+            return None
+        return (f"failed {known['failures']} time(s) in a row (last: {known.get('last_error')}); "
+                f"next try after {retry.isoformat(timespec='seconds')}")
 
     def polled(self, source: str, *, etag: str | None = None, last_modified: str | None = None,
                error: str | None = None) -> None:
@@ -283,10 +317,17 @@ class Watcher:
         for source in sources if sources is not None else self.sources:
             if self.stopping:
                 break
+            wait = self.state.backing_off(source.key)
+            if wait:
+                count.waiting += 1
+                self.report("waiting", f"{source.target}: {wait}")
+                continue
             count.sources += 1
             try:
-                if source.kind == "feed":
+                if source.kind in ("feed", "sitemap"):
                     self._feed(source, count)
+                elif source.kind == "jsonl":
+                    self._jsonl(source, count)
                 else:
                     self._folder(source, count)
             except FetchError as e:
@@ -297,7 +338,8 @@ class Watcher:
 
     def loop(self, *, sleep: Callable[[float], None] = time.sleep,
              on_round: Callable[[RoundCount], object] | None = None) -> None:
-        """Rounds until stop(): each source when its interval has passed."""
+        """Rounds until stop(): each source when its interval has passed (or, after failures in a row,
+        when its backoff has, if that is longer)."""
         due = {src.key: 0.0 for src in self.sources}
         while not self.stopping:
             now = time.monotonic()
@@ -307,7 +349,7 @@ class Watcher:
                 if on_round:
                     on_round(done)
                 for src in ready:
-                    due[src.key] = time.monotonic() + src.every
+                    due[src.key] = time.monotonic() + max(src.every, self.state.backoff_seconds(src.key))
             wait = min(due.values()) - time.monotonic()
             while wait > 0 and not self.stopping:
                 sleep(min(wait, 0.5))
@@ -319,10 +361,8 @@ class Watcher:
         self.state.mark(source.key, item)
 
     def _feed(self, source: Source, count: RoundCount) -> None:
-        import feedparser
-
-        from .ingest.html import read_html
-
+        """A feed (RSS, Atom) or a news sitemap (a urlset, or a sitemap index of them): the body says
+        which, so either key of a sources file, or a bare URL on the command line, takes both."""
         known = self.state.source(source.key)
         headers = {}
         if known.get("etag"):
@@ -333,43 +373,101 @@ class Watcher:
         if r.status_code == 304:
             self.state.polled(source.key, etag=known.get("etag"), last_modified=known.get("last_modified"))
             return
-        feed = feedparser.parse(r.content)
-        if feed.bozo and not feed.entries:
-            raise FetchError(source.target, f"not an RSS or Atom feed ({feed.get('bozo_exception')})")
-        seen = self.state.seen(source.key)
-        retry = False
-        for entry in feed.entries:
-            if self.stopping:
-                return  # the feed is polled again next time: its unseen entries are still unseen
-            link = entry.get("link")
-            item = entry.get("id") or link
-            if not item or item in seen:
-                continue
-            if not link:
-                self.state.mark(source.key, item, "failed: no link")
-                continue
-            try:
-                page = self.fetcher.get(link)
-                count.fetched += 1
-                published = _entry_date(entry)
-                article = read_html(page.text, id=link, origin=link, published=published)
-            except FetchError as e:
-                count.failed.append((link, e.reason))
-                self.report("failed", f"{link}: {e.reason}")
-                if e.permanent:
-                    self.state.mark(source.key, item, f"failed: {e.reason}")
-                else:
-                    retry = True  # the feed's ETag is not kept, so next round reads its entries again
-                continue
-            except InputError as e:
-                count.failed.append((link, str(e)))
-                self.report("skipped", str(e))
-                self.state.mark(source.key, item, "failed: no text")
-                continue
-            self._ingest(source, item, article, count)
-            seen.add(item)
+        entries = sitemap_entries(r.content, source.target, self.fetcher)
+        if entries is None:
+            entries = feed_entries(r.content, source.target)
+        retry = self._entries(source, entries, count)
+        if self.stopping:
+            return  # polled again next time: its unseen entries are still unseen
         self.state.polled(source.key, etag=None if retry else r.headers.get("etag"),
                           last_modified=None if retry else r.headers.get("last-modified"))
+
+    def _entries(self, source: Source, entries: list[Entry], count: RoundCount) -> bool:
+        """Fetch and ingest each entry not seen before; True when one failed for now (a 5xx, a timeout),
+        so the source's validators must not be kept and the next round reads it in full again."""
+        from .ingest.html import read_html
+
+        seen = self.state.seen(source.key)
+        retry = False
+        for entry in entries:
+            if self.stopping:
+                return retry
+            if not entry.item or entry.item in seen:
+                continue
+            if not entry.link:
+                self.state.mark(source.key, entry.item, "failed: no link")
+                continue
+            try:
+                page = self.fetcher.get(entry.link)
+                count.fetched += 1
+                if not _looks_like_html(page):
+                    raise FetchError(entry.link, f"not an HTML page ({page.headers.get('content-type')})",
+                                     permanent=True)
+                article = read_html(page.text, id=entry.link, origin=entry.link, published=entry.published)
+            except FetchError as e:
+                count.failed.append((entry.link, e.reason))
+                self.report("failed", f"{entry.link}: {e.reason}")
+                if e.permanent:
+                    self.state.mark(source.key, entry.item, f"failed: {e.reason}")
+                else:
+                    retry = True
+                continue
+            except InputError as e:
+                count.failed.append((entry.link, str(e)))
+                self.report("skipped", str(e))
+                self.state.mark(source.key, entry.item, "failed: no text")
+                continue
+            self._ingest(source, entry.item, article, count)
+            seen.add(entry.item)
+        return retry
+
+    def _jsonl(self, source: Source, count: RoundCount) -> None:
+        """A JSON Lines file that grows (a crawler's output, say): each round reads the whole lines
+        written since the last one, from the byte offset kept in the store; a line still being written
+        (no newline yet) waits for the next round. A file that got shorter was replaced: it is read
+        again from its start, and the store's dedup skips what it has."""
+        from .ingest.jsonl import article_from_line
+
+        path = Path(source.target)
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise FetchError(source.target, "not a file")
+        except OSError as e:
+            raise FetchError(source.target, f"cannot read: {e.strerror or e}") from None
+        offset, line = _position(self.state.source(source.key).get("etag"))
+        if size < offset:
+            self.report("restarted", f"{source.target}: shorter than last read; reading it from the start")
+            offset, line = 0, 0
+        if size == offset:
+            self.state.polled(source.key, etag=_position_tag(offset, line))
+            return
+        try:
+            with path.open("rb") as f:
+                f.seek(offset)
+                chunk = f.read(min(size - offset, JSONL_ROUND_BYTES))
+        except OSError as e:
+            raise FetchError(source.target, f"cannot read: {e.strerror or e}") from None
+        whole = chunk[:chunk.rfind(b"\n") + 1]  # only finished lines
+        if not whole and len(chunk) == JSONL_ROUND_BYTES:
+            raise FetchError(source.target, f"a line longer than {JSONL_ROUND_BYTES} bytes at byte {offset}",
+                             permanent=True)
+        text = whole.decode("utf-8", errors="replace")
+        lines = text.split("\n")[:-1]  # split on "\n" only, as `comity ingest` does (JSON allows U+2028)
+        for n, raw in enumerate(lines, line + 1):
+            if self.stopping:
+                return  # this round's lines are read again next time; the dedup skips the stored ones
+            item = article_from_line(raw, f"{path}:{n}", f"{path.stem}-{n}")
+            if item is None:
+                continue
+            count.fetched += 1
+            if isinstance(item, InputError):
+                count.failed.append((item.where, str(item)))
+                self.report("skipped", str(item))
+            else:
+                count.ingest += ingest_articles(self.store, [item], self.extract, run_id=self.run_id,
+                                                batch_size=1)
+        self.state.polled(source.key, etag=_position_tag(offset + len(whole), line + len(lines)))
 
     def _folder(self, source: Source, count: RoundCount) -> None:
         from .ingest import InputWarning, files, read_paths
@@ -400,6 +498,101 @@ class Watcher:
                                                     run_id=self.run_id, batch_size=1)
             self.state.mark(source.key, item)
         self.state.polled(source.key)
+
+
+JSONL_ROUND_BYTES = 64 * 1024 * 1024  # at most this much of a growing JSON Lines file per round
+SITEMAP_CHILDREN = 50  # at most this many sitemaps of a sitemap index per round
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item a feed or sitemap lists: its key in watch_items, the page, the date it gives."""
+
+    item: str | None
+    link: str | None
+    published: dt.date | None = None
+
+
+def feed_entries(body: bytes, url: str) -> list[Entry]:
+    """The entries of an RSS or Atom feed; FetchError when the body is no feed."""
+    import feedparser
+
+    feed = feedparser.parse(body)
+    if feed.bozo and not feed.entries:
+        raise FetchError(url, f"not an RSS or Atom feed ({feed.get('bozo_exception')})")
+    return [Entry(e.get("id") or e.get("link"), e.get("link"), _entry_date(e)) for e in feed.entries]
+
+
+def sitemap_entries(body: bytes, url: str, fetcher: Fetcher | None = None) -> list[Entry] | None:
+    """The pages of a sitemap (`<urlset>`, news sitemaps included: their publication date is the
+    report's date when its page gives none), or of the sitemaps a `<sitemapindex>` lists (fetched
+    with `fetcher`, at most SITEMAP_CHILDREN, newest first as listed); None when the body is not a
+    sitemap. A page's key is its URL (a sitemap lists each page once)."""
+    import xml.etree.ElementTree as ET
+
+    head = body[:512].lstrip()
+    if b"urlset" not in body[:2048] and b"sitemapindex" not in body[:2048] or head.startswith(b"<!"):
+        return None  # cheap test first: most feeds never reach the XML parser twice
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return None
+    tag = root.tag.removeprefix(_SITEMAP_NS)
+    if tag == "urlset":
+        entries = []
+        for node in root.iter(f"{_SITEMAP_NS}url"):
+            loc = (node.findtext(f"{_SITEMAP_NS}loc") or "").strip()
+            when = node.findtext(f"{_NEWS_NS}news/{_NEWS_NS}publication_date") \
+                or node.findtext(f"{_SITEMAP_NS}lastmod")
+            entries.append(Entry(loc or None, loc or None, _iso_date(when)))
+        return entries
+    if tag == "sitemapindex":
+        if fetcher is None:
+            return []
+        children = [(n.findtext(f"{_SITEMAP_NS}loc") or "").strip()
+                    for n in root.iter(f"{_SITEMAP_NS}sitemap")][:SITEMAP_CHILDREN]
+        entries = []
+        for child in filter(None, children):
+            got = sitemap_entries(fetcher.get(child).content, child)  # an index inside an index: ignored
+            if got is None:
+                raise FetchError(child, "not a sitemap (listed by a sitemap index)")
+            entries += got
+        return entries
+    return None
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _looks_like_html(page: Page) -> bool:
+    """A page to read: HTML by its Content-Type, or, with none or a generic one, by its first bytes.
+    A PDF, an image or a JSON answer listed by a feed is reported, not read as prose."""
+    ctype = page.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in ("text/html", "application/xhtml+xml", "text/plain"):
+        return True
+    if ctype and ctype not in ("application/octet-stream", "binary/octet-stream"):
+        return False
+    start = page.content[:512].lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in start
+
+
+def _position(tag: str | None) -> tuple[int, int]:
+    """(byte offset, lines read) of a JSON Lines source, kept in its `etag` column as "bytes=N;lines=M"."""
+    try:
+        parts = dict(p.split("=", 1) for p in (tag or "").split(";") if "=" in p)
+        return int(parts.get("bytes", 0)), int(parts.get("lines", 0))
+    except ValueError:
+        return 0, 0
+
+
+def _position_tag(offset: int, lines: int) -> str:
+    return f"bytes={offset};lines={lines}"
 
 
 def _entry_date(entry: Any) -> dt.date | None:

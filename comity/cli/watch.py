@@ -1,4 +1,5 @@
-"""`comity watch`: keep a store current from RSS/Atom feeds and folders (issue 18; docs/watch.md).
+"""`comity watch`: keep a store current from feeds, news sitemaps, growing JSON Lines and folders
+(issue 18; docs/watch.md).
 A thin shell over comity.watch."""
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ from .alerts import load_rules
 
 def watch_cmd(
     given: Optional[List[str]] = typer.Argument(
-        None, metavar="[URL|FOLDER]...", show_default=False,
-        help="Feeds (RSS or Atom URLs) and folders to watch, besides --sources."),
+        None, metavar="[URL|FILE|FOLDER]...", show_default=False,
+        help="Feeds or news sitemaps (URLs), JSON Lines files that grow (.jsonl) and folders to watch, "
+             "besides --sources."),
     sources_file: Optional[Path] = typer.Option(
         None, "--sources", metavar="FILE", show_default=False,
-        help="Sources (YAML): `- {feed: URL, every: 15m}` or `- {folder: PATH, every: 1m}` "
-             "(docs/watch.md)."),
+        help="Sources (YAML): `- {feed: URL, every: 15m}`, `- {sitemap: URL}`, `- {jsonl: PATH}` or "
+             "`- {folder: PATH, every: 1m}` (docs/watch.md)."),
     once: bool = typer.Option(False, "--once", help="One round over every source, then exit (for cron)."),
     every: str = typer.Option("15m", "--every", help="Interval of the sources given on the command line."),
     alerts: Optional[Path] = typer.Option(
@@ -30,11 +32,14 @@ def watch_cmd(
     db: Optional[str] = db_option(),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No closing summary of each round."),
 ) -> None:
-    """Keep the store current from feeds and folders: new feed items' pages are fetched, their main
-    text ingested as `comity ingest` does (same dedup, same alerts); new or changed files of a folder
-    too. What was seen is kept in the store, so nothing is fetched or ingested twice. A failing source
-    is reported with its URL and reason and the others go on (exit code 3 after a round with a
-    failure, with --once). Without --once it runs until Ctrl+C or SIGTERM, stopping between articles.
+    """Keep the store current from feeds, news sitemaps, growing JSON Lines files and folders: the
+    pages of new feed or sitemap items are fetched and their main text ingested as `comity ingest`
+    does (same dedup, same alerts); so are the lines added to a JSON Lines file and the new or changed
+    files of a folder. What was seen is kept in the store, so nothing is fetched or ingested twice. A
+    failing source is reported with its URL and reason and the others go on; after failures in a row
+    it waits longer before the next try (1 min, doubling, at most 6 h). With --once, the exit code is
+    3 after a round where a source failed or still waits. Without --once it runs until Ctrl+C or
+    SIGTERM, stopping between articles.
     """
     from ..watch import Watcher, WatchError, command_line_source, iter_sources, load_sources, parse_every
     from .ingest import _extractor
@@ -73,7 +78,9 @@ def watch_cmd(
         def tell(done, always=True):  # type: ignore[no-untyped-def]
             if not quiet and (always or done.fetched or done.failed):
                 c = done.ingest
-                err.print(f"{done.sources} source(s) polled, {done.fetched} new page(s) or file(s) read: "
+                err.print(f"{done.sources} source(s) polled"
+                          + (f" ({done.waiting} waiting after failures)" if done.waiting else "")
+                          + f", {done.fetched} new page(s) or file(s) read: "
                           f"{c.new} stored, {c.copies} more copies of stored reports, {c.known} already "
                           f"stored, {len(done.failed)} failed"
                           + (f"; {c.alerts} new alert(s) (`comity alerts`)" if c.alerts else ""),
@@ -83,7 +90,8 @@ def watch_cmd(
         failed = False
         try:
             if once:
-                failed = bool(tell(watcher.round()).failed)
+                done = tell(watcher.round())
+                failed = bool(done.failed or done.waiting)
             else:
                 for sig in previous:
                     signal.signal(sig, stop)

@@ -152,3 +152,14 @@ def read_jsonl(
         where = f"{path}:{n}"
         data = _loads(line, where)
         yield data if isinstance(data, InputError) else _one(data, where, f"{stem}-{n}", published)
+
+
+def article_from_line(line: str, where: str, fallback_id: str,
+                      published: dt.date | None = None) -> Article | InputError | None:
+    """One line of JSON Lines read on its own (`comity watch` reads a growing file a few lines at a
+    time): an Article, that line's InputError, or None for a blank line."""
+    line = line.rstrip("\r")
+    if not line.strip():
+        return None
+    data = _loads(line, where)
+    return data if isinstance(data, InputError) else _one(data, where, fallback_id, published)

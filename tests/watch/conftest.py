@@ -1,5 +1,6 @@
 """A real HTTP server on 127.0.0.1 (http.server in a thread) serving feeds and pages written for these
-tests: an RSS feed, an Atom feed, article pages, a 404 item, a 500 feed and a robots.txt."""
+tests: an RSS feed, an Atom feed, a news sitemap and a sitemap index, article pages, a PDF, a 404 item, a 500
+feed, a redirect loop, paths made to fail for now (`flaky`) and a robots.txt."""
 from __future__ import annotations
 
 import threading
@@ -60,6 +61,27 @@ def atom(base: str) -> bytes:
 </feed>""".encode()
 
 
+def sitemap(base: str) -> bytes:
+    """A news sitemap: two article pages (one dated only by the sitemap) and a PDF."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>{base}/news/vietnam-laos.html</loc>
+  <news:news><news:publication><news:name>Test wire</news:name><news:language>en</news:language>
+  </news:publication><news:publication_date>2025-05-03T09:00:00+07:00</news:publication_date>
+  <news:title>Vietnam and Laos sign cooperation agreement</news:title></news:news></url>
+<url><loc>{base}/news/cambodia-thailand.html</loc><lastmod>2025-05-04</lastmod></url>
+<url><loc>{base}/files/annual-report.pdf</loc></url>
+</urlset>""".encode()
+
+
+def sitemap_index(base: str) -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/sitemap-news.xml</loc><lastmod>2025-05-04</lastmod></sitemap>
+</sitemapindex>""".encode()
+
+
 class Server:
     def __init__(self) -> None:
         self.hits: list[str] = []
@@ -83,16 +105,23 @@ def server():
             state.hits.append(self.path)
             state.agents.add(self.headers.get("User-Agent", ""))
             body, ctype, status, extra = b"", "text/html; charset=utf-8", 200, {}
-            if self.path == "/robots.txt":
+            if self.path in state.flaky:  # any path, feeds included, may be made to fail for now
+                status, body = 503, b"try later"
+            elif self.path == "/robots.txt":
                 body, ctype = b"User-agent: *\nDisallow: /private/\n", "text/plain"
             elif self.path == "/rss.xml":
                 body, ctype, extra = rss(state.base), "application/rss+xml", {"ETag": '"rss-1"'}
                 if self.headers.get("If-None-Match") == '"rss-1"':
                     status, body = 304, b""
+            elif self.path in ("/sitemap-news.xml", "/sitemap-index.xml"):
+                body = (sitemap if self.path == "/sitemap-news.xml" else sitemap_index)(state.base)
+                ctype = "application/xml"
+            elif self.path == "/files/annual-report.pdf":
+                body, ctype = b"%PDF-1.4\n% not a page to read\n", "application/pdf"
+            elif self.path.startswith("/loop"):  # each answer redirects to the next: a redirect loop
+                status, body, extra = 302, b"", {"Location": f"/loop{len(self.path)}"}
             elif self.path == "/atom.xml":
                 body, ctype = atom(state.base), "application/atom+xml"
-            elif self.path in state.flaky:
-                status, body = 503, b"try later"
             elif self.path == "/slow.html":
                 time.sleep(2)
                 body = page("/news/vietnam-laos.html")

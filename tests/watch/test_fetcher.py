@@ -32,3 +32,10 @@ def test_failures_say_why(server, fetcher, path, reason, permanent):
         fetcher.get(f"{server.base}{path}")
     assert caught.value.reason == reason and caught.value.permanent is permanent
     assert str(caught.value) == f"{server.base}{path}: {reason}"
+
+
+def test_a_redirect_loop_is_a_failure_for_now(server, fetcher):
+    with pytest.raises(FetchError) as caught:
+        fetcher.get(f"{server.base}/loop")
+    assert caught.value.reason == "too many redirects" and not caught.value.permanent
+    assert 1 < server.count("/loop") + sum(h.startswith("/loop") for h in server.hits) <= 12
