@@ -12,6 +12,7 @@ and matched against the facts an ingest adds (pure functions: no database here).
     - name: giang
       on: [person]
       person: Phan Văn Giang
+      webhook: https://example.org/hooks/comity   # each new alert is POSTed there as JSON
 
 is read by `read_rules`; `comity alerts add --name vnm-lao-agreements --dyad VNM LAO --on agreement`
 gives the same rule through `make_rule`. A rule that cannot be used is an AlertRuleError naming the
@@ -31,7 +32,7 @@ from .errors import AlertRuleError, Errors
 from .source_yaml import line_of, load_source_lines
 
 KINDS = ("agreement", "meeting", "event", "person")
-KEYS = ("name", "on", "dyad", "country", "types", "statuses", "person", "min_sources")
+KEYS = ("name", "on", "dyad", "country", "types", "statuses", "person", "min_sources", "webhook")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _NAME = re.compile(r"^[\w.:-]+$")
 
@@ -47,6 +48,7 @@ class AlertRule:
     person: str | None = None  # a name, matched as `comity person` matches it
     min_sources: int = 1  # sources (reports or their copies) telling the fact before it raises an alert
     origin: str = ""  # where it was defined: "alerts.yaml:3" or "command line"
+    webhook: str | None = None  # an http(s) URL each new alert is POSTed to (comity.webhooks)
 
     def matches(self, fact: Fact) -> bool:
         if fact.kind not in self.on:
@@ -115,8 +117,8 @@ def _words(value: Any, where: str, what: str) -> list[str]:
 
 
 def make_rule(name: Any, *, on: Any, dyad: Any = None, country: Any = None, types: Any = None,
-              statuses: Any = None, person: Any = None, min_sources: Any = 1, origin: str = "command line",
-              where: Mapping[str, str] | None = None) -> AlertRule:
+              statuses: Any = None, person: Any = None, min_sources: Any = 1, webhook: Any = None,
+              origin: str = "command line", where: Mapping[str, str] | None = None) -> AlertRule:
     """A checked rule; `where` names the place of each key for messages (default: `origin`)."""
     at = lambda key: (where or {}).get(key, origin)  # noqa: E731
     if not isinstance(name, str) or not _NAME.match(name):
@@ -169,10 +171,17 @@ def make_rule(name: Any, *, on: Any, dyad: Any = None, country: Any = None, type
         raise _error(at("on"), "on: person needs person: NAME")
     if isinstance(min_sources, bool) or not isinstance(min_sources, int) or min_sources < 1:
         raise _error(at("min_sources"), f"min_sources must be a whole number, 1 or more, not {min_sources!r}")
+    if webhook is not None:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(webhook) if isinstance(webhook, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            raise _error(at("webhook"), f"webhook must be an http(s) URL, not {webhook!r}")
     return AlertRule(name=name, on=tuple(k for k in KINDS if k in kinds), dyad=pair, country=state,
                      types=tuple(dict.fromkeys(event_types)),
                      statuses=tuple(dict.fromkeys(agreement_statuses)),
-                     person=person.strip() if person else None, min_sources=min_sources, origin=origin)
+                     person=person.strip() if person else None, min_sources=min_sources,
+                     webhook=webhook.strip() if webhook else None, origin=origin)
 
 
 def parse_rules(text: str, path: str = "<rules>") -> list[AlertRule]:
@@ -202,8 +211,8 @@ def parse_rules(text: str, path: str = "<rules>") -> list[AlertRule]:
                 raise _error(where[str(key)], f"unknown key {key!r}; a rule has {', '.join(KEYS)}")
         rule = make_rule(item.get("name"), on=item.get("on"), dyad=item.get("dyad"),
                          country=item.get("country"), types=item.get("types"), statuses=item.get("statuses"),
-                         person=item.get("person"),
-                         min_sources=item.get("min_sources", 1), origin=here, where=where)
+                         person=item.get("person"), min_sources=item.get("min_sources", 1),
+                         webhook=item.get("webhook"), origin=here, where=where)
         if rule.name in seen:
             raise _error(where["name"],
                          f"a second rule named {rule.name!r} (the first is at {seen[rule.name]})")
@@ -235,6 +244,8 @@ def describe(rule: AlertRule) -> str:
         parts.append(f"of {rule.person}")
     if rule.min_sources > 1:
         parts.append(f"from {rule.min_sources} reports")
+    if rule.webhook:
+        parts.append(f"-> POST {rule.webhook}")
     return " ".join(parts)
 
 
@@ -246,10 +257,11 @@ def rules_of(rows: Iterable[Mapping[str, Any]]) -> list[tuple[int, AlertRule]]:
     return [(r["id"], AlertRule(
         name=r["name"], on=tuple(r["on_kinds"]), dyad=pair(r["dyad"]),
         country=r["country"], types=tuple(r["types"]), statuses=tuple(r["statuses"]), person=r["person"],
-        min_sources=r["min_sources"], origin=r["origin"])) for r in rows]
+        min_sources=r["min_sources"], origin=r["origin"], webhook=r.get("webhook"))) for r in rows]
 
 
 def rule_row(rule: AlertRule) -> dict[str, Any]:
     return {"name": rule.name, "on_kinds": list(rule.on), "dyad": "-".join(rule.dyad) if rule.dyad else None,
             "country": rule.country, "types": list(rule.types), "statuses": list(rule.statuses),
-            "person": rule.person, "min_sources": rule.min_sources, "origin": rule.origin}
+            "person": rule.person, "min_sources": rule.min_sources, "origin": rule.origin,
+            "webhook": rule.webhook}

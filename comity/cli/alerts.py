@@ -9,7 +9,7 @@ import typer
 
 from ..errors import AlertRuleError, StoreError
 from ._help import Command, Group
-from ._run import error
+from ._run import err, error, say
 from ._store import bad_value, clip, db_option, emit, json_option, opened, out
 
 app = typer.Typer(
@@ -73,6 +73,9 @@ def add_cmd(
                                      "a filter otherwise."),
     min_sources: int = typer.Option(
         1, "--min-sources", help="Sources (reports, or copies) that must tell a fact before it alerts."),
+    webhook: Optional[str] = typer.Option(
+        None, "--webhook", metavar="URL", help="POST each new alert there as JSON (retried until it is "
+                                               "taken; docs/alerts.md)."),
     from_file: Optional[Path] = typer.Option(
         None, "--from", metavar="FILE", help="Add every rule of this YAML file instead (docs/alerts.md)."),
     db: Optional[str] = db_option(),
@@ -87,7 +90,7 @@ def add_cmd(
 
     try:
         if from_file is not None:
-            if name or on or dyad or country or types or statuses or person:
+            if name or on or dyad or country or types or statuses or person or webhook:
                 raise typer.BadParameter("give --from FILE or the options of one rule, not both",
                                          param_hint="--from")
             rules = read_rules(from_file)
@@ -96,7 +99,7 @@ def add_cmd(
             rules = [make_rule(name, on=kinds, dyad=list(dyad) if dyad else None, country=country,
                                types=list(types) if types else None,
                                statuses=list(statuses) if statuses else None, person=person,
-                               min_sources=min_sources)]
+                               min_sources=min_sources, webhook=webhook)]
     except AlertRuleError as e:
         error(e)
         raise typer.Exit(2) from None
@@ -117,6 +120,30 @@ def rules_cmd(db: Optional[str] = db_option(), as_json: bool = json_option()) ->
         ("name", lambda r: r.name), ("watches", lambda r: r.watches), ("alerts", lambda r: r.alerts),
         ("defined", lambda r: r.origin), ("since", lambda r: r.created_at[:16].replace("T", " ")),
     ])
+
+
+@app.command("deliver", cls=Command)
+def deliver_cmd(db: Optional[str] = db_option()) -> None:
+    """POST the alerts still pending to their rules' webhooks now (those whose retry time has come;
+    `comity ingest` and `comity watch` do it after each run or round). Exit code 3 if one failed."""
+    with opened(db) as store:
+        done = send_webhooks(store, quiet=False)
+    if done.failed:
+        raise typer.Exit(3)
+
+
+def send_webhooks(store, *, quiet: bool = False):  # type: ignore[no-untyped-def]
+    """Deliver the pending alerts (comity.webhooks) and say how it went: each failure on its own line
+    (alert, URL, reason), the rest in one line unless `quiet`; nothing when no rule has a webhook."""
+    from ..webhooks import deliver
+
+    done = deliver(store)
+    for alert_id, url, reason in done.failed:
+        say("webhook", "red", f"alert {alert_id} to {url}: {reason}; kept, to be retried", err)
+    if not quiet and (done.delivered or done.failed or done.waiting):
+        err.print(f"webhooks: {done.delivered} alert(s) delivered, {len(done.failed)} failed, "
+                  f"{done.waiting} waiting to be retried", markup=False)
+    return done
 
 
 def load_rules(path: Path):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from ..errors import ComityError, InputError
 from ._run import (RunCount, articles, error, estimate_total, progress_bar, say, skipped,
                    tell_skipped_and_undated, traceback_file)
 from ._store import db_option, err, opened
-from .alerts import load_rules
+from .alerts import load_rules, send_webhooks
 
 EXIT_SKIPPED = 3  # as `comity extract`: some input could not be read; everything else was stored
 
@@ -102,6 +102,7 @@ def ingest_cmd(
             raise typer.Exit(1) from None
         store.finish_run(run_id, read=done.read, new=done.new, known=done.known, skipped=count.skipped)
         tell_skipped_and_undated(count)
+        send_webhooks(store, quiet=quiet)  # after the commit: a webhook never sees an alert not stored
         if not quiet:
             seconds = time.perf_counter() - started
             totals = store.counts()

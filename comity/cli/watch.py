@@ -11,7 +11,7 @@ import typer
 
 from ._run import RunCount, say
 from ._store import db_option, err, opened
-from .alerts import load_rules
+from .alerts import load_rules, send_webhooks
 
 
 def watch_cmd(
@@ -76,6 +76,7 @@ def watch_cmd(
             watcher.stop()
 
         def tell(done, always=True):  # type: ignore[no-untyped-def]
+            send_webhooks(store, quiet=quiet)
             if not quiet and (always or done.fetched or done.failed):
                 c = done.ingest
                 err.print(f"{done.sources} source(s) polled"

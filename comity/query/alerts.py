@@ -30,6 +30,8 @@ class AlertRow:
     evidence: str
     created_at: str
     updated_at: str
+    delivery: str | None = None  # its POST to the rule's webhook: None (no webhook), pending, delivered
+    delivery_error: str | None = None  # why the last try failed, while pending
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class RuleRow:
     alerts: int
     created_at: str
     updated_at: str
+    webhook: str | None = None
 
 
 def parse_since(value: str) -> str:
@@ -67,10 +70,8 @@ def parse_since(value: str) -> str:
 def list_alerts(conn: Connection, *, since: str | None = None, rule: str | None = None,
                 limit: int = 100) -> list[AlertRow]:
     """Alerts, newest first; `since` from parse_since, `rule` a rule's name (StoreError if none is)."""
-    a, r, ar = s.alerts.c, s.alert_rules.c, s.articles.c
-    query = (select(a.id, r.name, a.kind, a.fact_id, a.status, a.fact_date, a.summary, a.sources, ar.id,
-                    ar.input_id, ar.source, ar.url, a.evidence, a.created_at, a.updated_at)
-             .join(s.alert_rules, r.id == a.rule_id).join(s.articles, ar.id == a.article_id))
+    a, r = s.alerts.c, s.alert_rules.c
+    query = _alert_select()
     if rule is not None:
         if conn.execute(select(r.id).where(r.name == rule)).first() is None:
             raise StoreError(Errors.E210.format(name=rule))
@@ -79,6 +80,20 @@ def list_alerts(conn: Connection, *, since: str | None = None, rule: str | None 
         query = query.where(a.created_at >= since)
     rows = conn.execute(query.order_by(a.created_at.desc(), a.id.desc()).limit(limit)).all()
     return [AlertRow(*row) for row in rows]
+
+
+def alerts_by_id(conn: Connection, ids: list[int]) -> dict[int, AlertRow]:
+    """These alerts, by id (what a webhook is sent)."""
+    rows = conn.execute(_alert_select().where(s.alerts.c.id.in_(ids))).all() if ids else []
+    return {row[0]: AlertRow(*row) for row in rows}
+
+
+def _alert_select():  # type: ignore[no-untyped-def]
+    a, r, ar = s.alerts.c, s.alert_rules.c, s.articles.c
+    return (select(a.id, r.name, a.kind, a.fact_id, a.status, a.fact_date, a.summary, a.sources, ar.id,
+                   ar.input_id, ar.source, ar.url, a.evidence, a.created_at, a.updated_at, a.delivery,
+                   a.delivery_error)
+            .join(s.alert_rules, r.id == a.rule_id).join(s.articles, ar.id == a.article_id))
 
 
 def list_rules(conn: Connection) -> list[RuleRow]:
@@ -90,5 +105,5 @@ def list_rules(conn: Connection) -> list[RuleRow]:
                            dyad="-".join(rule.dyad) if rule.dyad else None, country=rule.country,
                            types=list(rule.types), statuses=list(rule.statuses), person=rule.person,
                            min_sources=rule.min_sources, origin=rule.origin, alerts=counts.get(rid, 0),
-                           created_at=row["created_at"], updated_at=row["updated_at"]))
+                           created_at=row["created_at"], updated_at=row["updated_at"], webhook=rule.webhook))
     return out

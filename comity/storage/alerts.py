@@ -70,7 +70,8 @@ def evaluate(conn: Connection, article_ids: Sequence[int], now: str) -> int:
         facts += _agreements(conn, ids)
     if "person" in kinds:
         facts += _persons(conn, ids)
-    wanted = [{**alert, "rule_id": rid} for fact, alert in facts for rid, rule in rules
+    wanted = [{**alert, "rule_id": rid, "delivery": "pending" if rule.webhook else None}
+              for fact, alert in facts for rid, rule in rules
               if rule.matches(fact) and alert["sources"] >= rule.min_sources]
     if not wanted:
         return 0

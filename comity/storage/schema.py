@@ -297,6 +297,7 @@ alert_rules = Table(
     Column("origin", Text, nullable=False),  # "alerts.yaml:3" or "command line"
     Column("created_at", String, nullable=False),
     Column("updated_at", String, nullable=False),
+    Column("webhook", Text),  # an http(s) URL each new alert is POSTed to (migration 0009)
 )
 
 alerts = Table(
@@ -313,9 +314,16 @@ alerts = Table(
     Column("evidence", Text, nullable=False),
     Column("created_at", String, nullable=False),
     Column("updated_at", String, nullable=False),
+    # its POST to the rule's webhook (migration 0009; comity.webhooks): NULL when the rule has none,
+    # "pending" until an answer 2xx, then "delivered"; a failed try counts, says why and waits
+    Column("delivery", String),
+    Column("delivery_attempts", Integer, nullable=False, server_default=text("0")),
+    Column("delivery_after", String),  # not tried again before this time (UTC, ISO)
+    Column("delivery_error", Text),
 )
 Index("uq_alert", alerts.c.rule_id, alerts.c.kind, alerts.c.fact_id, alerts.c.status, unique=True)
 Index("ix_alerts_created", alerts.c.created_at)
+Index("ix_alerts_delivery", alerts.c.delivery)
 
 # `comity watch` (issue 18; docs/watch.md): per source (a feed URL or a folder), what its last poll sent
 # back (ETag, Last-Modified) and how it went; per source and item (a feed entry's id or link, a file's
