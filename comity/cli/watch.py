@@ -16,7 +16,7 @@ from .alerts import load_rules, send_webhooks
 
 def watch_cmd(
     given: Optional[List[str]] = typer.Argument(
-        None, metavar="[URL|FILE|FOLDER]...", show_default=False,
+        None, metavar="URL|FILE|FOLDER", show_default=False,
         help="Feeds or news sitemaps (URLs), JSON Lines files that grow (.jsonl) and folders to watch, "
              "besides --sources."),
     sources_file: Optional[Path] = typer.Option(
