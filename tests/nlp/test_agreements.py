@@ -169,9 +169,18 @@ def test_deals(text, expected):
 @pytest.mark.parametrize("text", [
     "Officials said a great deal of work remained before the two sides could deal with the dispute.",
     "Vietnam Airlines signed a deal with Boeing Co for 50 aircraft on Tuesday.",
+    # a sale told in passing with no two states named is a firm's business, not the report's pair's
+    "SEOUL (Yonhap) -- South Korea and Poland held talks on Tuesday. The shipbuilder's profit rose on export "
+    "orders, and domestic contracts for radars and a 300 billion won deal for frigates also helped.",
 ])
 def test_no_deal(text):
     assert agreements(text) == set()
+
+
+def test_sale_in_passing_binds_the_states_its_sentence_names():
+    text = ("BEIJING (Reuters) -- China sanctioned two arms firms on Friday. The sanctions answered a $50 million "
+            "deal approved by Canada for the upkeep of the Philippines' patrol aircraft.")
+    assert agreements(text) == {("agreement", ("CAN", "PHL"), None, None, "mentioned", None)}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -276,6 +276,7 @@ class AgreementTerms:
     signing_nouns: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     vague_heads: frozenset[str] = frozenset()
+    sale_heads: frozenset[str] = frozenset()
     consensus_verbs: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
     raise_verbs: frozenset[str] = frozenset()
@@ -519,7 +520,10 @@ class AgreementFinder:
             anchor = renew or next((t for t in head.ancestors if t.lemma_.lower() in terms.renew_nouns), None)
             if anchor is not None and period == (None, None):
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
-        parties = self._parties(doc, disc, name_span, sent, head)
+        sale = self._sale_in_passing(head, status)
+        parties = self._parties(doc, disc, name_span, sent, head, sale=sale)
+        if sale and not parties:
+            return None  # a sale between no two states the sentence names: a firm's business
         cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
                                   parties=parties, status=status, back_reference=self._bare(head, name_span, match),
                                   plural=head.tag_ in ("NNS", "NNPS"),
@@ -927,7 +931,8 @@ class AgreementFinder:
                 return domain
         return None
 
-    def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span, head: Token) -> tuple[str, ...]:
+    def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span, head: Token,
+                 sale: bool = False) -> tuple[str, ...]:
         named = []
         for s in doc.spans.get(SPANS_KEY, []):
             if span.start <= s.start < span.end and s.label_ in ("COUNTRY", "DEMONYM"):
@@ -946,11 +951,29 @@ class AgreementFinder:
             # "its treaty with the United States", nobody acting: the report's own state and the partner
             other = next((c for c in disc.ranked if c not in partners), None)
             return tuple(sorted(partners + [other] if other else partners))
+        if sale and not trilateral:
+            # a sale told in passing ("a $100 million deal approved by the US for Taiwan's ...",
+            # "domestic contracts") binds the states its sentence names, not the report's pair: a
+            # firm's order book is no instrument between the states a report is about
+            said = self._states_named(doc, sent) | acting
+            return tuple(sorted(said)) if len(said) >= 2 else ()
         parties = set(disc.dyad) | set(named)
         if trilateral:
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))
+
+    def _sale_in_passing(self, head: Token, status: str) -> bool:
+        """A sale told of, not signed, and new to the report: "a $100 million deal", "domestic
+        contracts" (not "the final contract", the report's own sale; not "sealed a deal")."""
+        return head.lemma_.lower() in self.terms.sale_heads and status not in ("signed", "renewed") and not any(
+            c.dep_ in ("det", "poss") and c.lower_ in self.terms.definite_words for c in head.children)
+
+    @staticmethod
+    def _states_named(doc: Doc, sent: Span) -> set[str]:
+        """The states (not bodies of states) the sentence names."""
+        return {code for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
+                and s.label_ in ("COUNTRY", "DEMONYM", "CAPITAL") and (code := entry_of(s)[0]) and code != "IGO"}
 
     def _trilateral(self, sent: Span) -> bool:
         """Whether the sentence tells of three states acting together: "a trilateral MoU", "the
