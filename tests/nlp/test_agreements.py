@@ -788,3 +788,22 @@ def test_agreements_done_or_not_by_the_cue_auxiliaries(words, tags, done):
     verb = doc[len(words) - 3]
     assert _realised(verb) is done
     assert _future(verb) is (words[1] == "'ll")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named arrangement that a generic word only describes is of kind `other`
+    ("LONDON (PA) -- British and Norwegian marines trained together on Monday under the Northern Shield "
+     "Initiative - a defence pact between the two nations.",
+     {("other", ("GBR", "NOR"), None, None, "mentioned", None)}),
+    # a name that says its kind keeps it
+    ("Japan and India reaffirmed their commitment to the Tokyo Accord, a security pact between the two nations.",
+     {("agreement", ("IND", "JPN"), None, None, "mentioned", None)}),
+])
+def test_arrangement_described_as_a_pact(text, expected):
+    assert agreements(text) == expected
+
+
+def test_states_joined_in_one_name_are_the_parties_of_an_unplaced_plan():
+    text = ("HANOI (VNA) -- Vietnam and Laos will hold a border exchange next week. Under the 2026 cooperation "
+            "plan of the countries' border guards, the exchange is to deepen Vietnam-Laos-Thailand trust.")
+    assert ("annual_plan", ("LAO", "THA", "VNM"), 2026, 2026) in {a[:4] for a in agreements(text)}

@@ -473,6 +473,9 @@ class AgreementFinder:
             if raised is None:
                 return None  # "the comprehensive strategic partnership between the two countries": a relation
         name_span = self._name_span(doc, head, sent, match, kind)
+        described = self._described_name(head)
+        if described is not None:
+            kind = "other"  # "the Combined Joint Expeditionary Force - a defence pact": a named arrangement
         period = self._period(doc, name_span, kind)
         status, sign_verb = self._status(head, name_span)
         if raised is not None:
@@ -524,7 +527,8 @@ class AgreementFinder:
         parties = self._parties(doc, disc, name_span, sent, head, sale=sale)
         if sale and not parties:
             return None  # a sale between no two states the sentence names: a firm's business
-        cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
+        cand = AgreementCandidate(kind=kind, name=described.text if described is not None else name_span.text,
+                                  span=name_span, sent=sent,
                                   parties=parties, status=status, back_reference=self._bare(head, name_span, match),
                                   plural=head.tag_ in ("NNS", "NNPS"),
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
@@ -946,6 +950,11 @@ class AgreementFinder:
         acting = set(self._agents(doc, disc, head)) | set(named)
         if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
             return tuple(sorted(acting))
+        chained = self._chained_states(doc, sent)
+        if len(chained) >= 3 and not partners:
+            # "the cooperation plan of the countries' defence ministries ... the Vietnam-Laos-Cambodia
+            # trust": states joined in one hyphenated name are the group the sentence is about
+            return tuple(sorted(set(chained) | acting))
         trilateral = self._trilateral(sent)
         if partners and not trilateral:
             # "its treaty with the United States", nobody acting: the report's own state and the partner
@@ -963,6 +972,24 @@ class AgreementFinder:
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))
 
+    def _described_name(self, head: Token) -> Span | None:
+        """The proper name a generic instrument word describes in apposition, when the name holds
+        no instrument word itself: "the Combined Joint Expeditionary Force - a defence pact between
+        the two nations", "AUKUS, a security pact" (not "the Treaty of Amity, a pact ...", whose
+        name says its kind)."""
+        named = head.head
+        if head.dep_ != "appos" or named.pos_ != "PROPN" or head.lemma_.lower() not in (
+                self.terms.generic_heads | self.terms.vague_heads):
+            return None
+        start = min([named.i] + [c.left_edge.i for c in named.children if c.dep_ == "compound"])
+        name = named.doc[start : named.i + 1]
+        if any(s.label_ in ("COUNTRY", "CAPITAL", "CITY", "DEMONYM") and s.start < name.end and name.start < s.end
+               for s in named.doc.spans.get(SPANS_KEY, [])):
+            return None  # "Hanoi, the deal's venue": a place, a state or a person, no arrangement
+        if any(p.search(name.text) for _, p, _ in self.terms.kinds):
+            return None
+        return name
+
     def _sale_in_passing(self, head: Token, status: str) -> bool:
         """A sale told of, not signed, and new to the report: "a $100 million deal", "domestic
         contracts" (not "the final contract", the report's own sale; not "sealed a deal")."""
@@ -974,6 +1001,21 @@ class AgreementFinder:
         """The states (not bodies of states) the sentence names."""
         return {code for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
                 and s.label_ in ("COUNTRY", "DEMONYM", "CAPITAL") and (code := entry_of(s)[0]) and code != "IGO"}
+
+    @staticmethod
+    def _chained_states(doc: Doc, sent: Span) -> list[str]:
+        """The states of the longest run of state names joined by hyphens in the sentence
+        ("Vietnam-Laos-Cambodia", "United States-Mexico-Canada")."""
+        spans = sorted((s for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
+                        and s.label_ == "COUNTRY"), key=lambda s: s.start)
+        best: list[str] = []
+        run: list[str] = []
+        for i, s in enumerate(spans):
+            joined = i and spans[i - 1].end + 1 == s.start and doc[s.start - 1].text in ("-", "–")
+            code = entry_of(s)[0]
+            run = (run if joined else []) + ([code] if code and code != "IGO" and code not in run else [])
+            best = max(best, run, key=len)
+        return best
 
     def _trilateral(self, sent: Span) -> bool:
         """Whether the sentence tells of three states acting together: "a trilateral MoU", "the
