@@ -807,3 +807,10 @@ def test_states_joined_in_one_name_are_the_parties_of_an_unplaced_plan():
     text = ("HANOI (VNA) -- Vietnam and Laos will hold a border exchange next week. Under the 2026 cooperation "
             "plan of the countries' border guards, the exchange is to deepen Vietnam-Laos-Thailand trust.")
     assert ("annual_plan", ("LAO", "THA", "VNM"), 2026, 2026) in {a[:4] for a in agreements(text)}
+
+
+def test_the_agreement_after_an_agreeing_is_between_those_who_agreed():
+    text = ("CANBERRA (AAP) -- Australia and Fiji held talks on Monday. Poland and a group of Nordic buyers "
+            "led by Sweden and Norway have agreed in principle on the purchase of 30 trainer aircraft. "
+            "The final deal is due to be signed in the spring.")
+    assert ("agreement", ("NOR", "POL", "SWE"), None, None, "proposed", None) in agreements(text)

@@ -950,6 +950,11 @@ class AgreementFinder:
         acting = set(self._agents(doc, disc, head)) | set(named)
         if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
             return tuple(sorted(acting))
+        agreed = self._agreed_just_before(doc, sent, head) if not named else []
+        if len(agreed) >= 2:
+            # "Türkiye and a consortium of Britain, Germany, Italy and Spain agreed on the sale of
+            # 40 jets. The final agreement is to be inked soon": the states that just agreed
+            return tuple(sorted(agreed))
         chained = self._chained_states(doc, sent)
         if len(chained) >= 3 and not partners:
             # "the cooperation plan of the countries' defence ministries ... the Vietnam-Laos-Cambodia
@@ -1001,6 +1006,27 @@ class AgreementFinder:
         """The states (not bodies of states) the sentence names."""
         return {code for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
                 and s.label_ in ("COUNTRY", "DEMONYM", "CAPITAL") and (code := entry_of(s)[0]) and code != "IGO"}
+
+    def _agreed_just_before(self, doc: Doc, sent: Span, head: Token) -> list[str]:
+        """For a definite generic word ("the agreement", "the final deal") with no states of its own,
+        the states named as who "agreed" in the sentence just before (the subject of "agree")."""
+        if head.lemma_.lower() not in self.terms.generic_heads or not any(
+                c.dep_ == "det" and c.lower_ in self.terms.definite_words for c in head.children):
+            return []
+        if sent.start == 0:
+            return []
+        before = sentences(doc).of(doc[sent.start - 1])
+        codes: list[str] = []
+        for verb in before:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.settle_verbs:
+                continue
+            for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                for s in doc.spans.get(SPANS_KEY, []):
+                    if subj.left_edge.i <= s.start <= subj.right_edge.i and s.label_ in ("COUNTRY", "DEMONYM"):
+                        code = entry_of(s)[0]
+                        if code and code != "IGO" and code not in codes:
+                            codes.append(code)
+        return codes
 
     @staticmethod
     def _chained_states(doc: Doc, sent: Span) -> list[str]:
