@@ -169,9 +169,18 @@ def test_deals(text, expected):
 @pytest.mark.parametrize("text", [
     "Officials said a great deal of work remained before the two sides could deal with the dispute.",
     "Vietnam Airlines signed a deal with Boeing Co for 50 aircraft on Tuesday.",
+    # a sale told in passing with no two states named is a firm's business, not the report's pair's
+    "SEOUL (Yonhap) -- South Korea and Poland held talks on Tuesday. The shipbuilder's profit rose on export "
+    "orders, and domestic contracts for radars and a 300 billion won deal for frigates also helped.",
 ])
 def test_no_deal(text):
     assert agreements(text) == set()
+
+
+def test_sale_in_passing_binds_the_states_its_sentence_names():
+    text = ("BEIJING (Reuters) -- China sanctioned two arms firms on Friday. The sanctions answered a $50 million "
+            "deal approved by Canada for the upkeep of the Philippines' patrol aircraft.")
+    assert agreements(text) == {("agreement", ("CAN", "PHL"), None, None, "mentioned", None)}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -779,3 +788,29 @@ def test_agreements_done_or_not_by_the_cue_auxiliaries(words, tags, done):
     verb = doc[len(words) - 3]
     assert _realised(verb) is done
     assert _future(verb) is (words[1] == "'ll")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named arrangement that a generic word only describes is of kind `other`
+    ("LONDON (PA) -- British and Norwegian marines trained together on Monday under the Northern Shield "
+     "Initiative - a defence pact between the two nations.",
+     {("other", ("GBR", "NOR"), None, None, "mentioned", None)}),
+    # a name that says its kind keeps it
+    ("Japan and India reaffirmed their commitment to the Tokyo Accord, a security pact between the two nations.",
+     {("agreement", ("IND", "JPN"), None, None, "mentioned", None)}),
+])
+def test_arrangement_described_as_a_pact(text, expected):
+    assert agreements(text) == expected
+
+
+def test_states_joined_in_one_name_are_the_parties_of_an_unplaced_plan():
+    text = ("HANOI (VNA) -- Vietnam and Laos will hold a border exchange next week. Under the 2026 cooperation "
+            "plan of the countries' border guards, the exchange is to deepen Vietnam-Laos-Thailand trust.")
+    assert ("annual_plan", ("LAO", "THA", "VNM"), 2026, 2026) in {a[:4] for a in agreements(text)}
+
+
+def test_the_agreement_after_an_agreeing_is_between_those_who_agreed():
+    text = ("CANBERRA (AAP) -- Australia and Fiji held talks on Monday. Poland and a group of Nordic buyers "
+            "led by Sweden and Norway have agreed in principle on the purchase of 30 trainer aircraft. "
+            "The final deal is due to be signed in the spring.")
+    assert ("agreement", ("NOR", "POL", "SWE"), None, None, "proposed", None) in agreements(text)

@@ -276,6 +276,7 @@ class AgreementTerms:
     signing_nouns: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     vague_heads: frozenset[str] = frozenset()
+    sale_heads: frozenset[str] = frozenset()
     consensus_verbs: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
     raise_verbs: frozenset[str] = frozenset()
@@ -472,6 +473,9 @@ class AgreementFinder:
             if raised is None:
                 return None  # "the comprehensive strategic partnership between the two countries": a relation
         name_span = self._name_span(doc, head, sent, match, kind)
+        described = self._described_name(head)
+        if described is not None:
+            kind = "other"  # "the Combined Joint Expeditionary Force - a defence pact": a named arrangement
         period = self._period(doc, name_span, kind)
         status, sign_verb = self._status(head, name_span)
         if raised is not None:
@@ -519,8 +523,12 @@ class AgreementFinder:
             anchor = renew or next((t for t in head.ancestors if t.lemma_.lower() in terms.renew_nouns), None)
             if anchor is not None and period == (None, None):
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
-        parties = self._parties(doc, disc, name_span, sent, head)
-        cand = AgreementCandidate(kind=kind, name=name_span.text, span=name_span, sent=sent,
+        sale = self._sale_in_passing(head, status)
+        parties = self._parties(doc, disc, name_span, sent, head, sale=sale)
+        if sale and not parties:
+            return None  # a sale between no two states the sentence names: a firm's business
+        cand = AgreementCandidate(kind=kind, name=described.text if described is not None else name_span.text,
+                                  span=name_span, sent=sent,
                                   parties=parties, status=status, back_reference=self._bare(head, name_span, match),
                                   plural=head.tag_ in ("NNS", "NNPS"),
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
@@ -927,7 +935,8 @@ class AgreementFinder:
                 return domain
         return None
 
-    def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span, head: Token) -> tuple[str, ...]:
+    def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span, head: Token,
+                 sale: bool = False) -> tuple[str, ...]:
         named = []
         for s in doc.spans.get(SPANS_KEY, []):
             if span.start <= s.start < span.end and s.label_ in ("COUNTRY", "DEMONYM"):
@@ -941,16 +950,98 @@ class AgreementFinder:
         acting = set(self._agents(doc, disc, head)) | set(named)
         if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
             return tuple(sorted(acting))
+        agreed = self._agreed_just_before(doc, sent, head) if not named else []
+        if len(agreed) >= 2:
+            # "Türkiye and a consortium of Britain, Germany, Italy and Spain agreed on the sale of
+            # 40 jets. The final agreement is to be inked soon": the states that just agreed
+            return tuple(sorted(agreed))
+        chained = self._chained_states(doc, sent)
+        if len(chained) >= 3 and not partners:
+            # "the cooperation plan of the countries' defence ministries ... the Vietnam-Laos-Cambodia
+            # trust": states joined in one hyphenated name are the group the sentence is about
+            return tuple(sorted(set(chained) | acting))
         trilateral = self._trilateral(sent)
         if partners and not trilateral:
             # "its treaty with the United States", nobody acting: the report's own state and the partner
             other = next((c for c in disc.ranked if c not in partners), None)
             return tuple(sorted(partners + [other] if other else partners))
+        if sale and not trilateral:
+            # a sale told in passing ("a $100 million deal approved by the US for Taiwan's ...",
+            # "domestic contracts") binds the states its sentence names, not the report's pair: a
+            # firm's order book is no instrument between the states a report is about
+            said = self._states_named(doc, sent) | acting
+            return tuple(sorted(said)) if len(said) >= 2 else ()
         parties = set(disc.dyad) | set(named)
         if trilateral:
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
         return tuple(sorted(parties))
+
+    def _described_name(self, head: Token) -> Span | None:
+        """The proper name a generic instrument word describes in apposition, when the name holds
+        no instrument word itself: "the Combined Joint Expeditionary Force - a defence pact between
+        the two nations", "AUKUS, a security pact" (not "the Treaty of Amity, a pact ...", whose
+        name says its kind)."""
+        named = head.head
+        if head.dep_ != "appos" or named.pos_ != "PROPN" or head.lemma_.lower() not in (
+                self.terms.generic_heads | self.terms.vague_heads):
+            return None
+        start = min([named.i] + [c.left_edge.i for c in named.children if c.dep_ == "compound"])
+        name = named.doc[start : named.i + 1]
+        if any(s.label_ in ("COUNTRY", "CAPITAL", "CITY", "DEMONYM") and s.start < name.end and name.start < s.end
+               for s in named.doc.spans.get(SPANS_KEY, [])):
+            return None  # "Hanoi, the deal's venue": a place, a state or a person, no arrangement
+        if any(p.search(name.text) for _, p, _ in self.terms.kinds):
+            return None
+        return name
+
+    def _sale_in_passing(self, head: Token, status: str) -> bool:
+        """A sale told of, not signed, and new to the report: "a $100 million deal", "domestic
+        contracts" (not "the final contract", the report's own sale; not "sealed a deal")."""
+        return head.lemma_.lower() in self.terms.sale_heads and status not in ("signed", "renewed") and not any(
+            c.dep_ in ("det", "poss") and c.lower_ in self.terms.definite_words for c in head.children)
+
+    @staticmethod
+    def _states_named(doc: Doc, sent: Span) -> set[str]:
+        """The states (not bodies of states) the sentence names."""
+        return {code for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
+                and s.label_ in ("COUNTRY", "DEMONYM", "CAPITAL") and (code := entry_of(s)[0]) and code != "IGO"}
+
+    def _agreed_just_before(self, doc: Doc, sent: Span, head: Token) -> list[str]:
+        """For a definite generic word ("the agreement", "the final deal") with no states of its own,
+        the states named as who "agreed" in the sentence just before (the subject of "agree")."""
+        if head.lemma_.lower() not in self.terms.generic_heads or not any(
+                c.dep_ == "det" and c.lower_ in self.terms.definite_words for c in head.children):
+            return []
+        if sent.start == 0:
+            return []
+        before = sentences(doc).of(doc[sent.start - 1])
+        codes: list[str] = []
+        for verb in before:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.settle_verbs:
+                continue
+            for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                for s in doc.spans.get(SPANS_KEY, []):
+                    if subj.left_edge.i <= s.start <= subj.right_edge.i and s.label_ in ("COUNTRY", "DEMONYM"):
+                        code = entry_of(s)[0]
+                        if code and code != "IGO" and code not in codes:
+                            codes.append(code)
+        return codes
+
+    @staticmethod
+    def _chained_states(doc: Doc, sent: Span) -> list[str]:
+        """The states of the longest run of state names joined by hyphens in the sentence
+        ("Vietnam-Laos-Cambodia", "United States-Mexico-Canada")."""
+        spans = sorted((s for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
+                        and s.label_ == "COUNTRY"), key=lambda s: s.start)
+        best: list[str] = []
+        run: list[str] = []
+        for i, s in enumerate(spans):
+            joined = i and spans[i - 1].end + 1 == s.start and doc[s.start - 1].text in ("-", "–")
+            code = entry_of(s)[0]
+            run = (run if joined else []) + ([code] if code and code != "IGO" and code not in run else [])
+            best = max(best, run, key=len)
+        return best
 
     def _trilateral(self, sent: Span) -> bool:
         """Whether the sentence tells of three states acting together: "a trilateral MoU", "the
