@@ -720,8 +720,8 @@ def test_events_talks_between_officials_of_one_state_are_no_meeting_between_stat
 
 def test_events_three_states_rejecting_a_claim_side_by_side_reject_none_of_each_other():
     # acting together means with one another only for talks, signings, pledges and the like
-    found = codes("Britain, France and Germany rejected the claim as false on Tuesday.")
-    assert [c for c in found if c[0] == "120"], found
+    found = codes("Britain, France and Germany rejected the Russian claim as false on Tuesday.")
+    assert {("120", c, "RUS") for c in ("GBR", "FRA", "DEU")} <= {c[:3] for c in found}, found
     assert not [c for c in found if c[0] == "120" and c[2] in {"GBR", "FRA", "DEU"}], found
 
 
@@ -862,6 +862,20 @@ def test_events_a_meeting_without_a_second_state_is_not_coded(text):
     # in a report about two states or more a consultation (04x) is between two of them: one state
     # alone met nobody the records can name
     assert not [c for c in codes(text) if c[0].startswith("04")]
+
+
+@pytest.mark.parametrize("text", [
+    # a rejection of a claim whose owner the sentence does not name
+    "Norway accused Sweden of spying on Monday. Denmark and Finland rejected that claim as absurd.",
+    # an appeal to leaders of no named state
+    "Chile recalled its envoy from Peru on Monday. Canada urged regional leaders to stay calm.",
+    # a concern aimed at nobody
+    "Chile recalled its envoy from Peru on Monday. Canada expressed deep concern on Monday.",
+])
+def test_events_an_act_without_a_second_state_is_not_coded(text):
+    # in a report about two states or more an event is between two of them: a rejection, an
+    # appeal or a concern that names no other state is no act between states
+    assert not [c for c in codes(text) if c[2] is None or c[2] == c[1]]
 
 
 def test_events_a_report_about_one_state_keeps_its_own_encounter():
@@ -1020,3 +1034,19 @@ def test_events_what_is_told_during_a_dated_encounter_takes_its_day():
             "strengthen defence cooperation with Italy.")
     found = codes(text, published="2025-06-12")  # Monday 2025-06-09, Tuesday 2025-06-10
     assert [c for c in found if c[0].startswith("03") and c[2] == "ITA" and c[3] == "2025-06-09"]
+
+
+def test_events_a_possessive_of_another_noun_makes_no_meeting():
+    # "their" is the needs', not the meeting's: the platform meets needs, nobody meets anyone
+    found = codes("Norway and Sweden chose the radar as the system meeting all their needs on Monday.")
+    assert not [c for c in found if c[0].startswith("04")], found
+    assert [c for c in codes("Norway and Sweden ended their meeting in Oslo on Monday.") if c[0] == "040"]
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian planemaker Nordfly on Monday signed a contract to sell six aircraft to Sweden.",
+    "Norwegian shipbuilder Ulstein on Monday signed a contract to sell two patrol ships to Sweden.",
+])
+def test_events_a_makers_contract_is_no_states_signing(text):
+    # a planemaker or shipbuilder is a firm: its contract is no state's act
+    assert not [c for c in codes(text) if c[0] == "057"]
