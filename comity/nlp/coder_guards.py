@@ -51,6 +51,19 @@ def _unagented_participle(t: Token) -> bool:
     return t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children)
 
 
+def _fixture(r: Reading) -> bool:
+    """Whether an encounter verb is a sporting fixture: its object, or the object of one of its
+    prepositions, is a match, a final or a qualifier ("host Uzbekistan for their next qualifying
+    contest", "met Japan in the final"), or so qualified ("a qualifying round")."""
+    if r.trig.family not in ("visit", "consult") or r.trig.pos != "VERB":
+        return False
+    words = r.coder.table.fixture_words
+    nouns = [c for c in r.token.children if c.dep_ in ("dobj", "obj")]
+    nouns += [g for c in r.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(n.lower_ in words or n.lemma_.lower() in words
+               or any(m.dep_ in ("amod", "compound") and m.lower_ in words for m in n.children) for n in nouns)
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -101,6 +114,8 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "not_stipulation": (lambda r: not (r.trig.lemma == "provide" and r.trig.pos == "VERB" and not any(
         c.dep_ in ("dobj", "obj", "dative") for c in r.token.children) and any(
         c.dep_ == "prep" and c.lower_ == "for" for c in r.token.children)), "what a text provides for"),
+    # "will host Uzbekistan for their next qualifying contest": teams, not states, meet
+    "not_fixture": (lambda r: not _fixture(r), "a sporting fixture between teams"),
     # "would be met with a response"
     "not_passive_meet": (lambda r: not (r.trig.lemma == "meet"
                                         and any(c.dep_ == "auxpass" for c in r.token.children)

@@ -1050,3 +1050,18 @@ def test_events_a_possessive_of_another_noun_makes_no_meeting():
 def test_events_a_makers_contract_is_no_states_signing(text):
     # a planemaker or shipbuilder is a firm: its contract is no state's act
     assert not [c for c in codes(text) if c[0] == "057"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile beat Peru 2-0 on Tuesday. Chile will host Bolivia on Nov. 14 for their next qualifying match.",
+    "Spain beat Italy 2-1 on Sunday. Spain met France in the final on Monday.",
+])
+def test_events_a_sporting_fixture_is_no_encounter(text):
+    # countries that host or meet each other for a match are teams
+    assert not [c for c in codes(text) if c[0].startswith("04") or c[0] == "036"]
+
+
+def test_events_hosting_for_talks_is_still_an_encounter():
+    found = codes("Norwegian Prime Minister Jonas Gahr Store will host Swedish Prime Minister Ulf Kristersson "
+                  "on Nov. 14 for talks on energy.")
+    assert [c for c in found if c[0] == "036" and c[1:3] == ("NOR", "SWE")]
