@@ -1065,3 +1065,11 @@ def test_events_hosting_for_talks_is_still_an_encounter():
     found = codes("Norwegian Prime Minister Jonas Gahr Store will host Swedish Prime Minister Ulf Kristersson "
                   "on Nov. 14 for talks on energy.")
     assert [c for c in found if c[0] == "036" and c[1:3] == ("NOR", "SWE")]
+
+
+def test_events_force_used_by_people_no_state_owns_is_no_states_act():
+    # the subject is named (gunmen): the official named earlier in the sentence did not fire
+    found = codes("Chilean President Gabriel Boric met Peruvian officials a day after the attack, during which "
+                  "gunmen fired at tourists near the border.")
+    assert not [c for c in found if c[0].startswith(("18", "19", "20"))], found
+    assert ("190", "PER", "CHL", "2025-06-09") in codes("Peruvian troops fired at Chilean posts on Monday.")

@@ -765,6 +765,8 @@ class EventCoder:
                     return []  # a thing acts ("after it signed a supply deal"): no state by default
                 if trig.family == "aid" and subj.pos_ == "NOUN" and subj.lower_ not in GROUP_NOUNS | ORIGIN_NOUNS:
                     return []  # "the gifts provide encouragement": a thing, not a donor, acts
+                if trig.family == "assault" and subj.pos_ == "NOUN":
+                    return []  # "terrorists fired at tourists": force used by people no state owns
                 break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
                 via, verb = verb.dep_, verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
