@@ -64,6 +64,23 @@ def _fixture(r: Reading) -> bool:
                or any(m.dep_ in ("amod", "compound") and m.lower_ in words for m in n.children) for n in nouns)
 
 
+def _domestic_meeting(r: Reading) -> bool:
+    """Whether a consultation is a meeting of one state's own body ("chairs a meeting of the Cabinet
+    Committee on Security", "a meeting of the cabinet chaired by the prime minister"): the meeting
+    noun (the trigger, its object, or the noun a participle trigger describes) is "of" a body
+    named by a word of `domestic_bodies`."""
+    if r.trig.family != "consult":
+        return False
+    t = r.token
+    nouns = [t] if r.trig.pos == "NOUN" else [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    if r.trig.pos == "VERB" and t.dep_ in ("acl", "amod", "relcl"):
+        nouns.append(t.head)  # "a meeting of the cabinet chaired by X"
+    bodies = r.coder.table.domestic_bodies
+    return any(g.dep_ == "pobj" and any(w.lower_ in bodies for w in g.subtree)
+               for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children)
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -116,6 +133,8 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
         c.dep_ == "prep" and c.lower_ == "for" for c in r.token.children)), "what a text provides for"),
     # "will host Uzbekistan for their next qualifying contest": teams, not states, meet
     "not_fixture": (lambda r: not _fixture(r), "a sporting fixture between teams"),
+    # "chairs a meeting of the Cabinet Committee on Security": a state's own affair
+    "not_domestic_meeting": (lambda r: not _domestic_meeting(r), "a meeting of a state's own body"),
     # "would be met with a response"
     "not_passive_meet": (lambda r: not (r.trig.lemma == "meet"
                                         and any(c.dep_ == "auxpass" for c in r.token.children)

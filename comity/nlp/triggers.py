@@ -32,7 +32,8 @@ ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
-              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "fixture_words")
+              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "fixture_words",
+              "domestic_bodies")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -88,6 +89,7 @@ class TriggerTable:
     phone_words: frozenset[str] = frozenset()
     purpose_heads: frozenset[str] = frozenset()
     fixture_words: frozenset[str] = frozenset()
+    domestic_bodies: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -260,6 +262,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         sideline_words=comp.word_list("sideline_words"),
         discussion_verbs=comp.word_list("discussion_verbs"),
         fixture_words=comp.word_list("fixture_words"),
+        domestic_bodies=comp.word_list("domestic_bodies"),
         feeling_verbs=comp.word_list("feeling_verbs"),
         member_preps=comp.word_list("member_preps"),
         conversation_verbs=comp.word_list("conversation_verbs"),

@@ -1073,3 +1073,20 @@ def test_events_force_used_by_people_no_state_owns_is_no_states_act():
                   "gunmen fired at tourists near the border.")
     assert not [c for c in found if c[0].startswith(("18", "19", "20"))], found
     assert ("190", "PER", "CHL", "2025-06-09") in codes("Peruvian troops fired at Chilean posts on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Indian Prime Minister Narendra Modi chaired a meeting of the Cabinet Committee on Security on Monday "
+    "after the attack blamed on Pakistan.",
+    "The measures against Pakistan were decided at a meeting of the cabinet chaired by Indian Prime Minister "
+    "Narendra Modi on Monday.",
+])
+def test_events_a_meeting_of_a_states_own_body_is_no_consultation(text):
+    # a cabinet meets within one state: the other state of the report is not its counterpart
+    assert not [c for c in codes(text) if c[0].startswith("04") or c[0] == "036"]
+
+
+def test_events_a_meeting_of_a_joint_body_is_a_consultation():
+    found = codes("Indian Prime Minister Narendra Modi chaired a meeting of the Joint Commission with Pakistan "
+                  "on Monday.")
+    assert [c for c in found if c[0].startswith("04") and c[1:3] == ("IND", "PAK")]
