@@ -81,6 +81,20 @@ def _domestic_meeting(r: Reading) -> bool:
                for g in c.children)
 
 
+def _setting(r: Reading) -> bool:
+    """Whether the act is told as the setting of something that is no act: in the past progressive,
+    in an adverbial clause of a verb no trigger reads ("the incident took place on May 16 when the
+    minister was visiting Washington", "the attack came just as the two were preparing to resume
+    talks"). What was going on when something else happened is background; "met X while he was
+    visiting Hanoi" stays, its clause hangs on an act."""
+    past_be = r.coder.table.setting_aux
+    for v in [r.pred, *r.pred.ancestors]:
+        if v.tag_ == "VBG" and v.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ in past_be for c in v.children):
+            return not r.coder._triggers(v.head)
+    return False
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -135,6 +149,8 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "not_fixture": (lambda r: not _fixture(r), "a sporting fixture between teams"),
     # "chairs a meeting of the Cabinet Committee on Security": a state's own affair
     "not_domestic_meeting": (lambda r: not _domestic_meeting(r), "a meeting of a state's own body"),
+    # "the incident took place when the minister was visiting Washington"
+    "not_setting": (lambda r: not _setting(r), "told as the setting of another happening"),
     # "would be met with a response"
     "not_passive_meet": (lambda r: not (r.trig.lemma == "meet"
                                         and any(c.dep_ == "auxpass" for c in r.token.children)

@@ -1090,3 +1090,19 @@ def test_events_a_meeting_of_a_joint_body_is_a_consultation():
     found = codes("Indian Prime Minister Narendra Modi chaired a meeting of the Joint Commission with Pakistan "
                   "on Monday.")
     assert [c for c in found if c[0].startswith("04") and c[1:3] == ("IND", "PAK")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile protested on Monday. The incident took place on May 16 when Chilean Foreign Minister Alberto "
+    "van Klaveren was visiting Lima during his official tour to meet Peruvian President Dina Boluarte.",
+    "The attack on a post came just as Chile and Peru were preparing to resume peace talks.",
+])
+def test_events_what_was_going_on_when_something_happened_is_its_setting(text):
+    # a past progressive in a "when"/"as" clause of a happening that is no act: background
+    assert not [c for c in codes(text) if c[0].startswith("04") or c[0] == "036"]
+
+
+def test_events_a_visit_going_on_while_an_act_is_done_stays():
+    found = codes("Chilean Foreign Minister Alberto van Klaveren met Peruvian President Dina Boluarte on Monday "
+                  "while he was visiting Lima.")
+    assert {"040", "042"} <= {c[0] for c in found}
