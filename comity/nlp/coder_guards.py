@@ -51,6 +51,50 @@ def _unagented_participle(t: Token) -> bool:
     return t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children)
 
 
+def _fixture(r: Reading) -> bool:
+    """Whether an encounter verb is a sporting fixture: its object, or the object of one of its
+    prepositions, is a match, a final or a qualifier ("host Uzbekistan for their next qualifying
+    contest", "met Japan in the final"), or so qualified ("a qualifying round")."""
+    if r.trig.family not in ("visit", "consult") or r.trig.pos != "VERB":
+        return False
+    words = r.coder.table.fixture_words
+    nouns = [c for c in r.token.children if c.dep_ in ("dobj", "obj")]
+    nouns += [g for c in r.token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(n.lower_ in words or n.lemma_.lower() in words
+               or any(m.dep_ in ("amod", "compound") and m.lower_ in words for m in n.children) for n in nouns)
+
+
+def _domestic_meeting(r: Reading) -> bool:
+    """Whether a consultation is a meeting of one state's own body ("chairs a meeting of the Cabinet
+    Committee on Security", "a meeting of the cabinet chaired by the prime minister"): the meeting
+    noun (the trigger, its object, or the noun a participle trigger describes) is "of" a body
+    named by a word of `domestic_bodies`."""
+    if r.trig.family != "consult":
+        return False
+    t = r.token
+    nouns = [t] if r.trig.pos == "NOUN" else [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    if r.trig.pos == "VERB" and t.dep_ in ("acl", "amod", "relcl"):
+        nouns.append(t.head)  # "a meeting of the cabinet chaired by X"
+    bodies = r.coder.table.domestic_bodies
+    return any(g.dep_ == "pobj" and any(w.lower_ in bodies for w in g.subtree)
+               for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children)
+
+
+def _setting(r: Reading) -> bool:
+    """Whether the act is told as the setting of something that is no act: in the past progressive,
+    in an adverbial clause of a verb no trigger reads ("the incident took place on May 16 when the
+    minister was visiting Washington", "the attack came just as the two were preparing to resume
+    talks"). What was going on when something else happened is background; "met X while he was
+    visiting Hanoi" stays, its clause hangs on an act."""
+    past_be = r.coder.table.setting_aux
+    for v in [r.pred, *r.pred.ancestors]:
+        if v.tag_ == "VBG" and v.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ in past_be for c in v.children):
+            return not r.coder._triggers(v.head)
+    return False
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -101,6 +145,12 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "not_stipulation": (lambda r: not (r.trig.lemma == "provide" and r.trig.pos == "VERB" and not any(
         c.dep_ in ("dobj", "obj", "dative") for c in r.token.children) and any(
         c.dep_ == "prep" and c.lower_ == "for" for c in r.token.children)), "what a text provides for"),
+    # "will host Uzbekistan for their next qualifying contest": teams, not states, meet
+    "not_fixture": (lambda r: not _fixture(r), "a sporting fixture between teams"),
+    # "chairs a meeting of the Cabinet Committee on Security": a state's own affair
+    "not_domestic_meeting": (lambda r: not _domestic_meeting(r), "a meeting of a state's own body"),
+    # "the incident took place when the minister was visiting Washington"
+    "not_setting": (lambda r: not _setting(r), "told as the setting of another happening"),
     # "would be met with a response"
     "not_passive_meet": (lambda r: not (r.trig.lemma == "meet"
                                         and any(c.dep_ == "auxpass" for c in r.token.children)

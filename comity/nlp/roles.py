@@ -36,7 +36,8 @@ BUSINESS_WORDS = {"company", "companies", "firm", "firms", "maker", "makers", "c
                   "exporter", "exporters", "importer", "importers", "retailer", "retailers", "lender",
                   "lenders", "insurer", "insurers", "conglomerate", "conglomerates", "startup", "startups",
                   "investor", "investors", "fund", "funds", "shareholders", "business", "businesses",
-                  "corporation", "airline", "airlines", "supplier", "suppliers", "chipmaker", "chipmakers"}
+                  "corporation", "airline", "airlines", "supplier", "suppliers", "chipmaker", "chipmakers",
+                  "planemaker", "planemakers", "shipbuilder", "shipbuilders"}
 MEMBER_NOUNS = {"member", "members", "state", "states", "country", "countries", "nation", "nations", "partner",
                 "partners", "government", "governments"}
 # short forms a report uses once it has named the state: "the North" (Korea), "the South"

@@ -32,7 +32,8 @@ ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
-              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads")
+              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "fixture_words",
+              "domestic_bodies", "setting_aux")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -87,6 +88,9 @@ class TriggerTable:
     conversation_verbs: frozenset[str] = frozenset()
     phone_words: frozenset[str] = frozenset()
     purpose_heads: frozenset[str] = frozenset()
+    fixture_words: frozenset[str] = frozenset()
+    domestic_bodies: frozenset[str] = frozenset()
+    setting_aux: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -258,6 +262,9 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         encounter_nouns=comp.word_list("encounter_nouns"),
         sideline_words=comp.word_list("sideline_words"),
         discussion_verbs=comp.word_list("discussion_verbs"),
+        fixture_words=comp.word_list("fixture_words"),
+        domestic_bodies=comp.word_list("domestic_bodies"),
+        setting_aux=comp.word_list("setting_aux"),
         feeling_verbs=comp.word_list("feeling_verbs"),
         member_preps=comp.word_list("member_preps"),
         conversation_verbs=comp.word_list("conversation_verbs"),

@@ -135,7 +135,7 @@ class EventCoder:
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
-        return self._two_sided_meetings(events) if doc._.dyad else events
+        return self._two_sided(events) if doc._.dyad else events
 
     def _during_the_encounter(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """What a sentence tells "During the meeting with Vucic, ..." or "At the exchange, ..." was
@@ -233,14 +233,18 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _two_sided_meetings(events: list[EventCandidate]) -> list[EventCandidate]:
-        """In a report about two states or more, a consultation is between two of them: a meeting,
-        visit, hosting or call (04x) that has no second state once the post-steps are done ("the
-        championship was hosted by Slovakia", "Duda and the caller can be heard discussing") is no
-        encounter between states. A report about one state keeps it: its encounter may be the
-        domestic one CAMEO codes ("demonstrators received ministers from the government")."""
-        return [e for e in events if not e.cameo.startswith("04")
-                or (e.target is not None and e.target.country and e.target.country != e.source.country)]
+    def _two_sided(events: list[EventCandidate]) -> list[EventCandidate]:
+        """In a report about two states or more, an event is between two of them (the guide codes
+        only acts between two states): an act that has no second state once the post-steps are
+        done is dropped. A meeting, visit, hosting or call without one ("the championship was
+        hosted by Slovakia", "Duda and the caller can be heard discussing") is no encounter
+        between states; a rejection, a concern or an appeal aimed at no state ("rejected that
+        claim", "urged regional leaders", "expressed deep concern"), or a state's act on its own
+        people, is nobody's act on another state. A report about one state keeps them: its
+        events may be the domestic ones CAMEO codes ("demonstrators received ministers from the
+        government")."""
+        return [e for e in events
+                if e.target is not None and e.target.country and e.target.country != e.source.country]
 
     @staticmethod
     def _opens_background(sent: Span, starts_paragraph: bool) -> bool:
@@ -439,7 +443,10 @@ class EventCoder:
         doc = token.doc
         sent = sentences(doc).of(token)
         lo, hi = max(sent.start, token.i - window), min(sent.end, token.i + window)
-        if any(doc[i].lower_ in words for i in range(lo, hi) if i != token.i):
+        # a possessive counts as the trigger's own only ("their meeting"), not another noun's
+        # ("the platform meeting all their requirements")
+        if any(doc[i].lower_ in words and (doc[i].dep_ != "poss" or doc[i].head.i == token.i)
+               for i in range(lo, hi) if i != token.i):
             return True
         # or the head of a phrase of the trigger's own, however far: "spoke to President X on the telephone"
         return any(g.dep_ == "pobj" and g.lower_ in words
@@ -758,6 +765,8 @@ class EventCoder:
                     return []  # a thing acts ("after it signed a supply deal"): no state by default
                 if trig.family == "aid" and subj.pos_ == "NOUN" and subj.lower_ not in GROUP_NOUNS | ORIGIN_NOUNS:
                     return []  # "the gifts provide encouragement": a thing, not a donor, acts
+                if trig.family == "assault" and subj.pos_ == "NOUN":
+                    return []  # "terrorists fired at tourists": force used by people no state owns
                 break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
                 via, verb = verb.dep_, verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
