@@ -42,6 +42,17 @@ def test_talks_told_after_the_call_are_that_call():
     assert [m.kind for m in r.meetings] == ["call"]
 
 
+def test_a_round_of_conversations_with_counterparts_is_a_call_with_each():
+    r = extract("On Tuesday, Norwegian Foreign Minister Espen Barth Eide held conversations with his "
+                "counterparts. He talked with the foreign ministers of Spain, Italy and Austria.\n\n"
+                "During his conversation with Spanish Foreign Minister José Manuel Albares, the two "
+                "discussed the fighting in Gaza City.", published="2025-06-11")
+    found = {(e.cameo, e.source.country, e.target.country if e.target else None) for e in r.events}
+    assert {("041", "NOR", c) for c in ("ESP", "ITA", "AUT")} <= found
+    assert not [e for e in r.events if e.cameo in ("040", "044")]
+    assert {m.kind for m in r.meetings} == {"call"} and all(m.place is None for m in r.meetings)
+
+
 def test_talks_on_another_day_than_the_call_stay_talks():
     found = codes("Indonesian Foreign Minister Sugiono had a telephone conversation with Australian Foreign "
                   "Minister Penny Wong on Monday. On Tuesday, Indonesian President Prabowo Subianto held "
