@@ -828,6 +828,15 @@ def test_events_a_background_box_tells_no_news():
     assert ("057", "VNM", "LAO", "2025-05-13") in codes(BOXED.format(heading="Details"))
 
 
+@pytest.mark.parametrize("heading", ["Popular articles", "Related news"])
+def test_events_a_box_of_links_to_other_reports_tells_no_news(heading):
+    boxed = codes("Lao Defence Minister Chansamone Chanyalath paid an official visit to Vietnam on Tuesday.\n\n"
+                  + heading + "\n\nVietnamese Defence Minister Phan Van Giang's meeting with Thai Defence "
+                  "Minister Sutin...")
+    assert ("042", "LAO", "VNM", "2025-06-10") in boxed
+    assert not [c for c in boxed if "THA" in c[1:3]]
+
+
 def test_events_an_invitation_made_is_an_invitation_not_a_visit():
     found = codes("British Foreign Secretary David Cameron made an open invitation for his Polish counterpart "
                   "Radoslaw Sikorski to visit the United Kingdom.")
