@@ -32,6 +32,10 @@ def codes(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
     (LEAD + "signed a memorandum of understanding on defence law on Tuesday.", ("057", "VNM", "LAO", "2025-06-10")),
     (LEAD + "agreed to implement the defence cooperation plan for 2026.", ("0312", "VNM", "LAO", "2025-06-11")),
     (LEAD + "agreed to hold the next dialogue in Hanoi.", ("036", "VNM", "LAO", "2025-06-11")),
+    ("Vietnamese Defence Minister Phan Van Giang assured the Lao minister of Vietnam's readiness to help "
+     "train Lao pilots.", ("0312", "VNM", "LAO", "2025-06-11")),
+    ("Lao Defence Minister Chansamone Chanyalath expressed his readiness to work more closely with Vietnam.",
+     ("0312", "LAO", "VNM", "2025-06-11")),  # defence ministers: military cooperation
     ("Vietnamese Defence Minister Phan Van Giang invited Lao Defence Minister Chansamone Chanyalath to "
      "visit Hanoi.", ("026", "VNM", "LAO", None)),
     ("Vietnamese Defence Minister Phan Van Giang asked Laos to continue training Vietnamese cadets.",
