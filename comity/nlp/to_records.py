@@ -50,7 +50,7 @@ def _person(doc: Doc, off: Offsets, p) -> Person:
     mentions = tuple((off.char(doc[s].idx), off.char(doc[e - 1].idx + len(doc[e - 1].text)))
                      for s, e in p.mentions)
     confidence = {"title": 0.9, "dictionary": 0.9, "leaders": 0.9, "counterpart": 0.8, "office": 0.8,
-                  "context": 0.6, "dateline": 0.5}.get(p.country_from or "", 0.5)
+                  "context": 0.6, "dateline": 0.5, "report": 0.4}.get(p.country_from or "", 0.5)
     # where the country came from is what later steps (comity_context) may have changed
     steps = (f"persons.country.{p.country_from}",) if p.country_from else ()
     return Person(id=p.id, name=p.name, country=p.country, titles=tuple(p.titles), rank=p.rank,

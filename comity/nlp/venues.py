@@ -12,6 +12,7 @@ a city or capital of the gazetteer that the sentence locates something at:
   Quang Ninh province" is Mong Cai, of "in Henderson, south of Perth" Henderson;
 - a gathering whose name opens with a city ("on the sidelines of the Munich Security Conference") is in it;
 - "here" is the dateline's place;
+- a place that situates a topic ("the clashes in the Gaza Strip") is no venue;
 - a city in the name of an agreement or a university ("the EU Lisbon agreement"), or in a clause of what
   is still to come ("will take part in the summit in Kazan"), is no venue.
 
@@ -43,6 +44,10 @@ _WRAPPING_DEPS = frozenset({"compound", "appos", "nmod", "poss"})
 # Studies University" (an affiliation, not where anyone met)
 NAMED_NOT_PLACES = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "protocol",
                               "convention", "declaration", "university", "institute"})
+# nouns of what goes on at a place, told as a topic: "discussed the ongoing clashes in the Gaza Strip",
+# "the war in Ukraine" (where the fighting is, not where anyone met)
+TOPIC_NOUNS = frozenset({"clash", "clashes", "war", "conflict", "crisis", "fighting", "hostilities", "violence",
+                         "situation", "tension", "tensions", "escalation", "attack", "attacks", "developments"})
 # auxiliaries of a clause that tells what is still to come: "will take part in the summit in Kazan"
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
@@ -81,6 +86,12 @@ def _located(span: Span, head: Token) -> bool:
         return True
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return prev is not None and prev.lower_ in LOCATIVE_PREPS
+
+
+def _topic_place(head: Token) -> bool:
+    """The place situates a topic ("the clashes in the Gaza Strip", "the situation in Kyiv"), not an act."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.lower_ in TOPIC_NOUNS
 
 
 def _future(head: Token) -> bool:
@@ -126,7 +137,7 @@ def venue_in(sent: Span, spans) -> Venue | tuple[str, str] | None:
     places = [s for s in spans if sent.start <= s.start < sent.end and s.label_ in VENUE_LABELS]
     heads = [(s, phrase_head(s.root)) for s in places]
     for span, head in heads:
-        if head.lower_ in NAMED_NOT_PLACES or _future(head):
+        if head.lower_ in NAMED_NOT_PLACES or _future(head) or _topic_place(head):
             continue
         if _located(span, head) or _where_clause(head):
             venue = _outer(span, head, heads)

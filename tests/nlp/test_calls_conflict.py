@@ -42,6 +42,38 @@ def test_talks_told_after_the_call_are_that_call():
     assert [m.kind for m in r.meetings] == ["call"]
 
 
+def test_a_round_of_conversations_with_counterparts_is_a_call_with_each():
+    r = extract("On Tuesday, Norwegian Foreign Minister Espen Barth Eide held conversations with his "
+                "counterparts. He talked with the foreign ministers of Spain, Italy and Austria.\n\n"
+                "During his conversation with Spanish Foreign Minister José Manuel Albares, the two "
+                "discussed the fighting in Gaza City.", published="2025-06-11")
+    found = {(e.cameo, e.source.country, e.target.country if e.target else None) for e in r.events}
+    assert {("041", "NOR", c) for c in ("ESP", "ITA", "AUT")} <= found
+    assert not [e for e in r.events if e.cameo in ("040", "044")]
+    assert {m.kind for m in r.meetings} == {"call"} and all(m.place is None for m in r.meetings)
+
+
+def test_a_pledge_in_one_of_several_calls_is_to_that_calls_partner():
+    # a round of congratulation calls with three states: "their ties" in the sentence that names the Thai
+    # caller are Indonesia's and Thailand's, not the report's first pair
+    r = extract("Indonesian President Prabowo Subianto on Monday received a call from Japanese Prime Minister "
+                "Shigeru Ishiba, who congratulated him. Prabowo and Ishiba agreed to meet in Tokyo. Japan and "
+                "Indonesia will hold more talks.\n\nWarmly greeting Prabowo, Thai Prime Minister Paetongtarn "
+                "Shinawatra expressed her desire to further deepen their ties.", published="2025-06-11")
+    found = {(e.cameo, e.source.country, e.target.country if e.target else None) for e in r.events}
+    assert ("030", "THA", "IDN") in found
+    assert not [e for e in r.events if e.source.country == "THA" and e.target and e.target.country == "JPN"]
+
+
+def test_protests_lodged_against_a_state_are_against_it():
+    # the pair the narrative was at (Manila and Tokyo) does not take the place of the state named
+    found = codes("Philippine Foreign Secretary Enrique Manalo summoned a Chinese diplomat on Monday over the "
+                  "water cannon attack. Japanese Ambassador Kazuo Mori said Japan was concerned by China's "
+                  "actions. Manila has lodged more than 40 diplomatic protests against Beijing since Manalo "
+                  "took office.")
+    assert not [c for c in found if c[0] == "114" and c[2] == "JPN"]
+
+
 def test_talks_on_another_day_than_the_call_stay_talks():
     found = codes("Indonesian Foreign Minister Sugiono had a telephone conversation with Australian Foreign "
                   "Minister Penny Wong on Monday. On Tuesday, Indonesian President Prabowo Subianto held "

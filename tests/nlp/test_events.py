@@ -32,6 +32,10 @@ def codes(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
     (LEAD + "signed a memorandum of understanding on defence law on Tuesday.", ("057", "VNM", "LAO", "2025-06-10")),
     (LEAD + "agreed to implement the defence cooperation plan for 2026.", ("0312", "VNM", "LAO", "2025-06-11")),
     (LEAD + "agreed to hold the next dialogue in Hanoi.", ("036", "VNM", "LAO", "2025-06-11")),
+    ("Vietnamese Defence Minister Phan Van Giang assured the Lao minister of Vietnam's readiness to help "
+     "train Lao pilots.", ("0312", "VNM", "LAO", "2025-06-11")),
+    ("Lao Defence Minister Chansamone Chanyalath expressed his readiness to work more closely with Vietnam.",
+     ("0312", "LAO", "VNM", "2025-06-11")),  # defence ministers: military cooperation
     ("Vietnamese Defence Minister Phan Van Giang invited Lao Defence Minister Chansamone Chanyalath to "
      "visit Hanoi.", ("026", "VNM", "LAO", None)),
     ("Vietnamese Defence Minister Phan Van Giang asked Laos to continue training Vietnamese cadets.",
@@ -826,6 +830,15 @@ def test_events_a_background_box_tells_no_news():
     assert not [c for c in boxed if c[0] == "057"]
     # the same paragraph under another heading is news: the box's heading is what makes it history
     assert ("057", "VNM", "LAO", "2025-05-13") in codes(BOXED.format(heading="Details"))
+
+
+@pytest.mark.parametrize("heading", ["Popular articles", "Related news"])
+def test_events_a_box_of_links_to_other_reports_tells_no_news(heading):
+    boxed = codes("Lao Defence Minister Chansamone Chanyalath paid an official visit to Vietnam on Tuesday.\n\n"
+                  + heading + "\n\nVietnamese Defence Minister Phan Van Giang's meeting with Thai Defence "
+                  "Minister Sutin...")
+    assert ("042", "LAO", "VNM", "2025-06-10") in boxed
+    assert not [c for c in boxed if "THA" in c[1:3]]
 
 
 def test_events_an_invitation_made_is_an_invitation_not_a_visit():

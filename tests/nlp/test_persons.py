@@ -193,6 +193,14 @@ def test_dateline_state_as_the_last_guess():
     assert country_of(text, "Mohsin Naqvi") == "PAK"
 
 
+def test_an_official_of_no_stated_state_is_of_the_state_the_report_is_most_about():
+    # no nationality word, no counterpart, no dateline: a ministry's own release names its minister bare
+    text = (" date 2025-03-04 Today at a meeting in Tartu, Finland, Estonia and Latvia agreed to link their "
+            "power grids. According to Minister of Economy Mart Kask, the deal makes Estonia's grid safer.")
+    person = next(p for p in extract(text, published="2025-03-04").persons if p.name == "Mart Kask")
+    assert person.country == "EST" and person.steps == ("persons.country.report",)
+
+
 @pytest.mark.parametrize("first, code", [
     ("China's foreign ministry said on Friday it opposed the sanctions.", "CHN"),
     ("The Ministry of Foreign Affairs of China said on Friday it opposed the sanctions.", "CHN"),

@@ -60,6 +60,14 @@ def test_venues_a_destination_alone_is_not_a_venue():
     assert venue_in(doc[:], spans) is None
 
 
+def test_venues_a_place_that_situates_a_topic_is_not_a_venue():
+    # They discussed the clashes in Aleppo
+    doc, spans = parsed(["They", "discussed", "the", "clashes", "in", "Aleppo"], [1, 1, 3, 1, 3, 4],
+                        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+                        ["PRON", "VERB", "DET", "NOUN", "ADP", "PROPN"], {(5, 6): "SYR"})
+    assert venue_in(doc[:], spans) is None
+
+
 def test_venues_here_is_the_dateline():
     doc, spans = parsed(["They", "met", "here"], [1, 1, 1], ["nsubj", "ROOT", "advmod"],
                         ["PRON", "VERB", "ADV"], {})

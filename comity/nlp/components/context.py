@@ -37,7 +37,10 @@ without one, these are tried in order, and the first that gives a country wins:
    holding the office an official of one side holds belongs to the other side; in a report about
    three states whose named officials are the envoys of two, the third, which hosts them;
 7. the dateline's country, when it is one of the dyad's two states ("ISLAMABAD —");
-8. none.
+8. the state the report is most about (the first of the ranking the dyad is taken from): a report
+   names its own officials without their state ("According to Minister of Defence A", "House speaker B");
+   not for an envoy, whose report is most often about the state he is posted to;
+9. none (a report that names no state).
 A wrong guess costs no more than no country, and each step is weaker evidence than the one
 before it, so the chain stops at the first answer.
 """
@@ -171,6 +174,13 @@ class ReportContext:
             for p in persons:
                 if p.country is None:
                     p.country, p.country_from = place[1], "dateline"
+        # 8. the state the report is most about: an official named with no state is most often its own
+        # ("According to Minister of Defence A" in a ministry's release, "Foreign Ministry Spokesperson B")
+        # an envoy is not: the state a report about an embassy's work names most is the one he is posted to
+        if ranked:
+            for p in persons:
+                if p.country is None and not any(ENVOY.search(t) for t in p.titles):
+                    p.country, p.country_from = ranked[0], "report"
 
     @staticmethod
     def _dateline_place(doc: Doc) -> tuple[str, str] | None:

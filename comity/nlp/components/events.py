@@ -963,8 +963,12 @@ class EventCoder:
                 # talks are with another state: "called on Defence Secretary X" of the source's own
                 # state (a pronoun or the parse lost who called) names no counterpart; look further
                 return ref
-        if source.country in disc.dyad and len(disc.dyad) == 2:
-            other = disc.dyad[1] if disc.dyad[0] == source.country else disc.dyad[0]
+        # the other side of the pair the narrative is at (Discourse.focus: "During his conversation with
+        # France's A, B declared to restore relations" in a report of calls with four states), else of the
+        # report's two
+        pair = disc.pair or disc.dyad
+        if source.country in pair and len(pair) == 2:
+            other = pair[1] if pair[0] == source.country else pair[0]
             return Ref(country=other, sector="GOV")
         # talks with an official of the source's own state and no other state in view: that
         # official, so that the pair of one state is dropped (talks with nobody named stay untargeted)

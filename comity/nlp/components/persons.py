@@ -262,7 +262,7 @@ class PersonCluster:
     titles: list[str] = field(default_factory=list)
     rank: str | None = None
     country: str | None = None
-    country_from: str | None = None  # title | dictionary | leaders | counterpart | context
+    country_from: str | None = None  # title | dictionary | leaders | counterpart | office | context | dateline | report
     sector: str | None = None  # from a dictionary office (MIL for a border guard commander)
     aliases: list[str] = field(default_factory=list)
     counterpart_of: str | None = None
