@@ -1020,3 +1020,25 @@ def test_events_what_is_told_during_a_dated_encounter_takes_its_day():
             "strengthen defence cooperation with Italy.")
     found = codes(text, published="2025-06-12")  # Monday 2025-06-09, Tuesday 2025-06-10
     assert [c for c in found if c[0].startswith("03") and c[2] == "ITA" and c[3] == "2025-06-09"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The navies of Vietnam and Cambodia on Monday began a three-day coordinated patrol along their sea border.",
+     ("062", "2025-06-09")),
+    ("The Thai navy held a bilateral exercise with the Malaysian navy on Tuesday.", ("062", "2025-06-10")),
+    ("Chile and Peru staged mixed drills off the coast on Monday.", ("062", "2025-06-09")),
+])
+def test_events_exercise_or_patrol_held_together_is_military_cooperation(text, expected):
+    assert expected in {(c, d) for c, _, t, d in codes(text) if t}
+
+
+@pytest.mark.parametrize("text", [
+    # the items a planned act includes are planned with it
+    "Vietnam and Laos said they would widen their defence ties, including joint exercises and officer training.",
+    # a patrol whose own clause dates it before the news
+    "Vietnam and Laos welcomed the joint patrol, which ended last week, at their talks on Tuesday.",
+    # the exercise of a passive verb that is planned
+    "Vietnam and Laos agreed that the next round of the joint exercise would be held in June.",
+])
+def test_events_exercise_planned_or_past_is_not_held_today(text):
+    assert not {c for c, *_ in codes(text) if c == "062"}

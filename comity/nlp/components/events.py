@@ -680,7 +680,12 @@ class EventCoder:
     def _predicate(token: Token) -> Token:
         """The verb a noun trigger hangs from: 'extended his congratulations' -> extended."""
         head = token
-        while head.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos", "nsubj", "attr", "amod") and head.head.i != head.i:
+        while head.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos", "nsubj", "nsubjpass", "attr",
+                            "amod") and head.head.i != head.i:
+            if head.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in head.head.children):
+                # "the edition of the exercise would be held in May" is the exercise's verb, but "the
+                # recording of the call was posted by X" is X's act on the call, not the call's verb
+                break
             head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 return head
