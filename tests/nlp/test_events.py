@@ -1042,3 +1042,15 @@ def test_events_exercise_or_patrol_held_together_is_military_cooperation(text, e
 ])
 def test_events_exercise_planned_or_past_is_not_held_today(text):
     assert not {c for c, *_ in codes(text) if c == "062"}
+
+
+def test_events_warship_visit_is_a_port_call():
+    found = codes("An Indian Navy frigate arrived in Manila on Monday for a three-day visit to the Philippines.")
+    assert ("062", "IND", "PHL", "2025-06-09") in found
+    assert ("042", "IND", "PHL", "2025-06-09") in found
+
+
+def test_events_minister_visit_is_no_port_call():
+    found = codes("Indian Defence Minister Rajnath Singh arrived in Manila on Monday for a three-day visit to "
+                  "the Philippines.")
+    assert not {c for c, *_ in found if c == "062"}

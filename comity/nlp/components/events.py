@@ -133,6 +133,7 @@ class EventCoder:
         events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+        events = self._port_calls(events)
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
         return self._two_sided_meetings(events) if doc._.dyad else events
@@ -1152,6 +1153,31 @@ class EventCoder:
                                           confidence=ev.confidence * 0.8, rule=ev.rule,
                                           steps=[*ev.steps, "with_hosting"]))
         return out
+
+
+    def _port_calls(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """A visit made by a warship or a naval group ("the frigate X arrived in Lagos on Monday") is
+        a port call, which is military cooperation (062) of the two states besides the visit."""
+        out = list(events)
+        told = {(ev.sent.start, ev.source.country, ev.target.country) for ev in events
+                if ev.cameo == "062" and ev.target is not None}  # "arrived ... for a port call": said already
+        for ev in events:
+            if ev.cameo == "042" and ev.target is not None and not ev.planned and self._ship_visits(ev.trigger) \
+                    and (ev.sent.start, ev.source.country, ev.target.country) not in told:
+                out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
+        return out
+
+    def _ship_visits(self, token: Token) -> bool:
+        """Whether the one who visits (the subject of the visit's verb) is named as a ship or a naval group."""
+        pred = token if token.pos_ in ("VERB", "AUX") else self._predicate(token)
+        words = self.table.vessel_words
+        for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
+            span = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+            lowered = " ".join(t.lower_ for t in span)
+            if any(t.lower_ in words or t.lemma_.lower() in words for t in span) or any(
+                    " " in w and w in lowered for w in words):
+                return True
+        return False
 
 
 @Language.factory("comity_events", assigns=["doc._.events"], requires=["doc._.persons", "doc._.dates", "doc._.dyad"])
