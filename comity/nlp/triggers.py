@@ -32,7 +32,8 @@ ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
-              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "vessel_words")
+              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "vessel_words",
+              "encounter_acts")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -88,6 +89,7 @@ class TriggerTable:
     phone_words: frozenset[str] = frozenset()
     purpose_heads: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
+    encounter_acts: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -265,6 +267,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         phone_words=comp.word_list("phone_words"),
         purpose_heads=comp.word_list("purpose_heads"),
         vessel_words=comp.word_list("vessel_words"),
+        encounter_acts=comp.word_list("encounter_acts"),
     )
 
 

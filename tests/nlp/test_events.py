@@ -1054,3 +1054,16 @@ def test_events_minister_visit_is_no_port_call():
     found = codes("Indian Defence Minister Rajnath Singh arrived in Manila on Monday for a three-day visit to "
                   "the Philippines.")
     assert not {c for c, *_ in found if c == "062"}
+
+
+def test_events_joint_exercise_held_is_an_encounter_of_the_two_states():
+    r = extract("The navies of Vietnam and Cambodia on Monday began a three-day coordinated patrol along their "
+                "sea border.", published="2025-06-11")
+    found = {(e.cameo, e.date) for e in r.events}
+    assert {("062", "2025-06-09"), ("040", "2025-06-09")} <= found
+    assert [(m.kind, m.date) for m in r.meetings] == [("exercise", "2025-06-09")]
+
+
+def test_events_planned_exercise_is_no_encounter():
+    found = codes("Vietnam and Cambodia said their navies would hold a joint exercise in July.")
+    assert not {c for c, *_ in found if c in ("062", "040")}

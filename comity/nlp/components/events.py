@@ -133,7 +133,7 @@ class EventCoder:
         events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
-        events = self._port_calls(events)
+        events = self._exercise_encounters(self._port_calls(events))
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
         return self._two_sided_meetings(events) if doc._.dyad else events
@@ -1165,6 +1165,16 @@ class EventCoder:
             if ev.cameo == "042" and ev.target is not None and not ev.planned and self._ship_visits(ev.trigger) \
                     and (ev.sent.start, ev.source.country, ev.target.country) not in told:
                 out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
+        return out
+
+    def _exercise_encounters(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """An exercise or patrol the forces of two states hold together is their encounter of that day
+        (a meeting, as the record of a joint exercise is): a 040 besides the 062."""
+        out = list(events)
+        for ev in events:
+            if ev.cameo == "062" and ev.target is not None and not ev.planned and \
+                    ev.trigger.lemma_.lower() in self.table.encounter_acts:
+                out.append(replace(ev, cameo="040", family="consult", steps=[*ev.steps, "exercise_encounter"]))
         return out
 
     def _ship_visits(self, token: Token) -> bool:
