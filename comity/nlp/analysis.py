@@ -44,7 +44,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "negation": ("denials", "failure_heads", "pending"),
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "advice_aux", "infinitive_marks",
                  "conditional_marks", "planning_heads", "future_phrases", "plan_modifiers", "plan_object_heads",
-                 "future_object_heads", "listing_preps"),
+                 "future_object_heads", "listing_preps",
+                 "plan_states"),
     "tense": ("past_perfect_aux", "done_aux", "same_day_phrases"),
     "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
@@ -226,7 +227,7 @@ def planned(token: Token) -> bool:
     """"will visit", "agreed to hold", "is to visit Hanoi next week": promised or planned."""
     if _has_aux(token, cues()["modality.future_aux"], ("aux", "auxpass")):
         return True
-    if _headline_infinitive(token) or _future_verb_group(token):
+    if _headline_infinitive(token) or _future_verb_group(token) or _on_the_agenda(token):
         return True
     heads, objects = cues()["modality.planning_heads"], cues()["modality.future_object_heads"]
     t = token
@@ -251,6 +252,13 @@ def planned(token: Token) -> bool:
         else:
             break
     return False
+
+
+def _on_the_agenda(token: Token) -> bool:
+    """"A joint exercise is also on schedule", "talks are on the agenda": the copula of a plan."""
+    return token.lemma_ == "be" and any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in cues()["modality.plan_states"]
+                                 for g in c.children) for c in token.children)
 
 
 def _verb_above(token: Token) -> Token:

@@ -1039,6 +1039,8 @@ def test_events_exercise_or_patrol_held_together_is_military_cooperation(text, e
     "Vietnam and Laos welcomed the joint patrol, which ended last week, at their talks on Tuesday.",
     # the exercise of a passive verb that is planned
     "Vietnam and Laos agreed that the next round of the joint exercise would be held in June.",
+    # "on the agenda", "on schedule": planned
+    "A joint naval exercise of Vietnam and Laos is also on the agenda.",
 ])
 def test_events_exercise_planned_or_past_is_not_held_today(text):
     assert not {c for c, *_ in codes(text) if c == "062"}
