@@ -28,7 +28,7 @@ FAMILIES = ("consult", "visit", "call", "praise", "empathy", "sign", "intent", "
             "accuse", "threaten", "investigate", "demand", "accuse_more", "reject", "sanction", "mobilize",
             "coerce", "assault", "retreat", "cooperate", "aid")
 ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_word", "window", "cameo", "intent",
-                      "target_preps", "needs_target", "skip_guards", "intransitive"})
+                      "target_preps", "needs_target", "skip_guards", "intransitive", "received"})
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
@@ -52,6 +52,7 @@ class Trigger:
     target_preps: frozenset[str] = frozenset()
     needs_target: bool = False  # codes nothing unless the sentence names the target ("work with Laos")
     intransitive: bool = False  # counts only with no direct object ("protesters demonstrated", not "demonstrated growth")
+    received: bool = False  # told from the receiving side ("Ukraine took delivery of US vehicles"): the giver acts
     id: str = ""  # the row's id in event_triggers.yaml
     guards: tuple[str, ...] = ()  # names of analysis.GUARDS the act must pass, in order
     clause: str | None = None  # a speech act: the clause it reads (analysis.CLAUSES)
@@ -190,7 +191,8 @@ class _Compiler:
             objects=self.words(row, row, "objects"), not_objects=self.words(row, row, "not_objects"),
             requires_word=self.words(row, row, "requires_word"), window=window, intent=self.code(row, "intent"),
             target_preps=self.words(row, row, "target_preps"), needs_target=bool(row.get("needs_target", False)),
-            intransitive=bool(row.get("intransitive", False)), id=rid, guards=self.guards(row))
+            intransitive=bool(row.get("intransitive", False)), received=bool(row.get("received", False)),
+            id=rid, guards=self.guards(row))
 
     def speech_act(self, row) -> SpeechAct:
         rid = self.check_row(row, SPEECH_KEYS, "speech_acts")

@@ -1069,3 +1069,12 @@ def test_events_joint_exercise_held_is_an_encounter_of_the_two_states():
 def test_events_planned_exercise_is_no_encounter():
     found = codes("Vietnam and Cambodia said their navies would hold a joint exercise in July.")
     assert not {c for c, *_ in found if c in ("062", "040")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lao President Thongloun Sisoulith on Monday took delivery of ten Chinese military trucks.",
+     ("072", "CHN", "LAO", "2025-06-09")),
+    ("The Lao army received a batch of medical supplies from China on Monday.", ("073", "CHN", "LAO", "2025-06-09")),
+])
+def test_events_aid_told_by_the_receiver_is_the_giver_s_act(text, expected):
+    assert expected in codes(text)

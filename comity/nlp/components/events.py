@@ -508,6 +508,8 @@ class EventCoder:
             # "workers will work overtime": only "work with Laos" is an intent toward a state
             return Veto("needs_target", "the rule needs a named target and the sentence names none")
         pairs = self._pairs(disc, token, pred, trig, sources, explicit)
+        if trig.received:  # "X took delivery of US vehicles": the state that gives acts on X
+            pairs = [(target, source) for source, target in pairs if target is not None]
         disc.note_subject(sources)
         # a day that dates another clause ("X, who arrived on Sunday, also met Y") is not this event's
         own_dates = [d for d in sent_dates if not self._dates_another_clause(doc, d, pred)]
