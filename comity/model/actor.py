@@ -43,7 +43,7 @@ class Meeting:
 
     id: str
     date: str | None
-    kind: str  # talks | visit | call | courtesy_call | sideline | reception
+    kind: str  # talks | visit | call | courtesy_call | sideline | reception | exercise
     countries: tuple[str, ...]
     place: Place | None = None
     host_country: str | None = None

@@ -44,7 +44,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "negation": ("denials", "failure_heads", "pending"),
     "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "advice_aux", "infinitive_marks",
                  "conditional_marks", "planning_heads", "future_phrases", "plan_modifiers", "plan_object_heads",
-                 "future_object_heads"),
+                 "future_object_heads", "listing_preps",
+                 "plan_states"),
     "tense": ("past_perfect_aux", "done_aux", "same_day_phrases"),
     "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
@@ -226,7 +227,7 @@ def planned(token: Token) -> bool:
     """"will visit", "agreed to hold", "is to visit Hanoi next week": promised or planned."""
     if _has_aux(token, cues()["modality.future_aux"], ("aux", "auxpass")):
         return True
-    if _headline_infinitive(token) or _future_verb_group(token):
+    if _headline_infinitive(token) or _future_verb_group(token) or _on_the_agenda(token):
         return True
     heads, objects = cues()["modality.planning_heads"], cues()["modality.future_object_heads"]
     t = token
@@ -238,14 +239,36 @@ def planned(token: Token) -> bool:
                 c.dep_ in ("aux", "auxpass") for c in t.children)
             # "the exchange will see the ministers visiting a school": the act a future verb has in view
             seen = t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in objects
+            # "would embark on new ways of cooperation, including joint exercises": the items a
+            # planned act includes are planned with it
+            listed = t.dep_ == "prep" and t.lemma_.lower() in cues()["modality.listing_preps"]
             t = t.head
             if t.lemma_.lower() in heads or (infinitive and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP")):
+                return True
+            if listed and _future_verb(_verb_above(t)):
                 return True
             if (joined or seen) and _future_verb(t):
                 return True
         else:
             break
     return False
+
+
+def _on_the_agenda(token: Token) -> bool:
+    """"A joint exercise is also on schedule", "talks are on the agenda": the copula of a plan."""
+    return token.lemma_ == "be" and any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in cues()["modality.plan_states"]
+                                 for g in c.children) for c in token.children)
+
+
+def _verb_above(token: Token) -> Token:
+    """The verb a word's phrase hangs from ("would widen their ties": ties -> widen), or the word."""
+    t = token
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else token
 
 
 def _future_verb(token: Token) -> bool:

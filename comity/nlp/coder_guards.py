@@ -40,6 +40,13 @@ class Reading:
         reaction = self.coder.table.groups["reaction"]
         return [d for d in self.sent_dates if not (self.trig.family in reaction and d.start > self.token.idx)]
 
+    @cached_property
+    def told_by(self) -> set:
+        """The words a date may hang on to date this act: the trigger, its verb, and for a noun the
+        verbs of its relative clauses ("welcomed the joint patrol, which ended last week")."""
+        own = {c for c in self.token.children if c.dep_ == "relcl"} if self.trig.pos == "NOUN" else set()
+        return {self.token, self.pred} | own
+
 
 def _content(r: Reading) -> bool:
     content = r.coder.table.groups["content"]
@@ -132,7 +139,7 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
         for c in r.token.children)), "a participle telling a state"),
     # "sent last week", "in recent years"
     "not_dated_background": (lambda r: not any(analysis.background_kind(d) and analysis.attached(
-        r.doc, d, {r.token, r.pred}) for d in r.about), "dated as background"),
+        r.doc, d, r.told_by) for d in r.about), "dated as background"),
     # "recently visited", "had previously signed"
     "not_told_background": (lambda r: not (analysis.background_adverb(r.token) or (
         r.pred.i != r.token.i and analysis.background_adverb(r.pred))),

@@ -17,6 +17,7 @@ from .sentences import sentences, text_of
 
 MEETING_KIND = {"040": "talks", "041": "call", "042": "visit", "043": "visit", "044": "sideline",
                 "045": "mediation", "046": "negotiation"}
+EXERCISE_STEP = "exercise_encounter"  # the step of a 040 drawn from a joint exercise or patrol
 MEETING_RULE_JOIN = "+"  # a meeting's rule: the rules of the events it is drawn from ("consult.meet+visit.visit")
 
 
@@ -113,6 +114,8 @@ def _meetings(events: tuple[Event, ...]) -> tuple[Meeting, ...]:
     for n, ((date, countries), evs) in enumerate(groups.items(), 1):
         codes = {e.cameo for e in evs}
         kind = next(MEETING_KIND[c] for c in ("040", "044", "041", "042", "043", "046", "045") if c in codes)
+        if all(EXERCISE_STEP in e.steps for e in evs):  # the forces' encounter, no talks told (events.py)
+            kind = "exercise"
         visit = next((e for e in evs if e.cameo == "042"), None)
         place = next((e.place for e in evs if e.place), None)
         host = None

@@ -28,12 +28,12 @@ FAMILIES = ("consult", "visit", "call", "praise", "empathy", "sign", "intent", "
             "accuse", "threaten", "investigate", "demand", "accuse_more", "reject", "sanction", "mobilize",
             "coerce", "assault", "retreat", "cooperate", "aid")
 ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_word", "window", "cameo", "intent",
-                      "target_preps", "needs_target", "skip_guards", "intransitive"})
+                      "target_preps", "needs_target", "skip_guards", "intransitive", "received"})
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "fixture_words",
-              "domestic_bodies", "setting_aux")
+              "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -52,6 +52,7 @@ class Trigger:
     target_preps: frozenset[str] = frozenset()
     needs_target: bool = False  # codes nothing unless the sentence names the target ("work with Laos")
     intransitive: bool = False  # counts only with no direct object ("protesters demonstrated", not "demonstrated growth")
+    received: bool = False  # told from the receiving side ("Ukraine took delivery of US vehicles"): the giver acts
     id: str = ""  # the row's id in event_triggers.yaml
     guards: tuple[str, ...] = ()  # names of analysis.GUARDS the act must pass, in order
     clause: str | None = None  # a speech act: the clause it reads (analysis.CLAUSES)
@@ -91,6 +92,8 @@ class TriggerTable:
     fixture_words: frozenset[str] = frozenset()
     domestic_bodies: frozenset[str] = frozenset()
     setting_aux: frozenset[str] = frozenset()
+    vessel_words: frozenset[str] = frozenset()
+    encounter_acts: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -191,7 +194,8 @@ class _Compiler:
             objects=self.words(row, row, "objects"), not_objects=self.words(row, row, "not_objects"),
             requires_word=self.words(row, row, "requires_word"), window=window, intent=self.code(row, "intent"),
             target_preps=self.words(row, row, "target_preps"), needs_target=bool(row.get("needs_target", False)),
-            intransitive=bool(row.get("intransitive", False)), id=rid, guards=self.guards(row))
+            intransitive=bool(row.get("intransitive", False)), received=bool(row.get("received", False)),
+            id=rid, guards=self.guards(row))
 
     def speech_act(self, row) -> SpeechAct:
         rid = self.check_row(row, SPEECH_KEYS, "speech_acts")
@@ -270,6 +274,8 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         conversation_verbs=comp.word_list("conversation_verbs"),
         phone_words=comp.word_list("phone_words"),
         purpose_heads=comp.word_list("purpose_heads"),
+        vessel_words=comp.word_list("vessel_words"),
+        encounter_acts=comp.word_list("encounter_acts"),
     )
 
 

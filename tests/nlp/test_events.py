@@ -1119,3 +1119,59 @@ def test_events_a_visit_going_on_while_an_act_is_done_stays():
     found = codes("Chilean Foreign Minister Alberto van Klaveren met Peruvian President Dina Boluarte on Monday "
                   "while he was visiting Lima.")
     assert {"040", "042"} <= {c[0] for c in found}
+@pytest.mark.parametrize("text, expected", [
+    ("The navies of Vietnam and Cambodia on Monday began a three-day coordinated patrol along their sea border.",
+     ("062", "2025-06-09")),
+    ("The Thai navy held a bilateral exercise with the Malaysian navy on Tuesday.", ("062", "2025-06-10")),
+    ("Chile and Peru staged mixed drills off the coast on Monday.", ("062", "2025-06-09")),
+])
+def test_events_exercise_or_patrol_held_together_is_military_cooperation(text, expected):
+    assert expected in {(c, d) for c, _, t, d in codes(text) if t}
+
+
+@pytest.mark.parametrize("text", [
+    # the items a planned act includes are planned with it
+    "Vietnam and Laos said they would widen their defence ties, including joint exercises and officer training.",
+    # a patrol whose own clause dates it before the news
+    "Vietnam and Laos welcomed the joint patrol, which ended last week, at their talks on Tuesday.",
+    # the exercise of a passive verb that is planned
+    "Vietnam and Laos agreed that the next round of the joint exercise would be held in June.",
+    # "on the agenda", "on schedule": planned
+    "A joint naval exercise of Vietnam and Laos is also on the agenda.",
+])
+def test_events_exercise_planned_or_past_is_not_held_today(text):
+    assert not {c for c, *_ in codes(text) if c == "062"}
+
+
+def test_events_warship_visit_is_a_port_call():
+    found = codes("An Indian Navy frigate arrived in Manila on Monday for a three-day visit to the Philippines.")
+    assert ("062", "IND", "PHL", "2025-06-09") in found
+    assert ("042", "IND", "PHL", "2025-06-09") in found
+
+
+def test_events_minister_visit_is_no_port_call():
+    found = codes("Indian Defence Minister Rajnath Singh arrived in Manila on Monday for a three-day visit to "
+                  "the Philippines.")
+    assert not {c for c, *_ in found if c == "062"}
+
+
+def test_events_joint_exercise_held_is_an_encounter_of_the_two_states():
+    r = extract("The navies of Vietnam and Cambodia on Monday began a three-day coordinated patrol along their "
+                "sea border.", published="2025-06-11")
+    found = {(e.cameo, e.date) for e in r.events}
+    assert {("062", "2025-06-09"), ("040", "2025-06-09")} <= found
+    assert [(m.kind, m.date) for m in r.meetings] == [("exercise", "2025-06-09")]
+
+
+def test_events_planned_exercise_is_no_encounter():
+    found = codes("Vietnam and Cambodia said their navies would hold a joint exercise in July.")
+    assert not {c for c, *_ in found if c in ("062", "040")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lao President Thongloun Sisoulith on Monday took delivery of ten Chinese military trucks.",
+     ("072", "CHN", "LAO", "2025-06-09")),
+    ("The Lao army received a batch of medical supplies from China on Monday.", ("073", "CHN", "LAO", "2025-06-09")),
+])
+def test_events_aid_told_by_the_receiver_is_the_giver_s_act(text, expected):
+    assert expected in codes(text)

@@ -133,6 +133,7 @@ class EventCoder:
         events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
+        events = self._exercise_encounters(self._port_calls(events))
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
         return self._two_sided(events) if doc._.dyad else events
@@ -514,6 +515,8 @@ class EventCoder:
             # "workers will work overtime": only "work with Laos" is an intent toward a state
             return Veto("needs_target", "the rule needs a named target and the sentence names none")
         pairs = self._pairs(disc, token, pred, trig, sources, explicit)
+        if trig.received:  # "X took delivery of US vehicles": the state that gives acts on X
+            pairs = [(target, source) for source, target in pairs if target is not None]
         disc.note_subject(sources)
         # a day that dates another clause ("X, who arrived on Sunday, also met Y") is not this event's
         own_dates = [d for d in sent_dates if not self._dates_another_clause(doc, d, pred)]
@@ -687,7 +690,12 @@ class EventCoder:
     def _predicate(token: Token) -> Token:
         """The verb a noun trigger hangs from: 'extended his congratulations' -> extended."""
         head = token
-        while head.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos", "nsubj", "attr", "amod") and head.head.i != head.i:
+        while head.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos", "nsubj", "nsubjpass", "attr",
+                            "amod") and head.head.i != head.i:
+            if head.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in head.head.children):
+                # "the edition of the exercise would be held in May" is the exercise's verb, but "the
+                # recording of the call was posted by X" is X's act on the call, not the call's verb
+                break
             head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 return head
@@ -1160,6 +1168,41 @@ class EventCoder:
                                           confidence=ev.confidence * 0.8, rule=ev.rule,
                                           steps=[*ev.steps, "with_hosting"]))
         return out
+
+
+    def _port_calls(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """A visit made by a warship or a naval group ("the frigate X arrived in Lagos on Monday") is
+        a port call, which is military cooperation (062) of the two states besides the visit."""
+        out = list(events)
+        told = {(ev.sent.start, ev.source.country, ev.target.country) for ev in events
+                if ev.cameo == "062" and ev.target is not None}  # "arrived ... for a port call": said already
+        for ev in events:
+            if ev.cameo == "042" and ev.target is not None and not ev.planned and self._ship_visits(ev.trigger) \
+                    and (ev.sent.start, ev.source.country, ev.target.country) not in told:
+                out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
+        return out
+
+    def _exercise_encounters(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """An exercise or patrol the forces of two states hold together is their encounter of that day
+        (a meeting, as the record of a joint exercise is): a 040 besides the 062."""
+        out = list(events)
+        for ev in events:
+            if ev.cameo == "062" and ev.target is not None and not ev.planned and \
+                    ev.trigger.lemma_.lower() in self.table.encounter_acts:
+                out.append(replace(ev, cameo="040", family="consult", steps=[*ev.steps, "exercise_encounter"]))
+        return out
+
+    def _ship_visits(self, token: Token) -> bool:
+        """Whether the one who visits (the subject of the visit's verb) is named as a ship or a naval group."""
+        pred = token if token.pos_ in ("VERB", "AUX") else self._predicate(token)
+        words = self.table.vessel_words
+        for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
+            span = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+            lowered = " ".join(t.lower_ for t in span)
+            if any(t.lower_ in words or t.lemma_.lower() in words for t in span) or any(
+                    " " in w and w in lowered for w in words):
+                return True
+        return False
 
 
 @Language.factory("comity_events", assigns=["doc._.events"], requires=["doc._.persons", "doc._.dates", "doc._.dyad"])
