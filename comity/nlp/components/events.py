@@ -58,6 +58,8 @@ ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's enc
 TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}  # bound by their clause's subject (_bound_possessive)
+SEPARATE_WORDS = {"separate", "separately", "bilateral", "respective", "respectively", "each"}  # one-on-one encounters
+QUANTITY_NOUNS = {"number", "series", "group", "host", "range", "dozen", "couple"}  # "a number of counterparts"
 
 class Veto(NamedTuple):
     """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
@@ -592,7 +594,23 @@ class EventCoder:
                      if r.country and r.country != sources[0].country}
             if len(named) >= 2:
                 pairs = [(sources[0], r) for r in named.values()]
+                if trig.family == "consult" and self._one_joint_encounter(token, trig):
+                    # "held a working session with the Cambodian and Lao PMs": one encounter of three
+                    # states or more, coded for every pair (the guests with one another too)
+                    guests = list(named.values())
+                    pairs += [(a, b) for n, a in enumerate(guests) for b in guests[n + 1:]]
         return pairs
+
+    @staticmethod
+    def _one_joint_encounter(token: Token, trig: Trigger) -> bool:
+        """Whether a consultation is one encounter, told by a singular noun ("a working session",
+        "a meeting with A and B"), not "talks", "meetings" or a verb ("met A and B"), which may
+        be several; and not said to be "separate" or "bilateral"."""
+        noun = token if trig.pos == "NOUN" else next(
+            (c for c in token.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.objects), None)
+        if noun is None or noun.tag_ != "NN":
+            return False
+        return not any(t.lower_ in SEPARATE_WORDS for t in token.sent)
 
     @staticmethod
     def _date_step(doc: Doc, sent_dates: list, date, date_text) -> str:
@@ -872,8 +890,11 @@ class EventCoder:
                     if trig.family in ("consult", "call"):
                         members += self._members(head)
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
-                        and head.lemma_.lower() not in self.table.discussion_verbs:
-                    # "discussed the North Korean threat": what is discussed is a topic, not whom with
+                        and head.lemma_.lower() not in self.table.discussion_verbs \
+                        and not (trig.family == "consult" and child.lemma_.lower() in trig.objects):
+                    # "discussed the North Korean threat": what is discussed is a topic, not whom with;
+                    # the encounter noun of a consultation ("held talks", "played host to X") is no
+                    # counterpart either ("host" would resolve to the state hosting the report's visit)
                     cands.append(child)
                 if child.dep_ in ("dobj", "obj") and trig.family == "call" and trig.pos == "VERB" and head is token:
                     # "telephoned Modi", "called up Modi": a calling verb's object is the one called
@@ -954,6 +975,8 @@ class EventCoder:
                 # talks are with another state: "called on Defence Secretary X" of the source's own
                 # state (a pronoun or the parse lost who called) names no counterpart; look further
                 return ref
+        if self._with_unnamed_many(disc, token, pred, trig):
+            return None
         if source.country in disc.dyad and len(disc.dyad) == 2:
             other = disc.dyad[1] if disc.dyad[0] == source.country else disc.dyad[0]
             return Ref(country=other, sector="GOV")
@@ -961,6 +984,32 @@ class EventCoder:
         # official, so that the pair of one state is dropped (talks with nobody named stay untargeted)
         return next((r for r in self._target_refs(disc, token, pred, trig)
                      if r.person and r.person != source.person), None)
+
+    @staticmethod
+    def _with_unnamed_many(disc, token, pred, trig) -> bool:
+        """"Discusses issues with counterparts", "met a number of his counterparts": the act is with
+        several officials whose states the phrase does not name, not with the report's other state
+        (whom the dyad would otherwise make the target)."""
+        heads = []
+        for head in EventCoder._heads(token, pred):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in trig.target_preps:
+                    heads += [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ in ("dobj", "obj") and trig.family == "consult":
+                    heads.append(child)
+        for g in heads:
+            if g.lemma_.lower() in QUANTITY_NOUNS:  # "a number of his counterparts"
+                g = next((n for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for n in p.children if n.dep_ == "pobj"), g)
+            if g.tag_ not in ("NNS", "NNPS") or g.lemma_.lower() not in ORIGIN_NOUNS:
+                continue
+            # what names their states: "Asian counterparts", "counterparts from Laos"; not "his"
+            # (his own), nor where they met ("counterparts at the forum in Jakarta")
+            naming = [g] + [c for c in g.children if c.dep_ in ("amod", "compound", "nmod")]
+            naming += [t for c in g.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for t in c.subtree]
+            if not any(r.country for t in naming for r in disc.resolve(t)):
+                return True
+        return False
 
     # -- dates and places ---------------------------------------------------------------
     @staticmethod

@@ -1,0 +1,49 @@
+"""Summit sidelines, meetings of several states and visits announced in headlines, on sentences
+written for these tests."""
+import pytest
+
+from comity.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def codes(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
+    r = extract(text, published=published)
+    return {(e.cameo, e.source.country, e.target.country if e.target else None, e.date) for e in r.events}
+
+
+def pairs(found, prefix="04"):
+    return {frozenset((c[1], c[2])) for c in found if c[0].startswith(prefix)}
+
+
+def test_played_host_to_a_minister_is_a_meeting_with_his_state_not_the_venue():
+    found = codes("Spanish Foreign Minister Jose Albares travelled to Geneva for the human rights council.\n\n"
+                  "On Tuesday, Albares played host to Chilean Foreign Minister Alberto van Klaveren at the "
+                  "Spanish mission in Geneva.")
+    assert ("044", "ESP", "CHL", "2025-06-10") in found
+    assert frozenset(("ESP", "CHE")) not in pairs(found - {c for c in found if c[0] in ("042", "043")})
+
+
+def test_one_session_with_two_counterparts_is_a_meeting_of_three():
+    found = codes("Thai Prime Minister Anutin Charnvirakul held a working session with Malaysian Prime Minister "
+                  "Anwar Ibrahim and Singaporean Prime Minister Lawrence Wong in Bangkok on Tuesday.")
+    assert {frozenset(p) for p in (("THA", "MYS"), ("THA", "SGP"), ("MYS", "SGP"))} <= pairs(found)
+
+
+def test_separate_meetings_with_two_counterparts_are_not_a_meeting_of_three():
+    found = codes("Thai Prime Minister Anutin Charnvirakul held a separate meeting with Malaysian Prime Minister "
+                  "Anwar Ibrahim and Singaporean Prime Minister Lawrence Wong in Bangkok on Tuesday.")
+    assert frozenset(("MYS", "SGP")) not in pairs(found)
+    found = codes("Thai Prime Minister Anutin Charnvirakul held talks with Malaysian Prime Minister "
+                  "Anwar Ibrahim and Singaporean Prime Minister Lawrence Wong in Bangkok on Tuesday.")
+    assert frozenset(("MYS", "SGP")) not in pairs(found)
+
+
+def test_talks_with_unnamed_counterparts_are_not_with_the_reports_other_state():
+    text = ("Australian Defence Minister Richard Marles meets counterparts at regional forum\n\n"
+            "On Tuesday, Australian Defence Minister Richard Marles met with a number of his "
+            "counterparts from the region. On Monday, Marles held talks with Indian Defence Minister "
+            "Rajnath Singh on the sidelines of the forum in Jakarta.")
+    found = codes(text)
+    assert ("044", "AUS", "IND", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("04") and c[3] == "2025-06-10"]
