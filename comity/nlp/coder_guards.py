@@ -51,6 +51,19 @@ def _unagented_participle(t: Token) -> bool:
     return t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children)
 
 
+def _welcomes_a_guest(r: Reading) -> bool:
+    """"Welcomed Prince X at the airport", "welcomed the Lao delegation": a host receiving a guest,
+    a person the report names or a delegation; "welcomed the outcome" or "welcomed the patrol" is
+    no visit (what is praised has rows of its own)."""
+    if not (r.trig.family == "visit" and r.trig.lemma == "welcome"):
+        return True
+    guest = next((c for c in r.token.children if c.dep_ in ("dobj", "obj")), None)
+    if guest is None:
+        return False
+    named = {i for p in (r.doc._.persons or []) for s, e in p.mentions for i in range(s, e)}
+    return guest.i in named or guest.lemma_.lower() in r.coder.table.guest_nouns
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -106,4 +119,6 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
                                         and any(c.dep_ == "auxpass" for c in r.token.children)
                                         and not any(c.dep_ == "agent" for c in r.token.children)),
                          "a passive 'met with', not a meeting"),
+    # "welcomed the outcome of the talks"
+    "welcomes_a_guest": (_welcomes_a_guest, "what is welcomed is no guest"),
 }

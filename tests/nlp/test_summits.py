@@ -47,3 +47,14 @@ def test_talks_with_unnamed_counterparts_are_not_with_the_reports_other_state():
     found = codes(text)
     assert ("044", "AUS", "IND", "2025-06-09") in found
     assert not [c for c in found if c[0].startswith("04") and c[3] == "2025-06-10"]
+
+
+def test_a_host_welcoming_a_named_guest_tells_a_visit():
+    found = codes("Kenyan President William Ruto welcomed Ghanaian President John Mahama at Jomo Kenyatta "
+                  "International Airport in Nairobi on Tuesday.")
+    assert ("042", "GHA", "KEN", "2025-06-10") in found
+
+
+def test_welcoming_an_outcome_is_no_visit():
+    found = codes("Kenyan President William Ruto welcomed the outcome of the Ghana talks on Tuesday.")
+    assert not [c for c in found if c[0] in ("042", "043")]

@@ -1183,9 +1183,10 @@ class EventCoder:
         """A visit is also hosted: CAMEO 043 from the host's side (the visit's mirror)."""
         out = list(events)
         for ev in events:
-            if ev.cameo == "043" and ev.trigger.lemma_.lower() == "host" and ev.target is not None \
+            if ev.cameo == "043" and ev.trigger.lemma_.lower() in ("host", "welcome") and ev.target is not None \
                     and ev.target.person and not ev.planned:
-                # "Hegseth hosted Singh at the Pentagon": the guest came on a visit, and they met
+                # "Hegseth hosted Singh at the Pentagon", "Sisi welcomed the prince at the airport": the
+                # guest came on a visit, and they met
                 out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8,
                                    steps=[*ev.steps, "with_hosting"]))
                 out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8, steps=[*ev.steps, "with_hosting"]))
