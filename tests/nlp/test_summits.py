@@ -58,3 +58,17 @@ def test_a_host_welcoming_a_named_guest_tells_a_visit():
 def test_welcoming_an_outcome_is_no_visit():
     found = codes("Kenyan President William Ruto welcomed the outcome of the Ghana talks on Tuesday.")
     assert not [c for c in found if c[0] in ("042", "043")]
+
+
+def test_the_visit_no_one_is_said_to_make_is_the_guests():
+    found = codes("HANOI - Lao Defence Minister Chansamone Chanyalath met his Vietnamese counterpart Phan Van "
+                  "Giang in Hanoi on Tuesday.\n\nFor the Vietnamese side, the visit was an important step "
+                  "in relations between the two armies.")
+    assert ("042", "LAO", "VNM", "2025-06-10") in found
+
+
+def test_a_visit_to_another_place_no_one_is_said_to_make_is_not_the_guests():
+    found = codes("HANOI - Lao Defence Minister Chansamone Chanyalath met his Vietnamese counterpart Phan Van "
+                  "Giang in Hanoi on Tuesday.\n\nThe patrol ship left Manila after a four-day visit to the "
+                  "Philippines.")
+    assert not [c for c in found if c[0] == "042" and "PHL" in c]

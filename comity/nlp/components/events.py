@@ -489,6 +489,9 @@ class EventCoder:
             cameo = "073" if not planned else "033"
             steps.append("humanitarian")
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
+        if not sources and trig.family == "visit" and trig.pos == "NOUN" and not any(
+                c.dep_ == "prep" and c.lower_ in trig.target_preps for c in token.children):
+            sources = self._the_visitor(disc, venue)  # "the visit" (not "a visit to Djibouti", another one)
         if not sources:
             return Veto("has_source", "no actor with a state")
         if trig.reads_clause:
@@ -792,6 +795,18 @@ class EventCoder:
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
         return self._round_protagonist(disc, token, trig)
+
+    @staticmethod
+    def _the_visitor(disc: Discourse, venue) -> list[Ref]:
+        """"The visit was an important step", "the high-profile visit was marked by talks": a visit
+        no one is said to make is the report's visit: the visitor a visit told before names, else
+        the one of the report's two states that is not where the encounter was."""
+        if disc.visitor:
+            return [Ref(country=disc.visitor, sector="GOV")]
+        where = venue[1] if venue else None
+        if len(disc.dyad) == 2 and where in disc.dyad:
+            return [Ref(country=disc.dyad[1] if disc.dyad[0] == where else disc.dyad[0], sector="GOV")]
+        return []
 
     @staticmethod
     def _round_protagonist(disc: Discourse, token: Token, trig: Trigger) -> list[Ref]:
