@@ -72,3 +72,9 @@ def test_a_visit_to_another_place_no_one_is_said_to_make_is_not_the_guests():
                   "Giang in Hanoi on Tuesday.\n\nThe patrol ship left Manila after a four-day visit to the "
                   "Philippines.")
     assert not [c for c in found if c[0] == "042" and "PHL" in c]
+
+
+def test_talking_to_the_media_is_no_talks():
+    found = codes("Talking to the media on Tuesday, Lao Defence Minister Chansamone Chanyalath and Vietnamese "
+                  "Defence Minister Phan Van Giang praised the exercise.")
+    assert not [c for c in found if c[0] == "040"]
