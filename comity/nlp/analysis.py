@@ -270,6 +270,9 @@ def _future_verb_group(token: Token) -> bool:
     return False
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with a tense: a sentence, not a headline
+
+
 def _headline_infinitive(token: Token) -> bool:
     """"Defence Minister to visit Washington", "Border exchange to be held this month": a bare
     infinitive that heads its sentence is a headline's future (no verb above it could make it
@@ -284,8 +287,6 @@ def _headline_infinitive(token: Token) -> bool:
     return not any(a.pos_ in ("VERB", "AUX") for a in token.ancestors) and not any(
         t.tag_ in FINITE_TAGS for t in token.sent)
 
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @cached

@@ -33,7 +33,7 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads",
-              "guest_nouns")
+              "guest_nouns", "separate_words", "quantity_nouns")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -89,6 +89,8 @@ class TriggerTable:
     phone_words: frozenset[str] = frozenset()
     purpose_heads: frozenset[str] = frozenset()
     guest_nouns: frozenset[str] = frozenset()
+    separate_words: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -266,6 +268,8 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         phone_words=comp.word_list("phone_words"),
         purpose_heads=comp.word_list("purpose_heads"),
         guest_nouns=comp.word_list("guest_nouns"),
+        separate_words=comp.word_list("separate_words"),
+        quantity_nouns=comp.word_list("quantity_nouns"),
     )
 
 

@@ -11,7 +11,7 @@ years"), because background is not news of the day.
 
 Each EventCandidate names the row that found it (`rule`, the row's id) and, in order, the
 steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
-"sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
+"sidelines", "the_visitor", where its date came from ("date_from_sentence", "date_from_anchor",
 "day_carried" from an earlier sentence of the paragraph, "undated", "days_apart"), and the
 post-steps "precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult",
 "demonstration_over_complaint", "with_hosting", "talks_of_the_call", "meeting_of_the_summons",
@@ -58,8 +58,6 @@ ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's enc
 TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}  # bound by their clause's subject (_bound_possessive)
-SEPARATE_WORDS = {"separate", "separately", "bilateral", "respective", "respectively", "each"}  # one-on-one encounters
-QUANTITY_NOUNS = {"number", "series", "group", "host", "range", "dozen", "couple"}  # "a number of counterparts"
 
 class Veto(NamedTuple):
     """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
@@ -492,6 +490,7 @@ class EventCoder:
         if not sources and trig.family == "visit" and trig.pos == "NOUN" and not any(
                 c.dep_ == "prep" and c.lower_ in trig.target_preps for c in token.children):
             sources = self._the_visitor(disc, venue)  # "the visit" (not "a visit to Djibouti", another one)
+            steps += ["the_visitor"] if sources else []
         if not sources:
             return Veto("has_source", "no actor with a state")
         if trig.reads_clause:
@@ -613,7 +612,7 @@ class EventCoder:
             (c for c in token.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.objects), None)
         if noun is None or noun.tag_ != "NN":
             return False
-        return not any(t.lower_ in SEPARATE_WORDS for t in token.sent)
+        return not any(t.lower_ in trigger_table().separate_words for t in token.sent)
 
     @staticmethod
     def _date_step(doc: Doc, sent_dates: list, date, date_text) -> str:
@@ -1013,7 +1012,7 @@ class EventCoder:
                 elif child.dep_ in ("dobj", "obj") and trig.family == "consult":
                     heads.append(child)
         for g in heads:
-            if g.lemma_.lower() in QUANTITY_NOUNS:  # "a number of his counterparts"
+            if g.lemma_.lower() in trigger_table().quantity_nouns:  # "a number of his counterparts"
                 g = next((n for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
                           for n in p.children if n.dep_ == "pobj"), g)
             if g.tag_ not in ("NNS", "NNPS") or g.lemma_.lower() not in ORIGIN_NOUNS:
