@@ -293,11 +293,23 @@ def _future_verb_group(token: Token) -> bool:
     return False
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb with a tense: a sentence, not a headline
+
+
 def _headline_infinitive(token: Token) -> bool:
     """"Defence Minister to visit Washington", "Border exchange to be held this month": a bare
     infinitive that heads its sentence is a headline's future (no verb above it could make it
     a purpose or a result)."""
-    return token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if token.dep_ == "ROOT":
+        return True
+    # a headline run together with a site banner ("All Sections Defence Minister X to visit
+    # Washington") is parsed as a noun phrase the infinitive hangs from: no finite verb anywhere
+    # in the sentence could make it a purpose or a result ("the first leader to visit Kyiv" has one)
+    return not any(a.pos_ in ("VERB", "AUX") for a in token.ancestors) and not any(
+        t.tag_ in FINITE_TAGS for t in token.sent)
+
 
 
 @cached

@@ -100,6 +100,17 @@ def _setting(r: Reading) -> bool:
                 c.dep_ == "aux" and c.lower_ in past_be for c in v.children):
             return not r.coder._triggers(v.head)
     return False
+def _welcomes_a_guest(r: Reading) -> bool:
+    """"Welcomed Prince X at the airport", "welcomed the Lao delegation": a host receiving a guest,
+    a person the report names or a delegation; "welcomed the outcome" or "welcomed the patrol" is
+    no visit (what is praised has rows of its own)."""
+    if not (r.trig.family == "visit" and r.trig.lemma == "welcome"):
+        return True
+    guest = next((c for c in r.token.children if c.dep_ in ("dobj", "obj")), None)
+    if guest is None:
+        return False
+    named = {i for p in (r.doc._.persons or []) for s, e in p.mentions for i in range(s, e)}
+    return guest.i in named or guest.lemma_.lower() in r.coder.table.guest_nouns
 
 
 # name -> (passes, reason when it does not)
@@ -163,4 +174,6 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
                                         and any(c.dep_ == "auxpass" for c in r.token.children)
                                         and not any(c.dep_ == "agent" for c in r.token.children)),
                          "a passive 'met with', not a meeting"),
+    # "welcomed the outcome of the talks"
+    "welcomes_a_guest": (_welcomes_a_guest, "what is welcomed is no guest"),
 }

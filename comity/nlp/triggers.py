@@ -33,7 +33,8 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "fixture_words",
-              "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts")
+              "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts", "guest_nouns", "separate_words",
+              "quantity_nouns")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -94,6 +95,9 @@ class TriggerTable:
     setting_aux: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     encounter_acts: frozenset[str] = frozenset()
+    guest_nouns: frozenset[str] = frozenset()
+    separate_words: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -276,6 +280,9 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         purpose_heads=comp.word_list("purpose_heads"),
         vessel_words=comp.word_list("vessel_words"),
         encounter_acts=comp.word_list("encounter_acts"),
+        guest_nouns=comp.word_list("guest_nouns"),
+        separate_words=comp.word_list("separate_words"),
+        quantity_nouns=comp.word_list("quantity_nouns"),
     )
 
 

@@ -287,3 +287,18 @@ def test_analysis_recently_on_the_verb_places_the_act_before_the_news():
     today = make_doc(["Peru", "also", "visited", "Chile"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"],
                      ["PROPN", "ADV", "VERB", "PROPN"])
     assert not analysis.background_adverb(today[2])
+
+
+def test_analysis_headline_infinitive_hung_from_a_site_banner_is_planned():
+    # "All Sections / Minister Umar to visit Rome": the parse hangs the headline from the banner
+    doc = make_doc(["All", "Sections", "Minister", "Umar", "to", "visit", "Rome"], [1, 1, 3, 1, 5, 1, 5],
+                   ["det", "ROOT", "compound", "appos", "aux", "relcl", "dobj"],
+                   ["DET", "PROPN", "PROPN", "PROPN", "PART", "VERB", "PROPN"],
+                   tags=["DT", "NNPS", "NNP", "NNP", "TO", "VB", "NNP"])
+    assert analysis.planned(doc[5])
+    # "the first leader to visit Rome" in a sentence with a finite verb is no plan
+    doc = make_doc(["Umar", "was", "the", "first", "leader", "to", "visit", "Rome"], [1, 1, 4, 4, 1, 6, 4, 6],
+                   ["nsubj", "ROOT", "det", "amod", "attr", "aux", "relcl", "dobj"],
+                   ["PROPN", "AUX", "DET", "ADJ", "NOUN", "PART", "VERB", "PROPN"],
+                   tags=["NNP", "VBD", "DT", "JJ", "NN", "TO", "VB", "NNP"])
+    assert not analysis.planned(doc[6])

@@ -11,7 +11,7 @@ years"), because background is not news of the day.
 
 Each EventCandidate names the row that found it (`rule`, the row's id) and, in order, the
 steps that changed it (`steps`): "planned_intent", "humanitarian", "civilian_protest",
-"sidelines", where its date came from ("date_from_sentence", "date_from_anchor",
+"sidelines", "the_visitor", where its date came from ("date_from_sentence", "date_from_anchor",
 "day_carried" from an earlier sentence of the paragraph, "undated", "days_apart"), and the
 post-steps "precise_places", "spoken_in_calls", "calls_over_talks", "protest_over_consult",
 "demonstration_over_complaint", "with_hosting", "talks_of_the_call", "meeting_of_the_summons",
@@ -495,6 +495,10 @@ class EventCoder:
             cameo = "073" if not planned else "033"
             steps.append("humanitarian")
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
+        if not sources and trig.family == "visit" and trig.pos == "NOUN" and not any(
+                c.dep_ == "prep" and c.lower_ in trig.target_preps for c in token.children):
+            sources = self._the_visitor(disc, venue)  # "the visit" (not "a visit to Djibouti", another one)
+            steps += ["the_visitor"] if sources else []
         if not sources:
             return Veto("has_source", "no actor with a state")
         if trig.reads_clause:
@@ -602,7 +606,23 @@ class EventCoder:
                      if r.country and r.country != sources[0].country}
             if len(named) >= 2:
                 pairs = [(sources[0], r) for r in named.values()]
+                if trig.family == "consult" and self._one_joint_encounter(token, trig):
+                    # "held a working session with the Cambodian and Lao PMs": one encounter of three
+                    # states or more, coded for every pair (the guests with one another too)
+                    guests = list(named.values())
+                    pairs += [(a, b) for n, a in enumerate(guests) for b in guests[n + 1:]]
         return pairs
+
+    @staticmethod
+    def _one_joint_encounter(token: Token, trig: Trigger) -> bool:
+        """Whether a consultation is one encounter, told by a singular noun ("a working session",
+        "a meeting with A and B"), not "talks", "meetings" or a verb ("met A and B"), which may
+        be several; and not said to be "separate" or "bilateral"."""
+        noun = token if trig.pos == "NOUN" else next(
+            (c for c in token.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.objects), None)
+        if noun is None or noun.tag_ != "NN":
+            return False
+        return not any(t.lower_ in trigger_table().separate_words for t in token.sent)
 
     @staticmethod
     def _date_step(doc: Doc, sent_dates: list, date, date_text) -> str:
@@ -793,6 +813,18 @@ class EventCoder:
         return self._round_protagonist(disc, token, trig)
 
     @staticmethod
+    def _the_visitor(disc: Discourse, venue) -> list[Ref]:
+        """"The visit was an important step", "the high-profile visit was marked by talks": a visit
+        no one is said to make is the report's visit: the visitor a visit told before names, else
+        the one of the report's two states that is not where the encounter was."""
+        if disc.visitor:
+            return [Ref(country=disc.visitor, sector="GOV")]
+        where = venue[1] if venue else None
+        if len(disc.dyad) == 2 and where in disc.dyad:
+            return [Ref(country=disc.dyad[1] if disc.dyad[0] == where else disc.dyad[0], sector="GOV")]
+        return []
+
+    @staticmethod
     def _round_protagonist(disc: Discourse, token: Token, trig: Trigger) -> list[Ref]:
         """In a report of one official's round of meetings with three or more states, talks no one is
         said to hold ("So far, talks have taken place with A, B and C", "Notable were meetings with
@@ -889,8 +921,11 @@ class EventCoder:
                     if trig.family in ("consult", "call"):
                         members += self._members(head)
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
-                        and head.lemma_.lower() not in self.table.discussion_verbs:
-                    # "discussed the North Korean threat": what is discussed is a topic, not whom with
+                        and head.lemma_.lower() not in self.table.discussion_verbs \
+                        and not (trig.family == "consult" and child.lemma_.lower() in trig.objects):
+                    # "discussed the North Korean threat": what is discussed is a topic, not whom with;
+                    # the encounter noun of a consultation ("held talks", "played host to X") is no
+                    # counterpart either ("host" would resolve to the state hosting the report's visit)
                     cands.append(child)
                 if child.dep_ in ("dobj", "obj") and trig.family == "call" and trig.pos == "VERB" and head is token:
                     # "telephoned Modi", "called up Modi": a calling verb's object is the one called
@@ -971,6 +1006,8 @@ class EventCoder:
                 # talks are with another state: "called on Defence Secretary X" of the source's own
                 # state (a pronoun or the parse lost who called) names no counterpart; look further
                 return ref
+        if self._with_unnamed_many(disc, token, pred, trig):
+            return None
         # the other side of the pair the narrative is at (Discourse.focus: "During his conversation with
         # France's A, B declared to restore relations" in a report of calls with four states), else of the
         # report's two
@@ -982,6 +1019,32 @@ class EventCoder:
         # official, so that the pair of one state is dropped (talks with nobody named stay untargeted)
         return next((r for r in self._target_refs(disc, token, pred, trig)
                      if r.person and r.person != source.person), None)
+
+    @staticmethod
+    def _with_unnamed_many(disc, token, pred, trig) -> bool:
+        """"Discusses issues with counterparts", "met a number of his counterparts": the act is with
+        several officials whose states the phrase does not name, not with the report's other state
+        (whom the dyad would otherwise make the target)."""
+        heads = []
+        for head in EventCoder._heads(token, pred):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in trig.target_preps:
+                    heads += [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ in ("dobj", "obj") and trig.family == "consult":
+                    heads.append(child)
+        for g in heads:
+            if g.lemma_.lower() in trigger_table().quantity_nouns:  # "a number of his counterparts"
+                g = next((n for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for n in p.children if n.dep_ == "pobj"), g)
+            if g.tag_ not in ("NNS", "NNPS") or g.lemma_.lower() not in ORIGIN_NOUNS:
+                continue
+            # what names their states: "Asian counterparts", "counterparts from Laos"; not "his"
+            # (his own), nor where they met ("counterparts at the forum in Jakarta")
+            naming = [g] + [c for c in g.children if c.dep_ in ("amod", "compound", "nmod")]
+            naming += [t for c in g.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for t in c.subtree]
+            if not any(r.country for t in naming for r in disc.resolve(t)):
+                return True
+        return False
 
     # -- dates and places ---------------------------------------------------------------
     @staticmethod
@@ -1155,9 +1218,10 @@ class EventCoder:
         """A visit is also hosted: CAMEO 043 from the host's side (the visit's mirror)."""
         out = list(events)
         for ev in events:
-            if ev.cameo == "043" and ev.trigger.lemma_.lower() == "host" and ev.target is not None \
+            if ev.cameo == "043" and ev.trigger.lemma_.lower() in ("host", "welcome") and ev.target is not None \
                     and ev.target.person and not ev.planned:
-                # "Hegseth hosted Singh at the Pentagon": the guest came on a visit, and they met
+                # "Hegseth hosted Singh at the Pentagon", "Sisi welcomed the prince at the airport": the
+                # guest came on a visit, and they met
                 out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8,
                                    steps=[*ev.steps, "with_hosting"]))
                 out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8, steps=[*ev.steps, "with_hosting"]))
