@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import analysis
 from ..coder_guards import CODER_GUARDS, Reading
-from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, Discourse, Ref
+from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, PERSON_PRONOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from ..venues import venue_in, where_clause_venue
@@ -193,7 +193,9 @@ class EventCoder:
                     and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
                 out.append(ev)
                 continue
-            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text]
+            # the encounters that date the day: its meetings and calls (a visit the same sentence
+            # tells, "received X, who is on a visit", is the frame of the day, not one of them)
+            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text and e.family != "visit"]
             if not dating or any(not (e.source.person and e.target and e.target.person) for e in dating):
                 out.append(ev)
                 continue
@@ -493,6 +495,8 @@ class EventCoder:
             steps += ["the_visitor"] if sources else []
         if not sources:
             return Veto("has_source", "no actor with a state")
+        if trig.family == "consult":
+            sources = self._not_own_counterpart(disc, token, pred, trig, sources)
         if trig.reads_clause:
             # "he said the two sides must ...", "suggested the two sides continue": an exhortation
             # that includes the speaker is no appeal to another state (nor a breach it tells an accusation)
@@ -794,6 +798,26 @@ class EventCoder:
         if trig.family in ("sign", "intent", "cooperate"):
             return disc.both()
         return self._round_protagonist(disc, token, trig)
+
+    def _not_own_counterpart(self, disc, token, pred, trig, sources: list[Ref]) -> list[Ref]:
+        """"He also held talks with his Rwandan counterpart Kazura": who meets an official of a state
+        as a counterpart is of another state. A pronoun the discourse took for an official of that
+        same state (the host who acted last) is the last official of the report's other state the
+        text has named before it."""
+        if len(sources) != 1 or not sources[0].person:
+            return sources
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+            return sources
+        own = sources[0].country
+        met = [r for r in self._target_refs(disc, token, pred, trig) if r.person and r.person != sources[0].person]
+        if not met or any(r.country != own for r in met):
+            return sources
+        others = [(s, p) for p in disc.persons if p.country and p.country != own and p.country in disc.dyad
+                  for s, _ in p.mentions if s < token.i]
+        if not others:
+            return sources
+        return [disc.person_ref(max(others, key=lambda sp: sp[0])[1])]
 
     @staticmethod
     def _the_visitor(disc: Discourse, venue) -> list[Ref]:
