@@ -89,3 +89,10 @@ def test_he_who_meets_a_counterpart_of_the_host_is_the_guest_and_his_talks_have_
     assert ("040", "KEN", "GHA", "2025-06-10") in found
     talks = [c for c in found if c[0] == "040" and c[3] is None]
     assert talks and {(c[1], c[2]) for c in talks} <= {("GHA", "KEN"), ("KEN", "GHA")}
+
+
+def test_talks_with_a_and_as_well_as_with_b_are_with_both():
+    found = codes("Ukrainian President Volodymyr Zelenskyy held talks in Rome on Tuesday with French President "
+                  "Emmanuel Macron, Spanish Prime Minister Pedro Sanchez, as well as with Polish President "
+                  "Andrzej Duda.")
+    assert {frozenset(("UKR", "FRA")), frozenset(("UKR", "POL"))} <= pairs(found)

@@ -924,7 +924,7 @@ class EventCoder:
         for head in self._heads(token, pred):
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
-                    cands += [g for g in child.children if g.dep_ == "pobj"]
+                    cands += self._also_with([g for g in child.children if g.dep_ == "pobj"], child.lower_)
                     if trig.family in ("consult", "call"):
                         members += self._members(head)
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
@@ -969,6 +969,18 @@ class EventCoder:
             # only officials: "including trade with Japan" names a topic, not a member
             refs += [r for r in disc.resolve(cand) if r.person and r not in refs]
         return refs
+
+    @staticmethod
+    def _also_with(objects: list[Token], prep: str) -> list[Token]:
+        """"talks with A, B and C, as well as with D": the objects of a preposition and of the same
+        preposition repeated after a coordinator, which the parse hangs from the first object."""
+        out = list(objects)
+        for obj in objects:
+            for head in [obj, *obj.conjuncts]:
+                for p in head.children:
+                    if p.dep_ == "prep" and p.lower_ == prep and p.i > 0 and p.nbor(-1).dep_ in ("cc", "advmod"):
+                        out += [g for g in p.children if g.dep_ == "pobj" and g not in out]
+        return out
 
     @staticmethod
     def _heads(token: Token, pred: Token) -> tuple[Token, ...]:
