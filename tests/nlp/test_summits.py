@@ -78,3 +78,21 @@ def test_talking_to_the_media_is_no_talks():
     found = codes("Talking to the media on Tuesday, Lao Defence Minister Chansamone Chanyalath and Vietnamese "
                   "Defence Minister Phan Van Giang praised the exercise.")
     assert not [c for c in found if c[0] == "040"]
+
+
+def test_he_who_meets_a_counterpart_of_the_host_is_the_guest_and_his_talks_have_no_day():
+    text = ("NAIROBI - Kenyan President William Ruto on Tuesday received Ghanaian army chief General Thomas "
+            "Oppong-Peprah, who is in Kenya for a visit to strengthen ties.\n\n"
+            "The Ghanaian army chief also laid a wreath at the national monument.\n\n"
+            "He also held talks with his Kenyan counterpart General Charles Kahariri.")
+    found = codes(text)
+    assert ("040", "KEN", "GHA", "2025-06-10") in found
+    talks = [c for c in found if c[0] == "040" and c[3] is None]
+    assert talks and {(c[1], c[2]) for c in talks} <= {("GHA", "KEN"), ("KEN", "GHA")}
+
+
+def test_talks_with_a_and_as_well_as_with_b_are_with_both():
+    found = codes("Ukrainian President Volodymyr Zelenskyy held talks in Rome on Tuesday with French President "
+                  "Emmanuel Macron, Spanish Prime Minister Pedro Sanchez, as well as with Polish President "
+                  "Andrzej Duda.")
+    assert {frozenset(("UKR", "FRA")), frozenset(("UKR", "POL"))} <= pairs(found)

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import analysis
 from ..coder_guards import CODER_GUARDS, Reading
-from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, Discourse, Ref
+from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, PERSON_PRONOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from ..venues import venue_in, where_clause_venue
@@ -194,7 +194,9 @@ class EventCoder:
                     and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
                 out.append(ev)
                 continue
-            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text]
+            # the encounters that date the day: its meetings and calls (a visit the same sentence
+            # tells, "received X, who is on a visit", is the frame of the day, not one of them)
+            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text and e.family != "visit"]
             if not dating or any(not (e.source.person and e.target and e.target.person) for e in dating):
                 out.append(ev)
                 continue
@@ -501,6 +503,8 @@ class EventCoder:
             steps += ["the_visitor"] if sources else []
         if not sources:
             return Veto("has_source", "no actor with a state")
+        if trig.family == "consult":
+            sources = self._not_own_counterpart(disc, token, pred, trig, sources)
         if trig.reads_clause:
             # "he said the two sides must ...", "suggested the two sides continue": an exhortation
             # that includes the speaker is no appeal to another state (nor a breach it tells an accusation)
@@ -812,6 +816,26 @@ class EventCoder:
             return disc.both()
         return self._round_protagonist(disc, token, trig)
 
+    def _not_own_counterpart(self, disc, token, pred, trig, sources: list[Ref]) -> list[Ref]:
+        """"He also held talks with his Rwandan counterpart Kazura": who meets an official of a state
+        as a counterpart is of another state. A pronoun the discourse took for an official of that
+        same state (the host who acted last) is the last official of the report's other state the
+        text has named before it."""
+        if len(sources) != 1 or not sources[0].person:
+            return sources
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+            return sources
+        own = sources[0].country
+        met = [r for r in self._target_refs(disc, token, pred, trig) if r.person and r.person != sources[0].person]
+        if not met or any(r.country != own for r in met):
+            return sources
+        others = [(s, p) for p in disc.persons if p.country and p.country != own and p.country in disc.dyad
+                  for s, _ in p.mentions if s < token.i]
+        if not others:
+            return sources
+        return [disc.person_ref(max(others, key=lambda sp: sp[0])[1])]
+
     @staticmethod
     def _the_visitor(disc: Discourse, venue) -> list[Ref]:
         """"The visit was an important step", "the high-profile visit was marked by talks": a visit
@@ -917,7 +941,7 @@ class EventCoder:
         for head in self._heads(token, pred):
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
-                    cands += [g for g in child.children if g.dep_ == "pobj"]
+                    cands += self._also_with([g for g in child.children if g.dep_ == "pobj"], child.lower_)
                     if trig.family in ("consult", "call"):
                         members += self._members(head)
                 if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
@@ -962,6 +986,18 @@ class EventCoder:
             # only officials: "including trade with Japan" names a topic, not a member
             refs += [r for r in disc.resolve(cand) if r.person and r not in refs]
         return refs
+
+    @staticmethod
+    def _also_with(objects: list[Token], prep: str) -> list[Token]:
+        """"talks with A, B and C, as well as with D": the objects of a preposition and of the same
+        preposition repeated after a coordinator, which the parse hangs from the first object."""
+        out = list(objects)
+        for obj in objects:
+            for head in [obj, *obj.conjuncts]:
+                for p in head.children:
+                    if p.dep_ == "prep" and p.lower_ == prep and p.i > 0 and p.nbor(-1).dep_ in ("cc", "advmod"):
+                        out += [g for g in p.children if g.dep_ == "pobj" and g not in out]
+        return out
 
     @staticmethod
     def _heads(token: Token, pred: Token) -> tuple[Token, ...]:
