@@ -32,7 +32,7 @@ ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
-              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads")
+              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "pledge_nouns")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -87,6 +87,7 @@ class TriggerTable:
     conversation_verbs: frozenset[str] = frozenset()
     phone_words: frozenset[str] = frozenset()
     purpose_heads: frozenset[str] = frozenset()
+    pledge_nouns: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -263,6 +264,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         conversation_verbs=comp.word_list("conversation_verbs"),
         phone_words=comp.word_list("phone_words"),
         purpose_heads=comp.word_list("purpose_heads"),
+        pledge_nouns=comp.word_list("pledge_nouns"),
     )
 
 
