@@ -136,6 +136,10 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "not_purpose": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
                                    and r.coder._purpose_of_another_act(r.token)),
                     "the purpose or topic of another act"),
+    # "reiterated their commitment to support efforts at stability": promised, not done
+    "not_pledged": (lambda r: not (r.trig.family != "intent" and r.trig.pos == "VERB"
+                                   and r.coder._pledged_act(r.token)),
+                    "what a commitment or readiness is to, not an act done"),
     # "fired back at the troops"
     "not_returned_fire": (lambda r: not (r.trig.family == "accuse"
                                          and r.coder._returned_fire(r.token, r.trig)),

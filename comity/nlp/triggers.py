@@ -32,9 +32,9 @@ ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
-              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "fixture_words",
-              "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts", "guest_nouns", "separate_words",
-              "quantity_nouns")
+              "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads",
+              "fixture_words", "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts",
+              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -98,6 +98,7 @@ class TriggerTable:
     guest_nouns: frozenset[str] = frozenset()
     separate_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    pledge_nouns: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -283,6 +284,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         guest_nouns=comp.word_list("guest_nouns"),
         separate_words=comp.word_list("separate_words"),
         quantity_nouns=comp.word_list("quantity_nouns"),
+        pledge_nouns=comp.word_list("pledge_nouns"),
     )
 
 

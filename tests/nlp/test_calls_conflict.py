@@ -74,6 +74,13 @@ def test_protests_lodged_against_a_state_are_against_it():
     assert not [c for c in found if c[0] == "114" and c[2] == "JPN"]
 
 
+def test_what_a_commitment_is_to_is_no_act_done():
+    found = codes("Thai Foreign Minister Maris Sangiampongsa spoke with his Cambodian counterpart Prak Sokhonn "
+                  "by phone on Monday, reaffirming their commitment to support efforts at keeping the border calm.")
+    assert ("041", "THA", "KHM", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("05")]
+
+
 def test_talks_on_another_day_than_the_call_stay_talks():
     found = codes("Indonesian Foreign Minister Sugiono had a telephone conversation with Australian Foreign "
                   "Minister Penny Wong on Monday. On Tuesday, Indonesian President Prabowo Subianto held "

@@ -689,6 +689,12 @@ class EventCoder:
                 return True
         return False
 
+    def _pledged_act(self, token: Token) -> bool:
+        """Whether a verb is what a commitment is to: "their commitment to support efforts", "its readiness
+        to provide aid" (`pledge_nouns`): the infinitive the noun governs."""
+        return (token.dep_ in ("acl", "xcomp") and token.head.lower_ in self.table.pledge_nouns
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
     @staticmethod
     def _signed_by_parties(token: Token) -> bool:
         """"A joint statement signed by the three countries", "by both sides": a participle whose agent
