@@ -33,7 +33,8 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
                          "target_preps", "skip_guards"})
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads", "fixture_words",
-              "domestic_bodies", "setting_aux")
+              "domestic_bodies", "setting_aux",
+              "impostor_verbs")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -91,6 +92,7 @@ class TriggerTable:
     fixture_words: frozenset[str] = frozenset()
     domestic_bodies: frozenset[str] = frozenset()
     setting_aux: frozenset[str] = frozenset()
+    impostor_verbs: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -265,6 +267,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         fixture_words=comp.word_list("fixture_words"),
         domestic_bodies=comp.word_list("domestic_bodies"),
         setting_aux=comp.word_list("setting_aux"),
+        impostor_verbs=comp.word_list("impostor_verbs"),
         feeling_verbs=comp.word_list("feeling_verbs"),
         member_preps=comp.word_list("member_preps"),
         conversation_verbs=comp.word_list("conversation_verbs"),
