@@ -34,7 +34,7 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads",
               "fixture_words", "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts",
-              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns")
+              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -99,6 +99,7 @@ class TriggerTable:
     separate_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     pledge_nouns: frozenset[str] = frozenset()
+    impostor_verbs: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -274,6 +275,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         fixture_words=comp.word_list("fixture_words"),
         domestic_bodies=comp.word_list("domestic_bodies"),
         setting_aux=comp.word_list("setting_aux"),
+        impostor_verbs=comp.word_list("impostor_verbs"),
         feeling_verbs=comp.word_list("feeling_verbs"),
         member_preps=comp.word_list("member_preps"),
         conversation_verbs=comp.word_list("conversation_verbs"),

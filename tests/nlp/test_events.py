@@ -1119,6 +1119,8 @@ def test_events_a_visit_going_on_while_an_act_is_done_stays():
     found = codes("Chilean Foreign Minister Alberto van Klaveren met Peruvian President Dina Boluarte on Monday "
                   "while he was visiting Lima.")
     assert {"040", "042"} <= {c[0] for c in found}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The navies of Vietnam and Cambodia on Monday began a three-day coordinated patrol along their sea border.",
      ("062", "2025-06-09")),
@@ -1175,3 +1177,27 @@ def test_events_planned_exercise_is_no_encounter():
 ])
 def test_events_aid_told_by_the_receiver_is_the_giver_s_act(text, expected):
     assert expected in codes(text)
+
+
+def test_events_not_accepting_a_protest_rejects_it():
+    found = codes("Chile summoned the Peruvian ambassador on Monday. Peru does not accept Chile's protest, "
+                  "the Peruvian foreign ministry said.")
+    assert [c for c in found if c[0] == "120" and c[1:3] == ("PER", "CHL")], found
+    assert not [c for c in codes("Peru accepted Chile's proposal on Tuesday.") if c[0].startswith("12")]
+
+
+@pytest.mark.parametrize("text", [
+    "Impersonating Sanchez, two pranksters called Portuguese President Marcelo Rebelo de Sousa. On Tuesday, "
+    "Rebelo de Sousa held a call with Spanish Prime Minister Pedro Sanchez.",
+    "On Tuesday, Portuguese President Marcelo Rebelo de Sousa held a call with Spanish Prime Minister Pedro "
+    "Sanchez. The caller was a prankster posing as Spanish Prime Minister Pedro Sanchez, his office said.",
+])
+def test_events_a_call_with_an_impersonated_leader_is_no_call(text):
+    # the report says the other party was an impostor: no call between the states
+    assert not [c for c in codes(text) if c[0].startswith("04")]
+
+
+def test_events_a_call_in_a_report_with_no_impostor_stays():
+    found = codes("On Tuesday, Portuguese President Marcelo Rebelo de Sousa held a call with Spanish Prime "
+                  "Minister Pedro Sanchez. Sanchez claimed victory in the vote.")
+    assert [c for c in found if c[0] == "041"]

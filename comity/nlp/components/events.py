@@ -136,6 +136,7 @@ class EventCoder:
         events = self._exercise_encounters(self._port_calls(events))
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
+        events = self._not_with_impostors(doc, events)
         return self._two_sided(events) if doc._.dyad else events
 
     def _during_the_encounter(self, events: list[EventCandidate]) -> list[EventCandidate]:
@@ -233,6 +234,38 @@ class EventCoder:
                 third = place and place[1] and place[1] not in {ev.source.country, ev.target.country}
                 out.append(replace(ev, cameo="044" if third else "040", family="consult", place=place,
                                    confidence=ev.confidence * 0.8, steps=[*ev.steps, "signing_encounter"]))
+        return out
+
+    def _not_with_impostors(self, doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
+        """A report that tells someone was impersonated ("impersonating Macron, a duo prank-calls
+        Duda", "a caller posing as the president", "a person claiming to be President X") tells
+        that the encounters with that person were with an impostor: no call, talks or meeting
+        with that state's official."""
+        faked = self._impersonated(doc)
+        if not faked:
+            return events
+        return [e for e in events if not (e.family in ("call", "consult") and e.target is not None
+                                          and e.target.name and set(e.target.name.split()) & faked)]
+
+    def _impersonated(self, doc: Doc) -> set[str]:
+        """The names (words of proper nouns) of the people a report says were impersonated: the
+        proper nouns right after "impersonating", or after "posing as", "claiming to be",
+        "pretending to be" (read off the words: a headline's parse makes "Impersonating" a name)."""
+        verbs = self.table.impostor_verbs
+        out: set[str] = set()
+        for t in doc:
+            if t.lower_ not in verbs and t.lemma_.lower() not in verbs:
+                continue
+            i, linked = t.i + 1, False
+            while i < len(doc) and doc[i].lower_ in ("to", "be", "as", "himself", "herself", "themselves"):
+                linked = linked or doc[i].lower_ in ("be", "as")
+                i += 1
+            if not linked and not t.lower_.startswith("impersonat"):
+                continue  # "claimed victory", "posed a threat": no one passed off
+            # the name, with its title ("French President Emmanuel Macron")
+            while i < len(doc) and (doc[i].pos_ == "PROPN" or (doc[i].pos_ == "ADJ" and doc[i].text[:1].isupper())):
+                out.add(doc[i].text)
+                i += 1
         return out
 
     @staticmethod
