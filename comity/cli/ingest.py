@@ -9,7 +9,7 @@ import typer
 
 from ..errors import ComityError, InputError
 from ._run import (RunCount, articles, error, estimate_total, progress_bar, say, skipped,
-                   tell_skipped_and_undated, traceback_file)
+                   tell_skipped_and_undated, traceback_file, warning)
 from ._store import db_option, err, opened
 from .alerts import load_rules, send_webhooks
 
@@ -50,8 +50,9 @@ def ingest_cmd(
     Reports already in the store are skipped before any NLP runs; another copy of a stored
     report (same body, another header or agency) is kept as one more source of that story;
     new reports add to what is there. Each batch is one transaction, so an interrupted run
-    leaves the store consistent and running it again finishes the job. The exit code is 3
-    when some input could not be read.
+    leaves the store consistent and running it again finishes the job. A run killed outright
+    (kill -9) is marked interrupted by the next one (`comity runs` lists them). The exit code
+    is 3 when some input could not be read.
     """
     from ..pipeline import parse_published
     from ..batch import ExtractSettings
@@ -68,12 +69,24 @@ def ingest_cmd(
     with opened(db) as store:
         if rules:
             store.save_rules(rules)
+        for gone in store.mark_interrupted():
+            warning(f"run {gone['id']} ({', '.join(gone['paths'])}, started {gone['started_at']}) was "
+                    f"interrupted: its process {gone['pid'] or '?'} on {gone['host'] or '?'} is gone; the "
+                    f"{gone['n_new']} report(s) it stored are kept")
         run_id = store.begin_run(str(p) for p in paths)
+        resumed = store.run(run_id)["resumes"]
+        if resumed is not None and not quiet:
+            say("resuming", "yellow", f"run {resumed} did not finish: what it stored is skipped, the rest is "
+                "extracted (`comity runs`)")
         progress = progress_bar("ingesting", quiet=quiet)
         task = progress.add_task("ingest", total=None if progress.disable else estimate_total(paths))
+
+        def advance(n: int) -> None:
+            progress.advance(task, n)
+            store.heartbeat(run_id)
+
         try:
             with progress:
-                advance = lambda n: progress.advance(task, n)  # noqa: E731
                 if records:
                     done = ingest_results(store, _records(paths, count), run_id=run_id, batch_size=batch_size,
                                           on_batch=advance)
