@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Optional
 
@@ -81,8 +82,17 @@ def ingest_cmd(
         progress = progress_bar("ingesting", quiet=quiet)
         task = progress.add_task("ingest", total=None if progress.disable else estimate_total(paths))
 
-        def advance(n: int) -> None:
+        ticked = 0  # reports of the current batch the bar has counted as they left the model
+
+        def extracted(n: int) -> None:
+            nonlocal ticked
+            ticked += n
             progress.advance(task, n)
+
+        def advance(n: int) -> None:  # after each commit: the batch's reports not counted yet
+            nonlocal ticked
+            progress.advance(task, max(n - ticked, 0))
+            ticked = 0
             store.heartbeat(run_id)
 
         try:
@@ -98,8 +108,8 @@ def ingest_cmd(
                                            on_partition=advance, on_error=lambda e: skipped(e, count))
                 else:
                     done = ingest_articles(store, articles(paths, base_date, count),
-                                           _extractor(fast_path, count), run_id=run_id, batch_size=batch_size,
-                                           on_batch=advance)
+                                           _extractor(fast_path, count, on_progress=extracted), run_id=run_id,
+                                           batch_size=batch_size, on_batch=advance)
         except ComityError as e:
             store.finish_run(run_id, status="failed", read=count.read, skipped=count.skipped)
             error(e)
@@ -131,9 +141,11 @@ def ingest_cmd(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _extractor(fast_path: bool = True, count: RunCount | None = None):  # type: ignore[no-untyped-def]
+def _extractor(fast_path: bool = True, count: RunCount | None = None,  # type: ignore[no-untyped-def]
+               on_progress: Callable[[int], None] | None = None):
     """Loads the model on first use only: a re-run with nothing new never loads it. With
-    `count`, an article that cannot be extracted is reported, counted and not stored."""
+    `count`, an article that cannot be extracted is reported, counted and not stored;
+    `on_progress(1)` as each article leaves the model (Pipeline.extract_many)."""
     from ..pipeline import extraction_error
 
     state: dict[str, object] = {}
@@ -144,7 +156,8 @@ def _extractor(fast_path: bool = True, count: RunCount | None = None):  # type: 
             from ..pipeline import Pipeline
 
             state["pipeline"] = Pipeline(fast_path=fast_path)
-        return state["pipeline"].extract_many(batch, on_error=on_error)  # type: ignore[attr-defined]
+        return state["pipeline"].extract_many(  # type: ignore[attr-defined]
+            batch, on_error=on_error, on_progress=on_progress)
 
     return extract
 
