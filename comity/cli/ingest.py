@@ -71,7 +71,7 @@ def ingest_cmd(
         if rules:
             store.save_rules(rules)
         for gone in store.mark_interrupted():
-            warning(f"run {gone['id']} ({', '.join(gone['paths'])}, started {gone['started_at']}) was "
+            warning(f"run {gone['id']} ({', '.join(gone['paths']) or 'no paths'}, started {gone['started_at']}) was "
                     f"interrupted: its process {gone['pid'] or '?'} on {gone['host'] or '?'} is gone; the "
                     f"{gone['n_new']} report(s) it stored are kept")
         run_id = store.begin_run(str(p) for p in paths)
