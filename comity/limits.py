@@ -8,6 +8,9 @@ the run goes on.
 | ------------------------- | ----------- | ----------------------------------------------------- |
 | COMITY_MAX_REPORT_CHARS   | 1,000,000   | characters in one report (spaCy's own nlp.max_length) |
 | COMITY_MAX_GZIP_MB        | 50          | decompressed size of one .gz file, in MB              |
+| COMITY_MAX_LINE_MB        | 10          | bytes in one JSON line, in MB                         |
+| COMITY_RUN_STALE_MINUTES  | 60          | a run started on another machine that has stored      |
+|                           |             | nothing for this long is taken as interrupted         |
 """
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ import os
 
 MAX_REPORT_CHARS = 1_000_000
 MAX_GZIP_MB = 50
+MAX_LINE_MB = 10
+RUN_STALE_MINUTES = 60
 
 
 def _setting(name: str, default: int) -> int:
@@ -34,3 +39,16 @@ def max_report_chars() -> int:
 def max_gzip_bytes() -> int:
     """Bytes one .gz file may decompress to (`COMITY_MAX_GZIP_MB`, default 50 MB)."""
     return _setting("COMITY_MAX_GZIP_MB", MAX_GZIP_MB) * 1024 * 1024
+
+
+def max_line_bytes() -> int:
+    """Bytes one line of a JSON Lines file may have (`COMITY_MAX_LINE_MB`, default 10 MB: a report at
+    the character limit, escaped, with room to spare); lines are read one at a time up to it."""
+    return _setting("COMITY_MAX_LINE_MB", MAX_LINE_MB) * 1024 * 1024
+
+
+def run_stale_minutes() -> int:
+    """Minutes with no sign of life after which a `running` run of another machine (or one that did not
+    record its process) is taken as interrupted (`COMITY_RUN_STALE_MINUTES`, default 60). A run of this
+    machine is judged by its process instead (comity/storage/runs.py)."""
+    return _setting("COMITY_RUN_STALE_MINUTES", RUN_STALE_MINUTES)

@@ -35,6 +35,10 @@ from .nlp.to_records import doc_to_result
 PLACE_KINDS = ("CAPITAL", "CITY", "COUNTRY")
 
 
+def _nothing(n: int) -> None:
+    pass
+
+
 class Pipeline:
     def __init__(self, nlp: Language | None = None, *, model: str | None = None, batch_size: int = 16,
                  dictionaries: Iterable[str | PathLike[str]] = (), fast_path: bool = True,
@@ -77,34 +81,54 @@ class Pipeline:
         return doc_to_result(self.nlp(doc, disable=self._disable[route]), article)
 
     def extract_many(self, articles: Iterable[Article],
-                     on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[ArticleResult]:
+                     on_error: Callable[[Article, Exception], None] | None = None,
+                     on_progress: Callable[[int], None] | None = None) -> Iterator[ArticleResult]:
         """The results of `articles`, in their order. Without `on_error`, an article that cannot be
         extracted raises; with it, that article is handed to `on_error(article, exception)` instead
-        of a result, and the others go on (`extraction_error` makes it the article's InputError)."""
+        of a result, and the others go on (`extraction_error` makes it the article's InputError).
+
+        `on_progress(1)` is called as each article is done (extracted, or failed), as it leaves the
+        model: results come in input order a stretch at a time (reports are grouped by what they
+        need of the model), so a progress bar fed by results would move in jumps of a stretch."""
+        tick = on_progress or _nothing
         if on_error is None:
-            yield from self._extract_many(articles)
+            yield from self._extract_many(articles, tick)
             return
         it = iter(articles)
         while chunk := list(islice(it, 4 * self.batch_size)):
+            ticked = 0
+
+            def counted(n: int) -> None:
+                nonlocal ticked
+                ticked += n
+                tick(n)
+
             try:
-                results = list(self._extract_many(chunk))
+                results = list(self._extract_many(chunk, counted))
             except Exception:  # noqa: BLE001 -- find which article it was: one at a time
                 results = None
             if results is not None:
                 yield from results
                 continue
+            owed = len(chunk) - ticked  # the articles the failed stretch did not get to
             for article in chunk:
                 try:
                     result = self.extract(article)
                 except Exception as e:  # noqa: BLE001 -- that article's error, not the run's
                     on_error(article, e)
-                    continue
-                yield result
+                    result = None
+                if owed > 0:
+                    owed -= 1
+                    tick(1)
+                if result is not None:
+                    yield result
 
-    def _extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    def _extract_many(self, articles: Iterable[Article],
+                      tick: Callable[[int], None] = _nothing) -> Iterator[ArticleResult]:
         if self.fast_path is None:
             docs = (self.make_doc(a) for a in articles)
             for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
+                tick(1)
                 yield doc_to_result(doc, doc._.article)
             return
         # a stretch of reports at a time, sorted by what they need of the model (nlp/fastpath.py):
@@ -113,12 +137,16 @@ class Pipeline:
         while chunk := list(islice(it, 4 * self.batch_size)):
             docs = [self.make_doc(a) for a in chunk]
             routes = [self.fast_path.route(doc) for doc in docs]
+            for _ in range(sum(r not in (FULL, NO_NER) for r in routes)):
+                tick(1)  # nothing to record: done without the model
             done: dict[int, Doc] = {}
             for route in (FULL, NO_NER):
                 todo = [i for i, r in enumerate(routes) if r == route]
                 piped = self.nlp.pipe([docs[i] for i in todo], batch_size=self.batch_size,
                                       disable=self._disable[route])
-                done.update(zip(todo, piped))
+                for i, doc in zip(todo, piped):
+                    done[i] = doc
+                    tick(1)
             for i, doc in enumerate(docs):
                 article = doc._.article
                 yield doc_to_result(done[i], article) if i in done else ArticleResult(article=article)

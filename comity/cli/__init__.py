@@ -9,6 +9,7 @@ from . import export, ingest, query  # the store (issue 6)
 from . import serve  # the web view (issue 7)
 from . import alerts  # alert rules and alerts (issue 18)
 from . import watch  # feeds and folders kept current (issue 18)
+from . import runs  # runs, interrupted ones among them (issue 16)
 from ._help import Command, Group
 
 app = typer.Typer(
@@ -37,6 +38,7 @@ app.command("agreement", cls=Command)(agreements.agreement_cmd)
 app.command("mechanisms", cls=Command)(agreements.mechanisms_cmd)
 app.command("serve", cls=Command)(serve.serve_cmd)
 app.command("watch", cls=Command)(watch.watch_cmd)
+app.command("runs", cls=Command)(runs.runs_cmd)
 app.add_typer(data.app, name="data")
 app.add_typer(alerts.app, name="alerts")
 

@@ -185,21 +185,25 @@ def run_extraction(paths: list[Path], published: dt.date | None, on_result: Call
             pipeline = Pipeline(dictionaries=dictionaries, fast_path=fast_path, leaders=leaders)
     # streamed, so a large folder is never held in memory: the total is an estimate, if any
     items = articles(paths, published, count)
+    progress = progress_bar("extracting", quiet=quiet)
+    task = progress.add_task("extract", total=None if progress.disable else estimate_total(paths))
+    advance = lambda n: progress.advance(task, n)  # noqa: E731
     if workers == 1:
-        results = pipeline.extract_many(items, on_error=lambda a, e: skipped(extraction_error(a, e), count))
+        # the bar moves as each report leaves the model, not as results come (a stretch at a time)
+        results = pipeline.extract_many(items, on_error=lambda a, e: skipped(extraction_error(a, e), count),
+                                        on_progress=advance)
     else:
         from ..batch import ExtractSettings, extract
 
         settings = ExtractSettings(dictionaries=tuple(str(p) for p in dictionaries), fast_path=fast_path,
                                    leaders=leaders)
         results = extract(items, settings, workers=workers, on_error=lambda e: skipped(e, count))
-    progress = progress_bar("extracting", quiet=quiet)
     with progress:
-        task = progress.add_task("extract", total=None if progress.disable else estimate_total(paths))
         for result in results:
             on_result(result)
             count.add(result)
-            progress.advance(task)
+            if workers > 1:
+                advance(1)
     tell_skipped_and_undated(count)
     return count
 

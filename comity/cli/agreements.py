@@ -3,11 +3,13 @@
 With no report paths each reads the store through the query layer the web view uses
 (`comity.query.views`: `agreements`, `get_agreement`, `mechanisms`); given paths, the reports
 are extracted in memory in this run (`_results`) and linked by `comity.link`, nothing stored.
+`comity agreement` shows either through one view (`_AgreementView`, drawn by `_show`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -201,40 +203,102 @@ def agreement_cmd(
     if as_json:
         typer.echo(json.dumps(_agreement_json(a, rel), ensure_ascii=False, indent=1))
         return
-    by_key = {x.key: x for x in linked}
-
-    def ref(key: str) -> str:
-        x = by_key[key]
-        return f"{x.id} {x.kind} {_period(x.period_start, x.period_end)} {x.name}".replace("  ", " ")
-
-    out.print(f"[bold]{escape(a.name)}[/bold]  ({a.id})")
-    out.print(escape(_about(a.kind, a.parties, a.domain, a.period_start, a.period_end)))
-    out.print(escape(f"latest: {a.latest_status} {a.latest_date or ''}".rstrip()))
-    out.print("\n[bold]Timeline[/bold]")
-    for o in a.observations:
-        who = f" by {', '.join(o.signatories)}" if o.signatories else ""
-        signed = f" on {o.signed_on}" if o.signed_on else ""
-        out.print(escape(f"  {o.published or 'undated'}  {o.status}{signed}{who}")
-                  + f"  [dim]report {escape(o.article_id)}"
-                  + f"{escape(' (' + o.source + ')') if o.source else ''}[/dim]")
-        out.print(_quote(o.evidence.text, o.evidence.start, o.evidence.end))
-    for title, items in (("Conflicts", a.conflicts), ("Notes", a.notes)):
-        if items:
-            out.print(f"\n[bold]{title}[/bold]")
-            for item in items:
-                out.print(f"  {escape(item)}")
-    links = rel[a.key]
-    lines = [(label, links[field]) for label, field in
-             (("predecessor", "successor_of"), ("successor", "successor"), ("parent", "parent"))
-             if links[field]] + [("child", k) for k in links["children"]]
-    if lines:
-        out.print("\n[bold]Linked[/bold]")
-        for label, key in lines:
-            out.print(f"  {label}: {escape(ref(key))}")
+    _show(_linked_view(a, rel[a.key], {x.key: x for x in linked}))
 
 
 def _quote(text: str, start: int, end: int) -> str:
     return f"      “{escape(text.strip())}” [dim]\\[{start}:{end}][/dim]"
+
+
+@dataclass(frozen=True)
+class _Observation:
+    """One line of an agreement's timeline, as shown."""
+    date: str
+    status: str
+    signed_on: str | None
+    signatories: tuple[str, ...]
+    report: str
+    source: str | None
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _AgreementView:
+    """`comity agreement` as shown, whether the agreement comes from the store or from report paths
+    linked in this run: one renderer (`_show`) for both."""
+    id: str
+    name: str
+    about: str
+    latest: str
+    timeline: tuple[_Observation, ...]
+    conflicts: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    linked: tuple[tuple[str, str], ...] = ()  # (predecessor | successor | parent | child, "id kind period name")
+
+
+def _ref(id: object, kind: str, start: int | None, end: int | None, name: str) -> str:
+    return f"{id} {kind} {_period(start, end)} {name}".replace("  ", " ")
+
+
+def _linked_view(a: LinkedAgreement, links: dict, by_key: dict[str, LinkedAgreement]) -> _AgreementView:
+    """From report paths: `comity.link`'s agreement and its links (keys)."""
+    keys = [(label, links[field]) for label, field in
+            (("predecessor", "successor_of"), ("successor", "successor"), ("parent", "parent")) if links[field]]
+    keys += [("child", k) for k in links["children"]]
+    return _AgreementView(
+        id=a.id, name=a.name, about=_about(a.kind, a.parties, a.domain, a.period_start, a.period_end),
+        latest=f"latest: {a.latest_status} {a.latest_date or ''}".rstrip(),
+        timeline=tuple(_Observation(date=o.published or "undated", status=o.status, signed_on=o.signed_on,
+                                    signatories=tuple(o.signatories), report=o.article_id, source=o.source,
+                                    quote=o.evidence.text, start=o.evidence.start, end=o.evidence.end)
+                       for o in a.observations),
+        conflicts=tuple(a.conflicts), notes=tuple(a.notes),
+        linked=tuple((label, _ref(x.id, x.kind, x.period_start, x.period_end, x.name))
+                     for label, key in keys for x in [by_key[key]]))
+
+
+def _stored_view(detail: Any) -> _AgreementView:
+    """From the store: comity.query.views.get_agreement's AgreementDetail."""
+    a = detail.agreement
+    by_id = {r.id: r for r in detail.related}
+    ids = [(label, i) for label, i in (("predecessor", a.successor_of), ("successor", a.successor),
+                                       ("parent", a.parent)) if i is not None]
+    ids += [("child", i) for i in a.children]
+    return _AgreementView(
+        id=str(a.id), name=a.name, about=_about(a.kind, a.parties, a.domain, a.period_start, a.period_end),
+        latest=f"latest: {a.status} {a.last_seen or ''}".rstrip(),
+        timeline=tuple(_Observation(date=o.date or o.observed_on or "undated", status=o.status,
+                                    signed_on=o.signed_on, signatories=tuple(p.name for p in o.signatories),
+                                    report=o.article.report, source=o.article.source, quote=o.quote,
+                                    start=o.start, end=o.end)
+                       for o in detail.observations),
+        conflicts=tuple(detail.conflicts),
+        linked=tuple((label, _ref(i, x.kind, x.period_start, x.period_end, x.name) if x else str(i))
+                     for label, i in ids for x in [by_id.get(i)]))
+
+
+def _show(v: _AgreementView) -> None:
+    out.print(f"[bold]{escape(v.name)}[/bold]  ({escape(v.id)})")
+    out.print(escape(v.about))
+    out.print(escape(v.latest))
+    out.print("\n[bold]Timeline[/bold]")
+    for o in v.timeline:
+        who = f" by {', '.join(o.signatories)}" if o.signatories else ""
+        signed = f" on {o.signed_on}" if o.signed_on else ""
+        source = f" ({o.source})" if o.source else ""
+        out.print(escape(f"  {o.date}  {o.status}{signed}{who}") + f"  [dim]report {escape(o.report + source)}[/dim]")
+        out.print(_quote(o.quote, o.start, o.end))
+    for title, items in (("Conflicts", v.conflicts), ("Notes", v.notes)):
+        if items:
+            out.print(f"\n[bold]{title}[/bold]")
+            for item in items:
+                out.print(f"  {escape(item)}")
+    if v.linked:
+        out.print("\n[bold]Linked[/bold]")
+        for label, text in v.linked:
+            out.print(f"  {label}: {escape(text)}")
 
 
 def _store_agreement(wanted: str, db: str | None, as_json: bool) -> None:
@@ -257,32 +321,7 @@ def _store_agreement(wanted: str, db: str | None, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(plain(detail), ensure_ascii=False, indent=1))
         return
-    a = detail.agreement
-    out.print(f"[bold]{escape(a.name)}[/bold]  ({a.id})")
-    out.print(escape(_about(a.kind, a.parties, a.domain, a.period_start, a.period_end)))
-    out.print(escape(f"latest: {a.status} {a.last_seen or ''}".rstrip()))
-    out.print("\n[bold]Timeline[/bold]")
-    for o in detail.observations:
-        who = f" by {', '.join(p.name for p in o.signatories)}" if o.signatories else ""
-        source = f" ({o.article.source})" if o.article.source else ""
-        out.print(escape(f"  {o.date or o.observed_on or 'undated'}  {o.status}"
-                         + (f" on {o.signed_on}" if o.signed_on else "") + who)
-                  + f"  [dim]report {escape(o.article.report + source)}[/dim]")
-        out.print(_quote(o.quote, o.start, o.end))
-    if detail.conflicts:
-        out.print("\n[bold]Conflicts[/bold]")
-        for item in detail.conflicts:
-            out.print(f"  {escape(item)}")
-    by_id = {r.id: r for r in detail.related}
-    lines = [(label, i) for label, i in (("predecessor", a.successor_of), ("successor", a.successor),
-                                         ("parent", a.parent)) if i is not None]
-    lines += [("child", i) for i in a.children]
-    if lines:
-        out.print("\n[bold]Linked[/bold]")
-        for label, i in lines:
-            x = by_id.get(i)
-            text = f"{i} {x.kind} {_period(x.period_start, x.period_end)} {x.name}" if x else str(i)
-            out.print(f"  {label}: {escape(text.replace('  ', ' '))}")
+    _show(_stored_view(detail))
 
 
 def _occurrence(o) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Optional
 
@@ -9,7 +10,7 @@ import typer
 
 from ..errors import ComityError, InputError
 from ._run import (RunCount, articles, error, estimate_total, progress_bar, say, skipped,
-                   tell_skipped_and_undated, traceback_file)
+                   tell_skipped_and_undated, traceback_file, warning)
 from ._store import db_option, err, opened
 from .alerts import load_rules, send_webhooks
 
@@ -50,8 +51,9 @@ def ingest_cmd(
     Reports already in the store are skipped before any NLP runs; another copy of a stored
     report (same body, another header or agency) is kept as one more source of that story;
     new reports add to what is there. Each batch is one transaction, so an interrupted run
-    leaves the store consistent and running it again finishes the job. The exit code is 3
-    when some input could not be read.
+    leaves the store consistent and running it again finishes the job. A run killed outright
+    (kill -9) is marked interrupted by the next one (`comity runs` lists them). The exit code
+    is 3 when some input could not be read.
     """
     from ..pipeline import parse_published
     from ..batch import ExtractSettings
@@ -68,12 +70,33 @@ def ingest_cmd(
     with opened(db) as store:
         if rules:
             store.save_rules(rules)
+        for gone in store.mark_interrupted():
+            warning(f"run {gone['id']} ({', '.join(gone['paths']) or 'no paths'}, started {gone['started_at']}) was "
+                    f"interrupted: its process {gone['pid'] or '?'} on {gone['host'] or '?'} is gone; the "
+                    f"{gone['n_new']} report(s) it stored are kept")
         run_id = store.begin_run(str(p) for p in paths)
+        resumed = store.run(run_id)["resumes"]
+        if resumed is not None and not quiet:
+            say("resuming", "yellow", f"run {resumed} did not finish: what it stored is skipped, the rest is "
+                "extracted (`comity runs`)")
         progress = progress_bar("ingesting", quiet=quiet)
         task = progress.add_task("ingest", total=None if progress.disable else estimate_total(paths))
+
+        ticked = 0  # reports of the current batch the bar has counted as they left the model
+
+        def extracted(n: int) -> None:
+            nonlocal ticked
+            ticked += n
+            progress.advance(task, n)
+
+        def advance(n: int) -> None:  # after each commit: the batch's reports not counted yet
+            nonlocal ticked
+            progress.advance(task, max(n - ticked, 0))
+            ticked = 0
+            store.heartbeat(run_id)
+
         try:
             with progress:
-                advance = lambda n: progress.advance(task, n)  # noqa: E731
                 if records:
                     done = ingest_results(store, _records(paths, count), run_id=run_id, batch_size=batch_size,
                                           on_batch=advance)
@@ -85,8 +108,8 @@ def ingest_cmd(
                                            on_partition=advance, on_error=lambda e: skipped(e, count))
                 else:
                     done = ingest_articles(store, articles(paths, base_date, count),
-                                           _extractor(fast_path, count), run_id=run_id, batch_size=batch_size,
-                                           on_batch=advance)
+                                           _extractor(fast_path, count, on_progress=extracted), run_id=run_id,
+                                           batch_size=batch_size, on_batch=advance)
         except ComityError as e:
             store.finish_run(run_id, status="failed", read=count.read, skipped=count.skipped)
             error(e)
@@ -118,9 +141,11 @@ def ingest_cmd(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _extractor(fast_path: bool = True, count: RunCount | None = None):  # type: ignore[no-untyped-def]
+def _extractor(fast_path: bool = True, count: RunCount | None = None,  # type: ignore[no-untyped-def]
+               on_progress: Callable[[int], None] | None = None):
     """Loads the model on first use only: a re-run with nothing new never loads it. With
-    `count`, an article that cannot be extracted is reported, counted and not stored."""
+    `count`, an article that cannot be extracted is reported, counted and not stored;
+    `on_progress(1)` as each article leaves the model (Pipeline.extract_many)."""
     from ..pipeline import extraction_error
 
     state: dict[str, object] = {}
@@ -131,7 +156,8 @@ def _extractor(fast_path: bool = True, count: RunCount | None = None):  # type: 
             from ..pipeline import Pipeline
 
             state["pipeline"] = Pipeline(fast_path=fast_path)
-        return state["pipeline"].extract_many(batch, on_error=on_error)  # type: ignore[attr-defined]
+        return state["pipeline"].extract_many(  # type: ignore[attr-defined]
+            batch, on_error=on_error, on_progress=on_progress)
 
     return extract
 

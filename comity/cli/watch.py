@@ -96,7 +96,8 @@ def watch_cmd(
             else:
                 for sig in previous:
                     signal.signal(sig, stop)
-                watcher.loop(on_round=lambda done: tell(done, always=False))
+                # each round is a sign of life: a run nobody renews is taken as interrupted (storage/runs.py)
+                watcher.loop(on_round=lambda done: (store.heartbeat(run_id), tell(done, always=False)))
         except BaseException:
             store.finish_run(run_id, status="failed")
             raise

@@ -11,7 +11,7 @@ Article's text has control characters and lone surrogates replaced (`clean_text`
 character for one) and a report over `COMITY_MAX_REPORT_CHARS` is an InputError (E015):
 see comity/limits.py and docs/limits.md.
 Which files are read and how they are decoded: `files.py`; the wire header: `wire.py`;
-JSON Lines: `jsonl.py`; HTML: `html.py`. `Article.text` is always the input as given
+JSON Lines (read a line at a time: `_stream_jsonl`): `jsonl.py`; HTML: `html.py`. `Article.text` is always the input as given
 (after decoding), so offsets into it are offsets into the input.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from ..errors import Errors, InputError, InputWarning
 from ..model import Article
 from . import files
 from .html import read_html
-from .jsonl import read_jsonl
+from .jsonl import article_from_line, read_jsonl
 from .normalize import clean_field, clean_text, content_hash, nfc_with_offsets
 from .plaintext import read_text
 
@@ -64,6 +64,12 @@ def _read_file(path: Path, published: dt.date | None) -> Iterator[Item]:
 def _read_one(path: Path, published: dt.date | None) -> Iterator[Item]:
     where = str(path)
     kind, stem = files.reader_for(path)
+    if kind == "jsonl":
+        try:
+            yield from _stream_jsonl(path, stem, published)
+        except InputError as e:
+            yield e
+        return
     try:
         text, warnings = files.decode(files.load_bytes(path), where)
     except InputError as e:
@@ -81,6 +87,26 @@ def _read_one(path: Path, published: dt.date | None) -> Iterator[Item]:
             yield read_text(text, id=stem, published=published, origin=where)
     except InputError as e:
         yield e
+
+
+def _stream_jsonl(path: Path, stem: str, published: dt.date | None) -> Iterator[Item]:
+    """A JSON Lines file a line at a time: memory follows the longest line, not the file. The
+    encoding is decided first, in a pass over the file (as for a whole file: files.sniff); a line
+    over COMITY_MAX_LINE_MB is that line's error (E019)."""
+    where = str(path)
+    encoding, warnings = files.sniff(path)
+    if encoding == "utf-16":  # a UTF-16 file does not split on a "\n" byte: read it whole
+        text, warnings = files.decode(files.load_bytes(path), where)
+        yield from warnings
+        yield from read_jsonl(clean_text(text), path=where, stem=stem, published=published)
+        return
+    yield from warnings
+    limit = limits.max_line_bytes()
+    for n, line in files.lines(path, encoding, limit):
+        if line is None:
+            yield InputError(f"{where}:{n}", Errors.E019.format(limit=limit // (1024 * 1024)))
+        elif (item := article_from_line(clean_text(line), f"{where}:{n}", f"{stem}-{n}", published)) is not None:
+            yield item
 
 
 def read_paths(paths: Iterable[str | Path], *, published: dt.date | None = None) -> Iterator[Item]:

@@ -22,10 +22,15 @@ A symbolic link to a folder is not followed (a link may loop), with a warning (W
 A `.gz` file is decompressed a chunk at a time up to `COMITY_MAX_GZIP_MB` (default 50 MB,
 comity/limits.py): a file that would decompress to more is skipped (E016) before it can
 fill the memory.
+
+JSON Lines are never held whole: `sniff` decides the encoding in one pass that keeps nothing
+(the rules of `decode`), then `lines` gives them one at a time (each at most COMITY_MAX_LINE_MB).
 """
 from __future__ import annotations
 
+import codecs
 import gzip
+import re
 import unicodedata
 import zlib
 from collections.abc import Iterator
@@ -178,3 +183,119 @@ def _not_empty(text: str, where: str) -> str:
     if not text.strip():
         raise InputError(where, Errors.E002)
     return text
+
+
+# ---- reading a file a chunk or a line at a time (JSON Lines: memory follows one line, not the file)
+
+CHUNK = 1 << 20
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte that is not part of a UTF-8 character (surrogateescape)
+_UTF8_EVIDENCE = re.compile("[^\x00-\x7f\udc80-\udcff\ufffd]")  # a real UTF-8 character beyond ASCII
+
+
+def chunks(path: Path) -> Iterator[bytes]:
+    """The file's bytes a chunk at a time, gunzipped if its name ends in `.gz` (up to
+    COMITY_MAX_GZIP_MB, as `gunzip`); raises InputError, possibly after some chunks."""
+    where = str(path)
+    limit = limits.max_gzip_bytes()
+    try:
+        with open(path, "rb") as raw:
+            if not path.name.lower().endswith(".gz"):
+                while chunk := raw.read(CHUNK):
+                    yield chunk
+                return
+            size = 0
+            try:
+                with gzip.GzipFile(fileobj=raw, mode="rb") as f:
+                    while chunk := f.read(min(CHUNK, limit + 1 - size)):
+                        size += len(chunk)
+                        if size > limit:
+                            raise InputError(where, Errors.E016.format(limit=limit // (1024 * 1024)))
+                        yield chunk
+            except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+                raise InputError(where, Errors.E010.format(detail=e)) from e
+    except FileNotFoundError as e:
+        raise InputError(where, Errors.E001) from e
+    except OSError as e:
+        raise InputError(where, Errors.E012.format(detail=e.strerror or e)) from e
+
+
+def sniff(path: Path) -> tuple[str, list[InputWarning]]:
+    """How to decode the file a line at a time, deciding as `decode` does for the whole text, in one
+    pass of bounded memory: "utf-16" (read it whole: `decode`), "utf-8", "utf-8-damaged" (bad bytes
+    become U+FFFD, W003) or "cp1252" (W002). Raises InputError (E002, E003, E005, E016...)."""
+    where = str(path)
+    head = b""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="surrogateescape")
+    bad, evidence, has_text = 0, False, False
+
+    def scan(piece: str) -> None:  # each test a regular expression or str method: C speed
+        nonlocal bad, evidence, has_text
+        bad += len(_ESCAPED.findall(piece))
+        evidence = evidence or bool(_UTF8_EVIDENCE.search(piece))
+        has_text = has_text or bool(piece.strip())
+
+    for chunk in chunks(path):
+        if len(head) < 8192:
+            head += chunk[:8192 - len(head)]
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                return "utf-16", []
+            if len(head) >= 8192 and _looks_binary(head):
+                raise InputError(where, Errors.E003)
+        scan(decoder.decode(chunk))
+    scan(decoder.decode(b"", final=True))
+    if _looks_binary(head):
+        raise InputError(where, Errors.E003)
+    if not has_text:
+        raise InputError(where, Errors.E002)
+    if not bad:
+        return "utf-8", []
+    if evidence:
+        return "utf-8-damaged", [InputWarning(where, Warnings.W003.format(path=where, count=bad))]
+    # no UTF-8 character beyond ASCII at all: cp1252, if every byte is one and it reads as text
+    decoder, odd, size = codecs.getincrementaldecoder("cp1252")(), 0, 0
+    try:
+        for chunk in chunks(path):
+            piece = decoder.decode(chunk)
+            size += len(piece)
+            odd += sum(1 for ch in piece if ch >= "\x80" and not _ordinary(ch))
+    except UnicodeDecodeError as e:
+        raise InputError(where, Errors.E005) from e
+    if odd > max(2, size // 100):
+        raise InputError(where, Errors.E005)
+    return "cp1252", [InputWarning(where, Warnings.W002.format(path=where, encoding="cp1252"))]
+
+
+def _ordinary(ch: str) -> bool:
+    """A letter or ordinary punctuation: what `_plausible` counts as text."""
+    category = unicodedata.category(ch)
+    return category.startswith("L") or category in ("Pd", "Pi", "Pf", "Po", "Sc", "Zs")
+
+
+def lines(path: Path, encoding: str, max_bytes: int) -> Iterator[tuple[int, str | None]]:
+    """(number, text) for each line of the file (split on "\\n" only, "\\n" not kept), decoded as
+    `sniff` decided; a line of more than `max_bytes` bytes is (number, None), its bytes dropped as they
+    come, so no line is ever held whole beyond the limit."""
+    n, buffer, over = 1, bytearray(), False
+    for chunk in chunks(path):
+        start = 0
+        while (end := chunk.find(b"\n", start)) != -1:
+            if not over:
+                buffer += chunk[start:end]
+            yield n, None if over or len(buffer) > max_bytes else _decoded(bytes(buffer), encoding, n == 1)
+            n, buffer, over = n + 1, bytearray(), False
+            start = end + 1
+        if not over:
+            buffer += chunk[start:]
+            if len(buffer) > max_bytes:
+                over, buffer = True, bytearray()
+    if over or buffer:
+        yield n, None if over or len(buffer) > max_bytes else _decoded(bytes(buffer), encoding, n == 1)
+
+
+def _decoded(line: bytes, encoding: str, first: bool) -> str:
+    if encoding == "cp1252":
+        return line.decode("cp1252")
+    codec = "utf-8-sig" if first else "utf-8"  # a byte-order mark only opens the file
+    if encoding == "utf-8":
+        return line.decode(codec)
+    return _ESCAPED.sub("\ufffd", line.decode(codec, errors="surrogateescape"))

@@ -146,18 +146,16 @@ def read_jsonl(
             return
     # Split on "\n" only: str.splitlines would also break on U+2028, which JSON allows in strings.
     for n, line in enumerate(text.split("\n"), 1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        data = _loads(line, where)
-        yield data if isinstance(data, InputError) else _one(data, where, f"{stem}-{n}", published)
+        item = article_from_line(line, f"{path}:{n}", f"{stem}-{n}", published)
+        if item is not None:
+            yield item
 
 
 def article_from_line(line: str, where: str, fallback_id: str,
                       published: dt.date | None = None) -> Article | InputError | None:
-    """One line of JSON Lines read on its own (`comity watch` reads a growing file a few lines at a
-    time): an Article, that line's InputError, or None for a blank line."""
+    """One line of JSON Lines read on its own (`read_paths` streams a file a line at a time, and
+    `comity watch` reads a growing file a few lines at a time): an Article, that line's InputError,
+    or None for a blank line."""
     line = line.rstrip("\r")
     if not line.strip():
         return None

@@ -31,13 +31,19 @@ runs = Table(
     Column("id", Integer, primary_key=True),
     Column("started_at", String, nullable=False),
     Column("finished_at", String),
-    Column("status", String, nullable=False),  # running | done | failed (a killed run stays "running")
+    Column("status", String, nullable=False),  # running | done | failed | interrupted (storage/runs.py)
     Column("paths", JSON, nullable=False),
     Column("comity_version", String, nullable=False),
     Column("n_read", Integer, nullable=False, default=0),
     Column("n_new", Integer, nullable=False, default=0),
     Column("n_known", Integer, nullable=False, default=0),  # already in the store: not extracted again
     Column("n_skipped", Integer, nullable=False, default=0),
+    # the process doing the run, so that one killed outright can be told from one still going (0010)
+    Column("pid", Integer),
+    Column("host", String),
+    Column("process_start", String),  # "boot id:start tick" on Linux; None elsewhere
+    Column("heartbeat_at", String),  # renewed as the run stores batches
+    Column("resumes", Integer),  # the interrupted or failed run of the same paths this one takes up
 )
 
 stories = Table(

@@ -35,6 +35,7 @@ from ..errors import Errors, StoreError
 from ..model import ArticleResult
 from ..alert_rules import AlertRule
 from . import alerts
+from . import runs
 from . import counts as event_counts
 from . import mapping as m
 from . import schema as s
@@ -42,6 +43,8 @@ from .engine import display_url, make_engine, resolve_url
 from .migrate import ensure_current
 
 STORY_WINDOW_DAYS = 3  # two reports of one happening published this far apart are one story
+HEARTBEAT_SECONDS = 30.0  # a run renews its sign of life at most this often (storage/runs.py)
+RESUME_LOOKBACK = 50  # the runs looked through for an earlier run of the same paths
 
 
 @dataclass
@@ -66,6 +69,7 @@ def _now() -> str:
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._beats: dict[int, float] = {}  # run id -> when its heartbeat was last written (monotonic)
 
     @classmethod
     def open(cls, db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Store:
@@ -121,18 +125,59 @@ class Store:
     # ---- runs ------------------------------------------------------------------------------------
 
     def begin_run(self, paths: Iterable[str]) -> int:
+        """A new run, `running`, naming this process (storage/runs.py); it `resumes` the previous run of
+        the same paths when that one was interrupted or failed."""
         from ..about import __version__
 
+        given = [str(p) for p in paths]
         with self.write() as conn:
+            previous = conn.execute(select(s.runs.c.paths, s.runs.c.id, s.runs.c.status)
+                                    .order_by(s.runs.c.id.desc()).limit(RESUME_LOOKBACK)).all()
+            same = next((r for r in previous if r.paths == given), None)
+            resumes = same.id if same is not None and same.status in (runs.INTERRUPTED, runs.FAILED) else None
             return conn.execute(insert(s.runs).values(
-                started_at=_now(), status="running", paths=[str(p) for p in paths], comity_version=__version__,
-                n_read=0, n_new=0, n_known=0, n_skipped=0).returning(s.runs.c.id)).scalar_one()
+                started_at=_now(), status=runs.RUNNING, paths=given, comity_version=__version__,
+                n_read=0, n_new=0, n_known=0, n_skipped=0, resumes=resumes, **runs.this_process())
+                .returning(s.runs.c.id)).scalar_one()
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        """One row of the runs table, as stored."""
+        with self.read() as conn:
+            return dict(conn.execute(select(s.runs).where(s.runs.c.id == run_id)).mappings().one())
+
+    def heartbeat(self, run_id: int, *, every: float = HEARTBEAT_SECONDS) -> None:
+        """Renew the run's sign of life, at most once per `every` seconds (a run of another machine is
+        taken as interrupted when it has given none for COMITY_RUN_STALE_MINUTES)."""
+        import time
+
+        last = self._beats.get(run_id)
+        if last is not None and time.monotonic() - last < every:
+            return
+        self._beats[run_id] = time.monotonic()
+        with self.write() as conn:
+            conn.execute(update(s.runs).where(s.runs.c.id == run_id).values(heartbeat_at=_now()))
 
     def finish_run(self, run_id: int, *, status: str = "done", read: int = 0, new: int = 0, known: int = 0,
                    skipped: int = 0) -> None:
         with self.write() as conn:
             conn.execute(update(s.runs).where(s.runs.c.id == run_id).values(
-                finished_at=_now(), status=status, n_read=read, n_new=new, n_known=known, n_skipped=skipped))
+                finished_at=_now(), heartbeat_at=_now(), status=status, n_read=read, n_new=new, n_known=known,
+                n_skipped=skipped))
+
+    def mark_interrupted(self) -> list[dict[str, Any]]:
+        """Mark `interrupted` every `running` run whose process is gone (storage/runs.py), with the
+        reports it stored as its `n_new`; returns those runs (id, started_at, paths, pid, host, n_new)."""
+        marked = []
+        with self.write() as conn:
+            for run in conn.execute(select(s.runs).where(s.runs.c.status == runs.RUNNING)).mappings().all():
+                if not runs.is_stale(run):
+                    continue
+                stored = conn.execute(select(func.count()).select_from(s.articles).where(
+                    s.articles.c.run_id == run["id"], s.articles.c.is_primary.is_(True))).scalar_one()
+                conn.execute(update(s.runs).where(s.runs.c.id == run["id"]).values(
+                    status=runs.INTERRUPTED, n_new=stored))
+                marked.append({**run, "status": runs.INTERRUPTED, "n_new": stored})
+        return marked
 
     # ---- reading what is there -------------------------------------------------------------------
 

@@ -97,3 +97,32 @@ def test_link_cli_on_seeds(shared):
     assert shown.exit_code == 0, shown.output
     for text in ("predecessor:", "child:", "Timeline", "report 000_aea7e2ec31218e0a (VNS)"):
         assert text in shown.stdout
+
+
+def test_link_cli_agreement_reads_the_same_from_the_store_and_from_paths(shared, tmp_path):
+    """`comity agreement` has one renderer: an agreement of the seeds shows the same lines whether the
+    seeds were stored first or are given as paths, but for the ids (a store number, a key's hash)."""
+    runner = CliRunner(env={"COLUMNS": "100"})
+    seeds, db = str(shared / "seeds"), str(tmp_path / "seeds.db")
+
+    def ran(*args):
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 0, (result.output, result.exception)
+        return result.stdout
+
+    ran("ingest", seeds, "--db", db, "-q")
+    stored = {a["name"]: str(a["id"]) for a in json.loads(ran("agreements", "--db", db, "--json"))}
+    given = {a["name"]: a["id"] for a in json.loads(ran("agreements", seeds, "--json", "-q"))}
+    assert set(stored) == set(given) and len(stored) == 5
+
+    def unnamed(text: str, own: str, ids: dict[str, str]) -> str:
+        text = text.replace(f"({own})", "(ID)")  # the title line
+        for other in ids.values():
+            text = text.replace(f": {other} ", ": ID ")  # linked agreements
+        return text
+
+    for name in stored:
+        from_store = ran("agreement", "--id", stored[name], "--db", db)
+        from_paths = ran("agreement", seeds, "--id", given[name], "-q")
+        assert "Timeline" in from_store
+        assert unnamed(from_store, stored[name], stored) == unnamed(from_paths, given[name], given), name

@@ -1,7 +1,9 @@
 """Faults, with real processes: `comity ingest` killed with SIGKILL midway leaves whole batches only,
-and running it again gives exactly a clean run's store; queries go on while an ingest writes."""
+the run is then seen as interrupted (its process is gone), and running it again resumes it and gives
+exactly a clean run's store; queries go on while an ingest writes."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -93,9 +95,23 @@ def test_faults_kill_9_then_rerun_equals_clean_run(db_url, records_file, clean_c
         assert 0 < killed["articles"] < N
         assert killed["articles"] % BATCH == 0  # whole batches only
         with store.read() as conn:
-            assert conn.execute(text("SELECT status FROM runs")).scalar() == "running"  # visibly cut short
-        finish(ingest(db_url, "--records", str(records_file)))
+            assert conn.execute(text("SELECT status FROM runs")).scalar() == "running"  # nothing could mark it
+        # `comity runs` sees that its process is gone, without writing
+        listed = subprocess.run([sys.executable, "-m", "comity", "runs", "--db", db_url, "--json"],
+                                capture_output=True, text=True, timeout=120)
+        assert listed.returncode == 0, listed.stderr
+        [shown] = json.loads(listed.stdout)
+        assert (shown["status"], shown["pid"], shown["stored"]) == ("interrupted", proc.pid, killed["articles"])
+        rerun = ingest(db_url, "--records", str(records_file))
+        _, said = rerun.communicate(timeout=600)
+        assert rerun.returncode == 0, said
+        assert "run 1 " in said and "was interrupted" in said
         assert consistent(store) == clean_counts
+        with store.read() as conn:
+            runs = conn.execute(text("SELECT id, status, n_new, n_known, resumes FROM runs ORDER BY id")).all()
+        # the killed run is marked so, with what it stored; the second takes it up and skips that
+        assert [tuple(r) for r in runs] == [(1, "interrupted", killed["articles"], 0, None),
+                                            (2, "done", N - killed["articles"], killed["articles"], 1)]
 
 
 def test_faults_read_while_ingest_writes(db_url, records_file):
