@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import ComityError
-from ._run import error, say
+from ._run import error, progress_bar, say
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -76,7 +76,14 @@ def evaluate_cmd(
 
                 raise ComityError(Errors.E303.format(path=gold, sha=sha256_file(gold), floors=floors))
         members = read_groups(groups, group_key) if groups else None
-        ev = evaluate(gold, inputs or [], fmt=fmt.value if fmt else None, confusion_by=by.value, groups=members)
+        bar = progress_bar("extracting")
+        with bar:
+            def progress(total: int | None):  # type: ignore[no-untyped-def]
+                task = bar.add_task("extract", total=total)
+                return lambda n: bar.advance(task, n)
+
+            ev = evaluate(gold, inputs or [], fmt=fmt.value if fmt else None, confusion_by=by.value,
+                          groups=members, progress=progress)
     except (ComityError, OSError) as e:
         error(e)
         raise typer.Exit(EXIT_ERROR) from None

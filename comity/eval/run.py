@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,18 +143,26 @@ def sentence_articles(docs: list[GoldDoc]) -> list[Article]:
     return articles
 
 
-def extract_all(articles: Iterable[Article], pipeline=None) -> list[dict]:
+def extract_all(articles: Iterable[Article], pipeline=None,
+                progress: Callable[[int | None], Callable[[int], None]] | None = None) -> list[dict]:
+    """The records of `articles`; `progress(total)` (the CLI's bar) gives the callback told of each
+    report as it leaves the model."""
     if pipeline is None:
         from ..pipeline import Pipeline
 
         pipeline = Pipeline()
-    return [to_dict(r) for r in pipeline.extract_many(articles)]
+    articles = list(articles)
+    tick = progress(len(articles)) if progress else None
+    return [to_dict(r) for r in pipeline.extract_many(articles, on_progress=tick)]
 
 
 def evaluate(gold: str | Path, inputs: Iterable[str | Path] = (), *, fmt: str | None = None,
-             pipeline=None, confusion_by: str = "root", groups: dict[str, str] | None = None) -> Evaluation:
+             pipeline=None, confusion_by: str = "root", groups: dict[str, str] | None = None,
+             progress: Callable[[int | None], Callable[[int], None]] | None = None) -> Evaluation:
     """Score comity on a gold file; see the module docstring for what ``inputs`` may be.
-    ``groups`` ({report id: group}, comity gold only) adds each group's own scores."""
+    ``groups`` ({report id: group}, comity gold only) adds each group's own scores. ``progress``:
+    when reports are extracted, called once with their number, it returns what is called with 1 as
+    each is done (the CLI's bar)."""
     gold = Path(gold)
     fmt = fmt or detect_format(gold)
     docs = read_gold(gold, fmt)
@@ -170,11 +178,11 @@ def evaluate(gold: str | Path, inputs: Iterable[str | Path] = (), *, fmt: str | 
                 articles.append(item)
             elif isinstance(item, InputError):
                 skipped.append(str(item))
-        preds, origin = extract_all(articles, pipeline), "extracted"
+        preds, origin = extract_all(articles, pipeline, progress), "extracted"
     elif fmt == "comity":
         raise EvalError(Errors.E305)
     else:
-        preds, origin = extract_all(sentence_articles(docs), pipeline), "extracted"
+        preds, origin = extract_all(sentence_articles(docs), pipeline, progress), "extracted"
     if fmt == "comity":
         scores: ComityScores | PeerScores = score_comity(docs, preds, confusion_by=confusion_by)
     elif fmt == "plover":

@@ -53,3 +53,26 @@ def test_progress_counts_a_failed_report_once(pipeline, monkeypatch):
     assert failed == ["long"]
     assert [n for kind, n in seen if kind == "done"] == [1] * 20
     assert [x for kind, x in seen if kind == "result"] == [a.id for a in items if a.id != "long"]
+
+
+def test_evaluate_tells_its_total_then_each_report(pipeline, tmp_path):
+    """`comity evaluate` on reports (not a predictions file) extracts them first: its bar learns how many
+    and then moves once per report."""
+    from comity.eval import evaluate
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i, text in enumerate([TALKS, NOTHING, TALKS]):
+        (folder / f"r{i}.txt").write_text(text + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(f'{{"id": "r{i}", "events": [], "meetings": [], "agreements": [], "persons": []}}\n'
+                            for i in range(3)), encoding="utf-8")
+    calls: list[tuple[str, object]] = []
+
+    def progress(total):
+        calls.append(("total", total))
+        return lambda n: calls.append(("done", n))
+
+    ev = evaluate(gold, [folder], pipeline=pipeline, progress=progress)
+    assert ev.predictions_from == "extracted"
+    assert calls == [("total", 3), ("done", 1), ("done", 1), ("done", 1)]
