@@ -6,7 +6,9 @@ the run goes on.
 
 | setting                   | default     | what                                                  |
 | ------------------------- | ----------- | ----------------------------------------------------- |
-| COMITY_MAX_REPORT_CHARS   | 1,000,000   | characters in one report (spaCy's own nlp.max_length) |
+| COMITY_MAX_REPORT_CHARS   | 1,000,000   | characters in one report                              |
+| COMITY_SECTION_CHARS      | 100,000     | characters the model reads at once: a longer report   |
+|                           |             | is read in sections (comity/sections.py)              |
 | COMITY_MAX_GZIP_MB        | 50          | decompressed size of one .gz file, in MB              |
 | COMITY_MAX_LINE_MB        | 10          | bytes in one JSON line, in MB                         |
 | COMITY_RUN_STALE_MINUTES  | 60          | a run started on another machine that has stored      |
@@ -17,6 +19,7 @@ from __future__ import annotations
 import os
 
 MAX_REPORT_CHARS = 1_000_000
+SECTION_CHARS = 100_000
 MAX_GZIP_MB = 50
 MAX_LINE_MB = 10
 RUN_STALE_MINUTES = 60
@@ -34,6 +37,12 @@ def _setting(name: str, default: int) -> int:
 def max_report_chars() -> int:
     """Characters one report may have (`COMITY_MAX_REPORT_CHARS`, default 1,000,000)."""
     return _setting("COMITY_MAX_REPORT_CHARS", MAX_REPORT_CHARS)
+
+
+def section_chars() -> int:
+    """Characters of a report the model reads at once (`COMITY_SECTION_CHARS`, default 100,000: spaCy's
+    parser takes about 1 GB per 100,000); a longer report is read in sections (comity/sections.py)."""
+    return _setting("COMITY_SECTION_CHARS", SECTION_CHARS)
 
 
 def max_gzip_bytes() -> int:

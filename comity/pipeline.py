@@ -12,14 +12,14 @@ the text as given, and hands the finished Doc to `nlp.to_records`.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import islice
+from itertools import groupby, islice
 from os import PathLike
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import limits
+from . import limits, sections
 from .errors import Errors, InputError
 from .ingest.normalize import nfc_with_offsets
 from .ingest.plaintext import read_text
@@ -30,6 +30,7 @@ from .nlp.dates import resolve
 from .nlp.fastpath import FULL, NO_NER, SKIP, FastPath
 from .nlp.gazetteer import load_gazetteer
 from .nlp.pipeline import build_pipeline
+from .nlp.sentences import sentences
 from .nlp.to_records import doc_to_result
 
 PLACE_KINDS = ("CAPITAL", "CITY", "COUNTRY")
@@ -57,28 +58,44 @@ class Pipeline:
         self.fast_path = FastPath.from_nlp(self.nlp) if fast_path else None
         self._disable = {FULL: [], NO_NER: [n for n in ("ner",) if n in self.nlp.pipe_names]}
 
-    def make_doc(self, article: Article) -> Doc:
+    def make_doc(self, article: Article, whole: Article | None = None) -> Doc:
+        """The Doc of a report, or of one section of `whole` (comity/sections.py): the section's body
+        goes to the model, the report's header (dateline, agency, date) says where and when."""
+        whole = whole or article
         limit = limits.max_report_chars()
-        if len(article.body) > limit:  # before spaCy's E088, and before any per-character work
-            raise InputError(article.origin or article.id,
-                             Errors.E015.format(size=len(article.body), limit=limit))
-        self.nlp.max_length = max(self.nlp.max_length, limit)  # a raised limit is spaCy's too (E088)
+        if len(whole.body) > limit:  # before any per-character work
+            raise InputError(whole.origin or whole.id, Errors.E015.format(size=len(whole.body), limit=limit))
+        # a section is at most this long; a report longer than this is cut into sections before here
+        self.nlp.max_length = max(self.nlp.max_length, len(article.body) + 1)
         body, mapping = nfc_with_offsets(article.body)
         doc = self.nlp.make_doc(body)
         doc._.article = article
-        doc._.published = article.published
+        doc._.published = whole.published
         doc._.offset_map = mapping
-        doc._.home_country = home_country(article.source)
-        doc._.dateline_place = dateline_place(article.dateline) or header_dateline_place(article)
-        doc._.dateline_day = dateline_day(article.text, article.body_start, article.published)
+        doc._.home_country = home_country(whole.source)
+        doc._.dateline_place = dateline_place(whole.dateline) or header_dateline_place(whole)
+        doc._.dateline_day = dateline_day(whole.text, whole.body_start, whole.published)
         return doc
 
     def extract(self, article: Article) -> ArticleResult:
+        if sections.needs_sections(article, limits.section_chars()):
+            return self._extract_sections(article)
         doc = self.make_doc(article)
         route = self.fast_path.route(doc) if self.fast_path is not None else FULL
         if route == SKIP:
             return ArticleResult(article=article)
         return doc_to_result(self.nlp(doc, disable=self._disable[route]), article)
+
+    def _extract_sections(self, article: Article) -> ArticleResult:
+        """A report over COMITY_SECTION_CHARS, read a section at a time (comity/sections.py): each
+        through the whole pipeline (its sentences are counted, so their numbers run on)."""
+        parts = []
+        before = 0
+        for section in sections.split(article, limits.section_chars()):
+            doc = self.nlp(self.make_doc(section, whole=article))
+            parts.append((doc_to_result(doc, section), before))
+            before += len(sentences(doc).spans)
+        return sections.join(article, parts)
 
     def extract_many(self, articles: Iterable[Article],
                      on_error: Callable[[Article, Exception], None] | None = None,
@@ -125,17 +142,28 @@ class Pipeline:
 
     def _extract_many(self, articles: Iterable[Article],
                       tick: Callable[[int], None] = _nothing) -> Iterator[ArticleResult]:
+        size = limits.section_chars()
         if self.fast_path is None:
-            docs = (self.make_doc(a) for a in articles)
-            for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
-                tick(1)
-                yield doc_to_result(doc, doc._.article)
+            # a run of reports of one pass each through nlp.pipe; a long one alone, in sections
+            for long, run in groupby(articles, key=lambda a: sections.needs_sections(a, size)):
+                if long:
+                    for article in run:
+                        result = self.extract(article)
+                        tick(1)
+                        yield result
+                    continue
+                for doc in self.nlp.pipe((self.make_doc(a) for a in run), batch_size=self.batch_size):
+                    tick(1)
+                    yield doc_to_result(doc, doc._.article)
             return
         # a stretch of reports at a time, sorted by what they need of the model (nlp/fastpath.py):
         # nothing, all but the NER, or everything; each group through nlp.pipe, results in input order
         it = iter(articles)
         while chunk := list(islice(it, 4 * self.batch_size)):
-            docs = [self.make_doc(a) for a in chunk]
+            long = {i: self.extract(a) for i, a in enumerate(chunk) if sections.needs_sections(a, size)}
+            for _ in long:
+                tick(1)
+            docs = [self.make_doc(a) for i, a in enumerate(chunk) if i not in long]
             routes = [self.fast_path.route(doc) for doc in docs]
             for _ in range(sum(r not in (FULL, NO_NER) for r in routes)):
                 tick(1)  # nothing to record: done without the model
@@ -147,7 +175,12 @@ class Pipeline:
                 for i, doc in zip(todo, piped):
                     done[i] = doc
                     tick(1)
-            for i, doc in enumerate(docs):
+            short = iter(enumerate(docs))
+            for n in range(len(chunk)):
+                if n in long:
+                    yield long[n]
+                    continue
+                i, doc = next(short)
                 article = doc._.article
                 yield doc_to_result(done[i], article) if i in done else ArticleResult(article=article)
 

@@ -115,8 +115,9 @@ def test_limits_report_over_the_size_limit_is_skipped(tmp_path, monkeypatch):
     assert "COMITY_MAX_REPORT_CHARS" in errors[0].message
 
 
-def test_limits_default_report_limit_is_spacys():
-    assert limits.max_report_chars() == 1_000_000 and limits.max_gzip_bytes() == 50 * 1024 * 1024
+def test_limits_defaults():
+    assert limits.max_report_chars() == 1_000_000 and limits.section_chars() == 100_000
+    assert limits.max_gzip_bytes() == 50 * 1024 * 1024
 
 
 @pytest.mark.parametrize("value", ["", "zero", "0", "-5"])
