@@ -532,8 +532,7 @@ def sitemap_entries(body: bytes, url: str, fetcher: Fetcher | None = None) -> li
     sitemap. A page's key is its URL (a sitemap lists each page once)."""
     import xml.etree.ElementTree as ET
 
-    head = body[:512].lstrip()
-    if b"urlset" not in body[:2048] and b"sitemapindex" not in body[:2048] or head.startswith(b"<!"):
+    if b"urlset" not in body[:2048] and b"sitemapindex" not in body[:2048]:
         return None  # cheap test first: most feeds never reach the XML parser twice
     try:
         root = ET.fromstring(body)
