@@ -71,7 +71,8 @@ def deliver(store: Store, *, post: Post | None = None, now: dt.datetime | None =
         pending = conn.execute(
             select(a.id, r.webhook, a.delivery_attempts, a.delivery_after)
             .join(s.alert_rules, r.id == a.rule_id).where(a.delivery == "pending").order_by(a.id)).all()
-    due = [p for p in pending if p.webhook and (p.delivery_after is None or p.delivery_after <= stamp)]
+    pending = [p for p in pending if p.webhook]  # a rule whose webhook was since taken away: nothing to send
+    due = [p for p in pending if p.delivery_after is None or p.delivery_after <= stamp]
     count.waiting = len(pending) - len(due)
     if not due:
         return count

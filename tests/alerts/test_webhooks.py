@@ -131,3 +131,20 @@ def test_a_webhook_must_be_an_http_url():
     assert "alerts.yaml:3" in str(caught.value) and "http(s) URL" in str(caught.value)
     (rule,) = parse_rules("- name: x\n  on: [meeting]\n  webhook: https://example.org/in\n", "alerts.yaml")
     assert rule.webhook == "https://example.org/in"
+
+
+def test_alerts_of_a_rule_whose_webhook_was_taken_away_are_not_waited_for(receiver, records, tmp_path):
+    db = tmp_path / "c.db"
+    invoke("alerts", "add", "--name", "vnm-lao", "--dyad", "VNM", "LAO", "--on", "agreement",
+           "--webhook", receiver.url, "--db", str(db))
+    receiver.fail_next = 1_000
+    invoke("ingest", "--records", str(records), "--db", str(db), "-q")
+    invoke("alerts", "add", "--name", "vnm-lao", "--dyad", "VNM", "LAO", "--on", "agreement", "--db", str(db))
+    store = Store.open(db)
+    try:
+        later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)
+        done = deliver(store, now=later)
+    finally:
+        store.close()
+    assert (done.delivered, done.failed, done.waiting) == (0, [], 0)
+    assert receiver.bodies == []
