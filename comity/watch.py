@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from . import retry
 from .about import __version__
 from .errors import InputError
 from .model import Article
@@ -33,8 +34,6 @@ USER_AGENT = f"comity/{__version__} (news watcher; +https://pypi.org/project/com
 TIMEOUT = 20.0  # seconds, per request
 MAX_BYTES = 5 * 1024 * 1024  # a feed or page larger than this is refused
 DEFAULT_EVERY = 15 * 60  # seconds between polls of one source
-BACKOFF_FIRST = 60.0  # seconds a source waits after its first failure in a row; doubled with each more
-BACKOFF_MAX = 6 * 3600.0  # ... up to this
 _EVERY = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -260,26 +259,25 @@ class State:
         return dict(row) if row else {"source": source, "etag": None, "last_modified": None, "failures": 0}
 
     def backoff_seconds(self, source: str) -> float:
-        """How long a source that failed n polls in a row waits before the next: 1 min, doubling with
-        each failure, at most BACKOFF_MAX; 0 for a source whose last poll went well."""
-        failures = self.source(source).get("failures") or 0
-        return min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX) if failures else 0.0
+        """How long a source that failed its last polls in a row waits before the next (comity.retry:
+        1 min, doubling, at most 6 h); 0 for a source whose last poll went well."""
+        return retry.delay(self.source(source).get("failures") or 0)
 
     def backing_off(self, source: str) -> str | None:
         """Why the source is not polled now ("failed 3 times in a row, last: HTTP 500; next try after
         ..."), or None when it may be."""
         known = self.source(source)
-        wait = self.backoff_seconds(source)
+        wait = retry.delay(known.get("failures") or 0)
         if not wait or not known.get("checked_at"):
             return None
         try:
-            retry = dt.datetime.fromisoformat(known["checked_at"]) + dt.timedelta(seconds=wait)
+            again = dt.datetime.fromisoformat(known["checked_at"]) + dt.timedelta(seconds=wait)
         except ValueError:
             return None
-        if retry <= dt.datetime.now(dt.timezone.utc):
+        if again <= dt.datetime.now(dt.timezone.utc):
             return None
         return (f"failed {known['failures']} time(s) in a row (last: {known.get('last_error')}); "
-                f"next try after {retry.isoformat(timespec='seconds')}")
+                f"next try after {again.isoformat(timespec='seconds')}")
 
     def polled(self, source: str, *, etag: str | None = None, last_modified: str | None = None,
                error: str | None = None) -> None:

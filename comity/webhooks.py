@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
 
+from . import retry
 from .about import __version__
 from .storage import schema as s
 from .storage.store import Store
 
 TIMEOUT = 10.0  # seconds per POST
-RETRY_FIRST = 60.0  # seconds an alert waits after its first failed POST; doubled with each more
-RETRY_MAX = 6 * 3600.0
 BATCH = 200  # alerts read per query
 
 
@@ -37,11 +36,6 @@ class DeliveryCount:
 
 
 Post = Callable[[str, bytes], int]  # (url, body) -> HTTP status; raises on a transport error
-
-
-def retry_delay(attempts: int) -> float:
-    """Seconds to wait after the `attempts`-th failed try in a row."""
-    return min(RETRY_FIRST * 2 ** max(attempts - 1, 0), RETRY_MAX)
 
 
 def payload(alert: object) -> bytes:
@@ -98,7 +92,7 @@ def deliver(store: Store, *, post: Post | None = None, now: dt.datetime | None =
                         count.delivered += 1
                     else:
                         attempts = p.delivery_attempts + 1
-                        after = (now + dt.timedelta(seconds=retry_delay(attempts))).isoformat(timespec="seconds")
+                        after = (now + dt.timedelta(seconds=retry.delay(attempts))).isoformat(timespec="seconds")
                         conn.execute(update(s.alerts).where(a.id == p.id).values(
                             delivery_attempts=attempts, delivery_after=after, delivery_error=error))
                         count.failed.append((p.id, p.webhook, error))

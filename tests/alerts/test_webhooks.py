@@ -18,7 +18,8 @@ from comity.alert_rules import parse_rules
 from comity.errors import AlertRuleError
 from comity.model import result_to_json
 from comity.storage.store import Store
-from comity.webhooks import deliver, retry_delay
+from comity.retry import delay as retry_delay
+from comity.webhooks import deliver
 
 invoke = invoker(CliRunner(env={"COLUMNS": "200"}))
 
