@@ -1,6 +1,8 @@
 """Fixtures shared by every test: the real pipeline (session-wide), paths to shared data."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,20 @@ def db_url(request, tmp_path) -> str:
         return f"sqlite:///{tmp_path / 'comity.db'}"
     return new_postgres_database(request.getfixturevalue("postgres_server"),
                                  template=request.getfixturevalue("postgres_template"))
+
+
+@contextmanager
+def loopback_http(handler: type) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 (any free port) answering with `handler`, in a thread, for the
+    length of the block; yields its base URL. The watcher's and the webhooks' tests talk to it."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

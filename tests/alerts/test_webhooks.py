@@ -6,12 +6,12 @@ import datetime as dt
 import json
 import socket
 import sqlite3
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 import store_records as rec
 from cli_run import invoker, said
+from conftest import loopback_http
 from typer.testing import CliRunner
 
 from comity.alert_rules import parse_rules
@@ -49,13 +49,9 @@ def receiver():
                 self.send_response(204)
             self.end_headers()
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.url = f"http://127.0.0.1:{httpd.server_address[1]}/hook"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
+    with loopback_http(Handler) as base:
+        state.url = f"{base}/hook"
+        yield state
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@ tests: an RSS feed, an Atom feed, a news sitemap and a sitemap index, article pa
 feed, a redirect loop, paths made to fail for now (`flaky`) and a robots.txt."""
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from conftest import loopback_http
 
 PAGE = """<!doctype html><html><head><title>{title}</title></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -145,10 +145,5 @@ def server():
             if status != 304:
                 self.wfile.write(body)
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
+    with loopback_http(Handler) as state.base:
+        yield state
