@@ -3,7 +3,8 @@
 With no report paths each reads the store through the query layer the web view uses
 (`comity.query.views`: `agreements`, `get_agreement`, `mechanisms`); given paths, the reports
 are extracted in memory in this run (`_results`) and linked by `comity.link`, nothing stored.
-`comity agreement` shows either through one view (`_AgreementView`, drawn by `_show`).
+`comity agreement` shows either through one view (`_AgreementView`, drawn by `_show`), and
+`comity mechanisms` through `_MechanismView`.
 """
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ from rich.table import Table
 
 from ..errors import ComityError, InputError
 from ..link import LinkedAgreement, MechanismSeries, link, link_agreements, link_mechanisms
-from ..link.mechanisms import ordinal_text
+from ..link.mechanisms import held_and_next, ordinal_text
 from ..model import ArticleResult, to_dict
 from ._run import error, run_extraction
-from ._store import bad_value, csv_option, db_option, emit, opened, out
+from ._store import bad_value, csv_option, db_option, emit, opened, out, table_of
 
 
 
@@ -325,18 +326,67 @@ def _store_agreement(wanted: str, db: str | None, as_json: bool) -> None:
 
 
 def _occurrence(o) -> str:
+    if o is None:
+        return ""
     nth = f"{ordinal_text(o.ordinal)} " if o.ordinal else ""
     place = o.place if isinstance(o.place, str) else o.place.name if o.place else None
-    return f"{nth}{o.status} {o.date or ''}{', ' + place if place else ''}".replace("  ", " ").strip()
+    when = " ".join(part for part in (f"{nth}{o.status}", o.date) if part)
+    return f"{when}, {place}" if place else when
 
 
-def _held_and_next(occurrences) -> tuple[Any, Any]:
-    """The last occurrence held and the next planned after it, from occurrences in order."""
-    held = [o for o in occurrences if o.status == "held"]
-    last = held[-1] if held else None
-    planned = [o for o in occurrences if o.status == "planned"
-               and (last is None or not o.ordinal or not last.ordinal or o.ordinal > last.ordinal)]
-    return last, (planned[-1] if planned else None)
+@dataclass(frozen=True)
+class _MechanismView:
+    """`comity mechanisms` as shown, whether the series comes from the store or from report paths
+    linked in this run: one table (`_show_mechanisms`) and one detail (`_show_mechanism`) for both."""
+    id: str
+    name: str
+    members: tuple[str, ...]
+    level: str | None
+    last_held: str
+    next_planned: str
+    reports: int
+    seen: tuple[tuple[str, str, str], ...] = ()  # (occurrence, "report R (published)", quote line)
+    conflicts: tuple[str, ...] = ()
+
+
+def _series_view(s: MechanismSeries) -> _MechanismView:
+    """From report paths: `comity.link`'s series."""
+    return _MechanismView(
+        id=s.id, name=s.name, members=s.members, level=s.level, last_held=_occurrence(s.last_held),
+        next_planned=_occurrence(s.next_planned), reports=len(s.reports), conflicts=tuple(s.conflicts),
+        seen=tuple((_occurrence(o), f"report {o.article_id} ({o.published or 'undated'})",
+                    _quote(o.evidence.text, o.evidence.start, o.evidence.end)) for o in s.occurrences))
+
+
+def _stored_mechanism_view(m: Any) -> _MechanismView:
+    """From the store: comity.query.views.mechanisms' MechanismRow."""
+    last, nxt = held_and_next(m.occurrences, reported=lambda o: o.article.published)
+    return _MechanismView(
+        id=str(m.id), name=m.name, members=m.countries, level=m.level, last_held=_occurrence(last),
+        next_planned=_occurrence(nxt), reports=len({o.article.id for o in m.occurrences}),
+        seen=tuple((_occurrence(o), f"report {o.article.report} ({o.article.published or 'undated'})",
+                    f"      “{escape(o.quote.strip())}”") for o in m.occurrences))
+
+
+def _show_mechanisms(views: list[_MechanismView], dyad: tuple[str, ...] | None) -> None:
+    what = f" {'–'.join(dyad)}" if dyad else ""
+    out.print(table_of(views, title=f"Mechanisms{what} ({len(views)})", width=out.width,
+                       columns=[("id", lambda v: v.id), ("name", lambda v: v.name),
+                                ("members", lambda v: "–".join(v.members)), ("level", lambda v: v.level),
+                                ("last held", lambda v: v.last_held), ("next", lambda v: v.next_planned),
+                                ("reports", lambda v: v.reports)],
+                       wrap=("name", "last held", "next"),
+                       drop=("level", "reports", "members" if dyad else "")))
+
+
+def _show_mechanism(v: _MechanismView) -> None:
+    out.print(f"[bold]{escape(v.name)}[/bold]  ({escape(v.id)})")
+    out.print(escape(f"members: {'–'.join(v.members)}" + (f", level {v.level}" if v.level else "")))
+    for occurrence, report, quote in v.seen:
+        out.print(f"  {escape(occurrence)}  [dim]{escape(report)}[/dim]")
+        out.print(quote)
+    for c in v.conflicts:
+        out.print(f"  [red]conflict[/red] {escape(c)}")
 
 
 def mechanisms_cmd(
@@ -354,38 +404,22 @@ def mechanisms_cmd(
     evidence quote. Reads the store (`--db`); given report paths, extracts and links them instead.
     """
     codes = _codes(between)
+    dyad = tuple(sorted(codes)) if codes else None
     if _store_only(paths, db, as_csv):
-        _store_mechanisms(tuple(sorted(codes)) if codes else None, id, limit, db, as_json, as_csv)
+        _store_mechanisms(dyad, id, limit, db, as_json, as_csv)
         return
     series = [s for s in link_mechanisms(_results(paths, published, quiet)) if codes <= set(s.members)]
     if id is not None:
         s: MechanismSeries = _find(series, id, "mechanism")
         if as_json:
             typer.echo(json.dumps({"id": s.id, **to_dict(s)}, ensure_ascii=False, indent=1))
-            return
-        out.print(f"[bold]{escape(s.name)}[/bold]  ({s.id})")
-        out.print(escape(f"members: {'–'.join(s.members)}" + (f", level {s.level}" if s.level else "")))
-        for o in s.occurrences:
-            out.print(f"  {escape(_occurrence(o))}  [dim]report {escape(o.article_id)} "
-                      f"({o.published or 'undated'})[/dim]")
-            out.print(_quote(o.evidence.text, o.evidence.start, o.evidence.end))
-        for c in s.conflicts:
-            out.print(f"  [red]conflict[/red] {escape(c)}")
+        else:
+            _show_mechanism(_series_view(s))
         return
     if as_json:
         typer.echo(json.dumps([{"id": s.id, **to_dict(s)} for s in series], ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"Mechanisms ({len(series)})")
-    table.add_column("id", no_wrap=True)
-    table.add_column("name", overflow="fold")
-    for col in ("members", "level", "last held", "next", "reports"):
-        table.add_column(col, no_wrap=True)
-    for s in series:
-        last, nxt = s.last_held, s.next_planned
-        table.add_row(s.id, escape(s.name), "–".join(s.members), s.level or "",
-                      escape(_occurrence(last)) if last else "", escape(_occurrence(nxt)) if nxt else "",
-                      str(len(s.reports)))
-    out.print(table)
+    _show_mechanisms([_series_view(s) for s in series], dyad)
 
 
 def _store_mechanisms(dyad: tuple[str, ...] | None, wanted: str | None, limit: int, db: str | None,
@@ -402,30 +436,15 @@ def _store_mechanisms(dyad: tuple[str, ...] | None, wanted: str | None, limit: i
     if dyad:
         rows = [r for r in rows if set(dyad) <= set(r.countries)]
     if wanted is None:
-        what = f" {'–'.join(dyad)}" if dyad else ""
-        emit(rows, as_json=as_json, as_csv=as_csv, title=f"Mechanisms{what} ({len(rows)})",
-             row_type=MechanismRow,
-             columns=[("id", lambda r: r.id), ("name", lambda r: r.name),
-                      ("members", lambda r: "–".join(r.countries)), ("level", lambda r: r.level),
-                      ("last held", lambda r: _occurrence_or(_held_and_next(r.occurrences)[0])),
-                      ("next", lambda r: _occurrence_or(_held_and_next(r.occurrences)[1])),
-                      ("reports", lambda r: len({o.article.id for o in r.occurrences}))],
-             wrap=("name", "last held", "next"), drop=("level", "reports", "members" if dyad else ""))
+        if as_json or as_csv:
+            emit(rows, as_json=as_json, as_csv=as_csv, title="", columns=(), row_type=MechanismRow)
+        else:
+            _show_mechanisms([_stored_mechanism_view(r) for r in rows], dyad)
         return
     if not rows:
         raise typer.BadParameter(f"no mechanism {wanted} in the store; `comity mechanisms` lists them with "
                                  "their ids", param_hint="--id")
-    m = rows[0]
     if as_json:
-        typer.echo(json.dumps(plain(m), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(plain(rows[0]), ensure_ascii=False, indent=1))
         return
-    out.print(f"[bold]{escape(m.name)}[/bold]  ({m.id})")
-    out.print(escape(f"members: {'–'.join(m.countries)}" + (f", level {m.level}" if m.level else "")))
-    for o in m.occurrences:
-        out.print(f"  {escape(_occurrence(o))}  [dim]report {escape(o.article.report)} "
-                  f"({o.article.published or 'undated'})[/dim]")
-        out.print(f"      “{escape(o.quote.strip())}”")
-
-
-def _occurrence_or(o) -> str:
-    return _occurrence(o) if o is not None else ""
+    _show_mechanism(_stored_mechanism_view(rows[0]))

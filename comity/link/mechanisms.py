@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from ..model import ArticleResult, Evidence, Mechanism, Place
 from .agreements import _fold, best_name, name_words, short_id
@@ -28,6 +28,7 @@ ACRONYMS = {"admm": "asean defence ministers meeting", "amm": "asean foreign min
 # it cares about), so the name alone identifies the series.
 MULTILATERAL = re.compile(r"\b(?:asean|admm|un|unga|united nations|shangri|apec|g ?20|g ?7|brics|sco|nato|"
                           r"quad|east asia summit|arf|rimpac|cobra gold)\b")
+T = TypeVar("T")
 STATUS_ORDER = {"held": 0, "planned": 1, "mentioned": 2}
 _LEADING_ORDINAL = re.compile(r"^(?:(?:the|a|an)\s+)?(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\s+",
                               re.I)
@@ -96,15 +97,22 @@ class MechanismSeries:
 
     @property
     def last_held(self) -> Occurrence | None:
-        held = [o for o in self.occurrences if o.status == "held"]
-        return max(held, key=lambda o: (o.ordinal or 0, o.date or ""), default=None)
+        return held_and_next(self.occurrences, reported=lambda o: o.published)[0]
 
     @property
     def next_planned(self) -> Occurrence | None:
-        last = self.last_held
-        planned = [o for o in self.occurrences if o.status == "planned"
-                   and (last is None or not o.ordinal or not last.ordinal or o.ordinal > last.ordinal)]
-        return max(planned, key=lambda o: (o.ordinal or 0, o.published or ""), default=None)
+        return held_and_next(self.occurrences, reported=lambda o: o.published)[1]
+
+
+def held_and_next(occurrences: Sequence[T], reported: Callable[[T], str | None]) -> tuple[T | None, T | None]:
+    """The last occurrence held (highest ordinal, then latest date) and the next one planned after it
+    (an ordinal above the last held one's, or none to compare; then the latest `reported`). Works on
+    the linker's `Occurrence` and on the store's `OccurrenceRow` alike (ordinal, status, date)."""
+    held = [o for o in occurrences if o.status == "held"]
+    last = max(held, key=lambda o: (o.ordinal or 0, o.date or ""), default=None)
+    planned = [o for o in occurrences if o.status == "planned"
+               and (last is None or not o.ordinal or not last.ordinal or o.ordinal > last.ordinal)]
+    return last, max(planned, key=lambda o: (o.ordinal or 0, reported(o) or ""), default=None)
 
 
 def ordinal_text(n: int) -> str:

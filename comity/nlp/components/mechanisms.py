@@ -27,6 +27,8 @@ ORDINAL_WORDS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
 ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b", re.I)
+# a pattern read case-insensitively may take the ordinal for the name's first word ("third Laos-Cambodia ...")
+LEADING_ORDINAL = re.compile(r"(?:" + "|".join(ORDINAL_WORDS) + r")\s+", re.I)
 PLANNED_RE = re.compile(r"\b(?:next|will|to be held|agreed to hold|upcoming|planned|scheduled)\b", re.I)
 # "the seventh dialogue", "the 58th GBC meeting": an occurrence of a mechanism named before
 BACK_REF = re.compile(r"\b(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
@@ -102,6 +104,9 @@ class MechanismFinder:
                     if earlier is not None:
                         matches.append((m.start(), m.end(), earlier.name, earlier))
             for m_start, m_end, name, earlier in matches:
+                lead = LEADING_ORDINAL.match(name) if earlier is None else None
+                if lead:
+                    m_start, name = m_start + lead.end(), name[lead.end():]
                 before = text[max(0, m_start - 40): m_start] if earlier is None else text[:m_end]
                 ordinal = None
                 om = list(ORDINAL_RE.finditer(before))
