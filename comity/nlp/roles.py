@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .components.actors import SPANS_KEY, entry_of
+from .components.actors import actor_index, entry_of
 
 BOTH_WORDS = {"two", "both"}
 ALL_WORDS = {"three", "trilateral", "all"}  # "the three ministers": every state of the report
@@ -66,7 +66,7 @@ class Discourse:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.span_at: dict[int, object] = {}
-        for span in doc.spans.get(SPANS_KEY, []):
+        for span in actor_index(doc).spans:
             for i in range(span.start, span.end):
                 self.span_at[i] = span
         self.persons = list(doc._.persons or [])

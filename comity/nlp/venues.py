@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from .components.actors import SPANS_KEY, entry_of
+from .components.actors import actor_index, entry_of
 from .gazetteer import load_gazetteer
 
 VENUE_LABELS = ("CITY", "CAPITAL")
@@ -143,7 +143,7 @@ def venue_in(sent: Span, spans) -> Venue | tuple[str, str] | None:
             venue = _outer(span, head, heads)
             broad = phrase_head(venue.root).lower_ in REGION_NOUNS
             return Venue(venue.text, entry_of(venue)[0], broad)
-    forum = _forum_city(sent, sent.doc.spans.get(SPANS_KEY, []))
+    forum = _forum_city(sent, actor_index(sent.doc).starting_in(sent.start, sent.end))
     if forum is not None:
         return forum
     if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):

@@ -11,6 +11,7 @@ organisation and "Lao" a product), so the gazetteer is authoritative where it ma
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from pathlib import Path
 from typing import Iterable
 
@@ -102,3 +103,41 @@ def entry_of(span: Span) -> tuple[str, str | None, str]:
     """(code, sector, canonical name) of a gazetteer span."""
     code, sector, canonical = (span.kb_id_.split("|") + ["", ""])[:3]
     return code, sector or None, canonical
+
+
+class ActorIndex:
+    """The gazetteer's spans of one Doc, made into `Span` objects once and indexed by token.
+
+    Iterating `doc.spans["comity_actors"]` builds a new `Span` for every span on every pass; rules
+    that asked "which actor covers this token?" that way cost a pass over the whole report per
+    token, and a long report's time grew with the square of its length. Read them here instead."""
+
+    def __init__(self, doc: Doc):
+        self.spans: tuple[Span, ...] = tuple(doc.spans.get(SPANS_KEY, ()))
+        self.by_start = sorted(self.spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self.by_start]
+        self._covering: dict[int, list[Span]] = {}
+        for s in self.spans:
+            for i in range(s.start, s.end):
+                self._covering.setdefault(i, []).append(s)
+
+    def covering(self, i: int) -> list[Span]:
+        """The spans that contain token `i`, in the group's order."""
+        return self._covering.get(i, [])
+
+    def starting_in(self, start: int, end: int) -> list[Span]:
+        """The spans whose first token lies in [start, end) (a sentence's), by position."""
+        return self.by_start[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+
+_INDEX_KEY = "comity.actor_index"
+
+
+def actor_index(doc: Doc) -> ActorIndex:
+    """The Doc's `ActorIndex`, built on first use and kept in `doc.user_data` (comity's components
+    only read the actor spans once the gazetteer has set them; a changed group is indexed anew)."""
+    found = doc.user_data.get(_INDEX_KEY)
+    group = doc.spans.get(SPANS_KEY)
+    if found is None or len(found.spans) != (len(group) if group is not None else 0):
+        found = doc.user_data[_INDEX_KEY] = ActorIndex(doc)
+    return found

@@ -54,7 +54,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..agencies import home_country_in_dateline, home_country_in_text
-from .actors import SPANS_KEY, entry_of
+from .actors import actor_index, entry_of
 from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
@@ -67,7 +67,7 @@ ENVOY = re.compile(r"(?i)\b(?:ambassador|envoy|charg[eé] d.affaires|consul|atta
 def rank_countries(doc: Doc) -> list[str]:
     weight: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for span in doc.spans.get(SPANS_KEY, []):
+    for span in actor_index(doc).spans:
         if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text)):
             # an acronym two bodies share ("DND", "RCA") names no state by itself
             code = entry_of(span)[0]
@@ -198,7 +198,7 @@ class ReportContext:
         """States the report names by a name, demonym, capital or an organisation of theirs alone, or
         whose officials it names."""
         named = {p.country for p in persons if p.country}
-        for span in doc.spans.get(SPANS_KEY, []):
+        for span in actor_index(doc).spans:
             if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text)):
                 named.add(entry_of(span)[0])
         return named
@@ -238,7 +238,7 @@ class ReportContext:
     def _from_next_in_list(doc: Doc, p, owner: dict) -> bool:
         """The first object of a list takes the state of the one after it when the text gives that one's
         and not its own ("condolences to Prime Minister A and Minister B" with B known as Malaysian)."""
-        nationality = {i for span in doc.spans.get(SPANS_KEY, []) if span.label_ in ("COUNTRY", "DEMONYM")
+        nationality = {i for span in actor_index(doc).spans if span.label_ in ("COUNTRY", "DEMONYM")
                        for i in range(span.start, span.end)}
         for s, e in p.mentions:
             root = doc[s:e].root
@@ -290,8 +290,8 @@ class ReportContext:
         before = doc[sent.start - 1].sent
         if "\n" in doc.text[before.end_char:sent.start_char]:
             return None  # a new paragraph
-        named = sorted((span.start, span.end, entry_of(span)[0]) for span in doc.spans.get(SPANS_KEY, [])
-                       if before.start <= span.start < before.end and span.label_ in SPEAKERS)
+        named = sorted((span.start, span.end, entry_of(span)[0])
+                       for span in actor_index(doc).starting_in(before.start, before.end) if span.label_ in SPEAKERS)
         if not named:
             return None
         _, end, code = named[0]

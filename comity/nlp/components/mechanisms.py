@@ -20,7 +20,7 @@ from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse
 from ..venues import venue_in
 from ..sentences import sentences, text_of
-from .actors import SPANS_KEY, entry_of
+from .actors import actor_index, entry_of
 from .dates import dates_in
 
 ORDINAL_WORDS = {w: n for n, w in enumerate(
@@ -128,7 +128,7 @@ class MechanismFinder:
                     name=name, sent=sent, countries=countries, ordinal=ordinal,
                     level=(_level(level.group(1)) if level else (earlier.level if earlier is not None else None)),
                     status=status, date=date if status == "held" else None,
-                    place=venue_in(sent, doc.spans.get(SPANS_KEY, [])) if status != "mentioned" else None,
+                    place=venue_in(sent, actor_index(doc).starting_in(sent.start, sent.end)) if status != "mentioned" else None,
                     rule="mechanisms.term" if earlier is None else "mechanisms.back-reference",
                     # what made the status: a plan's words, a date, an ordinal ("the 7th"), or nothing
                     steps=[f"mechanisms.status.{'planned' if planned else 'dated' if date else 'ordinal' if ordinal else 'mentioned'}"])
@@ -142,7 +142,7 @@ class MechanismFinder:
         """Members: the states named in the mechanism's own name ("Việt Nam-Laos ... Exchange",
         "meeting of the defence ministers of Việt Nam, Laos and Cambodia"), else the dyad."""
         named = []
-        for s in doc.spans.get(SPANS_KEY, []):
+        for s in actor_index(doc).spans:
             if start <= s.start_char < end and s.label_ in ("COUNTRY", "DEMONYM"):
                 code = entry_of(s)[0]
                 if code and code not in named:
