@@ -30,7 +30,6 @@ from .dates import dates_in
 
 STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiating", "reviewed",
                "implemented", "mentioned")
-AGREED = re.compile(r"\bagree(?:d|s)?\b", re.I)  # the verb, read on the text (no loop over tokens)
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
 
@@ -371,6 +370,7 @@ class AgreementTerms:
     ratification_words: frozenset[str] = _section(Section.WORDS)
     raise_prepositions: frozenset[str] = _section(Section.WORDS)
     consensus_heads: frozenset[str] = _section(Section.WORDS)
+    agreed_forms: frozenset[str] = _section(Section.WORDS)
     manner_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
     force_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
     effect_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
@@ -455,6 +455,8 @@ class AgreementFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.terms = agreement_terms()
+        # the verb of consensus_heads, read on the text (no loop over tokens)
+        self.agreed = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.terms.agreed_forms))) + r")\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreements = self.find(doc)
@@ -1237,8 +1239,8 @@ class AgreementFinder:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
                     continue
-                if cand.status == "mentioned" and cand.span.root.lemma_.lower() in self.terms.consensus_heads and AGREED.search(
-                        cand.span.doc.text, 0, cand.span.start_char):
+                if cand.status == "mentioned" and cand.span.root.lemma_.lower() in self.terms.consensus_heads \
+                        and self.agreed.search(cand.span.doc.text, 0, cand.span.start_char):
                     continue  # "Japan and Vietnam agreed to boost ties. The agreement came during talks ..."
             out.append(cand)
         return out
