@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields, replace
+from enum import Enum, auto
 from functools import cache
 from importlib import resources
 
@@ -17,17 +18,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import DataError, Errors
-from ...source_yaml import load_source
+from ...source_yaml import load_source_lines
 from .. import analysis
+from ..analysis import where
+from ..coding import load_codebook
 from ..fastpath import any_required_literals, may_contain
-from ..roles import Discourse, Ref
+from ..roles import BOTH_WORDS, GROUP_PRONOUNS, Discourse, Ref
 from ..sentences import sentences, text_of
 from .actors import SPANS_KEY, entry_of
 from .dates import dates_in
 
 STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiating", "reviewed",
                "implemented", "mentioned")
-AGREED = re.compile(r"\bagree(?:d|s)?\b", re.I)  # the verb, read on the text (no loop over tokens)
 NAME_DEPS = {"prep", "amod", "compound", "nummod", "pobj", "poss", "det", "nmod", "appos", "quantmod", "npadvmod"}
 
 
@@ -57,7 +59,7 @@ def _same_name(child: Token) -> bool:
         return any(c.dep_ == "conj" and _same_name(c) for c in child.head.children)
     if child.dep_ != "conj" or child.pos_ in ("VERB", "AUX"):
         return False
-    if child.head.dep_ == "pobj" and child.head.head.lower_ == "between":
+    if child.head.dep_ == "pobj" and child.head.head.lower_ in agreement_terms().joint_party_prepositions:
         return True
     if any(c.dep_ in ("det", "poss") for c in child.children):
         return False
@@ -68,19 +70,19 @@ def _same_name(child: Token) -> bool:
 def _circumstance(prep: Token) -> bool:
     """A prepositional phrase that says when or where, not which instrument: "at a ceremony",
     "during the visit", "in Canberra", "on Tuesday", "in June 2024"."""
-    word = prep.lower_
-    if word in ("at", "during", "amid", "after", "before", "since"):
+    word, terms = prep.lower_, agreement_terms()
+    if word in terms.circumstance_prepositions:
         return True
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or word not in ("in", "on"):
+    if obj is None or word not in terms.dated_prepositions:
         return False
-    if word == "in" and obj.lemma_.lower() in ("manner", "way", "presence", "force", "effect", "spirit"):
+    if (word, obj.lemma_.lower()) in terms.manner_phrases:
         return True  # "in a comprehensive manner", "in force since 2015"
     doc = prep.doc  # the model's entities are not read: the fast path runs some reports without the NER
     if obj.like_num or any(d.kind != "period" and d.start <= obj.idx < d.end for d in doc._.dates or ()):
         return True
     spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.start <= obj.i < s.end]
-    return word == "in" and any(s.label_ in ("CAPITAL", "CITY") for s in spans)
+    return word in terms.place_prepositions and any(s.label_ in ("CAPITAL", "CITY") for s in spans)
 
 
 # "did not renew", "failed to renew", "has yet to renew": the shared analysis' reading of a
@@ -92,10 +94,11 @@ def _with_preps(head: Token, span: Span) -> list[Token]:
     """The "with"/"between" phrases of the instrument `head` names: in its name, or right after
     it on the verb ("invoked its treaty with the United States", "signed similar treaties with
     two other countries")."""
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    terms = agreement_terms()
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in terms.party_prepositions]
     doc = head.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ == "with" and after.dep_ == "prep" \
+    if after is not None and after.lower_ in terms.verb_party_prepositions and after.dep_ == "prep" \
             and any(a.i == after.head.i for a in head.ancestors):
         preps.append(after)
     return preps
@@ -114,7 +117,7 @@ def _denied(t: Token) -> bool:
     agreed", "the renewal of the MoU was not discussed")."""
     if t.pos_ in ("VERB", "AUX"):
         return _negated(t)
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+    if any(c.dep_ == "det" and c.lower_ in analysis.cues()["negation.denials"] for c in t.children):
         return True
     verb = t.head
     while verb.pos_ == "ADP" and verb.head.i != verb.i:
@@ -125,18 +128,15 @@ def _denied(t: Token) -> bool:
 def _enters_force(t: Token) -> bool:
     """"entered into force", "came into effect", "took effect", "became effective", "brought
     ... into force", "the entry into force"."""
-    lemma = t.lemma_.lower()
-    if lemma in agreement_terms().force_heads:
+    lemma, terms = t.lemma_.lower(), agreement_terms()
+    if lemma in terms.force_heads:
         around = list(t.children)
-        if lemma == "entry" and t.dep_ == "dobj":  # "hailed the entry into force": "into" hangs on the verb
+        if lemma in terms.force_nouns and t.dep_ == "dobj":  # "hailed the entry into force": "into" hangs on the verb
             around += [c for c in t.head.children if c.i > t.i]
-        return any(c.dep_ == "prep" and c.lower_ == "into" and any(o.lemma_.lower() in ("force", "effect", "operation")
-                                                                    for o in c.children) for c in around)
-    if lemma == "take":
-        return any(c.dep_ == "dobj" and c.lower_ == "effect" for c in t.children)
-    if lemma == "become":
-        return any(c.dep_ == "acomp" and c.lower_ == "effective" for c in t.children)
-    return False
+        return any(c.dep_ == "prep" and any((c.lower_, o.lemma_.lower()) in terms.force_phrases for o in c.children)
+                   for c in around)
+    # "took effect" (an object), "became effective" (a complement)
+    return any(c.dep_ in ("dobj", "acomp") and (lemma, c.lower_) in terms.effect_phrases for c in t.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -265,72 +265,168 @@ def _dates_verb(doc: Doc, date, verb: Token) -> bool:
     return False
 
 
+class Section(Enum):
+    """What a section of agreement_terms.yaml holds, and so how it is read and checked."""
+
+    WORDS = auto()  # a list of words (or phrases) compared in lower case
+    FOLDED_WORDS = auto()  # a list of words compared casefolded ("Ltd.", "PT")
+    PAIRS = auto()  # a list of two-word phrases: a head word and the word it governs ("take effect")
+    CAMEO_CODES = auto()  # a list of CAMEO codes that cameo.yaml knows
+    MAPPING = auto()  # a mapping of its own (kinds, domains, status cues)
+
+
+SECTION = "section"  # the key of a field's metadata that says what its section holds
+
+
+def _section(kind: Section, default=frozenset()):
+    """A field of AgreementTerms read from the section of its name."""
+    if kind is Section.MAPPING:
+        return field(metadata={SECTION: kind})
+    return field(default=default, metadata={SECTION: kind})
+
+
+def _first_word(date) -> str:
+    """The first word of a date mention, in lower case: "last" of "last December"."""
+    return date.text.split(maxsplit=1)[0].lower() if date.text.strip() else ""
+
+
+def _words_before(doc: Doc, date, n: int) -> list[str]:
+    """The `n` words right before a date mention, in lower case: ["end", "of"] of "until the end
+    of 2030" (fewer at the start of the text)."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return []
+    words: list[str] = []
+    for t in reversed(doc[: span.start]):
+        if len(words) == n:
+            break
+        if not t.is_space:
+            words.insert(0, t.lower_)
+    return words
+
+
 @dataclass(frozen=True)
 class AgreementTerms:
-    kinds: tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]  # kind, pattern, literals
-    domains: tuple[tuple[str, re.Pattern], ...]
-    status_cues: tuple[tuple[str, frozenset[str]], ...]
-    sign_verbs: frozenset[str] = frozenset()
-    issue_verbs: frozenset[str] = frozenset()
-    signed_documents: frozenset[str] = frozenset()
-    signing_nouns: frozenset[str] = frozenset()
-    generic_heads: frozenset[str] = frozenset()
-    vague_heads: frozenset[str] = frozenset()
-    sale_heads: frozenset[str] = frozenset()
-    consensus_verbs: frozenset[str] = frozenset()
-    relation_words: frozenset[str] = frozenset()
-    raise_verbs: frozenset[str] = frozenset()
-    outcome_verbs: frozenset[str] = frozenset()
-    partner_nouns: frozenset[str] = frozenset()
-    listing_words: frozenset[str] = frozenset()
-    attest_verbs: frozenset[str] = frozenset()
-    negotiation_nouns: frozenset[str] = frozenset()
-    group_nouns: frozenset[str] = frozenset()
-    commemoration_nouns: frozenset[str] = frozenset()
-    settle_verbs: frozenset[str] = frozenset()
-    attributive_heads: frozenset[str] = frozenset()
-    statement_verbs: frozenset[str] = frozenset()
-    non_state_nouns: frozenset[str] = frozenset()
-    company_words: frozenset[str] = frozenset()
-    government_words: frozenset[str] = frozenset()
-    period_prepositions: frozenset[str] = frozenset()
-    renew_verbs: frozenset[str] = frozenset()
-    renew_nouns: frozenset[str] = frozenset()
-    definite_words: frozenset[str] = frozenset()
-    force_heads: frozenset[str] = frozenset()
+    kinds: tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...] = _section(Section.MAPPING)  # kind, pattern, literals
+    domains: tuple[tuple[str, re.Pattern], ...] = _section(Section.MAPPING)
+    status_cues: tuple[tuple[str, frozenset[str]], ...] = _section(Section.MAPPING)
+    sign_verbs: frozenset[str] = _section(Section.WORDS)
+    issue_verbs: frozenset[str] = _section(Section.WORDS)
+    signed_documents: frozenset[str] = _section(Section.WORDS)
+    signing_nouns: frozenset[str] = _section(Section.WORDS)
+    generic_heads: frozenset[str] = _section(Section.WORDS)
+    vague_heads: frozenset[str] = _section(Section.WORDS)
+    sale_heads: frozenset[str] = _section(Section.WORDS)
+    consensus_verbs: frozenset[str] = _section(Section.WORDS)
+    relation_words: frozenset[str] = _section(Section.WORDS)
+    raise_verbs: frozenset[str] = _section(Section.WORDS)
+    outcome_verbs: frozenset[str] = _section(Section.WORDS)
+    partner_nouns: frozenset[str] = _section(Section.WORDS)
+    listing_words: frozenset[str] = _section(Section.WORDS)
+    attest_verbs: frozenset[str] = _section(Section.WORDS)
+    negotiation_nouns: frozenset[str] = _section(Section.WORDS)
+    group_nouns: frozenset[str] = _section(Section.WORDS)
+    commemoration_nouns: frozenset[str] = _section(Section.WORDS)
+    settle_verbs: frozenset[str] = _section(Section.WORDS)
+    attributive_heads: frozenset[str] = _section(Section.WORDS)
+    statement_verbs: frozenset[str] = _section(Section.WORDS)
+    non_state_nouns: frozenset[str] = _section(Section.WORDS)
+    company_words: frozenset[str] = _section(Section.FOLDED_WORDS)
+    government_words: frozenset[str] = _section(Section.WORDS)
+    period_prepositions: frozenset[str] = _section(Section.WORDS)
+    renew_verbs: frozenset[str] = _section(Section.WORDS)
+    renew_nouns: frozenset[str] = _section(Section.WORDS)
+    definite_words: frozenset[str] = _section(Section.WORDS)
+    force_heads: frozenset[str] = _section(Section.WORDS)
+    circumstance_prepositions: frozenset[str] = _section(Section.WORDS)
+    dated_prepositions: frozenset[str] = _section(Section.WORDS)
+    place_prepositions: frozenset[str] = _section(Section.WORDS)
+    plan_year_prepositions: frozenset[str] = _section(Section.WORDS)
+    party_prepositions: frozenset[str] = _section(Section.WORDS)
+    joint_party_prepositions: frozenset[str] = _section(Section.WORDS)
+    verb_party_prepositions: frozenset[str] = _section(Section.WORDS)
+    three_counts: frozenset[str] = _section(Section.WORDS)
+    trilateral_words: frozenset[str] = _section(Section.WORDS)
+    tally_quantifiers: frozenset[str] = _section(Section.WORDS)
+    pair_counts: frozenset[str] = _section(Section.WORDS)
+    likeness_modifiers: frozenset[str] = _section(Section.WORDS)
+    perfect_aux: frozenset[str] = _section(Section.WORDS)
+    denying_determiners: frozenset[str] = _section(Section.WORDS)
+    reference_counts: frozenset[str] = _section(Section.WORDS)
+    proposal_modifiers: frozenset[str] = _section(Section.WORDS)
+    renewed_modifiers: frozenset[str] = _section(Section.WORDS)
+    past_year_prepositions: frozenset[str] = _section(Section.WORDS)
+    past_date_words: frozenset[str] = _section(Section.WORDS)
+    period_end_words: frozenset[str] = _section(Section.WORDS)
+    topic_prepositions: frozenset[str] = _section(Section.WORDS)
+    statement_prepositions: frozenset[str] = _section(Section.WORDS)
+    statement_heads: frozenset[str] = _section(Section.WORDS)
+    force_nouns: frozenset[str] = _section(Section.WORDS)
+    ceremony_nouns: frozenset[str] = _section(Section.WORDS)
+    occurrence_verbs: frozenset[str] = _section(Section.WORDS)
+    attendance_prepositions: frozenset[str] = _section(Section.WORDS)
+    exchange_verbs: frozenset[str] = _section(Section.WORDS)
+    exchanged_notes: frozenset[str] = _section(Section.WORDS)
+    ratification_words: frozenset[str] = _section(Section.WORDS)
+    raise_prepositions: frozenset[str] = _section(Section.WORDS)
+    consensus_heads: frozenset[str] = _section(Section.WORDS)
+    agreed_forms: frozenset[str] = _section(Section.WORDS)
+    manner_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
+    force_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
+    effect_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
+    occurrence_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
+    signing_codes: frozenset[str] = _section(Section.CAMEO_CODES)
 
 
-# the sections of agreement_terms.yaml: kinds, domains and status cues are mappings, the rest word lists
-TERM_MAPPINGS = ("kinds", "domains", "status_cues")
-TERM_LISTS = tuple(f.name for f in fields(AgreementTerms) if f.name not in TERM_MAPPINGS)
+# the sections of agreement_terms.yaml, by what they hold: kinds, domains and status cues are
+# mappings, the rest lists
+TERM_SECTIONS: dict[str, Section] = {f.name: f.metadata[SECTION] for f in fields(AgreementTerms)}
+TERM_MAPPINGS = tuple(name for name, kind in TERM_SECTIONS.items() if kind is Section.MAPPING)
+TERM_LISTS = tuple(name for name, kind in TERM_SECTIONS.items() if kind is not Section.MAPPING)
 
 
 def _check_terms(path, data: dict) -> None:
-    """Every section there, none unknown, each of its kind: an error names the file and the section."""
-    unknown = sorted(set(data) - set(TERM_MAPPINGS) - set(TERM_LISTS))
-    missing = [k for k in TERM_MAPPINGS + TERM_LISTS if k not in data]
+    """Every section there, none unknown, each of its kind: an error names the file (and the line
+    when known) and the section."""
+    unknown = sorted(set(data) - set(TERM_SECTIONS))
+    missing = [k for k in TERM_SECTIONS if k not in data]
     if unknown or missing:
-        raise DataError(Errors.E104.format(path=path, detail=f"unknown sections {unknown}, missing sections {missing}"))
-    for name in TERM_MAPPINGS:
-        if not isinstance(data[name], dict):
-            raise DataError(Errors.E104.format(path=path, detail=f"{name}: a mapping"))
-    for name in TERM_LISTS:
-        if not isinstance(data[name], list) or not all(isinstance(w, str) and w for w in data[name]):
-            raise DataError(Errors.E104.format(path=path, detail=f"{name}: a list of words (text)"))
+        at = where(path, data, unknown[0]) if unknown else path
+        raise DataError(Errors.E104.format(path=at, detail=f"unknown sections {unknown}, missing sections {missing}"))
+    for name, kind in TERM_SECTIONS.items():
+        value, at = data[name], where(path, data, name)
+        if kind is Section.MAPPING:
+            if not isinstance(value, dict):
+                raise DataError(Errors.E104.format(path=at, detail=f"{name}: a mapping"))
+            continue
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise DataError(Errors.E104.format(path=at, detail=f"{name}: a list of words (text)"))
+        if kind is Section.PAIRS and any(len(w.split()) != 2 for w in value):
+            raise DataError(Errors.E104.format(path=at, detail=f"{name}: phrases of two words (a head and the word it governs)"))
+        if kind is Section.CAMEO_CODES:
+            unknown_codes = [c for c in value if c not in load_codebook()]
+            if unknown_codes:
+                raise DataError(Errors.E104.format(path=at, detail=f"{name}: unknown CAMEO codes {unknown_codes} (see cameo.yaml)"))
+
+
+def _read_list(kind: Section, words: list[str]) -> frozenset:
+    if kind is Section.FOLDED_WORDS:
+        return frozenset(w.casefold() for w in words)  # company suffixes: "Ltd.", "PT"
+    if kind is Section.PAIRS:
+        return frozenset(tuple(w.split()) for w in words)
+    return frozenset(words)
 
 
 @cache
 def agreement_terms() -> AgreementTerms:
     path = resources.files("comity.nlp") / "resources" / "agreement_terms.yaml"
-    data = load_source(path.read_text(encoding="utf-8"))
+    data = load_source_lines(path.read_text(encoding="utf-8"))
     _check_terms(path, data)
     return AgreementTerms(
         kinds=tuple((k, re.compile("|".join(v), re.I), any_required_literals(v)) for k, v in data["kinds"].items()),
         domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),
         status_cues=tuple((k, frozenset(v)) for k, v in data["status_cues"].items()),
-        # every other section is a word list; company suffixes are matched casefolded ("Ltd.", "PT")
-        **{name: frozenset(w.casefold() for w in data[name]) if name == "company_words" else frozenset(data[name])
-           for name in TERM_LISTS},
+        **{name: _read_list(TERM_SECTIONS[name], data[name]) for name in TERM_LISTS},
     )
 
 
@@ -359,6 +455,8 @@ class AgreementFinder:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.terms = agreement_terms()
+        # the verb of consensus_heads, read on the text (no loop over tokens)
+        self.agreed = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.terms.agreed_forms))) + r")\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreements = self.find(doc)
@@ -402,7 +500,7 @@ class AgreementFinder:
         listed = self._listed(disc, sent, tally)
         if len(holders) != 1 or not listed:
             return []
-        background = {c.lemma_.lower() for c in match.root.children} & {"similar", "such", "comparable", "other"}
+        background = {c.lemma_.lower() for c in match.root.children} & self.terms.likeness_modifiers
         if background or cand.status in ("signed", "renewed") and self._perfect(doc, match.root):
             cand.status, cand.signed_on, cand.signatories = "mentioned", None, []  # a tally of past signings
         name = doc[cand.span.start : max(tally.i, cand.span.start) + 1].text  # not the list of partners
@@ -427,9 +525,9 @@ class AgreementFinder:
         for prep in _with_preps(head, span):
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in self.terms.partner_nouns and (
-                        any((c.dep_ == "nummod" and not (c.lower_ in ("two", "2") and any(
+                        any((c.dep_ == "nummod" and not (c.lower_ in self.terms.pair_counts and any(
                                 d.dep_ in ("det", "poss") for d in obj.children)))  # not "the two countries"
-                            or c.lower_ in ("several", "many", "other", "various", "numerous", "some", "dozens")
+                            or c.lower_ in self.terms.tally_quantifiers
                             for c in obj.children)
                         or any(t.lower_ in self.terms.listing_words for t in obj.subtree)):  # "countries such as"
                     return obj
@@ -453,13 +551,14 @@ class AgreementFinder:
     def _perfect(doc: Doc, head: Token) -> bool:
         """"has signed": the verb governing `head` in the perfect, with no date of its own."""
         verb = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
-        if verb is None or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        if verb is None or not any(c.dep_ == "aux" and c.lemma_.lower() in agreement_terms().perfect_aux
+                                   for c in verb.children):
             return False
         return not any(_dates_verb(doc, d, verb) for d in dates_in(doc, verb.sent.start_char, verb.sent.end_char))
 
     def _candidate(self, doc, disc, sent, kind, match: Span) -> AgreementCandidate | None:
         head = match.root
-        if head.pos_ == "VERB" or any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in head.children):
+        if head.pos_ == "VERB" or any(c.lower_ in self.terms.denying_determiners and c.dep_ == "det" for c in head.children):
             return None  # "No agreement was announced" names none
         if self._attributive(head):
             return None  # "a treaty ally", "treaty-level ties", "the North Atlantic Treaty Organization"
@@ -509,7 +608,7 @@ class AgreementFinder:
         if status == "implemented" and sign_verb is not None and self._past_dates(doc, sent, name_span, sign_verb):
             status = "mentioned"  # "entered into force in 2019": background
         if status == "signed" and sign_verb is not None:
-            if any(c.lemma_.lower() == "renew" for c in head.children):
+            if any(c.lemma_.lower() in self.terms.renewed_modifiers for c in head.children):
                 status = "renewed"  # "signed the renewed agreement"
             past = self._past_dates(doc, sent, name_span, sign_verb)
             if past:  # "signed ... last December": background, not a signing of the day
@@ -572,7 +671,7 @@ class AgreementFinder:
         rest = [t for t in name if t.i != head.i and not term.start <= t.i < term.end]
         terms = agreement_terms()
         return bool(rest) and any(t.lower_ in terms.definite_words for t in rest) and all(
-            t.lower_ in terms.definite_words or (t.dep_ == "nummod" and t.lower_ in ("two", "three")) for t in rest)
+            t.lower_ in terms.definite_words or (t.dep_ == "nummod" and t.lower_ in terms.reference_counts) for t in rest)
 
     @staticmethod
     def _renewal_period(doc: Doc, sent: Span, verb: Token) -> tuple[int | None, int | None]:
@@ -583,9 +682,9 @@ class AgreementFinder:
                 continue
             if d.kind == "period":
                 return (int(d.value[:4]) if d.value else None, int(d.end_value[:4]) if d.end_value else None)
-            before = doc.text[max(0, d.start - 8):d.start].lower()
-            if d.kind == "year_ref" and before.endswith(("to ", "end of ")):
-                return None, int(d.value[:4])
+            if d.kind == "year_ref" and any(_words_before(doc, d, len(p.split())) == p.split()
+                                            for p in agreement_terms().period_end_words):
+                return None, int(d.value[:4])  # "extended to 2030", "until the end of 2030"
         return None, None
 
     @staticmethod
@@ -595,18 +694,20 @@ class AgreementFinder:
         plan") names the instrument; a date of another clause ("who first met in 2019") is
         not the signing's."""
         anchor = doc._.anchor_date or ""
+        terms = agreement_terms()
         out = []
         for d in dates_in(doc, sent.start_char, sent.end_char):
             if name.start_char <= d.start < name.end_char or not _dates_verb(doc, d, verb):
                 continue
             if d.kind == "year_ref":
-                before = (doc.text[max(0, d.start - 3):d.start] + d.text).lower()
-                if d.value and anchor and "in " in before and d.value[:4] < anchor[:4]:
+                # "in 2019": the finder takes the preposition into the mention, or leaves it before
+                opening = {_first_word(d), *_words_before(doc, d, 1)}
+                if d.value and anchor and opening & terms.past_year_prepositions and d.value[:4] < anchor[:4]:
                     out.append(d)
             elif d.kind in ("relative_past", "point"):
                 if d.value and anchor and d.value[:7] < anchor[:7]:
                     out.append(d)
-                elif d.value is None and (d.kind == "relative_past" or d.text.lower().startswith("last ")):
+                elif d.value is None and (d.kind == "relative_past" or _first_word(d) in terms.past_date_words):
                     out.append(d)  # "last December" in a report with no publication date
         return out
 
@@ -637,8 +738,9 @@ class AgreementFinder:
         "implementing the protocol ... for the 2025–29 period" attaches "for" to the verb.
         "in" + a year gives a plan its year ("the plan in 2026"); after any other instrument
         it says when something happened ("withdrew from the treaty in 2019")."""
-        nxt = right + 1
-        if nxt >= sent.end or doc[nxt].lower_ not in agreement_terms().period_prepositions or (doc[nxt].lower_ == "in" and kind != "annual_plan"):
+        nxt, terms = right + 1, agreement_terms()
+        if nxt >= sent.end or doc[nxt].lower_ not in terms.period_prepositions or (
+                doc[nxt].lower_ in terms.plan_year_prepositions and kind != "annual_plan"):
             return right
         end = _right_edge(doc[nxt])
         if end >= sent.end or end - nxt > 8:
@@ -679,7 +781,7 @@ class AgreementFinder:
                 return "proposed", None
             if self._ratifications(sign_verb):
                 return "implemented", sign_verb  # "exchanged the instruments of ratification of X"
-        elif head.head.dep_ == "prep" and head.head.lower_ in ("on", "over", "about", "for") \
+        elif head.head.dep_ == "prep" and head.head.lower_ in self.terms.topic_prepositions \
                 and head.head.head.lemma_.lower() in self.terms.negotiation_nouns:
             return "negotiating", None  # "are in talks on a reciprocal access agreement"
         elif (later := next((c for t in path if t.pos_ in ("VERB", "AUX") for c in _complements(t)
@@ -722,7 +824,7 @@ class AgreementFinder:
                             return "mentioned", None  # "urged Washington to implement the communiques": asked
                         return status, sign_verb
         own = {c.lemma_.lower() for c in head.children}
-        if own & {"new", "draft", "future"}:
+        if own & self.terms.proposal_modifiers:
             return "proposed", None
         for clause in _clauses(head, name):
             # "the agreement, which is due to be signed next month"
@@ -740,7 +842,7 @@ class AgreementFinder:
         issued: "In a joint statement, the two sides said ...", "the joint statement read";
         not "will say in a joint statement" nor "as the 2019 joint statement says"."""
         verb = None
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "through", "via"):
+        if head.dep_ == "pobj" and head.head.lower_ in self.terms.statement_prepositions:
             verb = head.head.head
         elif head.dep_ == "nsubj":
             verb = head.head
@@ -781,8 +883,7 @@ class AgreementFinder:
                 return True
         return False
 
-    @staticmethod
-    def _in_force_now(verb: Token) -> bool:
+    def _in_force_now(self, verb: Token) -> bool:
         """Whether the entry into force `verb` tells is done: "entered into force", "bringing
         the agreement into force" after a done act, "enters into force today" (not "will
         enter into force", "has not yet entered into force", "takes effect next month")."""
@@ -797,7 +898,8 @@ class AgreementFinder:
             clause = clause.head  # "exchanged notes bringing it into force": the notes' verb
         if _realised(clause):
             return True
-        if clause.dep_ in ("advcl", "xcomp") and clause.head.lemma_.lower() == "exchange" and _realised(clause.head):
+        if clause.dep_ in ("advcl", "xcomp") and clause.head.lemma_.lower() in self.terms.exchange_verbs \
+                and _realised(clause.head):
             return True  # "exchanged diplomatic notes on Wednesday to bring the agreement into force"
         if clause.tag_ not in ("VBZ", "VBP") or _future(clause):
             return False
@@ -813,7 +915,8 @@ class AgreementFinder:
         "discussed preparations for the entry into force of X", nor "will attend the signing"."""
         def signing(t: Token) -> bool:
             return t.pos_ == "NOUN" and (t.lemma_.lower() in self.terms.signing_nouns or (
-                t.lemma_.lower() == "ceremony" and any(c.lemma_.lower() in self.terms.signing_nouns for c in t.children)))
+                t.lemma_.lower() in self.terms.ceremony_nouns
+                and any(c.lemma_.lower() in self.terms.signing_nouns for c in t.children)))
         noun = next((t for t in path if signing(t) or (t.pos_ == "NOUN" and _enters_force(t))), None)
         verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
         if noun is None and verb is not None and head.head.lower_ == "of":
@@ -827,15 +930,15 @@ class AgreementFinder:
         around = verb.lower_ if verb.pos_ == "ADP" else None
         while verb.pos_ == "ADP" and verb.head.i != verb.i:  # "presided over the signing", "present at"
             verb = verb.head
-        if verb.lemma_.lower() in ("note", "instrument", "document") and verb.dep_ == "dobj":
+        if verb.lemma_.lower() in self.terms.exchanged_notes and verb.dep_ == "dobj":
             verb = verb.head  # "exchanged notes on the entry into force of X"
         if noun.dep_ in ("nsubj", "nsubjpass"):
-            done = verb.lemma_.lower() in ("hold", "conduct", "happen", "occur") or (
-                verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children))
+            done = verb.lemma_.lower() in self.terms.occurrence_verbs or any(
+                (verb.lemma_.lower(), c.lower_) in self.terms.occurrence_phrases for c in verb.children)
         else:  # "welcomed the signing"; "spoke at the signing ceremony", "met after the signing"
-            done = verb.lemma_.lower() in self.terms.attest_verbs or around in ("at", "during", "after", "following")
+            done = verb.lemma_.lower() in self.terms.attest_verbs or around in self.terms.attendance_prepositions
             # "exchanged notes on the entry into force of X"
-            done = done or (verb.lemma_.lower() == "exchange" and _enters_force(noun))
+            done = done or (verb.lemma_.lower() in self.terms.exchange_verbs and _enters_force(noun))
         if not done or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
             return None
         if _future(verb):
@@ -851,7 +954,7 @@ class AgreementFinder:
         """The verb that raises a relation to the partnership `head` names: "elevating it to a
         comprehensive partnership", "lift the bilateral relationship to a strategic partnership"."""
         prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ not in ("to", "into"):
+        if head.dep_ != "pobj" or prep.lower_ not in self.terms.raise_prepositions:
             return None
         verb = prep.head
         if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":  # "raised ties to a partnership" hung on "ties"
@@ -863,7 +966,7 @@ class AgreementFinder:
     def _consensus(self, head: Token) -> bool:
         """"reached (an) agreement", "expressed agreement on", "came to an agreement": the
         meeting of minds a report tells, not a document (like "an agreement was reached")."""
-        if head.lemma_.lower() != "agreement" or head.tag_ != "NN":
+        if head.lemma_.lower() not in self.terms.consensus_heads or head.tag_ != "NN":
             return False
         verb = head.head
         if head.dep_ == "pobj" and verb.lower_ == "to":
@@ -875,10 +978,10 @@ class AgreementFinder:
     def _ratifications(self, verb: Token) -> bool:
         """"exchanged the instruments of ratification", "exchanged ratification documents": the
         act that brings a signed instrument into force."""
-        if verb.lemma_.lower() != "exchange":
+        if verb.lemma_.lower() not in self.terms.exchange_verbs:
             return False
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(t.lemma_.lower() in ("ratification", "ratify") for o in objects for t in o.subtree)
+        return any(t.lemma_.lower() in self.terms.ratification_words for o in objects for t in o.subtree)
 
     def _between_firms(self, disc: Discourse, head: Token) -> bool:
         """Whether every party the sentence shows is a company, a team or a player: the
@@ -889,7 +992,7 @@ class AgreementFinder:
         agents = conjuncts(_agent_heads(head))
         if agents:
             return all(self._firm(disc, t) for t in agents)
-        others = conjuncts([g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+        others = conjuncts([g for c in head.children if c.dep_ == "prep" and c.lower_ in self.terms.party_prepositions
                             for g in c.children if g.dep_ == "pobj"])
         return bool(others) and all(self._firm(disc, t) for t in others)
 
@@ -923,8 +1026,8 @@ class AgreementFinder:
         if lemma in self.terms.sign_verbs:
             return True
         if lemma in self.terms.issue_verbs:
-            return head.lower_ in ("statement", "declaration", "communique", "communiqué")
-        if lemma == "exchange":
+            return head.lower_ in self.terms.statement_heads
+        if lemma in self.terms.exchange_verbs:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             return any(o.i == head.i or o.lemma_.lower() in self.terms.signed_documents for o in objects)
         return False
@@ -1047,8 +1150,8 @@ class AgreementFinder:
         """Whether the sentence tells of three states acting together: "a trilateral MoU", "the
         three countries", "the three ministers"; not a count of other things ("three memorandums
         of understanding", "expelled three military attaches", "the three joint communiques")."""
-        return any(t.lower_ == "trilateral" or (
-            t.lower_ in ("three", "3") and t.dep_ == "nummod" and t.head.lemma_.lower() in self.terms.group_nouns)
+        return any(t.lower_ in self.terms.trilateral_words or (
+            t.lower_ in self.terms.three_counts and t.dep_ == "nummod" and t.head.lemma_.lower() in self.terms.group_nouns)
             for t in sent)
 
     @staticmethod
@@ -1061,7 +1164,7 @@ class AgreementFinder:
         for prep in _with_preps(head, span):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 refs = disc.resolve(obj)
-                if ({t.lower_ for t in disc.phrase(obj)} & {"two", "both"} or obj.lower_ == "them") \
+                if ({t.lower_ for t in disc.phrase(obj)} & BOTH_WORDS or obj.lower_ in GROUP_PRONOUNS) \
                         and refs == disc.both():
                     # "X and Y witnessed the signing of a deal between the two countries": their states;
                     # "Iran and Saudi Arabia agreed ... to activate the agreement between them": those two
@@ -1080,7 +1183,7 @@ class AgreementFinder:
         for subj in _agent_heads(head):
             phrase = {t.lower_ for t in disc.phrase(subj)}
             refs = disc.resolve(subj)
-            if phrase & {"two", "both"} and refs == disc.both():
+            if phrase & BOTH_WORDS and refs == disc.both():
                 refs = _pair_just_named(doc, disc, subj) or refs
             for r in refs:
                 if r.country and r.country != "IGO" and r.country not in codes:
@@ -1090,7 +1193,7 @@ class AgreementFinder:
     def _signing(self, doc: Doc, disc: Discourse, cand: AgreementCandidate, verb: Token) -> None:
         date = None
         for ev in doc._.events or ():
-            if ev.cameo == "057" and ev.sent == cand.sent:
+            if ev.cameo in self.terms.signing_codes and ev.sent == cand.sent:
                 date = ev.date
         if date is None:  # "welcomed the signing of X on Tuesday": the day on the verb
             date = next((d.value for d in dates_in(doc, cand.sent.start_char, cand.sent.end_char)
@@ -1136,8 +1239,8 @@ class AgreementFinder:
                     for old in earlier if cand.plural else earlier[-1:]:
                         _absorb(old, cand)
                     continue
-                if cand.status == "mentioned" and cand.span.root.lemma_.lower() == "agreement" and AGREED.search(
-                        cand.span.doc.text, 0, cand.span.start_char):
+                if cand.status == "mentioned" and cand.span.root.lemma_.lower() in self.terms.consensus_heads \
+                        and self.agreed.search(cand.span.doc.text, 0, cand.span.start_char):
                     continue  # "Japan and Vietnam agreed to boost ties. The agreement came during talks ..."
             out.append(cand)
         return out
