@@ -25,7 +25,7 @@ from ..coding import load_codebook
 from ..fastpath import any_required_literals, may_contain
 from ..roles import BOTH_WORDS, GROUP_PRONOUNS, Discourse, Ref
 from ..sentences import sentences, text_of
-from .actors import SPANS_KEY, entry_of
+from .actors import actor_index, entry_of
 from .dates import dates_in
 
 STATUS_RANK = ("signed", "renewed", "agreed_to_implement", "proposed", "negotiating", "reviewed",
@@ -81,7 +81,7 @@ def _circumstance(prep: Token) -> bool:
     doc = prep.doc  # the model's entities are not read: the fast path runs some reports without the NER
     if obj.like_num or any(d.kind != "period" and d.start <= obj.idx < d.end for d in doc._.dates or ()):
         return True
-    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.start <= obj.i < s.end]
+    spans = actor_index(doc).covering(obj.i)
     return word in terms.place_prepositions and any(s.label_ in ("CAPITAL", "CITY") for s in spans)
 
 
@@ -214,8 +214,8 @@ def _states_just_named(doc: Doc, disc: Discourse, obj: Token) -> list:
         return []
     for start, end in _here_then_before(doc, obj):
         codes = []
-        for s in doc.spans.get(SPANS_KEY, []):
-            if start <= s.start < end and s.label_ in ("COUNTRY", "DEMONYM"):
+        for s in actor_index(doc).starting_in(start, end):
+            if s.label_ in ("COUNTRY", "DEMONYM"):
                 code = entry_of(s)[0]
                 if code and code != "IGO" and code not in codes:
                     codes.append(code)
@@ -1041,8 +1041,8 @@ class AgreementFinder:
     def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span, head: Token,
                  sale: bool = False) -> tuple[str, ...]:
         named = []
-        for s in doc.spans.get(SPANS_KEY, []):
-            if span.start <= s.start < span.end and s.label_ in ("COUNTRY", "DEMONYM"):
+        for s in actor_index(doc).starting_in(span.start, span.end):
+            if s.label_ in ("COUNTRY", "DEMONYM"):
                 code = entry_of(s)[0]
                 if code not in named:
                     named.append(code)
@@ -1091,8 +1091,8 @@ class AgreementFinder:
             return None
         start = min([named.i] + [c.left_edge.i for c in named.children if c.dep_ == "compound"])
         name = named.doc[start : named.i + 1]
-        if any(s.label_ in ("COUNTRY", "CAPITAL", "CITY", "DEMONYM") and s.start < name.end and name.start < s.end
-               for s in named.doc.spans.get(SPANS_KEY, [])):
+        if any(s.label_ in ("COUNTRY", "CAPITAL", "CITY", "DEMONYM")
+               for i in range(name.start, name.end) for s in actor_index(named.doc).covering(i)):
             return None  # "Hanoi, the deal's venue": a place, a state or a person, no arrangement
         if any(p.search(name.text) for _, p, _ in self.terms.kinds):
             return None
@@ -1107,8 +1107,8 @@ class AgreementFinder:
     @staticmethod
     def _states_named(doc: Doc, sent: Span) -> set[str]:
         """The states (not bodies of states) the sentence names."""
-        return {code for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
-                and s.label_ in ("COUNTRY", "DEMONYM", "CAPITAL") and (code := entry_of(s)[0]) and code != "IGO"}
+        return {code for s in actor_index(doc).starting_in(sent.start, sent.end)
+                if s.label_ in ("COUNTRY", "DEMONYM", "CAPITAL") and (code := entry_of(s)[0]) and code != "IGO"}
 
     def _agreed_just_before(self, doc: Doc, sent: Span, head: Token) -> list[str]:
         """For a definite generic word ("the agreement", "the final deal") with no states of its own,
@@ -1124,8 +1124,8 @@ class AgreementFinder:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.settle_verbs:
                 continue
             for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-                for s in doc.spans.get(SPANS_KEY, []):
-                    if subj.left_edge.i <= s.start <= subj.right_edge.i and s.label_ in ("COUNTRY", "DEMONYM"):
+                for s in actor_index(doc).starting_in(subj.left_edge.i, subj.right_edge.i + 1):
+                    if s.label_ in ("COUNTRY", "DEMONYM"):
                         code = entry_of(s)[0]
                         if code and code != "IGO" and code not in codes:
                             codes.append(code)
@@ -1135,8 +1135,7 @@ class AgreementFinder:
     def _chained_states(doc: Doc, sent: Span) -> list[str]:
         """The states of the longest run of state names joined by hyphens in the sentence
         ("Vietnam-Laos-Cambodia", "United States-Mexico-Canada")."""
-        spans = sorted((s for s in doc.spans.get(SPANS_KEY, []) if sent.start <= s.start < sent.end
-                        and s.label_ == "COUNTRY"), key=lambda s: s.start)
+        spans = [s for s in actor_index(doc).starting_in(sent.start, sent.end) if s.label_ == "COUNTRY"]
         best: list[str] = []
         run: list[str] = []
         for i, s in enumerate(spans):
