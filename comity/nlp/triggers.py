@@ -53,7 +53,7 @@ GROUPS = ("content", "domestic", "venue", "reaction", "together",
           "party_in_object", "target_from_place", "dated_by_encounter")
 # named sets of CAMEO codes the coder's rules and post-steps read (event_triggers.yaml, code_groups)
 CODE_GROUPS = ("consultation", "met", "in_person", "meeting", "call", "talks", "visit", "hosting", "signing",
-               "military_cooperation", "disapproval", "protest", "complaint", "demonstration",
+               "military_cooperation", "disapproval", "protest", "threat", "complaint", "demonstration",
                "unspecified_intent", "intent_by_verb", "intent_by_word")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | set(NUMBER_LISTS) | {
     "guards", "speech_acts", "family_groups", "code_groups", "intent_complements"}

@@ -518,7 +518,7 @@ class EventCoder:
         planned = analysis.planned(pred) or any(d.kind == "future" and analysis.attached(doc, d, {token, pred})
                                                 for d in sent_dates)
         planned = planned or (trig.pos == "NOUN" and analysis.planned_noun(token))  # "a future visit"
-        if planned and (trig.intent or "").startswith("13") and pred.dep_ == "xcomp" and any(
+        if planned and self.table.code_in(trig.intent or "", "threat") and pred.dep_ == "xcomp" and any(
                 self.table.in_group(t.family, "promises") for t in self._triggers(pred.head)):
             return Veto("not_promised_threat", "a promise to act, which the promise codes, not a threat")
         cameo = trig.cameo
@@ -588,7 +588,7 @@ class EventCoder:
             if target is not None and target.country is None and self.table.in_group(trig.family, "with_counterpart"):
                 continue  # talks with a person whose state is unknown ("met Foreign Minister X"): no state's counterpart
             if target and source.country == target.country and not (
-                    trig.family in self.table.groups["domestic"] or cameo.startswith("14")):
+                    self.table.in_group(trig.family, "domestic") or self.table.code_in(cameo, "demonstration")):
                 continue
             place, code, own_steps = None, cameo, list(steps)
             if self.table.code_in(code, "in_person"):  # a call joins two places: it has no venue
@@ -630,13 +630,13 @@ class EventCoder:
             # "US and British activists protested against China": each state acts on the target
             return [(r, explicit) for r in sources if r.country != explicit.country]
         acting = {r.country for r in sources}
-        if len(acting) >= 2 and explicit is None and trig.family not in self.table.groups["together"]:
+        if len(acting) >= 2 and explicit is None and not self.table.in_group(trig.family, "together"):
             # "they appreciated the president of China for hosting": the one the act is on is one
             # of those "they" may name; the others act on it (never it on another of them)
             named = next((r for r in self._target_refs(disc, token, pred, trig) if r.country in acting), None)
             if named is not None:
                 return [(r, named) for r in sources if r.country != named.country]
-        if len({r.country for r in sources}) >= 3 and trig.family in self.table.groups["together"]:
+        if len({r.country for r in sources}) >= 3 and self.table.in_group(trig.family, "together"):
             # acts of three or more states together ("the three ministers signed"): one event per pair
             return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
         if len({r.country for r in sources}) >= 3:  # side by side on someone else, never on one another
@@ -1279,7 +1279,7 @@ class EventCoder:
             dates = self._sentence_dates(doc, sent)
             for t in self._candidates(doc, sent):
                 trigs = self._triggers(t)
-                if trigs and trigs[0].family in self.table.groups["venue"]:
+                if trigs and self.table.in_group(trigs[0].family, "venue"):
                     pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
                 elif t.pos_ == "NOUN" and t.lower_ in self.table.encounter_nouns:
                     pred = self._predicate(t)
