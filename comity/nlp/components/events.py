@@ -328,11 +328,11 @@ class EventCoder:
     def _calls_over_talks(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """"Held phone talks", "held a virtual meeting": one encounter, a call. The plain talks
         a sentence's other trigger codes for the same pair are that call, not a second meeting."""
-        codes = self.table
-        calls = {self._sentence_pair(e) for e in events if codes.code_in(e.cameo, "call") and e.target is not None}
-        return self._keep_over(events, lambda e: codes.code_in(e.cameo, "meeting") and e.target is not None
+        table = self.table
+        calls = {self._sentence_pair(e) for e in events if table.code_in(e.cameo, "call") and e.target is not None}
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "meeting") and e.target is not None
                                and self._sentence_pair(e) in calls,
-                               lambda e: codes.code_in(e.cameo, "call"), self._sentence_pair, "calls_over_talks")
+                               lambda e: table.code_in(e.cameo, "call"), self._sentence_pair, "calls_over_talks")
 
     @staticmethod
     def _day_pair(e: EventCandidate) -> tuple[str | None, frozenset]:
@@ -344,12 +344,12 @@ class EventCoder:
         conversation with Tillerson. ... When discussing bilateral relations, ..."): the talks
         the later sentences code for the pair on the call's day are the call (the guide codes the
         call, 041), not a second meeting. `_calls_over_talks` does this within one sentence."""
-        codes = self.table
-        calls = {self._day_pair(e) for e in events if codes.code_in(e.cameo, "call") and e.target is not None
+        table = self.table
+        calls = {self._day_pair(e) for e in events if table.code_in(e.cameo, "call") and e.target is not None
                  and not e.planned}
-        return self._keep_over(events, lambda e: codes.code_in(e.cameo, "talks") and not e.planned
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "talks") and not e.planned
                                and e.target is not None and self._day_pair(e) in calls,
-                               lambda e: codes.code_in(e.cameo, "call") and not e.planned, self._day_pair,
+                               lambda e: table.code_in(e.cameo, "call") and not e.planned, self._day_pair,
                                "talks_of_the_call")
 
     def _meeting_of_the_summons(self, events: list[EventCandidate]) -> list[EventCandidate]:
@@ -357,12 +357,12 @@ class EventCoder:
         the meeting with the ambassador, it was emphasized ..."): the meeting the report codes for
         the pair on the summons' day is the summons (a protest, 114), not a consultation.
         `_protest_over_consult` does this within one sentence."""
-        codes, summoning = self.table, self.table.summons_verbs
-        summons = {self._day_pair(e) for e in events if codes.code_in(e.cameo, "disapproval") and e.target is not None
+        table, summoning = self.table, self.table.summons_verbs
+        summons = {self._day_pair(e) for e in events if table.code_in(e.cameo, "disapproval") and e.target is not None
                    and e.trigger.lemma_.lower() in summoning and not e.planned}
-        return self._keep_over(events, lambda e: codes.code_in(e.cameo, "talks") and not e.planned
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "talks") and not e.planned
                                and e.target is not None and self._day_pair(e) in summons,
-                               lambda e: e.trigger.lemma_.lower() in summoning and codes.code_in(e.cameo, "disapproval"),
+                               lambda e: e.trigger.lemma_.lower() in summoning and table.code_in(e.cameo, "disapproval"),
                                self._day_pair, "meeting_of_the_summons")
 
     def _protest_over_consult(self, events: list[EventCandidate]) -> list[EventCandidate]:
@@ -370,12 +370,12 @@ class EventCoder:
         a note protesting ...") is the protest: PLOVER codes summoning to complain as ACCUSE."""
         # only a protest to the same party: "met his Vietnamese counterpart, warning that North Korea
         # would pay a price" is a meeting and a warning
-        codes = self.table
-        protests = {self._sentence_pair(e) for e in events if codes.code_in(e.cameo, "protest")}
+        table = self.table
+        protests = {self._sentence_pair(e) for e in events if table.code_in(e.cameo, "protest")}
         # a call stays a call: "warned Biden in a phone call" is the call and the warning
-        return self._keep_over(events, lambda e: codes.code_in(e.cameo, "in_person")
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "in_person")
                                and self._sentence_pair(e) in protests,
-                               lambda e: codes.code_in(e.cameo, "protest"), self._sentence_pair,
+                               lambda e: table.code_in(e.cameo, "protest"), self._sentence_pair,
                                "protest_over_consult")
 
     @staticmethod
@@ -389,11 +389,11 @@ class EventCoder:
     def _demonstration_over_complaint(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """"Began a hunger strike to protest the decision", "staged rallies in protest": the protest
         is the demonstration (CAMEO 14x), not an official complaint (114) besides it."""
-        codes = self.table
-        demo = {(e.sent.start, e.source.country) for e in events if codes.code_in(e.cameo, "demonstration")}
-        return self._keep_over(events, lambda e: codes.code_in(e.cameo, "complaint")
+        table = self.table
+        demo = {(e.sent.start, e.source.country) for e in events if table.code_in(e.cameo, "demonstration")}
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "complaint")
                                and (e.sent.start, e.source.country) in demo,
-                               lambda e: codes.code_in(e.cameo, "demonstration"),
+                               lambda e: table.code_in(e.cameo, "demonstration"),
                                lambda e: (e.sent.start, e.source.country), "demonstration_over_complaint")
 
     # -- triggers ---------------------------------------------------------------------
