@@ -8,7 +8,9 @@ The same table feeds the pipeline (comity/nlp/components/events.py) and the fast
 
 Every error names the file and the line of the row at fault: an unknown section or key, a
 repeated id, an unknown family, guard, clause or cue list, a CAMEO code (`cameo`, `intent`)
-that resources/cameo.yaml does not know, a word that is not text.
+that resources/cameo.yaml does not know, a word that is not text. The shipped table must also
+hold every family group, code group and word list the coder reads (`complete`): a missing one
+is an error naming the file.
 """
 from __future__ import annotations
 
@@ -34,9 +36,27 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads",
               "fixture_words", "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts",
-              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs")
-GROUPS = ("content", "domestic", "venue", "reaction", "together")
-SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
+              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs",
+              # the event coder's slots, pronouns and verbs of its post-steps (the YAML says what each is for)
+              "bound_possessives", "relative_pronouns", "encounter_openers", "impostor_links", "impostor_marks",
+              "impostor_outright", "fire_preps", "opinion_verbs", "opinion_nouns", "reason_preps", "between_preps",
+              "agent_preps", "met_preps", "gift_preps", "promise_preps", "origin_preps", "hosting_verbs",
+              "summons_verbs")
+# word lists whose words stand for a number ("two days after": 2; a week: 7 days)
+NUMBER_LISTS = ("number_words", "day_units", "apart_preps")
+GROUPS = ("content", "domestic", "venue", "reaction", "together",
+          # the event coder's own (event_triggers.yaml, family_groups, says why each is treated alike)
+          "encounter", "frame_of_the_day", "conversation", "preferred", "promises", "stated_intent", "giving",
+          "visitor_from_report", "with_counterpart", "force", "each_meets_target", "all_parties",
+          "joint_encounter", "for_a_reason", "passive_by_both", "jointly_done", "round_of_talks",
+          "target_where_held", "clause_target", "object_not_target", "encounter_object", "calling",
+          "party_in_object", "target_from_place", "dated_by_encounter")
+# named sets of CAMEO codes the coder's rules and post-steps read (event_triggers.yaml, code_groups)
+CODE_GROUPS = ("consultation", "met", "in_person", "meeting", "call", "talks", "visit", "hosting", "signing",
+               "military_cooperation", "disapproval", "protest", "threat", "complaint", "demonstration",
+               "unspecified_intent", "intent_by_verb", "intent_by_word")
+SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | set(NUMBER_LISTS) | {
+    "guards", "speech_acts", "family_groups", "code_groups", "intent_complements"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,38 @@ class TriggerTable:
     quantity_nouns: frozenset[str] = frozenset()
     pledge_nouns: frozenset[str] = frozenset()
     impostor_verbs: frozenset[str] = frozenset()
+    bound_possessives: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    encounter_openers: frozenset[str] = frozenset()
+    impostor_links: frozenset[str] = frozenset()
+    impostor_marks: frozenset[str] = frozenset()
+    impostor_outright: frozenset[str] = frozenset()
+    fire_preps: frozenset[str] = frozenset()
+    opinion_verbs: frozenset[str] = frozenset()
+    opinion_nouns: frozenset[str] = frozenset()
+    reason_preps: frozenset[str] = frozenset()
+    between_preps: frozenset[str] = frozenset()
+    agent_preps: frozenset[str] = frozenset()
+    met_preps: frozenset[str] = frozenset()
+    gift_preps: frozenset[str] = frozenset()
+    promise_preps: frozenset[str] = frozenset()
+    origin_preps: frozenset[str] = frozenset()
+    hosting_verbs: frozenset[str] = frozenset()
+    summons_verbs: frozenset[str] = frozenset()
+    number_words: dict[str, int] = field(default_factory=dict)
+    day_units: dict[str, int] = field(default_factory=dict)
+    apart_preps: dict[str, int] = field(default_factory=dict)
+    code_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code_groups: name -> codes, in order
+
+    def in_group(self, family: str, group: str) -> bool:
+        """Whether a family is of a family group (event_triggers.yaml, family_groups); an unknown
+        group is a KeyError."""
+        return family in self.groups[group]
+
+    def code_in(self, code: str, group: str) -> bool:
+        """Whether a CAMEO code is of a code group (event_triggers.yaml, code_groups): one of its
+        codes or under one ("04" holds 040-046); an unknown group is a KeyError."""
+        return code.startswith(self.code_groups[group])
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -129,8 +181,8 @@ def _path():
 class _Compiler:
     """Reads the table's sections, checking each row where it stands (see the module doc)."""
 
-    def __init__(self, data: dict, path, codes):
-        self.data, self.path, self.codes = data, path, codes
+    def __init__(self, data: dict, path, codes, complete: bool = False):
+        self.data, self.path, self.codes, self.complete = data, path, codes, complete
         self.ids: dict[str, str] = {}
         self.default_guards = self._default_guards()
 
@@ -231,11 +283,30 @@ class _Compiler:
                        clause=clause)
         return SpeechAct(trigger=trig, lemmas=frozenset(lemmas), replaces=replaces)
 
+    def missing(self, section: str, name: str) -> None:
+        """A group or list the coder reads that the (complete) table does not hold."""
+        raise DataError(Errors.E104.format(path=self.path, detail=f"{section}: {name!r} is missing (the event coder reads it)"))
+
     def word_list(self, name: str) -> frozenset[str]:
+        if self.complete and name not in self.data:
+            self.missing("word lists", name)
         return self.words(self.data, self.data, name)
+
+    def number_list(self, name: str) -> dict[str, int]:
+        body = self.data.get(name)
+        if body is None:
+            if self.complete:
+                self.missing("word lists", name)
+            return {}
+        if not isinstance(body, dict) or not all(
+                isinstance(w, str) and isinstance(n, int) and not isinstance(n, bool) for w, n in body.items()):
+            self.fail(self.data, f"{name}: give words and their numbers ({{two: 2}})", name)
+        return dict(body)
 
     def groups(self) -> dict[str, frozenset[str]]:
         body = self.data.get("family_groups") or {}
+        if not isinstance(body, dict):
+            self.fail(self.data, "family_groups: give named lists of families", "family_groups")
         out = {}
         for name, families in body.items():
             if name not in GROUPS:
@@ -245,18 +316,42 @@ class _Compiler:
             if unknown:
                 self.fail(body, f"family_groups: {name}: unknown family {unknown[0]!r}", name)
             out[name] = words
+        for name in GROUPS:
+            if self.complete and name not in out:
+                self.missing("family_groups", name)
         return {name: out.get(name, frozenset()) for name in GROUPS}
 
+    def code_groups(self) -> dict[str, tuple[str, ...]]:
+        body = self.data.get("code_groups") or {}
+        if not isinstance(body, dict):
+            self.fail(self.data, "code_groups: give named lists of CAMEO codes", "code_groups")
+        out = {}
+        for name, codes in body.items():
+            if name not in CODE_GROUPS:
+                self.fail(body, f"code_groups: unknown group {name!r}; known: {', '.join(CODE_GROUPS)}", name)
+            if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                self.fail(body, f"code_groups: {name}: give CAMEO codes as quoted text (\"040\")", name)
+            for code in codes:
+                if self.codes is not None and code not in self.codes:
+                    self.fail(body, f"code_groups: {name}: unknown CAMEO code {code!r} (see resources/cameo.yaml)", name)
+            out[name] = tuple(codes)
+        for name in CODE_GROUPS:
+            if self.complete and name not in out:
+                self.missing("code_groups", name)
+        return {name: out.get(name, ()) for name in CODE_GROUPS}
 
-def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerTable:
-    """Compile the table's text; `codes` are the CAMEO codes a row may name (None: any)."""
+
+def compile_table(text: str, path="event_triggers.yaml", codes=None, complete: bool = False) -> TriggerTable:
+    """Compile the table's text; `codes` are the CAMEO codes a row or code group may name (None:
+    any). A `complete` table (the shipped one) must hold every family group, code group and
+    word list the coder reads; a partial one (a test's few rows) leaves the missing ones empty."""
     data = load_source_lines(text) or {}
     if not isinstance(data, dict):
         raise DataError(Errors.E104.format(path=path, detail="expected sections"))
     for section in data:
         if section not in SECTIONS:
             raise DataError(Errors.E104.format(path=where(path, data, section), detail=f"unknown section {section!r}"))
-    comp = _Compiler(data, path, codes)
+    comp = _Compiler(data, path, codes, complete)
     by_lemma: dict[str, list[Trigger]] = {}
     for family in FAMILIES:
         for row in data.get(family) or ():
@@ -265,28 +360,11 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
     return TriggerTable(
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
         intent_complements={str(k): frozenset(v) for k, v in (data.get("intent_complements") or {}).items()},
-        humanitarian_words=comp.word_list("humanitarian_words"),
-        civilian_protesters=comp.word_list("civilian_protesters"),
         speech_acts=tuple(comp.speech_act(row) for row in data.get("speech_acts") or ()),
         groups=comp.groups(),
-        encounter_nouns=comp.word_list("encounter_nouns"),
-        sideline_words=comp.word_list("sideline_words"),
-        discussion_verbs=comp.word_list("discussion_verbs"),
-        fixture_words=comp.word_list("fixture_words"),
-        domestic_bodies=comp.word_list("domestic_bodies"),
-        setting_aux=comp.word_list("setting_aux"),
-        impostor_verbs=comp.word_list("impostor_verbs"),
-        feeling_verbs=comp.word_list("feeling_verbs"),
-        member_preps=comp.word_list("member_preps"),
-        conversation_verbs=comp.word_list("conversation_verbs"),
-        phone_words=comp.word_list("phone_words"),
-        purpose_heads=comp.word_list("purpose_heads"),
-        vessel_words=comp.word_list("vessel_words"),
-        encounter_acts=comp.word_list("encounter_acts"),
-        guest_nouns=comp.word_list("guest_nouns"),
-        separate_words=comp.word_list("separate_words"),
-        quantity_nouns=comp.word_list("quantity_nouns"),
-        pledge_nouns=comp.word_list("pledge_nouns"),
+        code_groups=comp.code_groups(),
+        **{name: comp.word_list(name) for name in WORD_LISTS},
+        **{name: comp.number_list(name) for name in NUMBER_LISTS},
     )
 
 
@@ -295,4 +373,4 @@ def trigger_table() -> TriggerTable:
     from .coding import load_codebook
 
     path = _path()
-    return compile_table(path.read_text(encoding="utf-8"), path, frozenset(load_codebook()))
+    return compile_table(path.read_text(encoding="utf-8"), path, frozenset(load_codebook()), complete=True)

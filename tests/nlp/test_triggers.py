@@ -84,3 +84,69 @@ def test_triggers_coder_guards_are_named_and_skipped_like_the_others():
     assert table.by_lemma["meet"][0].guards == ("not_negated", "not_history", "not_topic")
     assert table.by_lemma["urge"][0].guards == ("not_negated", "not_topic")
     assert all(reason for _, reason in CODER_GUARDS.values())
+
+
+@pytest.mark.parametrize("text, message", [
+    ('code_groups:\n  talks: ["040", "049"]\n', "line 2 is invalid: code_groups: talks: unknown CAMEO code '049'"),
+    ('code_groups:\n  chatter: ["040"]\n', "line 2 is invalid: code_groups: unknown group 'chatter'"),
+    ("code_groups:\n  talks: [40]\n", "line 2 is invalid: code_groups: talks: give CAMEO codes as quoted text"),
+    ("family_groups:\n  gossip: [consult]\n", "line 2 is invalid: family_groups: unknown group 'gossip'"),
+    ("number_words: {two: 2, three: many}\n", "line 1 is invalid: number_words: give words and their numbers"),
+])
+def test_triggers_bad_groups_and_number_lists_name_file_and_line(text, message):
+    with pytest.raises(DataError) as err:
+        compile_table(text, "t.yaml", CODES)
+    assert "t.yaml, " + message in str(err.value)
+
+
+def test_triggers_groups_and_lists_of_a_table():
+    text = ('family_groups:\n  encounter: [consult, visit]\ncode_groups:\n  consultation: ["04"]\n  meeting: ["040"]\n'
+            "apart_preps: {after: -1, before: 1}\n")
+    table = compile_table(text, "t.yaml", CODES | {"04"})
+    assert table.in_group("visit", "encounter") and not table.in_group("call", "encounter")
+    assert table.code_in("042", "consultation") and table.code_in("040", "meeting") and not table.code_in("042", "meeting")
+    assert table.apart_preps == {"after": -1, "before": 1}
+    assert not table.in_group("consult", "preferred") and not table.code_in("041", "call")  # partial: empty
+    with pytest.raises(KeyError):
+        table.in_group("consult", "gossip")  # a name the compiler does not know is no group
+
+
+def test_triggers_complete_table_holds_every_group_and_list():
+    from comity.nlp.triggers import _path
+
+    shipped = _path().read_text(encoding="utf-8")
+    compile_table(shipped, "event_triggers.yaml", None, complete=True)
+    for name in ("  frame_of_the_day: [visit]\n", '  hosting: ["043"]\n', "summons_verbs: [summon]\n",
+                 "day_units: {day: 1, week: 7}\n"):
+        assert name in shipped
+        with pytest.raises(DataError, match=r"event_triggers.yaml is invalid: .*'" + name.split(":")[0].strip()
+                           + "' is missing"):
+            compile_table(shipped.replace(name, ""), "event_triggers.yaml", None, complete=True)
+        compile_table(shipped.replace(name, ""), "event_triggers.yaml", None)  # a partial table may leave it out
+
+
+def test_triggers_names_the_coder_reads_are_the_compilers():
+    """Every family group, code group and word list the event coder and its guards read is one
+    the compiler knows (and so one the shipped table must hold)."""
+    import ast
+    from pathlib import Path
+
+    from comity.nlp.triggers import CODE_GROUPS, GROUPS, TriggerTable
+
+    root = Path(__file__).resolve().parents[2] / "comity" / "nlp"
+    fields = set(TriggerTable.__dataclass_fields__) | {"lemmas", "speech_lemmas", "in_group", "code_in",
+                                                        "fast_triggers"}
+    for path in (root / "components" / "events.py", root / "coder_guards.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("in_group", "code_in"):
+                name = node.args[1]
+                known = GROUPS if node.func.attr == "in_group" else CODE_GROUPS
+                assert isinstance(name, ast.Constant) and name.value in known, (path.name, node.lineno)
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr in ("groups", "code_groups") and isinstance(node.slice, ast.Constant):
+                known = GROUPS if node.value.attr == "groups" else CODE_GROUPS
+                assert node.slice.value in known, (path.name, node.lineno)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr == "table":
+                assert node.attr in fields, (path.name, node.lineno, node.attr)

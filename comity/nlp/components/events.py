@@ -57,7 +57,6 @@ _CANDIDATES = "comity.events.candidates"  # doc.user_data key: token indices tha
 ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's encounter may lie
 TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
-POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}  # bound by their clause's subject (_bound_possessive)
 
 class Veto(NamedTuple):
     """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
@@ -125,7 +124,7 @@ class EventCoder:
                 for trig in self._triggers(token):
                     for event in self._events(doc, disc, sent, token, trig, sent_dates, day, places, venue):
                         told.append(event)
-                        if event.cameo == "042":
+                        if self.table.code_in(event.cameo, "visit"):
                             disc.visitor = event.source.country
                             disc.host = event.target.country if event.target else None
             events += told
@@ -148,7 +147,7 @@ class EventCoder:
 
         days: dict[frozenset, set] = {}
         for e in events:
-            if e.family in ("consult", "call", "visit", "sign") and not e.planned and e.date \
+            if self.table.in_group(e.family, "encounter") and not e.planned and e.date \
                     and "date_from_sentence" in e.steps:
                 days.setdefault(pair(e), set()).add((e.date, e.date_text, e.granularity))
         out = []
@@ -165,13 +164,12 @@ class EventCoder:
     def _opens_at_encounter(self, sent: Span) -> bool:
         """Whether a sentence opens "During the meeting ...", "At the talks, ...", "At the exchange"."""
         first = sent[0]
-        if first.lower_ not in ("during", "at"):
+        if first.lower_ not in self.table.encounter_openers:
             return False
         obj = next((c for c in first.children if c.dep_ == "pobj"), None)
         return obj is not None and obj.lemma_.lower() in self.table.encounter_nouns
 
-    @staticmethod
-    def _other_encounters_undated(events: list[EventCandidate]) -> list[EventCandidate]:
+    def _other_encounters_undated(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """A day dates the encounter its sentence tells, and what goes on telling it; not another
         encounter the report adds with no day of its own ("Xi met Phuc on Saturday ... Xi also met
         Moon", "Kagame on Wednesday received the general ... He also held talks with Kazura"). A
@@ -187,17 +185,18 @@ class EventCoder:
         def pair(ev):
             return frozenset({ev.source.country, ev.target.country if ev.target else None})
 
-        told = [e for e in events if e.family in ("consult", "call", "visit", "sign") and not e.planned
+        told = [e for e in events if self.table.in_group(e.family, "encounter") and not e.planned
                 and e.date and "date_from_sentence" in e.steps]  # encounters dated by their own sentence
         out = []
         for ev in events:
-            if not (ev.cameo.startswith("04") and not ev.planned and ev.date
+            if not (self.table.code_in(ev.cameo, "consultation") and not ev.planned and ev.date
                     and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
                 out.append(ev)
                 continue
             # the encounters that date the day: its meetings and calls (a visit the same sentence
             # tells, "received X, who is on a visit", is the frame of the day, not one of them)
-            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text and e.family != "visit"]
+            dating = [e for e in told if e.date == ev.date and e.date_text == ev.date_text
+                      and not self.table.in_group(e.family, "frame_of_the_day")]
             if not dating or any(not (e.source.person and e.target and e.target.person) for e in dating):
                 out.append(ev)
                 continue
@@ -221,10 +220,10 @@ class EventCoder:
         Not a signing of states or bodies alone ("the two sides also signed a MoU with the UAE"):
         that may be done apart."""
         met = {self._day_pair(e) for e in events  # a visit is no meeting ("who arrived on a visit")
-               if e.cameo.startswith("04") and e.cameo not in ("042", "043")}
+               if self.table.code_in(e.cameo, "met")}
         out = list(events)
         for ev in events:
-            if ev.cameo == "057" and not ev.planned and ev.target is not None and ev.target.country \
+            if self.table.code_in(ev.cameo, "signing") and not ev.planned and ev.target is not None and ev.target.country \
                     and ev.source.person is not None and ev.target.person is not None \
                     and ev.target.country != ev.source.country and self._day_pair(ev) not in met:
                 met.add(self._day_pair(ev))
@@ -244,7 +243,7 @@ class EventCoder:
         faked = self._impersonated(doc)
         if not faked:
             return events
-        return [e for e in events if not (e.family in ("call", "consult") and e.target is not None
+        return [e for e in events if not (self.table.in_group(e.family, "conversation") and e.target is not None
                                           and e.target.name and set(e.target.name.split()) & faked)]
 
     def _impersonated(self, doc: Doc) -> set[str]:
@@ -257,10 +256,11 @@ class EventCoder:
             if t.lower_ not in verbs and t.lemma_.lower() not in verbs:
                 continue
             i, linked = t.i + 1, False
-            while i < len(doc) and doc[i].lower_ in ("to", "be", "as", "himself", "herself", "themselves"):
-                linked = linked or doc[i].lower_ in ("be", "as")
+            while i < len(doc) and doc[i].lower_ in self.table.impostor_links:
+                linked = linked or doc[i].lower_ in self.table.impostor_marks
                 i += 1
-            if not linked and not t.lower_.startswith("impersonat"):
+            outright = self.table.impostor_outright
+            if not linked and not (t.lower_ in outright or t.lemma_.lower() in outright):
                 continue  # "claimed victory", "posed a threat": no one passed off
             # the name, with its title ("French President Emmanuel Macron")
             while i < len(doc) and (doc[i].pos_ == "PROPN" or (doc[i].pos_ == "ADJ" and doc[i].text[:1].isupper())):
@@ -316,7 +316,7 @@ class EventCoder:
             return events
         talk = self.table.conversation_verbs
         return [replace(e, cameo="041", steps=[*e.steps, "spoken_in_calls"])
-                if e.cameo == "040" and e.target is not None and not e.planned and e.place is None
+                if self.table.code_in(e.cameo, "meeting") and e.target is not None and not e.planned and e.place is None
                 and e.trigger.pos_ in ("VERB", "AUX") and e.trigger.lemma_.lower() in talk
                 and e.sent.start > first else e for e in events]
 
@@ -325,56 +325,58 @@ class EventCoder:
         """An event's sentence and pair of states, for the rules that keep one reading of a sentence."""
         return e.sent.start, frozenset({e.source.country, e.target.country if e.target else None})
 
-    @classmethod
-    def _calls_over_talks(cls, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _calls_over_talks(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """"Held phone talks", "held a virtual meeting": one encounter, a call. The plain talks
         a sentence's other trigger codes for the same pair are that call, not a second meeting."""
-        calls = {cls._sentence_pair(e) for e in events if e.cameo == "041" and e.target is not None}
-        return cls._keep_over(events, lambda e: e.cameo == "040" and e.target is not None
-                              and cls._sentence_pair(e) in calls,
-                              lambda e: e.cameo == "041", cls._sentence_pair, "calls_over_talks")
+        table = self.table
+        calls = {self._sentence_pair(e) for e in events if table.code_in(e.cameo, "call") and e.target is not None}
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "meeting") and e.target is not None
+                               and self._sentence_pair(e) in calls,
+                               lambda e: table.code_in(e.cameo, "call"), self._sentence_pair, "calls_over_talks")
 
     @staticmethod
     def _day_pair(e: EventCandidate) -> tuple[str | None, frozenset]:
         """An event's day and pair of states: one encounter of a report, whatever its sentence."""
         return e.date, frozenset({e.source.country, e.target.country if e.target else None})
 
-    @classmethod
-    def _talks_of_the_call(cls, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _talks_of_the_call(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """A call readout tells the call and then what was said in it ("Lavrov had a telephone
         conversation with Tillerson. ... When discussing bilateral relations, ..."): the talks
         the later sentences code for the pair on the call's day are the call (the guide codes the
         call, 041), not a second meeting. `_calls_over_talks` does this within one sentence."""
-        calls = {cls._day_pair(e) for e in events if e.cameo == "041" and e.target is not None and not e.planned}
-        return cls._keep_over(events, lambda e: e.cameo in ("040", "044", "045", "046") and not e.planned
-                              and e.target is not None and cls._day_pair(e) in calls,
-                              lambda e: e.cameo == "041" and not e.planned, cls._day_pair, "talks_of_the_call")
+        table = self.table
+        calls = {self._day_pair(e) for e in events if table.code_in(e.cameo, "call") and e.target is not None
+                 and not e.planned}
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "talks") and not e.planned
+                               and e.target is not None and self._day_pair(e) in calls,
+                               lambda e: table.code_in(e.cameo, "call") and not e.planned, self._day_pair,
+                               "talks_of_the_call")
 
-    @classmethod
-    def _meeting_of_the_summons(cls, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _meeting_of_the_summons(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """A summons is told and then its meeting ("summoned the ambassador on Monday ... During
         the meeting with the ambassador, it was emphasized ..."): the meeting the report codes for
         the pair on the summons' day is the summons (a protest, 114), not a consultation.
         `_protest_over_consult` does this within one sentence."""
-        summons = {cls._day_pair(e) for e in events if e.cameo.startswith("11") and e.target is not None
-                   and e.trigger.lemma_.lower() == "summon" and not e.planned}
-        return cls._keep_over(events, lambda e: e.cameo in ("040", "044", "045", "046") and not e.planned
-                              and e.target is not None and cls._day_pair(e) in summons,
-                              lambda e: e.trigger.lemma_.lower() == "summon" and e.cameo.startswith("11"),
-                              cls._day_pair, "meeting_of_the_summons")
+        table, summoning = self.table, self.table.summons_verbs
+        summons = {self._day_pair(e) for e in events if table.code_in(e.cameo, "disapproval") and e.target is not None
+                   and e.trigger.lemma_.lower() in summoning and not e.planned}
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "talks") and not e.planned
+                               and e.target is not None and self._day_pair(e) in summons,
+                               lambda e: e.trigger.lemma_.lower() in summoning and table.code_in(e.cameo, "disapproval"),
+                               self._day_pair, "meeting_of_the_summons")
 
-    @classmethod
-    def _protest_over_consult(cls, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _protest_over_consult(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """A meeting held to deliver a protest ("met the embassy's representative and handed over
         a note protesting ...") is the protest: PLOVER codes summoning to complain as ACCUSE."""
         # only a protest to the same party: "met his Vietnamese counterpart, warning that North Korea
         # would pay a price" is a meeting and a warning
-        protests = {cls._sentence_pair(e) for e in events if e.cameo.startswith(("11", "12", "13"))}
+        table = self.table
+        protests = {self._sentence_pair(e) for e in events if table.code_in(e.cameo, "protest")}
         # a call stays a call: "warned Biden in a phone call" is the call and the warning
-        return cls._keep_over(events, lambda e: e.cameo.startswith("04") and e.cameo != "041"
-                              and cls._sentence_pair(e) in protests,
-                              lambda e: e.cameo.startswith(("11", "12", "13")), cls._sentence_pair,
-                              "protest_over_consult")
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "in_person")
+                               and self._sentence_pair(e) in protests,
+                               lambda e: table.code_in(e.cameo, "protest"), self._sentence_pair,
+                               "protest_over_consult")
 
     @staticmethod
     def _keep_over(events, dropped, winner, key, step: str) -> list[EventCandidate]:
@@ -384,14 +386,15 @@ class EventCoder:
         return [replace(e, steps=[*e.steps, step]) if winner(e) and key(e) in gone else e
                 for e in events if not dropped(e)]
 
-    @classmethod
-    def _demonstration_over_complaint(cls, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _demonstration_over_complaint(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """"Began a hunger strike to protest the decision", "staged rallies in protest": the protest
         is the demonstration (CAMEO 14x), not an official complaint (114) besides it."""
-        demo = {(e.sent.start, e.source.country) for e in events if e.cameo.startswith("14")}
-        return cls._keep_over(events, lambda e: e.cameo == "114" and (e.sent.start, e.source.country) in demo,
-                              lambda e: e.cameo.startswith("14"), lambda e: (e.sent.start, e.source.country),
-                              "demonstration_over_complaint")
+        table = self.table
+        demo = {(e.sent.start, e.source.country) for e in events if table.code_in(e.cameo, "demonstration")}
+        return self._keep_over(events, lambda e: table.code_in(e.cameo, "complaint")
+                               and (e.sent.start, e.source.country) in demo,
+                               lambda e: table.code_in(e.cameo, "demonstration"),
+                               lambda e: (e.sent.start, e.source.country), "demonstration_over_complaint")
 
     # -- triggers ---------------------------------------------------------------------
     def _candidates(self, doc: Doc, sent: Span) -> list[Token]:
@@ -438,7 +441,7 @@ class EventCoder:
                 if trig not in found:
                     found.append(trig)
         # the most specific reading wins: "online talks" is a call before it is talks
-        found.sort(key=lambda t: (not (t.requires_word or t.objects), t.family != "call"))
+        found.sort(key=lambda t: (not (t.requires_word or t.objects), not self.table.in_group(t.family, "preferred")))
         if found:
             # "called on X to settle disputes" asks; "called on X" visits: the reading of a verb
             # with no clause (event_triggers.yaml, speech_acts, clause `none`)
@@ -515,28 +518,28 @@ class EventCoder:
         planned = analysis.planned(pred) or any(d.kind == "future" and analysis.attached(doc, d, {token, pred})
                                                 for d in sent_dates)
         planned = planned or (trig.pos == "NOUN" and analysis.planned_noun(token))  # "a future visit"
-        if planned and (trig.intent or "").startswith("13") and pred.dep_ == "xcomp" and any(
-                t.family == "intent" for t in self._triggers(pred.head)):
+        if planned and self.table.code_in(trig.intent or "", "threat") and pred.dep_ == "xcomp" and any(
+                self.table.in_group(t.family, "promises") for t in self._triggers(pred.head)):
             return Veto("not_promised_threat", "a promise to act, which the promise codes, not a threat")
         cameo = trig.cameo
-        if trig.family == "intent":
-            cameo = self._intent_code(token) if trig.cameo == "030" else trig.cameo
+        if self.table.in_group(trig.family, "stated_intent"):
+            cameo = self._intent_code(token) if self.table.code_in(trig.cameo, "unspecified_intent") else trig.cameo
         elif planned:
             if not trig.intent:
                 return Veto("has_intent", "planned, and the rule has no intent code for a plan")
             cameo = trig.intent
             steps.append("planned_intent")
-        if trig.family == "aid" and self._near_words(token, self.table.humanitarian_words):
+        if self.table.in_group(trig.family, "giving") and self._near_words(token, self.table.humanitarian_words):
             cameo = "073" if not planned else "033"
             steps.append("humanitarian")
         sources = [r for r in self._sources(disc, token, pred, trig) if r.country]
-        if not sources and trig.family == "visit" and trig.pos == "NOUN" and not any(
+        if not sources and self.table.in_group(trig.family, "visitor_from_report") and trig.pos == "NOUN" and not any(
                 c.dep_ == "prep" and c.lower_ in trig.target_preps for c in token.children):
             sources = self._the_visitor(disc, venue)  # "the visit" (not "a visit to Djibouti", another one)
             steps += ["the_visitor"] if sources else []
         if not sources:
             return Veto("has_source", "no actor with a state")
-        if trig.family == "consult":
+        if self.table.in_group(trig.family, "with_counterpart"):
             sources = self._not_own_counterpart(disc, token, pred, trig, sources)
         if trig.reads_clause:
             # "he said the two sides must ...", "suggested the two sides continue": an exhortation
@@ -544,11 +547,11 @@ class EventCoder:
             told = disc.resolve(analysis.speech_clause(token, trig.clause))
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return Veto("told_other_party", "the clause names no other state than the speaker's")
-        if trig.family == "assault" and self._civilians_act(pred):
+        if self.table.in_group(trig.family, "force") and self._civilians_act(pred):
             # "protesters clashed with supporters of the visiting president": a street brawl, no
             # state's use of force (the subject's nationality would make it one)
             return Veto("not_civilian_force", "people in the street, not a state's forces")
-        if cameo == "114" and self._civilian_subject(token, pred):
+        if self.table.code_in(cameo, "complaint") and self._civilian_subject(token, pred):
             cameo = "141"  # "activists staged a protest": a demonstration, not an official complaint
             steps.append("civilian_protest")
         explicit = self._explicit_target(disc, token, pred, trig, sources)
@@ -567,7 +570,7 @@ class EventCoder:
             own_dates = [d for d in own_dates if not (d.value and d.granularity == "day" and d.value > published)]
         # a day the parse hangs on this act ("met Marcos on Friday") before the nearest one
         attached = [d for d in own_dates if analysis.attached(doc, d, {token, pred})]
-        if trig.family in ("consult", "call", "visit", "sign") and not planned:
+        if self.table.in_group(trig.family, "encounter") and not planned:
             # a caption that tells the encounter itself ("Wang Yi meets Vucic ... on February 13.
             # Photo: ...") dates it; its day dates nothing else (kind stamp)
             attached = [replace(d, kind="point") if d.kind == "stamp" and d.value and d.granularity == "day"
@@ -582,16 +585,16 @@ class EventCoder:
         for source, target in pairs:
             if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
                 continue  # a firm's deal or trip is no state's act
-            if target is not None and target.country is None and trig.family == "consult":
+            if target is not None and target.country is None and self.table.in_group(trig.family, "with_counterpart"):
                 continue  # talks with a person whose state is unknown ("met Foreign Minister X"): no state's counterpart
             if target and source.country == target.country and not (
-                    trig.family in self.table.groups["domestic"] or cameo.startswith("14")):
+                    self.table.in_group(trig.family, "domestic") or self.table.code_in(cameo, "demonstration")):
                 continue
             place, code, own_steps = None, cameo, list(steps)
-            if code.startswith("04") and code != "041":  # a call joins two places: it has no venue
+            if self.table.code_in(code, "in_person"):  # a call joins two places: it has no venue
                 place = where_clause_venue(pred, places) or self._place_in(sent, places) or venue
                 third = place and place[1] and place[1] not in {source.country, target and target.country}
-                if code == "040" and (self._near_words(token, self.table.sideline_words, window=12) or third):
+                if self.table.code_in(code, "meeting") and (self._near_words(token, self.table.sideline_words, window=12) or third):
                     code = "044"
                     own_steps.append("sidelines")
             out.append(EventCandidate(cameo=code, family=trig.family, source=source, target=target, sent=sent,
@@ -605,32 +608,35 @@ class EventCoder:
         """A retort verb that is also a verb of violence ("fired back") aimed at someone or something
         ("fired back at the attackers", "fired back shells") is returned fire: only the bare
         retort ("fired back that ...", "fired back, calling ...") is criticism."""
-        if not any(t.family == "assault" for t in self.table.by_lemma.get(trig.lemma, ())):
+        if not any(self.table.in_group(t.family, "force") for t in self.table.by_lemma.get(trig.lemma, ())):
             return False  # "hit back at critics": no reading of violence to tell apart
-        return any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon"))
+        return any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in self.table.fire_preps)
                    for c in token.children)
 
     def _pairs(self, disc, token, pred, trig, sources, explicit) -> list[tuple[Ref, Ref | None]]:
         """Who acts on whom: one (source, target) pair per event the trigger codes."""
-        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "consult" \
+        if len({r.country for r in sources}) >= 2 and explicit is not None \
+                and self.table.in_group(trig.family, "each_meets_target") \
                 and not any(r.country == explicit.country for r in sources):
             # "Healey and Crosetto held talks with Nakatani": each with the one the talks were with
             return [(r, explicit) for r in sources]
-        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family == "sign":
+        if len({r.country for r in sources}) >= 2 and explicit is not None \
+                and self.table.in_group(trig.family, "all_parties"):
             # "the two sides signed a trilateral MoU with the UAE": all three are parties
             parties = sources + [explicit]
             return [(a, b) for n, a in enumerate(parties) for b in parties[n + 1:] if a.country != b.country]
-        if len({r.country for r in sources}) >= 2 and explicit is not None and trig.family != "consult":
+        if len({r.country for r in sources}) >= 2 and explicit is not None \
+                and not self.table.in_group(trig.family, "each_meets_target"):
             # "US and British activists protested against China": each state acts on the target
             return [(r, explicit) for r in sources if r.country != explicit.country]
         acting = {r.country for r in sources}
-        if len(acting) >= 2 and explicit is None and trig.family not in self.table.groups["together"]:
+        if len(acting) >= 2 and explicit is None and not self.table.in_group(trig.family, "together"):
             # "they appreciated the president of China for hosting": the one the act is on is one
             # of those "they" may name; the others act on it (never it on another of them)
             named = next((r for r in self._target_refs(disc, token, pred, trig) if r.country in acting), None)
             if named is not None:
                 return [(r, named) for r in sources if r.country != named.country]
-        if len({r.country for r in sources}) >= 3 and trig.family in self.table.groups["together"]:
+        if len({r.country for r in sources}) >= 3 and self.table.in_group(trig.family, "together"):
             # acts of three or more states together ("the three ministers signed"): one event per pair
             return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1:] if a.country != b.country]
         if len({r.country for r in sources}) >= 3:  # side by side on someone else, never on one another
@@ -643,15 +649,14 @@ class EventCoder:
                      if r.country and r.country != sources[0].country}
             if len(named) >= 2:
                 pairs = [(sources[0], r) for r in named.values()]
-                if trig.family == "consult" and self._one_joint_encounter(token, trig):
+                if self.table.in_group(trig.family, "joint_encounter") and self._one_joint_encounter(token, trig):
                     # "held a working session with the Cambodian and Lao PMs": one encounter of three
                     # states or more, coded for every pair (the guests with one another too)
                     guests = list(named.values())
                     pairs += [(a, b) for n, a in enumerate(guests) for b in guests[n + 1:]]
         return pairs
 
-    @staticmethod
-    def _one_joint_encounter(token: Token, trig: Trigger) -> bool:
+    def _one_joint_encounter(self, token: Token, trig: Trigger) -> bool:
         """Whether a consultation is one encounter, told by a singular noun ("a working session",
         "a meeting with A and B"), not "talks", "meetings" or a verb ("met A and B"), which may
         be several; and not said to be "separate" or "bilateral"."""
@@ -659,7 +664,7 @@ class EventCoder:
             (c for c in token.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.objects), None)
         if noun is None or noun.tag_ != "NN":
             return False
-        return not any(t.lower_ in trigger_table().separate_words for t in token.sent)
+        return not any(t.lower_ in self.table.separate_words for t in token.sent)
 
     @staticmethod
     def _date_step(doc: Doc, sent_dates: list, date, date_text) -> str:
@@ -692,8 +697,7 @@ class EventCoder:
     _planned = staticmethod(analysis.planned)
     _unrealised = staticmethod(analysis.unrealised)
 
-    @staticmethod
-    def _topic_of_talks(token: Token) -> bool:
+    def _topic_of_talks(self, token: Token) -> bool:
         """Whether a noun trigger is what talks are about: the object of "discussed", "reviewed"
         (or of a preposition under them: "exchanged views on joint exercises")."""
         t = token
@@ -702,8 +706,9 @@ class EventCoder:
                 return False
             t = t.head
             if t.pos_ == "VERB":
-                return t.lemma_.lower() in trigger_table().discussion_verbs or (
-                    t.lemma_.lower() == "exchange" and any(c.lower_ in ("views", "view") for c in t.children))
+                return t.lemma_.lower() in self.table.discussion_verbs or (
+                    t.lemma_.lower() in self.table.opinion_verbs
+                    and any(c.lower_ in self.table.opinion_nouns for c in t.children))
         return False
 
     _PURPOSE_DEPS = ("xcomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "conj")
@@ -744,8 +749,8 @@ class EventCoder:
             head = t.head
             if head.i == t.i:
                 return False
-            if t.dep_ == "prep" and t.lower_ in ("for", "on"):
-                return any(trig.family in ("praise", "empathy") for trig in self._triggers(head))
+            if t.dep_ == "prep" and t.lower_ in self.table.reason_preps:
+                return any(self.table.in_group(trig.family, "for_a_reason") for trig in self._triggers(head))
             t = head
         return False
 
@@ -766,13 +771,13 @@ class EventCoder:
 
     def _intent_code(self, token: Token) -> str:
         words = [t for t in token.subtree if t.i > token.i][:25]
-        for code in ("036", "0332", "0312"):  # meeting intents first: "agreed to hold the dialogue"
+        for code in self.table.code_groups["intent_by_verb"]:  # meeting intents first: "agreed to hold the dialogue"
             vocab = self.table.intent_complements.get(code, frozenset())
             for t in words[:4]:
                 if t.pos_ == "VERB" and t.lemma_.lower() in vocab:
                     return code
         lemmas = {t.lemma_.lower() for t in words}
-        for code in ("036", "0312", "0332"):
+        for code in self.table.code_groups["intent_by_word"]:
             if lemmas & self.table.intent_complements.get(code, frozenset()):
                 return code
         return "030"
@@ -791,12 +796,12 @@ class EventCoder:
                     if refs:
                         return refs
             for child in token.children:  # "indirect talks between Iran and the US": both sides act
-                if child.dep_ == "prep" and child.lower_ == "between":
+                if child.dep_ == "prep" and child.lower_ in self.table.between_preps:
                     refs = disc.resolve(next((g for g in child.children if g.dep_ == "pobj"), None))
                     if len({r.country for r in refs if r.country}) >= 2:
                         return refs
             for child in token.children:  # "a visit by a delegation of ...": the agent acts
-                if child.dep_ == "prep" and child.lower_ == "by":
+                if child.dep_ == "prep" and child.lower_ in self.table.agent_preps:
                     agent = next((g for g in child.children if g.dep_ == "pobj"), None)
                     refs = disc.resolve(agent) if agent is not None else []
                     if refs:
@@ -815,12 +820,12 @@ class EventCoder:
                     break  # the passive of another clause ("said the drill was not directed at anyone
                     # and thanked China" parsed as one clause): the trigger's own subject is lost
                 if subj is None:
-                    return disc.both() if trig.family in ("sign", "intent", "cooperate", "consult") else []
+                    return disc.both() if self.table.in_group(trig.family, "passive_by_both") else []
             if subj is None and verb.i == pred.i and verb.tag_ == "VBN":
                 # a participle with its agent: "the dialogue, co-chaired by A and B", "a plan signed by A"
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-            if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            if subj is not None and subj.lower_ in self.table.relative_pronouns and verb.dep_ == "relcl":
                 subj = verb.head  # "Chien, who is on an official visit": the antecedent acts
                 while subj.dep_ == "conj" and subj.head.i != subj.i:
                     subj = subj.head  # "Healey and Crosetto, who are visiting Japan": both
@@ -834,9 +839,10 @@ class EventCoder:
                     return refs
                 if subj.lower_ == "it":
                     return []  # a thing acts ("after it signed a supply deal"): no state by default
-                if trig.family == "aid" and subj.pos_ == "NOUN" and subj.lower_ not in GROUP_NOUNS | ORIGIN_NOUNS:
+                if self.table.in_group(trig.family, "giving") and subj.pos_ == "NOUN" \
+                        and subj.lower_ not in GROUP_NOUNS | ORIGIN_NOUNS:
                     return []  # "the gifts provide encouragement": a thing, not a donor, acts
-                if trig.family == "assault" and subj.pos_ == "NOUN":
+                if self.table.in_group(trig.family, "force") and subj.pos_ == "NOUN":
                     return []  # "terrorists fired at tourists": force used by people no state owns
                 break
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
@@ -851,7 +857,7 @@ class EventCoder:
             person = disc.person_at.get(i)
             if person is not None:
                 return [disc.person_ref(person)]
-        if trig.family in ("sign", "intent", "cooperate"):
+        if self.table.in_group(trig.family, "jointly_done"):
             return disc.both()
         return self._round_protagonist(disc, token, trig)
 
@@ -887,16 +893,16 @@ class EventCoder:
             return [Ref(country=disc.dyad[1] if disc.dyad[0] == where else disc.dyad[0], sector="GOV")]
         return []
 
-    @staticmethod
-    def _round_protagonist(disc: Discourse, token: Token, trig: Trigger) -> list[Ref]:
+    def _round_protagonist(self, disc: Discourse, token: Token, trig: Trigger) -> list[Ref]:
         """In a report of one official's round of meetings with three or more states, talks no one is
         said to hold ("So far, talks have taken place with A, B and C", "Notable were meetings with
         ministers from A and B") are the protagonist's: the official of the report's main state."""
-        if trig.family != "consult" or trig.pos != "NOUN" or len(disc.ranked) < 3 or not disc.dyad:
+        if not self.table.in_group(trig.family, "round_of_talks") or trig.pos != "NOUN" or len(disc.ranked) < 3 \
+                or not disc.dyad:
             return []
         # "talks with A", or talks that "have taken place with A": the ones met are named
         heads = (token, token.head) if token.dep_ in ("nsubj", "nsubjpass") else (token,)
-        if not any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children):
+        if not any(c.dep_ == "prep" and c.lower_ in self.table.met_preps for h in heads for c in h.children):
             return []  # "the talks touched on Haiti": talks told before, whose parties are known
         main = disc._protagonist()
         people = [p for p in disc.persons if p.country == main]
@@ -925,15 +931,15 @@ class EventCoder:
                           for g in p.children if g.dep_ == "pobj"]  # "a group of protesters"
         return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
 
-    @staticmethod
-    def _bound_possessive(disc: Discourse, poss: Token, pred: Token) -> bool:
+    def _bound_possessive(self, disc: Discourse, poss: Token, pred: Token) -> bool:
         """"Khamliang shared his deep sympathy": a possessive pronoun on a noun trigger is bound by
         the subject of the verb it hangs from, who acts; the discourse's last person (whom "his"
         resolves to on its own) may be the other side. Only when that subject names someone."""
-        if poss.lower_ not in POSSESSIVE_PRONOUNS or pred.i == poss.head.i:
+        bound = self.table.bound_possessives
+        if poss.lower_ not in bound or pred.i == poss.head.i:
             return False
         subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.lower_ not in POSSESSIVE_PRONOUNS and bool(disc.resolve(subj))
+        return subj is not None and subj.lower_ not in bound and bool(disc.resolve(subj))
 
     def _civilian_subject(self, token: Token, pred: Token) -> bool:
         subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -947,7 +953,7 @@ class EventCoder:
         for ref in self._target_refs(disc, token, pred, trig):
             if ref.country and ref.country not in countries:
                 return ref
-        if trig.family == "accuse" and token.sent.start is not None:
+        if self.table.in_group(trig.family, "target_where_held") and token.sent.start is not None:
             place = venue_in(token.sent, [s for s in disc.doc.spans.get(SPANS_KEY, [])
                                           if s.label_ in PLACE_LABELS])
             if place and place[1] and place[1] not in countries:
@@ -971,7 +977,8 @@ class EventCoder:
     def _find_target_refs(self, disc, token, pred, trig) -> list[Ref]:
         cands: list[Token] = []
         members: list[Token] = []
-        if trig.family in ("demand", "threaten") or trig.reads_clause:
+        table = self.table
+        if table.in_group(trig.family, "clause_target") or trig.reads_clause:
             # "demanded that Hamas renounce", "warning that the regime would", "proposed that Japan continue"
             for head in self._heads(token, pred):
                 for child in head.children:
@@ -981,20 +988,22 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     cands += self._also_with([g for g in child.children if g.dep_ == "pobj"], child.lower_)
-                    if trig.family in ("consult", "call"):
+                    if table.in_group(trig.family, "conversation"):
                         members += self._members(head)
-                if child.dep_ in ("dobj", "obj") and trig.family not in ("sign", "intent", "cooperate", "aid", "call") \
-                        and head.lemma_.lower() not in self.table.discussion_verbs \
-                        and not (trig.family == "consult" and child.lemma_.lower() in trig.objects):
+                if child.dep_ in ("dobj", "obj") and not table.in_group(trig.family, "object_not_target") \
+                        and head.lemma_.lower() not in table.discussion_verbs \
+                        and not (table.in_group(trig.family, "encounter_object") and child.lemma_.lower() in trig.objects):
                     # "discussed the North Korean threat": what is discussed is a topic, not whom with;
                     # the encounter noun of a consultation ("held talks", "played host to X") is no
                     # counterpart either ("host" would resolve to the state hosting the report's visit)
                     cands.append(child)
-                if child.dep_ in ("dobj", "obj") and trig.family == "call" and trig.pos == "VERB" and head is token:
+                if child.dep_ in ("dobj", "obj") and table.in_group(trig.family, "calling") and trig.pos == "VERB" \
+                        and head is token:
                     # "telephoned Modi", "called up Modi": a calling verb's object is the one called
                     # (a call noun's verb has the call itself as object: "held a phone call")
                     cands.append(child)
-                if child.dep_ in ("dobj", "obj") and (child.lemma_.lower() in trig.objects or trig.family == "sign"):
+                if child.dep_ in ("dobj", "obj") and (child.lemma_.lower() in trig.objects
+                                                      or table.in_group(trig.family, "party_in_object")):
                     # "expressed opposition to China's moves", "signed a memorandum of understanding
                     # with the UAE": the object's own phrase names the target (or another party)
                     cands += [g for p in self._noun_phrase_preps(child) if p.lower_ in trig.target_preps
@@ -1003,22 +1012,22 @@ class EventCoder:
                     cands.append(child)
                 if child.dep_ == "agent" and head.lemma_.lower() in self.table.feeling_verbs:
                     cands += [g for g in child.children if g.dep_ == "pobj"]  # "concerned by China's actions"
-                if (child.dep_ == "prep" and child.lower_ == "as" and trig.family == "aid"
+                if (child.dep_ == "prep" and child.lower_ in table.gift_preps and table.in_group(trig.family, "giving")
                         and not any(p.dep_ == "prep" and p.lower_ in trig.target_preps
                                     for p in head.children)):
                     # "handed over equipment as gifts from X to Y": the gift's "to" names who receives the aid
                     cands += [g for n in child.children if n.dep_ == "pobj"
                               for p in self._noun_phrase_preps(n)
                               if p.lower_ in trig.target_preps for g in p.children if g.dep_ == "pobj"]
-                if child.dep_ == "xcomp" and trig.family == "intent":
+                if child.dep_ == "xcomp" and table.in_group(trig.family, "promises"):
                     # "promised to deploy more capabilities to the Philippines", "pledged to provide
                     # aid to Laos": the promise is to whom the promised act goes
-                    cands += [g for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                    cands += [g for p in child.children if p.dep_ == "prep" and p.lower_ in table.promise_preps
                               for g in p.children if g.dep_ == "pobj"]
         refs = []
         for cand in cands:
             found = disc.resolve(cand)
-            if not found and trig.family == "visit":
+            if not found and table.in_group(trig.family, "target_from_place"):
                 found = self._place_state(disc, cand)  # "visited Da Nang", "led a delegation to Dongxing city"
             refs += found
         for cand in members:
@@ -1077,7 +1086,7 @@ class EventCoder:
             # subjects of one state ("a delegation of X's army, led by Col. Y, visited Z"): one side
         for ref in self._target_refs(disc, token, pred, trig):
             if ref.country != source.country or (ref.person and ref.person != source.person
-                                                 and trig.family != "consult"):
+                                                 and not self.table.in_group(trig.family, "with_counterpart")):
                 # talks are with another state: "called on Defence Secretary X" of the source's own
                 # state (a pronoun or the parse lost who called) names no counterpart; look further
                 return ref
@@ -1095,8 +1104,7 @@ class EventCoder:
         return next((r for r in self._target_refs(disc, token, pred, trig)
                      if r.person and r.person != source.person), None)
 
-    @staticmethod
-    def _with_unnamed_many(disc, token, pred, trig) -> bool:
+    def _with_unnamed_many(self, disc, token, pred, trig) -> bool:
         """"Discusses issues with counterparts", "met a number of his counterparts": the act is with
         several officials whose states the phrase does not name, not with the report's other state
         (whom the dyad would otherwise make the target)."""
@@ -1105,10 +1113,10 @@ class EventCoder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in trig.target_preps:
                     heads += [g for g in child.children if g.dep_ == "pobj"]
-                elif child.dep_ in ("dobj", "obj") and trig.family == "consult":
+                elif child.dep_ in ("dobj", "obj") and self.table.in_group(trig.family, "with_counterpart"):
                     heads.append(child)
         for g in heads:
-            if g.lemma_.lower() in trigger_table().quantity_nouns:  # "a number of his counterparts"
+            if g.lemma_.lower() in self.table.quantity_nouns:  # "a number of his counterparts"
                 g = next((n for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
                           for n in p.children if n.dep_ == "pobj"), g)
             if g.tag_ not in ("NNS", "NNPS") or g.lemma_.lower() not in ORIGIN_NOUNS:
@@ -1116,7 +1124,8 @@ class EventCoder:
             # what names their states: "Asian counterparts", "counterparts from Laos"; not "his"
             # (his own), nor where they met ("counterparts at the forum in Jakarta")
             naming = [g] + [c for c in g.children if c.dep_ in ("amod", "compound", "nmod")]
-            naming += [t for c in g.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for t in c.subtree]
+            naming += [t for c in g.children if c.dep_ == "prep" and c.lower_ in self.table.origin_preps
+                       for t in c.subtree]
             if not any(r.country for t in naming for r in disc.resolve(t)):
                 return True
         return False
@@ -1136,38 +1145,35 @@ class EventCoder:
                 return d
         return None
 
-    @staticmethod
-    def _encounter_day(told: list[EventCandidate], sent_dates: list):
+    def _encounter_day(self, told: list[EventCandidate], sent_dates: list):
         """The day of an encounter a sentence dates ("Wong spoke by phone with Prabowo on Tuesday
         evening"): the sentences after it in its paragraph that name no day go on telling it ("He
         congratulated ...", "At the exchange, ..."). Only a meeting, call, visit or signing that
         happened, dated by a day the sentence names."""
         for ev in told:
-            if ev.family in ("consult", "call", "visit", "sign") and not ev.planned and ev.granularity == "day":
+            if self.table.in_group(ev.family, "encounter") and not ev.planned and ev.granularity == "day":
                 mention = next((d for d in sent_dates if d.value == ev.date and d.text == ev.date_text), None)
                 if mention is not None:
                     return mention
         return None
 
-    @staticmethod
-    def _days_apart(pred: Token) -> int:
+    def _days_apart(self, pred: Token) -> int:
         """Days from the sentence's day to an act told as "a day after" or "two days before" it:
         "landed in Nairobi on Friday, a day after arriving in Ethiopia" (-1), "Two days after
         arriving in Hanoi, the minister met Giang on Friday" (-2). 0 when the act is not so told."""
-        head = pred.head
-        if pred.dep_ != "pcomp" or head.lower_ not in ("after", "before"):
+        head, table = pred.head, self.table
+        if pred.dep_ != "pcomp" or head.lower_ not in table.apart_preps:
             return 0
-        unit = head.head if head.head.lemma_.lower() in ("day", "week") and head.dep_ == "prep" else next(
-            (c for c in head.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")), None)
+        units = table.day_units
+        unit = head.head if head.head.lemma_.lower() in units and head.dep_ == "prep" else next(
+            (c for c in head.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units), None)
         if unit is None:
             return 0
         count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
         if count is None:
             return 0
-        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7}.get(count.lower_) or (int(count.text) if count.text.isdigit() else 0)
-        n *= 7 if unit.lemma_.lower() == "week" else 1
-        return -n if head.lower_ == "after" else n
+        n = table.number_words.get(count.lower_) or (int(count.text) if count.text.isdigit() else 0)
+        return n * units[unit.lemma_.lower()] * table.apart_preps[head.lower_]
 
     @staticmethod
     def _dates_another_clause(doc: Doc, mention, pred: Token) -> bool:
@@ -1242,11 +1248,11 @@ class EventCoder:
     def _date(self, sent_dates, anchor, token, planned, family=""):
         anchor_value = anchor.value if hasattr(anchor, "value") else anchor
         anchor_text = anchor.text if hasattr(anchor, "text") else None
-        if not token.doc._.anchor_stated and not (planned or family == "intent"):
+        if not token.doc._.anchor_stated and not (planned or self.table.in_group(family, "stated_intent")):
             # the text names no day for the report's encounter: the act stays undated, unless a
             # day in its own sentence dates it; an intent keeps the day it was stated (reported)
             anchor_value = anchor_text = None
-        if family == "visit" and anchor_value and not planned:
+        if self.table.in_group(family, "dated_by_encounter") and anchor_value and not planned:
             return anchor_value, anchor_text, "day"  # a visit is dated by the encounter it is reported for
         points = [d for d in sent_dates if d.value and d.kind in ("point", "range") and d.granularity == "day"]
         if points and not planned:
@@ -1273,7 +1279,7 @@ class EventCoder:
             dates = self._sentence_dates(doc, sent)
             for t in self._candidates(doc, sent):
                 trigs = self._triggers(t)
-                if trigs and trigs[0].family in self.table.groups["venue"]:
+                if trigs and self.table.in_group(trigs[0].family, "venue"):
                     pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
                 elif t.pos_ == "NOUN" and t.lower_ in self.table.encounter_nouns:
                     pred = self._predicate(t)
@@ -1288,19 +1294,19 @@ class EventCoder:
                     return place
         return doc._.dateline_place
 
-    @staticmethod
-    def _with_hosting(events: list[EventCandidate]) -> list[EventCandidate]:
+    def _with_hosting(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """A visit is also hosted: CAMEO 043 from the host's side (the visit's mirror)."""
         out = list(events)
         for ev in events:
-            if ev.cameo == "043" and ev.trigger.lemma_.lower() in ("host", "welcome") and ev.target is not None \
+            if self.table.code_in(ev.cameo, "hosting") and ev.trigger.lemma_.lower() in self.table.hosting_verbs \
+                    and ev.target is not None \
                     and ev.target.person and not ev.planned:
                 # "Hegseth hosted Singh at the Pentagon", "Sisi welcomed the prince at the airport": the
                 # guest came on a visit, and they met
                 out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8,
                                    steps=[*ev.steps, "with_hosting"]))
                 out.append(replace(ev, cameo="040", confidence=ev.confidence * 0.8, steps=[*ev.steps, "with_hosting"]))
-            if ev.cameo == "042" and ev.target is not None and not ev.planned:
+            if self.table.code_in(ev.cameo, "visit") and ev.target is not None and not ev.planned:
                 out.append(EventCandidate(cameo="043", family="visit", source=ev.target, target=ev.source,
                                           sent=ev.sent, trigger=ev.trigger, date=ev.date, date_text=ev.date_text,
                                           granularity=ev.granularity, place=ev.place,
@@ -1314,9 +1320,10 @@ class EventCoder:
         a port call, which is military cooperation (062) of the two states besides the visit."""
         out = list(events)
         told = {(ev.sent.start, ev.source.country, ev.target.country) for ev in events
-                if ev.cameo == "062" and ev.target is not None}  # "arrived ... for a port call": said already
+                if self.table.code_in(ev.cameo, "military_cooperation") and ev.target is not None}  # "arrived ... for a port call": said already
         for ev in events:
-            if ev.cameo == "042" and ev.target is not None and not ev.planned and self._ship_visits(ev.trigger) \
+            if self.table.code_in(ev.cameo, "visit") and ev.target is not None and not ev.planned \
+                    and self._ship_visits(ev.trigger) \
                     and (ev.sent.start, ev.source.country, ev.target.country) not in told:
                 out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
         return out
@@ -1326,7 +1333,7 @@ class EventCoder:
         (a meeting, as the record of a joint exercise is): a 040 besides the 062."""
         out = list(events)
         for ev in events:
-            if ev.cameo == "062" and ev.target is not None and not ev.planned and \
+            if self.table.code_in(ev.cameo, "military_cooperation") and ev.target is not None and not ev.planned and \
                     ev.trigger.lemma_.lower() in self.table.encounter_acts:
                 out.append(replace(ev, cameo="040", family="consult", steps=[*ev.steps, "exercise_encounter"]))
         return out
