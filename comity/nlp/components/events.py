@@ -50,7 +50,7 @@ from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, PERSON_PRONOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from ..venues import venue_in, where_clause_venue
-from .actors import SPANS_KEY, entry_of
+from .actors import actor_index, entry_of
 from .dates import dates_in
 
 _CANDIDATES = "comity.events.candidates"  # doc.user_data key: token indices that may be triggers
@@ -954,8 +954,9 @@ class EventCoder:
             if ref.country and ref.country not in countries:
                 return ref
         if self.table.in_group(trig.family, "target_where_held") and token.sent.start is not None:
-            place = venue_in(token.sent, [s for s in disc.doc.spans.get(SPANS_KEY, [])
-                                          if s.label_ in PLACE_LABELS])
+            sent = token.sent
+            place = venue_in(sent, [s for s in actor_index(disc.doc).starting_in(sent.start, sent.end)
+                                    if s.label_ in PLACE_LABELS])
             if place and place[1] and place[1] not in countries:
                 return Ref(country=place[1], sector="GOV")
         return None
@@ -1263,7 +1264,7 @@ class EventCoder:
         return anchor_value, anchor_text, "day" if anchor_value else None
 
     def _places(self, doc: Doc) -> list[Span]:
-        return [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in PLACE_LABELS]
+        return [s for s in actor_index(doc).spans if s.label_ in PLACE_LABELS]
 
     def _place_in(self, sent: Span, places: list[Span]) -> tuple[str, str | None] | None:
         return venue_in(sent, places)
