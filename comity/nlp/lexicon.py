@@ -33,7 +33,10 @@ class TitleLexicon:
 # the person finder's lists (titles.yaml `finder_words`); each is required, no other is allowed
 FINDER_LISTS = ("weak_heads", "corporate_words", "company_office_words", "royal_styles", "cased_only",
                 "given_name_offices", "counterpart_words", "posted_prepositions", "hyphen_connectors",
-                "name_abbreviations", "general_offices")
+                "name_abbreviations", "general_offices", "office_rank_words", "given_name_ranks",
+                "apposition_adverbs", "body_possessives", "person_possessives", "shared_counterpart_words",
+                "counterpart_origin_prepositions", "place_of_office_prepositions", "place_of_office_before_the",
+                "stationed_prepositions")
 
 
 def _finder_words(path, data: dict) -> dict[str, frozenset[str]]:

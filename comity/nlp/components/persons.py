@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
@@ -69,6 +70,16 @@ POSTED = _WORDS["posted_prepositions"]
 HYPHENED = _WORDS["hyphen_connectors"]
 NAME_ABBREVIATIONS = _WORDS["name_abbreviations"]
 GENERAL_OFFICES = _WORDS["general_offices"]
+OFFICE_RANK_WORDS = _WORDS["office_rank_words"]
+GIVEN_NAME_RANKS = _WORDS["given_name_ranks"]
+APPOSITION_ADVERBS = _WORDS["apposition_adverbs"]
+BODY_POSSESSIVES = _WORDS["body_possessives"]
+PERSON_POSSESSIVES = _WORDS["person_possessives"]
+SHARED_COUNTERPARTS = _WORDS["shared_counterpart_words"]
+COUNTERPART_ORIGIN = _WORDS["counterpart_origin_prepositions"]
+PLACE_OF_OFFICE = _WORDS["place_of_office_prepositions"]
+PLACE_OF_OFFICE_BEFORE_THE = _WORDS["place_of_office_before_the"]
+STATIONED = _WORDS["stationed_prepositions"]
 
 APPOSITION_CLOSERS = {",", ".", ";", ")"}
 # what may follow the name in "the minister, X," (or "... from the Emir of Qatar, Sheikh X.")
@@ -236,6 +247,21 @@ class PhraseIndex:
         return out
 
 
+class CountryFrom(StrEnum):
+    """Where a person's country was read: the provenance comity records as the step
+    "persons.country.<value>" and weighs as the person's confidence (to_records). The finder sets
+    the first three; comity_context the others, for a person the finder left without one."""
+
+    TITLE = "title"              # a nationality or a state's body in the title ("Lao Defence Minister")
+    DICTIONARY = "dictionary"    # the user's dictionary names the person, with an office of a state
+    LEADERS = "leaders"          # the bundled leaders list: an office held on the report's date
+    COUNTERPART = "counterpart"  # the other side of "his Lao counterpart"
+    OFFICE = "office"            # an office only some states have ("Foreign Office")
+    CONTEXT = "context"          # the states the report is about
+    DATELINE = "dateline"        # the place the report was filed from
+    REPORT = "report"            # the state the report names most
+
+
 @dataclass
 class TitleInfo:
     office: str | None = None
@@ -262,7 +288,7 @@ class PersonCluster:
     titles: list[str] = field(default_factory=list)
     rank: str | None = None
     country: str | None = None
-    country_from: str | None = None  # title | dictionary | leaders | counterpart | office | context | dateline | report
+    country_from: CountryFrom | None = None
     sector: str | None = None  # from a dictionary office (MIL for a border guard commander)
     aliases: list[str] = field(default_factory=list)
     counterpart_of: str | None = None
@@ -288,7 +314,7 @@ class PersonCluster:
         self.office_states.extend(c for c in info.states if c not in self.office_states)
         if info.country and not self.country:
             self.country = info.country
-            self.country_from = "dictionary" if info.anchored_by_dictionary else "title"
+            self.country_from = CountryFrom.DICTIONARY if info.anchored_by_dictionary else CountryFrom.TITLE
         self.anchored = self.anchored or info.anchored
 
 
@@ -543,7 +569,7 @@ class PersonFinder:
                     out.add((start, i))
         for start, end in list(out):
             # "Gen Nakatani": without a period, "Gen" before a single name word is a given name
-            if start > 0 and doc[start - 1].text == "Gen" and end - start == 1 and self._name_word(doc[start]):
+            if start > 0 and doc[start - 1].text in GIVEN_NAME_RANKS and end - start == 1 and self._name_word(doc[start]):
                 out.discard((start, end))
                 out.add((start - 1, end))
         return out
@@ -551,7 +577,7 @@ class PersonFinder:
     def _opens_apposition(self, texts: list[str], k: int) -> bool:
         """Whether a title may begin at `k`, after "also" and an article (a quick test on strings)."""
         n = len(texts)
-        if k < n and texts[k] == "also":
+        if k < n and texts[k] in APPOSITION_ADVERBS:
             k += 1
         if k < n and texts[k] in DETERMINERS:
             k += 1
@@ -757,7 +783,7 @@ class PersonFinder:
             return
         people = None
         for cluster in clusters:
-            if cluster.country_from == "dictionary":
+            if cluster.country_from == CountryFrom.DICTIONARY:
                 continue
             # the full name, or a nickname within it the leader goes by ('Joko "Jokowi" Widodo')
             plain = fold(_NICKNAME.sub(" ", cluster.name))
@@ -771,7 +797,7 @@ class PersonFinder:
             office = next((o for o in person.offices if o.dated and o.holds_on(day)), None) if person else None
             if office is None or not office.country:
                 continue
-            cluster.country, cluster.country_from = office.country, "leaders"
+            cluster.country, cluster.country_from = office.country, CountryFrom.LEADERS
             cluster.sector = office.sector or cluster.sector
             if not cluster.titles and office.title:
                 cluster.titles.append(office.title)
@@ -906,7 +932,7 @@ class PersonFinder:
         for k in range(start - 1, max(sent_start, start - limit) - 1, -1):
             if doc[k].pos_ in ("VERB", "AUX"):
                 return None
-            if doc[k].lower_ not in ("its", "their") or doc[k].dep_ != "poss":
+            if doc[k].lower_ not in BODY_POSSESSIVES or doc[k].dep_ != "poss":
                 continue
             verb = doc[k].head
             for _ in range(3):
@@ -946,7 +972,7 @@ class PersonFinder:
         first = self._name_start(doc, k + 1, self._blocked) or k
         while first > 0 and self._name_word(doc[first - 1]):
             first -= 1
-        if first == 0 or doc[first - 1].lower_ != "counterparts":
+        if first == 0 or doc[first - 1].lower_ not in SHARED_COUNTERPARTS:
             return None
         info = self._title_left(doc, first, nationality, k + 1)
         return info if info.counterpart else None
@@ -954,7 +980,7 @@ class PersonFinder:
     def _past_counterpart_state(self, doc: Doc, k: int) -> int:
         """Where the name starts after "counterpart" at k - 1: past "from" + a state ("my counterpart
         from Laos"), or `k` itself."""
-        if k < len(doc) and doc[k].lower_ == "from" and k + 1 in self._nationality:
+        if k < len(doc) and doc[k].lower_ in COUNTERPART_ORIGIN and k + 1 in self._nationality:
             k += 1
             while k in self._nationality:
                 k += 1
@@ -962,14 +988,14 @@ class PersonFinder:
 
     def _in_counterpart_state(self, doc: Doc, j: int, sent_start: int) -> bool:
         """Whether token `j` is the "from" or the closing comma of "counterpart from Laos, X"."""
-        if doc[j].lower_ == "from":
+        if doc[j].lower_ in COUNTERPART_ORIGIN:
             return j - 1 >= sent_start and doc[j - 1].lower_ in COUNTERPART and j + 1 in self._nationality
         if doc[j].text != "," or j - 1 not in self._nationality:
             return False
         k = j - 1
         while k >= sent_start and k in self._nationality:
             k -= 1
-        return k - 1 >= sent_start and doc[k].lower_ == "from" and doc[k - 1].lower_ in COUNTERPART
+        return k - 1 >= sent_start and doc[k].lower_ in COUNTERPART_ORIGIN and doc[k - 1].lower_ in COUNTERPART
 
     def _named_body_of_a_state(self, doc: Doc, k: int, sent_start: int, limit: int = 5) -> int | None:
         """Where the state before a body's name in capitals ending at `k` stands ("Türkiye's Defense Industry
@@ -1019,7 +1045,7 @@ class PersonFinder:
             return TitleInfo()
         sent_end = doc[end].sent.end
         first = end + 1
-        if doc[first].lower_ == "also" and first + 1 < sent_end:  # "Xi Jinping, also general secretary of ..."
+        if doc[first].lower_ in APPOSITION_ADVERBS and first + 1 < sent_end:  # "Xi Jinping, also general secretary of ..."
             first += 1
         if doc[first].lower_ in DETERMINERS:  # "Ayman Safadi, the Jordanian foreign minister,"
             first += 1
@@ -1027,9 +1053,9 @@ class PersonFinder:
         while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_words
                                 or (doc[j].text in self.lex.connectors and j > first)
                                 or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
-                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places
+                                    and (doc[j - 1].lower_ in PLACE_OF_OFFICE or j - 1 in self._places
                                          or (doc[j - 1].lower_ == "the"
-                                             and doc[j - 2].lower_ in ("of", "for"))))
+                                             and doc[j - 2].lower_ in PLACE_OF_OFFICE_BEFORE_THE)))
                                 or (j > first and self._posted_in(doc, j))  # "attaché of the Embassy in Laos"
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
@@ -1072,7 +1098,7 @@ class PersonFinder:
         info = TitleInfo()
         words = [doc[i] for i in range(start, end)]
         while words and (words[0].text in self.lex.connectors or words[0].lower_ in DETERMINERS
-                         or words[0].text in {",", "his", "her", "'s", "’s"}):
+                         or words[0].text in {",", "'s", "’s"} or words[0].text in PERSON_POSSESSIVES):
             words.pop(0)
         if not words:
             return info
@@ -1139,7 +1165,7 @@ class PersonFinder:
 
     def _posted_in(self, doc: Doc, j: int) -> bool:
         """Whether token `j` is the "in" of a post's place in a title ("the Chinese Embassy in Cambodia")."""
-        return (doc[j].lower_ == "in" and j + 1 < len(doc)
+        return (doc[j].lower_ in STATIONED and j + 1 < len(doc)
                 and (j + 1 in self._nationality or j + 1 in self._places))
 
     def _posted_places(self, words: list) -> set[int]:
@@ -1162,7 +1188,7 @@ class PersonFinder:
         k = rank_start - 1
         if k >= 0 and doc[k].text == "-":
             k -= 1
-        return k >= 0 and doc[rank_start].text.startswith("General") and doc[k].text in GENERAL_OFFICES
+        return k >= 0 and _parts(doc[rank_start].text)[0] in OFFICE_RANK_WORDS and doc[k].text in GENERAL_OFFICES
 
     # -- clustering -------------------------------------------------------------------
     def _headline_only(self, cluster: PersonCluster) -> bool:
