@@ -80,6 +80,10 @@ COUNTERPART_ORIGIN = _WORDS["counterpart_origin_prepositions"]
 PLACE_OF_OFFICE = _WORDS["place_of_office_prepositions"]
 PLACE_OF_OFFICE_BEFORE_THE = _WORDS["place_of_office_before_the"]
 STATIONED = _WORDS["stationed_prepositions"]
+# the rules a person is kept by (a record's `rule`), each declared with what it reads in titles.yaml `rules`
+RULE_TITLE_LEFT, RULE_TITLE_RIGHT, RULE_COUNTERPART, RULE_DICTIONARY, RULE_LEADER = titles().rule_ids(
+    "persons.title-left", "persons.title-right", "persons.counterpart", "persons.dictionary",
+    "persons.leader-in-office")
 
 APPOSITION_CLOSERS = {",", ".", ";", ")"}
 # what may follow the name in "the minister, X," (or "... from the Emir of Qatar, Sheikh X.")
@@ -297,7 +301,7 @@ class PersonCluster:
     # the states whose office the title names, when only some states have it ("Foreign Office",
     # "DFA"): comity_context picks the one the report is about for a person with no country
     office_states: list[str] = field(default_factory=list)
-    rule: str = ""  # how the first mention was kept: persons.title-left | title-right | counterpart | dictionary
+    rule: str = ""  # the rule that kept the first mention (RULE_TITLE_LEFT...: titles.yaml `rules`)
 
     @property
     def key(self) -> str:
@@ -833,7 +837,8 @@ class PersonFinder:
                 continue
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
-                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end, anchored=True)
+                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end, anchored=True,
+                                        rule=RULE_LEADER)
                 clusters.append(cluster)
             if (start, end) not in cluster.mentions:
                 cluster.mentions.append((start, end))
@@ -1265,10 +1270,10 @@ def _finding_rule(left: TitleInfo, right: TitleInfo, known: bool) -> str:
     """The rule that kept a person's first mention: a user dictionary names them, or an office,
     rank or "counterpart" stands before the name or after it ("X, the defence minister")."""
     if known:
-        return "persons.dictionary"
+        return RULE_DICTIONARY
     if left.counterpart:
-        return "persons.counterpart"
-    return "persons.title-left" if left.anchored else "persons.title-right"
+        return RULE_COUNTERPART
+    return RULE_TITLE_LEFT if left.anchored else RULE_TITLE_RIGHT
 
 
 @Language.factory("comity_persons", assigns=["doc._.persons"], requires=["doc.spans", "doc.ents"])
