@@ -57,7 +57,7 @@ FINDER_LISTS = ("weak_heads", "corporate_words", "company_office_words", "royal_
                 "name_abbreviations", "general_offices", "office_rank_words", "given_name_ranks",
                 "apposition_adverbs", "body_possessives", "person_possessives", "shared_counterpart_words",
                 "counterpart_origin_prepositions", "place_of_office_prepositions", "place_of_office_before_the",
-                "stationed_prepositions")
+                "stationed_prepositions", "no_longer_words")
 
 
 def _finder_words(path, data: dict) -> dict[str, frozenset[str]]:

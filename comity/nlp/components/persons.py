@@ -80,6 +80,7 @@ COUNTERPART_ORIGIN = _WORDS["counterpart_origin_prepositions"]
 PLACE_OF_OFFICE = _WORDS["place_of_office_prepositions"]
 PLACE_OF_OFFICE_BEFORE_THE = _WORDS["place_of_office_before_the"]
 STATIONED = _WORDS["stationed_prepositions"]
+NO_LONGER = _WORDS["no_longer_words"]
 # the rules a person is kept by (a record's `rule`), each declared with what it reads in titles.yaml `rules`
 RULE_TITLE_LEFT, RULE_TITLE_RIGHT, RULE_COUNTERPART, RULE_DICTIONARY, RULE_LEADER = titles().rule_ids(
     "persons.title-left", "persons.title-right", "persons.counterpart", "persons.dictionary",
@@ -276,10 +277,12 @@ class TitleInfo:
     sector: str | None = None
     portable: str | None = None  # the office without the words that name its state, for a counterpart
     states: tuple[str, ...] = ()  # the states an ambiguous organisation in the title may be of
+    former: bool = False  # the office is no longer held ("former Prime Minister X")
 
     @property
     def anchored(self) -> bool:
-        return bool(self.office or self.rank or self.counterpart or self.anchored_by_dictionary)
+        """Whether the title makes an official: an office still held, a rank, a counterpart, a dictionary's word."""
+        return bool((self.office and not self.former) or self.rank or self.counterpart or self.anchored_by_dictionary)
 
 
 @dataclass
@@ -418,6 +421,7 @@ class PersonFinder:
         clusters: list[PersonCluster] = []
         counterparts: list[tuple[int, PersonCluster]] = []
         bare_leaders: list[tuple[int, int]] = []  # leaders named with no title, rank or role beside them
+        former: list[tuple[int, int, TitleInfo, TitleInfo]] = []  # names with only an office no longer held
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
             info = self._title_left(doc, start, nationality, end)
             if not info.anchored:
@@ -437,6 +441,8 @@ class PersonFinder:
                         self._leader_by_nickname(doc, start, end, leaders)
                     if (start, end) in leaders:
                         bare_leaders.append((start, end))
+                    if info.former or right.former:
+                        former.append((start, end, info, right))
                     continue
                 cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end,
                                         rule=_finding_rule(info, right, (start, end) in known))
@@ -451,6 +457,15 @@ class PersonFinder:
                 cluster.add_title(self._known_office(doc, known[(start, end)]))
             if info.counterpart:
                 counterparts.append((start, cluster))
+        for start, end, info, right in former:
+            # a former office makes no official ("former Prime Minister X" acts for no state), but one found by
+            # another title keeps the mention and the title ("Foreign Secretary X ... X, a former prime minister")
+            cluster = self._attach(doc, clusters, start, end)
+            if cluster is not None:
+                if (start, end) not in cluster.mentions:
+                    cluster.mentions.append((start, end))
+                for title in ((right, info) if right.office and not info.office else (info, right)):
+                    cluster.add_title(title)
         for start, cluster in sorted(counterparts, key=lambda sc: sc[0]):
             # after all clusters: "Y met his Malaysian counterpart Admiral Tan Sri X" links X to Y
             # even when X's longer name was clustered first
@@ -1150,6 +1165,7 @@ class PersonFinder:
             office.pop()  # "Foreign Minister Prince Faisal bin Farhan": the prince is no part of the office
         if office and any(self._is_head(w) for w in office):
             info.office = doc[office[0].i : office[-1].i + 1].text
+            info.former = any(w.lower_ in NO_LONGER for w in doc[office[0].i : office[-1].i + 1])
             own = [k for k, w in enumerate(office) if w.i in nationality or w.i in self._org_country]
             rest = office[own[-1] + 1:] if own else office
             while rest and (rest[0].text in self.lex.connectors or rest[0].lower_ in ("'s", "’s")):
