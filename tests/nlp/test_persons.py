@@ -243,3 +243,14 @@ def test_persons_a_former_office_beside_a_held_one_is_kept_as_a_title():
     kowal = p["Robert Kowal"]  # an official by his envoy's title; the former office read first stays his title
     assert kowal.rule == "persons.title-left" and "Special Envoy" in kowal.titles and kowal.country == "POL"
     assert "former defence minister" in kowal.titles and len(kowal.mentions) == 2
+
+
+def test_persons_a_title_before_a_comma_may_end_in_the_portfolio_it_names():
+    p = people("Chilean Defence Minister Maya Fernández met the delegation in Santiago with the secretary of "
+               "defense procurement, Andrés Gómez, on Monday.")
+    assert p["Andrés Gómez"].titles == ("secretary of defense procurement",)
+    assert p["Andrés Gómez"].rule == "persons.title-left"
+
+
+def test_persons_a_portfolio_of_a_company_makes_no_official():
+    assert people("The head of the company, John Smith, said that sales rose in March.") == {}

@@ -921,6 +921,9 @@ class PersonFinder:
                           for k in range(j + 1, start))):
                 comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."; "The UK's
                 j -= 1  # Deputy Defence Adviser to Nigeria, Commander X, ..." (the rank is read below)
+            elif comma is not None and j == comma - 1 and self._portfolio_start(doc, j, sent_start) is not None:
+                # "the secretary of defense production, X,": the portfolio the title names, before the comma
+                j = self._portfolio_start(doc, j, sent_start) - 1
             else:
                 break
         if comma is not None:
@@ -942,6 +945,25 @@ class PersonFinder:
             return info
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
+
+    def _portfolio_start(self, doc: Doc, j: int, sent_start: int, limit: int = 4) -> int | None:
+        """Where the portfolio ending at `j` starts: a few nouns and adjectives no title list holds, joined by
+        a conjunction, after a connector that follows a title ("secretary of defense production", "Special
+        Adviser to the President on Media and Publicity"); None when that is not what stands there."""
+        k, words, unknown = j, 0, False
+        while k >= sent_start and words < limit:
+            tok = doc[k]
+            if tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ") and k not in self._blocked:
+                words += 1
+                unknown = unknown or not self._title_token(doc, k)
+            elif not (tok.pos_ == "CCONJ" and k < j and words):
+                break
+            k -= 1
+        if not unknown or k < sent_start or k == j or doc[k + 1].pos_ == "CCONJ":
+            return None
+        if doc[k].text not in self.lex.connectors or not self._title_before(doc, k - 1, sent_start):
+            return None
+        return k + 1
 
     def _possessor_state(self, doc: Doc, start: int, limit: int = 8) -> str | None:
         """The state of the body whose office "its" names before the name, by the noun a participle
