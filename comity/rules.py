@@ -4,14 +4,17 @@ A record says which rule made it (docs/extraction.md). For an event that is a ro
 resources/event_triggers.yaml, whose `id` the event coder notes on the event (the table's compiler
 requires one on every row). A table read here without ids (a hand-written one in a test) names
 its rows `<family>.<lemma>`, and a lookup returns every row of a name. Agreements are found by the term patterns of a kind in
-resources/agreement_terms.yaml ("agreements.term.mou"). Other rules (persons, statuses,
-post-steps) live in code; `rule_source` names the module that holds them.
+resources/agreement_terms.yaml ("agreements.term.mou"). The person finder's rules are declared in
+resources/titles.yaml `rules` ("persons.title-left": what it reads, and the title lists it reads).
+Other rules (where a person's country came from, statuses, post-steps) live in code; `rule_source`
+names the module that holds them.
 
 No spaCy here: the web view shows rules (`/rules/<id>`) without loading the NLP layer, so the
 YAML is read from the package's files directly, its families being the sections that list rows.
 """
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,9 +23,10 @@ import yaml
 
 TRIGGERS_FILE = "event_triggers.yaml"
 AGREEMENT_TERMS_FILE = "agreement_terms.yaml"
+TITLES_FILE = "titles.yaml"
 # rules written in code, by the prefix of their ids: where to read them
 CODE_RULES = {
-    "persons.": "comity/nlp/components/persons.py (PersonFinder) and context.py (countries)",
+    "persons.country.": "comity/nlp/components/persons.py (PersonFinder) and context.py (countries)",
     "agreements.status.": "comity/nlp/components/agreements.py (AgreementFinder._status)",
     "agreements.": "comity/nlp/components/agreements.py (AgreementFinder)",
     "mechanisms.": "comity/nlp/components/mechanisms.py (MechanismFinder)",
@@ -124,9 +128,31 @@ def agreement_kind_rows() -> dict[str, tuple[RuleRow, ...]]:
     return out
 
 
+@cache
+def person_rule_rows() -> dict[str, tuple[RuleRow, ...]]:
+    """The person finder's rules (titles.yaml `rules`) by id: each row from its id to its last line."""
+    return person_rule_rows_in(_resource(TITLES_FILE))
+
+
+def person_rule_rows_in(text: str, file: str = TITLES_FILE) -> dict[str, tuple[RuleRow, ...]]:
+    lines = text.splitlines()
+    out: dict[str, tuple[RuleRow, ...]] = {}
+    for key, section in yaml.compose(text).value:
+        if key.value != "rules" or not isinstance(section, yaml.MappingNode):
+            continue
+        for rule, row in section.value:
+            # a block mapping ends where the next row starts: its last value ends it
+            last = row.value[-1][1] if isinstance(row, yaml.MappingNode) and row.value and not row.flow_style else row
+            end = last.end_mark.line if last.end_mark.column else last.end_mark.line - 1
+            text_ = textwrap.dedent("\n".join(lines[rule.start_mark.line:max(end, rule.start_mark.line) + 1])).strip()
+            out[rule.value] = (RuleRow(id=rule.value, file=file, line=rule.start_mark.line + 1, text=text_),)
+    return out
+
+
 def rule_source(rule_id: str) -> RuleSource:
     """Where `rule_id` is defined: its rows of data, or the module of code it is written in."""
-    rows = trigger_rows().get(rule_id) or agreement_kind_rows().get(rule_id) or ()
+    rows = (trigger_rows().get(rule_id) or agreement_kind_rows().get(rule_id) or person_rule_rows().get(rule_id)
+            or ())
     if rows:
         return RuleSource(id=rule_id, rows=rows)
     code = next((where for prefix, where in CODE_RULES.items() if rule_id.startswith(prefix)), None)

@@ -1,5 +1,5 @@
 """Rule ids (comity/rules.py): where a rule's row is found."""
-from comity.rules import rule_source, trigger_rows, trigger_rows_in
+from comity.rules import person_rule_rows_in, rule_source, trigger_rows, trigger_rows_in
 
 TABLE = """\
 # a hand-written table
@@ -40,7 +40,20 @@ def test_rule_source_points_to_data_rows_or_to_code():
     assert rule_source("sign.sign-order").rows and rule_source("sign.sign-order").known
     (mou,) = rule_source("agreements.term.mou").rows
     assert mou.file == "agreement_terms.yaml" and mou.text.startswith("mou:")
-    person = rule_source("persons.title-left")
-    assert not person.rows and "persons.py" in person.code
-    assert not rule_source("no-such-rule").known
+    (person,) = rule_source("persons.title-left").rows  # the person finder's rules are declared in titles.yaml
+    assert person.file == "titles.yaml" and person.line > 1 and "reads: [" in person.text
+    assert person.text.startswith("persons.title-left:\n") and "says:" in person.text
+    country = rule_source("persons.country.context")  # where a country came from is written in code
+    assert not country.rows and "context.py" in country.code
+    assert not rule_source("no-such-rule").known and not rule_source("persons.no-such-rule").known
+
+
+def test_person_rule_rows_run_from_their_id_to_their_last_value():
+    text = "ranks: [General]\nrules:\n  persons.a: {says: x, reads: []}  # one line\n" \
+           "  persons.b:\n    says: y\n    reads: [ranks,\n            ranks]\nother: [z]\n"
+    rows = person_rule_rows_in(text)
+    (a,) = rows["persons.a"]
+    assert (a.line, a.text) == (3, "persons.a: {says: x, reads: []}  # one line")
+    (b,) = rows["persons.b"]
+    assert (b.line, b.text) == (4, "persons.b:\n  says: y\n  reads: [ranks,\n          ranks]")
 

@@ -19,8 +19,8 @@ HELP = "\n\n".join((
     "rule that matched and its outcome (an event with its CAMEO code and source->target, or the guard that "
     "vetoed it and why); then the records drawn from the sentence (events, meetings, agreements, mechanisms, "
     "people), each with the rule that made it and the steps that changed it afterwards.",
-    "A rule id such as visit.host names a row of comity/nlp/resources/event_triggers.yaml; docs/extraction.md "
-    "tells how to read and add one.",
+    "A rule id such as visit.host names a row of comity/nlp/resources/event_triggers.yaml, persons.title-left "
+    "one of titles.yaml `rules`; docs/extraction.md tells how to read and add one.",
     "Example, why is sentence 2 a visit?   comity explain report.txt --sentence 2",
 ))
 

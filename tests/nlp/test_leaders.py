@@ -206,6 +206,7 @@ def test_leaders_in_office_named_without_a_title_in_a_report_with_officials(pipe
                   "Hà Nội for talks. Barack Obama sent a letter.", "2023-09-11")
     p = people_of(pipe, text)
     assert p["Joe Biden"].country == "USA" and p["Joe Biden"].titles  # in office that day: an official
+    assert p["Joe Biden"].rule == "persons.leader-in-office"  # by the rule of titles.yaml that says so
     assert "Barack Obama" not in p  # out of office that day: a name alone, as before
 
 

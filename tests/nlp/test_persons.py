@@ -228,3 +228,29 @@ def test_an_official_named_only_by_role_is_no_person():
     text = (" date 2024-05-10 ASTANA — Kazakhstan and Uzbekistan will hold joint exercises, the head of the Kazakh "
             "military department said. — Kazinform")
     assert people(text, "2024-05-10") == {}
+
+
+def test_persons_a_former_office_alone_makes_no_official():
+    p = people("Thai Foreign Minister Maris Sangiampongsa met Indian External Affairs Minister Subrahmanyam "
+               "Jaishankar in Bangkok on Monday. Former Thai Prime Minister Prayut Chan-o-cha attended the dinner "
+               "as a guest, and Jaishankar later spoke with former Indian ambassador Harsh Shringla.")
+    assert set(p) == {"Maris Sangiampongsa", "Subrahmanyam Jaishankar"}  # former office holders act for no state
+
+
+def test_persons_a_former_office_beside_a_held_one_is_kept_as_a_title():
+    p = people("Polish Foreign Minister Radosław Sikorski received Robert Kowal, a former defence minister, on "
+               "Tuesday. Polish Special Envoy Robert Kowal said the talks were useful.")
+    kowal = p["Robert Kowal"]  # an official by his envoy's title; the former office read first stays his title
+    assert kowal.rule == "persons.title-left" and "Special Envoy" in kowal.titles and kowal.country == "POL"
+    assert "former defence minister" in kowal.titles and len(kowal.mentions) == 2
+
+
+def test_persons_a_title_before_a_comma_may_end_in_the_portfolio_it_names():
+    p = people("Chilean Defence Minister Maya Fernández met the delegation in Santiago with the secretary of "
+               "defense procurement, Andrés Gómez, on Monday.")
+    assert p["Andrés Gómez"].titles == ("secretary of defense procurement",)
+    assert p["Andrés Gómez"].rule == "persons.title-left"
+
+
+def test_persons_a_portfolio_of_a_company_makes_no_official():
+    assert people("The head of the company, John Smith, said that sales rose in March.") == {}

@@ -163,8 +163,10 @@ def test_middle_initials_inside_names():
 
 
 def test_former_stays_in_the_title():
-    p = people("Former Prime Minister Mahathir Mohamad criticised the government in Kuala Lumpur.")
-    assert p["Mahathir Mohamad"].titles == ("Former Prime Minister",)
+    p = people("Malaysian Special Envoy Mahathir Mohamad, Former Prime Minister, met the delegation in Tokyo.")
+    assert p["Mahathir Mohamad"].titles == ("Special Envoy", "Former Prime Minister")
+    # alone, an office no longer held makes no official (titles.yaml no_longer_words)
+    assert people("Former Prime Minister Mahathir Mohamad criticised the government in Kuala Lumpur.") == {}
 
 
 def test_lower_case_head_before_a_date_is_no_person():

@@ -3,6 +3,7 @@ persons of the seeds and of a few real reports carry a non-empty `rule`."""
 import pytest
 
 from comity.ingest import read_paths
+from comity.nlp.lexicon import titles
 from comity.rules import rule_source
 
 pytestmark = pytest.mark.model
@@ -49,7 +50,7 @@ def test_event_rules_name_a_row_of_the_trigger_table_or_code(results):
 
 def test_persons_say_where_their_country_came_from(results):
     persons = [p for r in results for p in r.persons]
-    assert {p.rule for p in persons} <= {"persons.title-left", "persons.title-right", "persons.counterpart",
-                                         "persons.dictionary"}
+    assert {p.rule for p in persons} <= set(titles().rules)  # each a rule titles.yaml declares
+    assert all(rule_source(p.rule).rows for p in persons)
     for p in persons:
         assert bool(p.country) == any(s.startswith("persons.country.") for s in p.steps), p

@@ -57,7 +57,9 @@ def test_rule_page_shows_file_line_and_text(client):
 
 
 def test_rules_in_code_and_unknown_rules(client):
-    assert "persons.py" in client.get("/api/rules/persons.title-left").json()["code"]
+    assert "context.py" in client.get("/api/rules/persons.country.context").json()["code"]
+    (person,) = client.get("/api/rules/persons.title-left").json()["rows"]
+    assert person["file"] == "titles.yaml" and person["text"].startswith("persons.title-left:")
     assert client.get("/api/rules/agreements.term.protocol").json()["rows"][0]["file"] == "agreement_terms.yaml"
     assert client.get("/api/rules/no.such-rule").status_code == 404
     assert client.get("/rules/no.such-rule").status_code == 404

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
@@ -69,6 +70,21 @@ POSTED = _WORDS["posted_prepositions"]
 HYPHENED = _WORDS["hyphen_connectors"]
 NAME_ABBREVIATIONS = _WORDS["name_abbreviations"]
 GENERAL_OFFICES = _WORDS["general_offices"]
+OFFICE_RANK_WORDS = _WORDS["office_rank_words"]
+GIVEN_NAME_RANKS = _WORDS["given_name_ranks"]
+APPOSITION_ADVERBS = _WORDS["apposition_adverbs"]
+BODY_POSSESSIVES = _WORDS["body_possessives"]
+PERSON_POSSESSIVES = _WORDS["person_possessives"]
+SHARED_COUNTERPARTS = _WORDS["shared_counterpart_words"]
+COUNTERPART_ORIGIN = _WORDS["counterpart_origin_prepositions"]
+PLACE_OF_OFFICE = _WORDS["place_of_office_prepositions"]
+PLACE_OF_OFFICE_BEFORE_THE = _WORDS["place_of_office_before_the"]
+STATIONED = _WORDS["stationed_prepositions"]
+NO_LONGER = _WORDS["no_longer_words"]
+# the rules a person is kept by (a record's `rule`), each declared with what it reads in titles.yaml `rules`
+RULE_TITLE_LEFT, RULE_TITLE_RIGHT, RULE_COUNTERPART, RULE_DICTIONARY, RULE_LEADER = titles().rule_ids(
+    "persons.title-left", "persons.title-right", "persons.counterpart", "persons.dictionary",
+    "persons.leader-in-office")
 
 APPOSITION_CLOSERS = {",", ".", ";", ")"}
 # what may follow the name in "the minister, X," (or "... from the Emir of Qatar, Sheikh X.")
@@ -236,6 +252,21 @@ class PhraseIndex:
         return out
 
 
+class CountryFrom(StrEnum):
+    """Where a person's country was read: the provenance comity records as the step
+    "persons.country.<value>" and weighs as the person's confidence (to_records). The finder sets
+    the first three; comity_context the others, for a person the finder left without one."""
+
+    TITLE = "title"              # a nationality or a state's body in the title ("Lao Defence Minister")
+    DICTIONARY = "dictionary"    # the user's dictionary names the person, with an office of a state
+    LEADERS = "leaders"          # the bundled leaders list: an office held on the report's date
+    COUNTERPART = "counterpart"  # the other side of "his Lao counterpart"
+    OFFICE = "office"            # an office only some states have ("Foreign Office")
+    CONTEXT = "context"          # the states the report is about
+    DATELINE = "dateline"        # the place the report was filed from
+    REPORT = "report"            # the state the report names most
+
+
 @dataclass
 class TitleInfo:
     office: str | None = None
@@ -246,10 +277,12 @@ class TitleInfo:
     sector: str | None = None
     portable: str | None = None  # the office without the words that name its state, for a counterpart
     states: tuple[str, ...] = ()  # the states an ambiguous organisation in the title may be of
+    former: bool = False  # the office is no longer held ("former Prime Minister X")
 
     @property
     def anchored(self) -> bool:
-        return bool(self.office or self.rank or self.counterpart or self.anchored_by_dictionary)
+        """Whether the title makes an official: an office still held, a rank, a counterpart, a dictionary's word."""
+        return bool((self.office and not self.former) or self.rank or self.counterpart or self.anchored_by_dictionary)
 
 
 @dataclass
@@ -262,7 +295,7 @@ class PersonCluster:
     titles: list[str] = field(default_factory=list)
     rank: str | None = None
     country: str | None = None
-    country_from: str | None = None  # title | dictionary | leaders | counterpart | office | context | dateline | report
+    country_from: CountryFrom | None = None
     sector: str | None = None  # from a dictionary office (MIL for a border guard commander)
     aliases: list[str] = field(default_factory=list)
     counterpart_of: str | None = None
@@ -271,7 +304,7 @@ class PersonCluster:
     # the states whose office the title names, when only some states have it ("Foreign Office",
     # "DFA"): comity_context picks the one the report is about for a person with no country
     office_states: list[str] = field(default_factory=list)
-    rule: str = ""  # how the first mention was kept: persons.title-left | title-right | counterpart | dictionary
+    rule: str = ""  # the rule that kept the first mention (RULE_TITLE_LEFT...: titles.yaml `rules`)
 
     @property
     def key(self) -> str:
@@ -288,7 +321,7 @@ class PersonCluster:
         self.office_states.extend(c for c in info.states if c not in self.office_states)
         if info.country and not self.country:
             self.country = info.country
-            self.country_from = "dictionary" if info.anchored_by_dictionary else "title"
+            self.country_from = CountryFrom.DICTIONARY if info.anchored_by_dictionary else CountryFrom.TITLE
         self.anchored = self.anchored or info.anchored
 
 
@@ -388,6 +421,7 @@ class PersonFinder:
         clusters: list[PersonCluster] = []
         counterparts: list[tuple[int, PersonCluster]] = []
         bare_leaders: list[tuple[int, int]] = []  # leaders named with no title, rank or role beside them
+        former: list[tuple[int, int, TitleInfo, TitleInfo]] = []  # names with only an office no longer held
         for start, end in sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0])):
             info = self._title_left(doc, start, nationality, end)
             if not info.anchored:
@@ -407,6 +441,8 @@ class PersonFinder:
                         self._leader_by_nickname(doc, start, end, leaders)
                     if (start, end) in leaders:
                         bare_leaders.append((start, end))
+                    if info.former or right.former:
+                        former.append((start, end, info, right))
                     continue
                 cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end,
                                         rule=_finding_rule(info, right, (start, end) in known))
@@ -421,6 +457,15 @@ class PersonFinder:
                 cluster.add_title(self._known_office(doc, known[(start, end)]))
             if info.counterpart:
                 counterparts.append((start, cluster))
+        for start, end, info, right in former:
+            # a former office makes no official ("former Prime Minister X" acts for no state), but one found by
+            # another title keeps the mention and the title ("Foreign Secretary X ... X, a former prime minister")
+            cluster = self._attach(doc, clusters, start, end)
+            if cluster is not None:
+                if (start, end) not in cluster.mentions:
+                    cluster.mentions.append((start, end))
+                for title in ((right, info) if right.office and not info.office else (info, right)):
+                    cluster.add_title(title)
         for start, cluster in sorted(counterparts, key=lambda sc: sc[0]):
             # after all clusters: "Y met his Malaysian counterpart Admiral Tan Sri X" links X to Y
             # even when X's longer name was clustered first
@@ -543,7 +588,7 @@ class PersonFinder:
                     out.add((start, i))
         for start, end in list(out):
             # "Gen Nakatani": without a period, "Gen" before a single name word is a given name
-            if start > 0 and doc[start - 1].text == "Gen" and end - start == 1 and self._name_word(doc[start]):
+            if start > 0 and doc[start - 1].text in GIVEN_NAME_RANKS and end - start == 1 and self._name_word(doc[start]):
                 out.discard((start, end))
                 out.add((start - 1, end))
         return out
@@ -551,7 +596,7 @@ class PersonFinder:
     def _opens_apposition(self, texts: list[str], k: int) -> bool:
         """Whether a title may begin at `k`, after "also" and an article (a quick test on strings)."""
         n = len(texts)
-        if k < n and texts[k] == "also":
+        if k < n and texts[k] in APPOSITION_ADVERBS:
             k += 1
         if k < n and texts[k] in DETERMINERS:
             k += 1
@@ -757,7 +802,7 @@ class PersonFinder:
             return
         people = None
         for cluster in clusters:
-            if cluster.country_from == "dictionary":
+            if cluster.country_from == CountryFrom.DICTIONARY:
                 continue
             # the full name, or a nickname within it the leader goes by ('Joko "Jokowi" Widodo')
             plain = fold(_NICKNAME.sub(" ", cluster.name))
@@ -771,7 +816,7 @@ class PersonFinder:
             office = next((o for o in person.offices if o.dated and o.holds_on(day)), None) if person else None
             if office is None or not office.country:
                 continue
-            cluster.country, cluster.country_from = office.country, "leaders"
+            cluster.country, cluster.country_from = office.country, CountryFrom.LEADERS
             cluster.sector = office.sector or cluster.sector
             if not cluster.titles and office.title:
                 cluster.titles.append(office.title)
@@ -807,7 +852,8 @@ class PersonFinder:
                 continue
             cluster = self._attach(doc, clusters, start, end)
             if cluster is None:
-                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end, anchored=True)
+                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end, anchored=True,
+                                        rule=RULE_LEADER)
                 clusters.append(cluster)
             if (start, end) not in cluster.mentions:
                 cluster.mentions.append((start, end))
@@ -875,6 +921,9 @@ class PersonFinder:
                           for k in range(j + 1, start))):
                 comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."; "The UK's
                 j -= 1  # Deputy Defence Adviser to Nigeria, Commander X, ..." (the rank is read below)
+            elif comma is not None and j == comma - 1 and self._portfolio_start(doc, j, sent_start) is not None:
+                # "the secretary of defense production, X,": the portfolio the title names, before the comma
+                j = self._portfolio_start(doc, j, sent_start) - 1
             else:
                 break
         if comma is not None:
@@ -897,6 +946,25 @@ class PersonFinder:
         info = self._parse_title(doc, j + 1, start, nationality)
         return info if not self._corporate(doc, j, sent_start, info) else TitleInfo()
 
+    def _portfolio_start(self, doc: Doc, j: int, sent_start: int, limit: int = 4) -> int | None:
+        """Where the portfolio ending at `j` starts: a few nouns and adjectives no title list holds, joined by
+        a conjunction, after a connector that follows a title ("secretary of defense production", "Special
+        Adviser to the President on Media and Publicity"); None when that is not what stands there."""
+        k, words, unknown = j, 0, False
+        while k >= sent_start and words < limit:
+            tok = doc[k]
+            if tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ") and k not in self._blocked:
+                words += 1
+                unknown = unknown or not self._title_token(doc, k)
+            elif not (tok.pos_ == "CCONJ" and k < j and words):
+                break
+            k -= 1
+        if not unknown or k < sent_start or k == j or doc[k + 1].pos_ == "CCONJ":
+            return None
+        if doc[k].text not in self.lex.connectors or not self._title_before(doc, k - 1, sent_start):
+            return None
+        return k + 1
+
     def _possessor_state(self, doc: Doc, start: int, limit: int = 8) -> str | None:
         """The state of the body whose office "its" names before the name, by the noun a participle
         such as "led" or "headed" modifies ("a delegation of the Thai Navy, headed by its commander,
@@ -906,7 +974,7 @@ class PersonFinder:
         for k in range(start - 1, max(sent_start, start - limit) - 1, -1):
             if doc[k].pos_ in ("VERB", "AUX"):
                 return None
-            if doc[k].lower_ not in ("its", "their") or doc[k].dep_ != "poss":
+            if doc[k].lower_ not in BODY_POSSESSIVES or doc[k].dep_ != "poss":
                 continue
             verb = doc[k].head
             for _ in range(3):
@@ -946,7 +1014,7 @@ class PersonFinder:
         first = self._name_start(doc, k + 1, self._blocked) or k
         while first > 0 and self._name_word(doc[first - 1]):
             first -= 1
-        if first == 0 or doc[first - 1].lower_ != "counterparts":
+        if first == 0 or doc[first - 1].lower_ not in SHARED_COUNTERPARTS:
             return None
         info = self._title_left(doc, first, nationality, k + 1)
         return info if info.counterpart else None
@@ -954,7 +1022,7 @@ class PersonFinder:
     def _past_counterpart_state(self, doc: Doc, k: int) -> int:
         """Where the name starts after "counterpart" at k - 1: past "from" + a state ("my counterpart
         from Laos"), or `k` itself."""
-        if k < len(doc) and doc[k].lower_ == "from" and k + 1 in self._nationality:
+        if k < len(doc) and doc[k].lower_ in COUNTERPART_ORIGIN and k + 1 in self._nationality:
             k += 1
             while k in self._nationality:
                 k += 1
@@ -962,14 +1030,14 @@ class PersonFinder:
 
     def _in_counterpart_state(self, doc: Doc, j: int, sent_start: int) -> bool:
         """Whether token `j` is the "from" or the closing comma of "counterpart from Laos, X"."""
-        if doc[j].lower_ == "from":
+        if doc[j].lower_ in COUNTERPART_ORIGIN:
             return j - 1 >= sent_start and doc[j - 1].lower_ in COUNTERPART and j + 1 in self._nationality
         if doc[j].text != "," or j - 1 not in self._nationality:
             return False
         k = j - 1
         while k >= sent_start and k in self._nationality:
             k -= 1
-        return k - 1 >= sent_start and doc[k].lower_ == "from" and doc[k - 1].lower_ in COUNTERPART
+        return k - 1 >= sent_start and doc[k].lower_ in COUNTERPART_ORIGIN and doc[k - 1].lower_ in COUNTERPART
 
     def _named_body_of_a_state(self, doc: Doc, k: int, sent_start: int, limit: int = 5) -> int | None:
         """Where the state before a body's name in capitals ending at `k` stands ("Türkiye's Defense Industry
@@ -1019,7 +1087,7 @@ class PersonFinder:
             return TitleInfo()
         sent_end = doc[end].sent.end
         first = end + 1
-        if doc[first].lower_ == "also" and first + 1 < sent_end:  # "Xi Jinping, also general secretary of ..."
+        if doc[first].lower_ in APPOSITION_ADVERBS and first + 1 < sent_end:  # "Xi Jinping, also general secretary of ..."
             first += 1
         if doc[first].lower_ in DETERMINERS:  # "Ayman Safadi, the Jordanian foreign minister,"
             first += 1
@@ -1027,9 +1095,9 @@ class PersonFinder:
         while j < sent_end and (self._title_token(doc, j) or j in nationality or j in self._org_words
                                 or (doc[j].text in self.lex.connectors and j > first)
                                 or (j in self._places and j > first  # "Ruler of Dubai", "Mayor of Hanoi"
-                                    and (doc[j - 1].lower_ in ("of", "for", "in") or j - 1 in self._places
+                                    and (doc[j - 1].lower_ in PLACE_OF_OFFICE or j - 1 in self._places
                                          or (doc[j - 1].lower_ == "the"
-                                             and doc[j - 2].lower_ in ("of", "for"))))
+                                             and doc[j - 2].lower_ in PLACE_OF_OFFICE_BEFORE_THE)))
                                 or (j > first and self._posted_in(doc, j))  # "attaché of the Embassy in Laos"
                                 or (doc[j].lower_ in ("'s", "’s") and j > first
                                     and (j - 1 in nationality or j - 1 in self._org_country))):
@@ -1072,7 +1140,7 @@ class PersonFinder:
         info = TitleInfo()
         words = [doc[i] for i in range(start, end)]
         while words and (words[0].text in self.lex.connectors or words[0].lower_ in DETERMINERS
-                         or words[0].text in {",", "his", "her", "'s", "’s"}):
+                         or words[0].text in {",", "'s", "’s"} or words[0].text in PERSON_POSSESSIVES):
             words.pop(0)
         if not words:
             return info
@@ -1119,6 +1187,7 @@ class PersonFinder:
             office.pop()  # "Foreign Minister Prince Faisal bin Farhan": the prince is no part of the office
         if office and any(self._is_head(w) for w in office):
             info.office = doc[office[0].i : office[-1].i + 1].text
+            info.former = any(w.lower_ in NO_LONGER for w in doc[office[0].i : office[-1].i + 1])
             own = [k for k, w in enumerate(office) if w.i in nationality or w.i in self._org_country]
             rest = office[own[-1] + 1:] if own else office
             while rest and (rest[0].text in self.lex.connectors or rest[0].lower_ in ("'s", "’s")):
@@ -1139,7 +1208,7 @@ class PersonFinder:
 
     def _posted_in(self, doc: Doc, j: int) -> bool:
         """Whether token `j` is the "in" of a post's place in a title ("the Chinese Embassy in Cambodia")."""
-        return (doc[j].lower_ == "in" and j + 1 < len(doc)
+        return (doc[j].lower_ in STATIONED and j + 1 < len(doc)
                 and (j + 1 in self._nationality or j + 1 in self._places))
 
     def _posted_places(self, words: list) -> set[int]:
@@ -1162,7 +1231,7 @@ class PersonFinder:
         k = rank_start - 1
         if k >= 0 and doc[k].text == "-":
             k -= 1
-        return k >= 0 and doc[rank_start].text.startswith("General") and doc[k].text in GENERAL_OFFICES
+        return k >= 0 and _parts(doc[rank_start].text)[0] in OFFICE_RANK_WORDS and doc[k].text in GENERAL_OFFICES
 
     # -- clustering -------------------------------------------------------------------
     def _headline_only(self, cluster: PersonCluster) -> bool:
@@ -1239,10 +1308,10 @@ def _finding_rule(left: TitleInfo, right: TitleInfo, known: bool) -> str:
     """The rule that kept a person's first mention: a user dictionary names them, or an office,
     rank or "counterpart" stands before the name or after it ("X, the defence minister")."""
     if known:
-        return "persons.dictionary"
+        return RULE_DICTIONARY
     if left.counterpart:
-        return "persons.counterpart"
-    return "persons.title-left" if left.anchored else "persons.title-right"
+        return RULE_COUNTERPART
+    return RULE_TITLE_LEFT if left.anchored else RULE_TITLE_RIGHT
 
 
 @Language.factory("comity_persons", assigns=["doc._.persons"], requires=["doc.spans", "doc.ents"])
