@@ -48,7 +48,7 @@ from ..gazetteer import fold, load_gazetteer
 from ..lexicon import TitleLexicon, titles
 from ..sentences import sentences
 from ...source_yaml import load_source
-from .actors import SPANS_KEY, entry_of
+from .actors import actor_index, entry_of
 
 PLACE_OR_ORG = {"COUNTRY", "CAPITAL", "CITY", "ORG", "IGO", "ORG_HEAD", "PLACE"}
 NATIONALITY = {"COUNTRY", "DEMONYM"}
@@ -357,7 +357,7 @@ class PersonFinder:
         place_country = {}  # token index -> the state of a city, capital or place ("Mayor of Hanoi")
         known: dict[tuple[int, int], tuple[str, str | None, str]] = {}  # dictionary people by token span
         leaders: dict[tuple[int, int], str] = {}  # bundled leaders by token span -> canonical name
-        for span in doc.spans.get(SPANS_KEY, []):
+        for span in actor_index(doc).spans:
             code = entry_of(span)[0]
             if span.label_ == "PERSON_KNOWN":
                 known[(span.start, span.end)] = entry_of(span)
@@ -504,7 +504,7 @@ class PersonFinder:
         """An acronym the report defines for a state's body, "the Vietnam Coast Guard (VCG)", "the Lao
         Ministry of Foreign Affairs (MOFA)", is that state's wherever it stands ("VCG Commander X")."""
         defined: dict[str, str | None] = {}
-        for span in doc.spans.get(SPANS_KEY, []):
+        for span in actor_index(doc).spans:
             if span.label_ not in ("ORG", "ORG_HEAD") or span.end + 2 >= len(doc):
                 continue
             if doc[span.end].text != "(" or doc[span.end + 2].text != ")":
