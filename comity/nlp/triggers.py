@@ -34,7 +34,7 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads",
               "fixture_words", "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts",
-              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs")
+              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs", "handover_acts")
 GROUPS = ("content", "domestic", "venue", "reaction", "together")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
@@ -95,6 +95,7 @@ class TriggerTable:
     setting_aux: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     encounter_acts: frozenset[str] = frozenset()
+    handover_acts: frozenset[str] = frozenset()
     guest_nouns: frozenset[str] = frozenset()
     separate_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -283,6 +284,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         purpose_heads=comp.word_list("purpose_heads"),
         vessel_words=comp.word_list("vessel_words"),
         encounter_acts=comp.word_list("encounter_acts"),
+        handover_acts=comp.word_list("handover_acts"),
         guest_nouns=comp.word_list("guest_nouns"),
         separate_words=comp.word_list("separate_words"),
         quantity_nouns=comp.word_list("quantity_nouns"),

@@ -133,7 +133,7 @@ class EventCoder:
         events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
-        events = self._exercise_encounters(self._port_calls(events))
+        events = self._exercise_encounters(self._port_calls(events), places, venue)
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
         events = self._not_with_impostors(doc, events)
@@ -1275,7 +1275,8 @@ class EventCoder:
                 trigs = self._triggers(t)
                 if trigs and trigs[0].family in self.table.groups["venue"]:
                     pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
-                elif t.pos_ == "NOUN" and t.lower_ in self.table.encounter_nouns:
+                elif t.pos_ == "NOUN" and (t.lower_ in self.table.encounter_nouns
+                                           or t.lemma_.lower() in self.table.encounter_nouns):  # "ceremonies"
                     pred = self._predicate(t)
                 else:
                     continue
@@ -1321,14 +1322,20 @@ class EventCoder:
                 out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
         return out
 
-    def _exercise_encounters(self, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _exercise_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
         """An exercise or patrol the forces of two states hold together is their encounter of that day
-        (a meeting, as the record of a joint exercise is): a 040 besides the 062."""
+        (a meeting, as the record of a joint exercise is): a 040 besides the 062. So is aid a named
+        official hands over in person (`handover_acts`)."""
         out = list(events)
         for ev in events:
             if ev.cameo == "062" and ev.target is not None and not ev.planned and \
                     ev.trigger.lemma_.lower() in self.table.encounter_acts:
                 out.append(replace(ev, cameo="040", family="consult", steps=[*ev.steps, "exercise_encounter"]))
+            elif ev.target is not None and not ev.planned and ev.source.person is not None and \
+                    ev.trigger.lemma_.lower() in self.table.handover_acts:
+                place = self._place_in(ev.sent, places) or venue  # placed as a signing's encounter is
+                out.append(replace(ev, cameo="040", family="consult", place=place,
+                                   steps=[*ev.steps, "handover_encounter"]))
         return out
 
     def _ship_visits(self, token: Token) -> bool:

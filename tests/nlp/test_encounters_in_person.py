@@ -1,0 +1,43 @@
+"""Encounters told by another act (aid handed over in person) and acts of people out of office, on
+sentences written for these tests."""
+import pytest
+
+from comity.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def result(text, published="2025-06-11"):  # 2025-06-11 is a Wednesday
+    return extract(text, published=published)
+
+
+def codes(r):
+    return {(e.cameo, e.source.country, e.target.country if e.target else None, e.date) for e in r.events}
+
+
+def test_aid_a_named_official_hands_over_is_also_an_encounter():
+    r = result("Thai Deputy Foreign Minister Somchai Prasert on Tuesday handed over rescue boats to his "
+               "Myanmar counterparts at a ceremony in Bangkok.")
+    found = codes(r)
+    assert any(c[0].startswith("07") and c[1:] == ("THA", "MMR", "2025-06-10") for c in found)
+    assert ("040", "THA", "MMR", "2025-06-10") in found
+    meeting = next(e for e in r.events if e.cameo == "040")
+    assert meeting.place is not None and meeting.place.name == "Bangkok"
+
+
+def test_aid_a_state_or_its_side_hands_over_is_no_encounter():
+    found = codes(result("The Thai side on Tuesday handed over rescue boats to the Myanmar navy."))
+    assert any(c[0].startswith("07") for c in found)
+    assert not [c for c in found if c[0].startswith("04")]
+
+
+def test_a_former_official_acts_for_no_state():
+    found = codes(result("Nepal's former Prime Minister Madhav Kumar Nepal also called up Indian Prime Minister "
+                         "Narendra Modi on Tuesday to offer his congratulations, the statement said."))
+    assert not [c for c in found if c[1] == "NPL"]
+
+
+def test_an_official_in_office_still_acts():
+    found = codes(result("Nepal's Prime Minister Madhav Kumar Nepal also called up Indian Prime Minister "
+                         "Narendra Modi on Tuesday to offer his congratulations, the statement said."))
+    assert ("041", "NPL", "IND", "2025-06-10") in found
