@@ -41,3 +41,13 @@ def test_an_official_in_office_still_acts():
     found = codes(result("Nepal's Prime Minister Madhav Kumar Nepal also called up Indian Prime Minister "
                          "Narendra Modi on Tuesday to offer his congratulations, the statement said."))
     assert ("041", "NPL", "IND", "2025-06-10") in found
+
+
+def test_two_officials_each_with_a_title_who_sign_meet():
+    # the parse hangs the second name on the first one's title ("attaché ... and General Y")
+    r = result("At the ceremony on Tuesday, Senior Colonel Li Wenhua, defense attaché of the Chinese Embassy "
+               "in Cambodia, and General Sok Dara, deputy commander-in-chief of the Royal Cambodian Armed "
+               "Forces, signed the handover certificate on behalf of the two defense ministries.")
+    signing = next(e for e in r.events if e.cameo == "057")
+    assert signing.source.person and signing.target and signing.target.person
+    assert ("040", "CHN", "KHM", "2025-06-10") in codes(r)
