@@ -51,3 +51,12 @@ def test_two_officials_each_with_a_title_who_sign_meet():
     signing = next(e for e in r.events if e.cameo == "057")
     assert signing.source.person and signing.target and signing.target.person
     assert ("040", "CHN", "KHM", "2025-06-10") in codes(r)
+
+
+def test_a_visit_noun_with_its_own_day_is_dated_by_it():
+    found = codes(result("German Chancellor Olaf Scholz landed in Nairobi on Wednesday, a day after arriving in "
+                         "Ethiopia.\n\nScholz's visit to Ethiopia on Tuesday saw him meet Ethiopian Prime "
+                         "Minister Abiy Ahmed in Addis Ababa."))
+    assert ("042", "DEU", "ETH", "2025-06-10") in found
+    assert ("042", "DEU", "ETH", "2025-06-11") not in found
+

@@ -572,7 +572,12 @@ class EventCoder:
             # Photo: ...") dates it; its day dates nothing else (kind stamp)
             attached = [replace(d, kind="point") if d.kind == "stamp" and d.value and d.granularity == "day"
                         else d for d in attached]
-        date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
+        # the day of a noun act that is its verb's subject or object ("Scholz's visit to Ethiopia on
+        # Thursday saw him meet", "began his visit on Thursday"), not what a verb is for ("arrived
+        # Monday for a three-day visit")
+        own_day = trig.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj") and bool(attached)
+        date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family,
+                                                  own_day=own_day)
         steps.append(self._date_step(doc, sent_dates, date, date_text))
         shift = self._days_apart(pred) if date and granularity == "day" else 0
         if shift:  # "landed in Nairobi on Friday, a day after arriving in Ethiopia": Thursday
@@ -1239,15 +1244,17 @@ class EventCoder:
             out.append(d)
         return out
 
-    def _date(self, sent_dates, anchor, token, planned, family=""):
+    def _date(self, sent_dates, anchor, token, planned, family="", own_day=False):
         anchor_value = anchor.value if hasattr(anchor, "value") else anchor
         anchor_text = anchor.text if hasattr(anchor, "text") else None
         if not token.doc._.anchor_stated and not (planned or family == "intent"):
             # the text names no day for the report's encounter: the act stays undated, unless a
             # day in its own sentence dates it; an intent keeps the day it was stated (reported)
             anchor_value = anchor_text = None
-        if family == "visit" and anchor_value and not planned:
-            return anchor_value, anchor_text, "day"  # a visit is dated by the encounter it is reported for
+        if family == "visit" and anchor_value and not planned and not own_day:
+            # a visit is dated by the encounter it is reported for; unless a day is the visit noun's
+            # own ("Scholz's visit to Ethiopia on Thursday saw him meet ...", "began his visit on Thursday")
+            return anchor_value, anchor_text, "day"
         points = [d for d in sent_dates if d.value and d.kind in ("point", "range") and d.granularity == "day"]
         if points and not planned:
             d = min(points, key=lambda d: abs(d.start - token.idx))
