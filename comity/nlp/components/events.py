@@ -191,6 +191,18 @@ class EventCoder:
                 and e.date and "date_from_sentence" in e.steps]  # encounters dated by their own sentence
         out = []
         for ev in events:
+            if ev.cameo.startswith("04") and not ev.planned and ev.date is None and ev.target is not None \
+                    and ev.source.person and ev.target.person:
+                # told again with no day ("Wang Yi meets Vucic ... on February 13" in the lead, "met ...
+                # Vucic" in the body): the encounter of the same two people the report dates
+                days = {(e.date, e.date_text, e.granularity) for e in told
+                        if pair(e) == pair(ev) and people(ev) <= people(e)}
+                if len(days) == 1:
+                    (date, text, gran), = days
+                    ev = replace(ev, date=date, date_text=text, granularity=gran,
+                                 steps=[*ev.steps, "date_of_encounter"])
+                out.append(ev)
+                continue
             if not (ev.cameo.startswith("04") and not ev.planned and ev.date
                     and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
                 out.append(ev)
