@@ -63,10 +63,10 @@ def test_a_visit_noun_with_its_own_day_is_dated_by_it():
 
 
 def test_an_encounter_told_again_without_a_day_is_the_dated_one():
-    found = codes(result("Chinese Foreign Minister Wang Yi meets Serbian President Aleksandar Vucic in Munich on "
-                         "February 13, 2026.\n\nWang Yi met with leaders on the sidelines of the conference, "
-                         "including Serbian President Aleksandar Vucic and British Foreign Secretary Yvette "
-                         "Cooper.", published="2026-02-14"))
+    found = codes(result("Wang Yi met with leaders on the sidelines of the Munich Security Conference, including "
+                         "Serbian President Aleksandar Vucic and British Foreign Secretary Yvette Cooper.\n\n"
+                         "Chinese Foreign Minister Wang Yi and Serbian President Aleksandar Vucic talked about "
+                         "trade. Photo: Wang Yi meets Vucic in Munich on February 13, 2026.", published="2026-02-14"))
     serbia = {c for c in found if c[0].startswith("04") and "SRB" in c[1:3]}
     assert serbia and all(c[3] == "2026-02-13" for c in serbia)
     assert any(c[0].startswith("04") and "GBR" in c[1:3] and c[3] is None for c in found)
