@@ -70,3 +70,9 @@ def test_an_encounter_told_again_without_a_day_is_the_dated_one():
     serbia = {c for c in found if c[0].startswith("04") and "SRB" in c[1:3]}
     assert serbia and all(c[3] == "2026-02-13" for c in serbia)
     assert any(c[0].startswith("04") and "GBR" in c[1:3] and c[3] is None for c in found)
+
+
+def test_the_encounter_of_a_joint_exercise_is_placed():
+    r = result("Chinese and Russian navies began the Joint Sea 2025 joint exercise in Shanghai on Tuesday.")
+    meeting = next((e for e in r.events if e.cameo == "040"), None)
+    assert meeting is not None and meeting.place is not None and meeting.place.name == "Shanghai"

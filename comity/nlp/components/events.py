@@ -191,8 +191,10 @@ class EventCoder:
                 and e.date and "date_from_sentence" in e.steps]  # encounters dated by their own sentence
         out = []
         for ev in events:
-            if ev.cameo.startswith("04") and not ev.planned and ev.date is None and ev.target is not None \
-                    and ev.source.person and ev.target.person:
+            if not ev.cameo.startswith("04") or ev.planned:
+                out.append(ev)
+                continue
+            if ev.date is None and ev.target is not None and ev.source.person and ev.target.person:
                 # told again with no day ("Wang Yi meets Vucic ... on February 13" in the lead, "met ...
                 # Vucic" in the body): the encounter of the same two people the report dates
                 days = {(e.date, e.date_text, e.granularity) for e in told
@@ -203,8 +205,7 @@ class EventCoder:
                                  steps=[*ev.steps, "date_of_encounter"])
                 out.append(ev)
                 continue
-            if not (ev.cameo.startswith("04") and not ev.planned and ev.date
-                    and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
+            if not (ev.date and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
                 out.append(ev)
                 continue
             # the encounters that date the day: its meetings and calls (a visit the same sentence
@@ -1344,17 +1345,20 @@ class EventCoder:
     def _exercise_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
         """An exercise or patrol the forces of two states hold together is their encounter of that day
         (a meeting, as the record of a joint exercise is): a 040 besides the 062. So is aid a named
-        official hands over in person (`handover_acts`)."""
+        official hands over in person (`handover_acts`). Placed where the act's sentence says, else at
+        the report's venue."""
         out = list(events)
         for ev in events:
             if ev.cameo == "062" and ev.target is not None and not ev.planned and \
                     ev.trigger.lemma_.lower() in self.table.encounter_acts:
-                out.append(replace(ev, cameo="040", family="consult", steps=[*ev.steps, "exercise_encounter"]))
+                step = "exercise_encounter"
             elif ev.target is not None and not ev.planned and ev.source.person is not None and \
                     ev.trigger.lemma_.lower() in self.table.handover_acts:
-                place = self._place_in(ev.sent, places) or venue  # placed as a signing's encounter is
-                out.append(replace(ev, cameo="040", family="consult", place=place,
-                                   steps=[*ev.steps, "handover_encounter"]))
+                step = "handover_encounter"
+            else:
+                continue
+            place = ev.place or self._place_in(ev.sent, places) or venue  # placed as a signing's encounter is
+            out.append(replace(ev, cameo="040", family="consult", place=place, steps=[*ev.steps, step]))
         return out
 
     def _ship_visits(self, token: Token) -> bool:
