@@ -429,6 +429,16 @@ def background_adverb(token: Token) -> bool:
         token.pos_ == "NOUN" and _has_aux(token, cues()["background.modifiers"], ("amod",)))
 
 
+def past_office(subject: Token, named: set[int]) -> bool:
+    """"Nepal's former Prime Minister X", "a past president X": a subject phrase naming a person (token
+    indices `named`) whose office is qualified, before the name, by a word that places it before the
+    news (the background modifiers) holds it no more."""
+    first = next((t.i for t in subject.subtree if t.i in named), None)
+    return first is not None and any(
+        t.dep_ == "amod" and t.lower_ in cues()["background.modifiers"]
+        for t in subject.doc[subject.left_edge.i:first])
+
+
 def background_kind(mention) -> bool:
     """A date mention of a kind that looks back ("last week", "in recent years")."""
     return mention.kind in cues()["background.date_kinds"]

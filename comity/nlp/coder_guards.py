@@ -100,6 +100,22 @@ def _setting(r: Reading) -> bool:
                 c.dep_ == "aux" and c.lower_ in past_be for c in v.children):
             return not r.coder._triggers(v.head)
     return False
+def _former_official(r: Reading) -> bool:
+    """"Nepal's former Prime Minister X also called up Modi (to offer his congratulations)": the subject
+    of the act's clause, or of the clause it hangs on, names a person with an office they no longer
+    hold, who acts for no state (the guide codes acts of states)."""
+    verb = r.pred
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subj is None:
+        return False
+    named = {i for p in (r.doc._.persons or []) for s, e in p.mentions for i in range(s, e)}
+    return analysis.past_office(subj, named)
+
+
 def _welcomes_a_guest(r: Reading) -> bool:
     """"Welcomed Prince X at the airport", "welcomed the Lao delegation": a host receiving a guest,
     a person the report names or a delegation; "welcomed the outcome" or "welcomed the patrol" is
@@ -178,6 +194,8 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
                                         and any(c.dep_ == "auxpass" for c in r.token.children)
                                         and not any(c.dep_ == "agent" for c in r.token.children)),
                          "a passive 'met with', not a meeting"),
+    # "former Prime Minister X called up Modi": out of office, no state's act
+    "not_former_official": (lambda r: not _former_official(r), "a former official, who acts for no state"),
     # "welcomed the outcome of the talks"
     "welcomes_a_guest": (_welcomes_a_guest, "what is welcomed is no guest"),
 }

@@ -140,6 +140,12 @@ class Discourse:
         for conj in head.conjuncts:  # "Giang and Khamliang agreed"
             if conj.i > head.i:
                 refs += [r for r in self._resolve_one(conj) if r not in refs]
+        for title in (c for c in head.children if c.dep_ == "appos"):
+            # "A, defence attaché of X, and General B, commander of Y, signed": the parse hangs the
+            # second person on the first one's title; only a named person is taken so
+            for conj in title.conjuncts:
+                if conj.i > head.i and conj.i in self.person_at:
+                    refs += [r for r in self._resolve_one(conj) if r not in refs]
         return refs
 
     def _resolve_one(self, head: Token) -> list[Ref]:

@@ -41,7 +41,7 @@ WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "s
               "bound_possessives", "relative_pronouns", "encounter_openers", "impostor_links", "impostor_marks",
               "impostor_outright", "fire_preps", "opinion_verbs", "opinion_nouns", "reason_preps", "between_preps",
               "agent_preps", "met_preps", "gift_preps", "promise_preps", "origin_preps", "hosting_verbs",
-              "summons_verbs")
+              "summons_verbs", "handover_acts")
 # word lists whose words stand for a number ("two days after": 2; a week: 7 days)
 NUMBER_LISTS = ("number_words", "day_units", "apart_preps")
 GROUPS = ("content", "domestic", "venue", "reaction", "together",
@@ -115,6 +115,7 @@ class TriggerTable:
     setting_aux: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     encounter_acts: frozenset[str] = frozenset()
+    handover_acts: frozenset[str] = frozenset()
     guest_nouns: frozenset[str] = frozenset()
     separate_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()

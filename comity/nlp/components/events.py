@@ -132,7 +132,7 @@ class EventCoder:
         events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
-        events = self._exercise_encounters(self._port_calls(events))
+        events = self._exercise_encounters(self._port_calls(events), places, venue)
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
         events = self._not_with_impostors(doc, events)
@@ -189,8 +189,21 @@ class EventCoder:
                 and e.date and "date_from_sentence" in e.steps]  # encounters dated by their own sentence
         out = []
         for ev in events:
-            if not (self.table.code_in(ev.cameo, "consultation") and not ev.planned and ev.date
-                    and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
+            if not self.table.code_in(ev.cameo, "consultation") or ev.planned:
+                out.append(ev)
+                continue
+            if ev.date is None and ev.target is not None and ev.source.person and ev.target.person:
+                # told again with no day ("Wang Yi meets Vucic ... on February 13" in the lead, "met ...
+                # Vucic" in the body): the encounter of the same two people the report dates
+                days = {(e.date, e.date_text, e.granularity) for e in told
+                        if pair(e) == pair(ev) and people(ev) <= people(e)}
+                if len(days) == 1:
+                    (date, text, gran), = days
+                    ev = replace(ev, date=date, date_text=text, granularity=gran,
+                                 steps=[*ev.steps, "date_of_encounter"])
+                out.append(ev)
+                continue
+            if not (ev.date and ("date_from_anchor" in ev.steps or "day_carried" in ev.steps)):
                 out.append(ev)
                 continue
             # the encounters that date the day: its meetings and calls (a visit the same sentence
@@ -575,7 +588,12 @@ class EventCoder:
             # Photo: ...") dates it; its day dates nothing else (kind stamp)
             attached = [replace(d, kind="point") if d.kind == "stamp" and d.value and d.granularity == "day"
                         else d for d in attached]
-        date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family)
+        # the day of a noun act that is its verb's subject or object ("Scholz's visit to Ethiopia on
+        # Thursday saw him meet", "began his visit on Thursday"), not what a verb is for ("arrived
+        # Monday for a three-day visit")
+        own_day = trig.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj") and bool(attached)
+        date, date_text, granularity = self._date(attached or own_dates, anchor, token, planned, trig.family,
+                                                  own_day=own_day)
         steps.append(self._date_step(doc, sent_dates, date, date_text))
         shift = self._days_apart(pred) if date and granularity == "day" else 0
         if shift:  # "landed in Nairobi on Friday, a day after arriving in Ethiopia": Thursday
@@ -1246,15 +1264,17 @@ class EventCoder:
             out.append(d)
         return out
 
-    def _date(self, sent_dates, anchor, token, planned, family=""):
+    def _date(self, sent_dates, anchor, token, planned, family="", own_day=False):
         anchor_value = anchor.value if hasattr(anchor, "value") else anchor
         anchor_text = anchor.text if hasattr(anchor, "text") else None
         if not token.doc._.anchor_stated and not (planned or self.table.in_group(family, "stated_intent")):
             # the text names no day for the report's encounter: the act stays undated, unless a
             # day in its own sentence dates it; an intent keeps the day it was stated (reported)
             anchor_value = anchor_text = None
-        if self.table.in_group(family, "dated_by_encounter") and anchor_value and not planned:
-            return anchor_value, anchor_text, "day"  # a visit is dated by the encounter it is reported for
+        if self.table.in_group(family, "dated_by_encounter") and anchor_value and not planned and not own_day:
+            # a visit is dated by the encounter it is reported for; unless a day is the visit noun's
+            # own ("Scholz's visit to Ethiopia on Thursday saw him meet ...", "began his visit on Thursday")
+            return anchor_value, anchor_text, "day"
         points = [d for d in sent_dates if d.value and d.kind in ("point", "range") and d.granularity == "day"]
         if points and not planned:
             d = min(points, key=lambda d: abs(d.start - token.idx))
@@ -1282,7 +1302,8 @@ class EventCoder:
                 trigs = self._triggers(t)
                 if trigs and self.table.in_group(trigs[0].family, "venue"):
                     pred = self._predicate(t) if trigs[0].pos == "NOUN" else t
-                elif t.pos_ == "NOUN" and t.lower_ in self.table.encounter_nouns:
+                elif t.pos_ == "NOUN" and (t.lower_ in self.table.encounter_nouns
+                                           or t.lemma_.lower() in self.table.encounter_nouns):  # "ceremonies"
                     pred = self._predicate(t)
                 else:
                     continue
@@ -1329,14 +1350,23 @@ class EventCoder:
                 out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
         return out
 
-    def _exercise_encounters(self, events: list[EventCandidate]) -> list[EventCandidate]:
+    def _exercise_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
         """An exercise or patrol the forces of two states hold together is their encounter of that day
-        (a meeting, as the record of a joint exercise is): a 040 besides the 062."""
+        (a meeting, as the record of a joint exercise is): a 040 besides the 062. So is aid a named
+        official hands over in person (`handover_acts`). Placed where the act's sentence says, else at
+        the report's venue."""
         out = list(events)
         for ev in events:
             if self.table.code_in(ev.cameo, "military_cooperation") and ev.target is not None and not ev.planned and \
                     ev.trigger.lemma_.lower() in self.table.encounter_acts:
-                out.append(replace(ev, cameo="040", family="consult", steps=[*ev.steps, "exercise_encounter"]))
+                step = "exercise_encounter"
+            elif ev.target is not None and not ev.planned and ev.source.person is not None and \
+                    ev.trigger.lemma_.lower() in self.table.handover_acts:
+                step = "handover_encounter"
+            else:
+                continue
+            place = ev.place or self._place_in(ev.sent, places) or venue  # placed as a signing's encounter is
+            out.append(replace(ev, cameo="040", family="consult", place=place, steps=[*ev.steps, step]))
         return out
 
     def _ship_visits(self, token: Token) -> bool:
