@@ -854,3 +854,20 @@ def test_a_headline_deal_is_the_instrument_the_body_names():
 ])
 def test_acts_framed_by_an_instrument(text, status):
     assert {a[4] for a in agreements(text)} == {status}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a partnership of a proper name that was set up is a framework the report names
+    ("LAGOS -- The British ship RFA Lyme Bay arrived in Lagos on Monday. The visit, under the framework of the "
+     "UK-Nigeria Security and Defence Partnership, established earlier this year, includes stops in Nigeria and "
+     "Ghana.", {("other", ("GBR", "NGA"), None, None, "mentioned", None)}),
+    ("CANBERRA -- Australia and Indonesia launched the Indo-Pacific Maritime Partnership on Tuesday.",
+     {("other", ("AUS", "IDN"), None, None, "agreed_to_implement", None)}),
+    # a relation in lower case, or one merely named, is none
+    ("HANOI -- Vietnam and the US held talks on Tuesday. The visit contributed to the comprehensive strategic "
+     "partnership that Vietnam and the US established in September last year.", set()),
+    ("HANOI -- Vietnam and Laos held talks on Tuesday to deepen the Vietnam-Laos Comprehensive Strategic "
+     "Partnership.", set()),
+])
+def test_established_partnership_of_a_proper_name(text, expected):
+    assert agreements(text) == expected

@@ -374,6 +374,7 @@ class AgreementTerms:
     frame_prepositions: frozenset[str] = _section(Section.WORDS)
     frame_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
     part_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
+    establish_verbs: frozenset[str] = _section(Section.WORDS)
     manner_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
     force_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
     effect_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
@@ -575,10 +576,11 @@ class AgreementFinder:
             return None  # "in the last 20 minutes of the match": a stretch of time, no record
         if self._between_firms(disc, head):
             return None  # "Toyota and Panasonic signed a memorandum of understanding"
-        raised = None
+        raised = established = None
         if head.lemma_.lower() in self.terms.relation_words:
             raised = self._raised_to(head)
-            if raised is None:
+            established = self._established(head) if raised is None else None
+            if raised is None and established is None:
                 return None  # "the comprehensive strategic partnership between the two countries": a relation
         name_span = self._name_span(doc, head, sent, match, kind)
         described = self._described_name(head)
@@ -592,6 +594,17 @@ class AgreementFinder:
             decided = raised.dep_ == "xcomp" and _realised(raised.head) and not _negated(raised.head)
             # "decided to lift ... to a partnership" is done; "will upgrade ties to" is planned
             status = "proposed" if _future(raised) and not decided else "agreed_to_implement"
+            sign_verb = None
+        if established is not None:
+            # "the X Partnership, established earlier this year" (a participle with no auxiliary) or
+            # "established in 2019": told as made before; "launched the X Partnership" today: agreed
+            told = established.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in established.children)
+            if _future(established):
+                status = "proposed"
+            elif told or self._past_dates(doc, sent, name_span, established):
+                status = "mentioned"
+            else:
+                status = "agreed_to_implement"
             sign_verb = None
         if kind == "annual_plan" and period[0] is None:
             if status != "signed":
@@ -998,6 +1011,18 @@ class AgreementFinder:
         if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":  # "raised ties to a partnership" hung on "ties"
             verb = verb.head
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.raise_verbs or _negated(verb):
+            return None
+        return verb
+
+    def _established(self, head: Token) -> Token | None:
+        """The verb that establishes a partnership of a proper name, a framework the report names:
+        "under the framework of the UK-Nigeria Security and Defence Partnership, established earlier
+        this year", "launched the Indo-Pacific Maritime Partnership" (not a relation told in lower
+        case, "the strategic partnership they established in 2023", nor one merely named)."""
+        if head.pos_ != "PROPN" or head.i == head.sent.start:
+            return None
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in self.terms.establish_verbs or _negated(verb):
             return None
         return verb
 
