@@ -814,3 +814,60 @@ def test_the_agreement_after_an_agreeing_is_between_those_who_agreed():
             "led by Sweden and Norway have agreed in principle on the purchase of 30 trainer aircraft. "
             "The final deal is due to be signed in the spring.")
     assert ("agreement", ("NOR", "POL", "SWE"), None, None, "proposed", None) in agreements(text)
+
+
+def test_one_deal_with_a_group_led_by_a_state_is_an_instrument_with_that_state():
+    # the parser leaves "secured" without a subject ("after Iran ... secured"): still one deal, not a tally
+    text = "Oil prices rose after Iran last year secured a nuclear deal with world powers led by the United States."
+    assert agreements(text) == {("agreement", ("IRN", "USA"), None, None, "mentioned", None)}
+
+
+def test_an_instrument_with_no_states_of_its_own_shares_those_of_the_one_before_in_its_sentence():
+    text = ("BEIJING (Xinhua) -- Chinese Foreign Minister Wang Yi hosted talks in Beijing on Friday, and China "
+            "welcomed the outcome. Saudi Arabia and Iran agreed to resume diplomatic relations. They also agreed "
+            "to activate the security cooperation agreement between them, signed in 2001, and the general "
+            "agreement for cooperation in the field of trade and culture, the joint statement read.")
+    assert agreements(text) == {("agreement", ("IRN", "SAU"), None, None, "agreed_to_implement", None)}
+
+
+def test_a_headline_deal_is_the_instrument_the_body_names():
+    text = ("India, Brazil sign deal on defence cooperation\n\nNEW DELHI -- India and Brazil signed a memorandum "
+            "of understanding on defence industry cooperation on Tuesday.")
+    assert agreements(text) == {("mou", ("BRA", "IND"), None, None, "signed", "2025-04-29")}
+
+
+@pytest.mark.parametrize("text, status", [
+    # an act to come under an instrument pledges to carry it out
+    ("Japan and Vietnam agreed on Tuesday that the two countries will expand cooperation under the agreement on "
+     "the transfer of defence equipment, which was signed in 2021.", "agreed_to_implement"),
+    # what the instrument provides, and a done act under it, are no pledge
+    ("Under the defence cooperation agreement between Singapore and Indonesia, Singaporean troops will be "
+     "allowed to train in Indonesian airspace.", "mentioned"),
+    ("The port call by the US Navy in Vietnam was conducted under the 2011 memorandum of understanding on "
+     "defence cooperation.", "mentioned"),
+    # an act that is one of the instrument's activities carries it out
+    ("As part of activities in the 2024 defence cooperation plan between Vietnam and Laos, the two armies held "
+     "a joint border patrol on Tuesday.", "implemented"),
+    # a talk about an instrument in force reviews it
+    ("Omani Defence Minister Shihab met British Defence Secretary Ben Wallace on Tuesday. The two sides touched "
+     "upon the joint defence agreement and emphasised its importance.", "reviewed"),
+])
+def test_acts_framed_by_an_instrument(text, status):
+    assert {a[4] for a in agreements(text)} == {status}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a partnership of a proper name that was set up is a framework the report names
+    ("LAGOS -- The British ship RFA Lyme Bay arrived in Lagos on Monday. The visit, under the framework of the "
+     "UK-Nigeria Security and Defence Partnership, established earlier this year, includes stops in Nigeria and "
+     "Ghana.", {("other", ("GBR", "NGA"), None, None, "mentioned", None)}),
+    ("CANBERRA -- Australia and Indonesia launched the Indo-Pacific Maritime Partnership on Tuesday.",
+     {("other", ("AUS", "IDN"), None, None, "agreed_to_implement", None)}),
+    # a relation in lower case, or one merely named, is none
+    ("HANOI -- Vietnam and the US held talks on Tuesday. The visit contributed to the comprehensive strategic "
+     "partnership that Vietnam and the US established in September last year.", set()),
+    ("HANOI -- Vietnam and Laos held talks on Tuesday to deepen the Vietnam-Laos Comprehensive Strategic "
+     "Partnership.", set()),
+])
+def test_established_partnership_of_a_proper_name(text, expected):
+    assert agreements(text) == expected

@@ -371,6 +371,10 @@ class AgreementTerms:
     raise_prepositions: frozenset[str] = _section(Section.WORDS)
     consensus_heads: frozenset[str] = _section(Section.WORDS)
     agreed_forms: frozenset[str] = _section(Section.WORDS)
+    frame_prepositions: frozenset[str] = _section(Section.WORDS)
+    frame_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
+    part_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
+    establish_verbs: frozenset[str] = _section(Section.WORDS)
     manner_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
     force_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
     effect_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
@@ -447,6 +451,8 @@ class AgreementCandidate:
     confidence: float = 0.6
     back_reference: bool = False  # "the agreement", "both documents": may name one found before
     plural: bool = False
+    headline: bool = False  # a generic word with no determiner in the report's first line ("sign deal")
+    default_parties: bool = False  # no state of its own: the report's pair (or its three)
     rule: str = ""  # the term pattern that found it: "agreements.term.<kind>" (agreement_terms.yaml)
     steps: list[str] = field(default_factory=list)  # how the status was read, what later mentions added
 
@@ -482,9 +488,11 @@ class AgreementFinder:
                 cands = self._candidates(doc, disc, sent, kind, span)
                 if cands:
                     taken.update(range(cands[0].span.start, cands[0].span.end))
+                    for cand in cands:
+                        cand.headline = sent.start == sents.spans[0].start and self._headline_word(cand.span.root)
                     found += cands
         found.sort(key=lambda c: c.span.start)
-        return self._merge(self._fold_back_references(found))
+        return self._merge(self._fold_headline(self._fold_back_references(_share_sentence_parties(found))))
 
     def _candidates(self, doc, disc, sent, kind, match: Span) -> list[AgreementCandidate]:
         """The instrument `match` names; one per partner for a tally of like instruments ("has
@@ -499,7 +507,9 @@ class AgreementFinder:
         holders = self._agents(doc, disc, match.root)
         listed = self._listed(disc, sent, tally)
         if len(holders) != 1 or not listed:
-            return []
+            # one deal with a group ("secured a nuclear deal with world powers led by the United
+            # States"): the instrument of its own parties; a tally of several with nobody's name, none
+            return [cand] if listed and not holders and not cand.plural else []
         background = {c.lemma_.lower() for c in match.root.children} & self.terms.likeness_modifiers
         if background or cand.status in ("signed", "renewed") and self._perfect(doc, match.root):
             cand.status, cand.signed_on, cand.signatories = "mentioned", None, []  # a tally of past signings
@@ -566,10 +576,11 @@ class AgreementFinder:
             return None  # "in the last 20 minutes of the match": a stretch of time, no record
         if self._between_firms(disc, head):
             return None  # "Toyota and Panasonic signed a memorandum of understanding"
-        raised = None
+        raised = established = None
         if head.lemma_.lower() in self.terms.relation_words:
             raised = self._raised_to(head)
-            if raised is None:
+            established = self._established(head) if raised is None else None
+            if raised is None and established is None:
                 return None  # "the comprehensive strategic partnership between the two countries": a relation
         name_span = self._name_span(doc, head, sent, match, kind)
         described = self._described_name(head)
@@ -583,6 +594,17 @@ class AgreementFinder:
             decided = raised.dep_ == "xcomp" and _realised(raised.head) and not _negated(raised.head)
             # "decided to lift ... to a partnership" is done; "will upgrade ties to" is planned
             status = "proposed" if _future(raised) and not decided else "agreed_to_implement"
+            sign_verb = None
+        if established is not None:
+            # "the X Partnership, established earlier this year" (a participle with no auxiliary) or
+            # "established in 2019": told as made before; "launched the X Partnership" today: agreed
+            told = established.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in established.children)
+            if _future(established):
+                status = "proposed"
+            elif told or self._past_dates(doc, sent, name_span, established):
+                status = "mentioned"
+            else:
+                status = "agreed_to_implement"
             sign_verb = None
         if kind == "annual_plan" and period[0] is None:
             if status != "signed":
@@ -623,12 +645,13 @@ class AgreementFinder:
             if anchor is not None and period == (None, None):
                 period = self._renewal_period(doc, sent, anchor)  # also "the renewal of the MoU until 2030"
         sale = self._sale_in_passing(head, status)
-        parties = self._parties(doc, disc, name_span, sent, head, sale=sale)
+        parties, defaulted = self._parties(doc, disc, name_span, sent, head, sale=sale)
         if sale and not parties:
             return None  # a sale between no two states the sentence names: a firm's business
         cand = AgreementCandidate(kind=kind, name=described.text if described is not None else name_span.text,
                                   span=name_span, sent=sent,
                                   parties=parties, status=status, back_reference=self._bare(head, name_span, match),
+                                  default_parties=defaulted,
                                   plural=head.tag_ in ("NNS", "NNPS"),
                                   domain=self._domain(name_span.text) or self._domain(text_of(sent)),
                                   period_start=period[0], period_end=period[1],
@@ -835,7 +858,35 @@ class AgreementFinder:
             if clause.lemma_.lower() in agreement_terms().renew_verbs and clause.pos_ == "VERB" and _realised(clause):
                 # "the MoU, which was renewed on Monday for five years, covers ..."
                 return ("negotiating", None) if _negated(clause) else ("renewed", None)
+        framed = self._framed(head)
+        if framed is not None:
+            return framed, None
         return "mentioned", None
+
+    def _framed(self, head: Token) -> str | None:
+        """The status an act framed by the instrument gives it: "will promote cooperation under
+        the agreement" pledges to carry it out (agreed_to_implement), and so does an act to come
+        "as part of" it; an act told "as part of activities in the 2023 plan" carries it out
+        (implemented). A done act "under" it ("was conducted under the 2011 MoU") tells nothing, nor
+        what the instrument provides: "Under the DCA, the SAF will be allowed to train", "the
+        meeting will be held under the minutes" (the frame before the act, or an act undergone)."""
+        t, below, part, prep = head, head, False, None
+        while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+            below, t = t, t.head
+            if t.dep_ != "prep":
+                continue
+            pair = (t.lower_, below.lemma_.lower())
+            if pair in self.terms.part_phrases:
+                part = True
+            elif prep is None and (t.lower_ in self.terms.frame_prepositions or pair in self.terms.frame_phrases):
+                prep = t
+        if not part and prep is None or t.pos_ not in ("VERB", "AUX") or _negated(t):
+            return None
+        if not part and (prep.i < t.i or any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)):
+            return None
+        if _future(t) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _aux_words()[0] for c in t.children):
+            return "agreed_to_implement"
+        return "implemented" if part else None
 
     def _voiced_in(self, head: Token) -> Token | None:
         """The done speech act a joint statement carries, which tells that the statement was
@@ -963,6 +1014,18 @@ class AgreementFinder:
             return None
         return verb
 
+    def _established(self, head: Token) -> Token | None:
+        """The verb that establishes a partnership of a proper name, a framework the report names:
+        "under the framework of the UK-Nigeria Security and Defence Partnership, established earlier
+        this year", "launched the Indo-Pacific Maritime Partnership" (not a relation told in lower
+        case, "the strategic partnership they established in 2023", nor one merely named)."""
+        if head.pos_ != "PROPN" or head.i == head.sent.start:
+            return None
+        verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in self.terms.establish_verbs or _negated(verb):
+            return None
+        return verb
+
     def _consensus(self, head: Token) -> bool:
         """"reached (an) agreement", "expressed agreement on", "came to an agreement": the
         meeting of minds a report tells, not a document (like "an agreement was reached")."""
@@ -1039,7 +1102,8 @@ class AgreementFinder:
         return None
 
     def _parties(self, doc: Doc, disc: Discourse, span: Span, sent: Span, head: Token,
-                 sale: bool = False) -> tuple[str, ...]:
+                 sale: bool = False) -> tuple[tuple[str, ...], bool]:
+        """The parties, and whether they are only the report's own (no state of the instrument's own)."""
         named = []
         for s in actor_index(doc).starting_in(span.start, span.end):
             if s.label_ in ("COUNTRY", "DEMONYM"):
@@ -1049,36 +1113,37 @@ class AgreementFinder:
         partners = [c for c in self._partners(doc, disc, span, head) if c not in named]
         named += partners
         if len(named) >= 2:
-            return tuple(sorted(named))
+            return tuple(sorted(named)), False
         acting = set(self._agents(doc, disc, head)) | set(named)
         if len(acting) >= 2:  # "the defence ministers of Cambodia, Laos and Vietnam signed ..."
-            return tuple(sorted(acting))
+            # "They agreed to ...": who acts may be only the report's own pair
+            return tuple(sorted(acting)), not named and acting == set(disc.dyad)
         agreed = self._agreed_just_before(doc, sent, head) if not named else []
         if len(agreed) >= 2:
             # "Türkiye and a consortium of Britain, Germany, Italy and Spain agreed on the sale of
             # 40 jets. The final agreement is to be inked soon": the states that just agreed
-            return tuple(sorted(agreed))
+            return tuple(sorted(agreed)), False
         chained = self._chained_states(doc, sent)
         if len(chained) >= 3 and not partners:
             # "the cooperation plan of the countries' defence ministries ... the Vietnam-Laos-Cambodia
             # trust": states joined in one hyphenated name are the group the sentence is about
-            return tuple(sorted(set(chained) | acting))
+            return tuple(sorted(set(chained) | acting)), False
         trilateral = self._trilateral(sent)
         if partners and not trilateral:
             # "its treaty with the United States", nobody acting: the report's own state and the partner
             other = next((c for c in disc.ranked if c not in partners), None)
-            return tuple(sorted(partners + [other] if other else partners))
+            return tuple(sorted(partners + [other] if other else partners)), False
         if sale and not trilateral:
             # a sale told in passing ("a $100 million deal approved by the US for Taiwan's ...",
             # "domestic contracts") binds the states its sentence names, not the report's pair: a
             # firm's order book is no instrument between the states a report is about
             said = self._states_named(doc, sent) | acting
-            return tuple(sorted(said)) if len(said) >= 2 else ()
+            return (tuple(sorted(said)) if len(said) >= 2 else ()), False
         parties = set(disc.dyad) | set(named)
         if trilateral:
             from .context import rank_countries
             parties |= set(rank_countries(doc)[:3])
-        return tuple(sorted(parties))
+        return tuple(sorted(parties)), not named and parties == set(disc.dyad)
 
     def _described_name(self, head: Token) -> Span | None:
         """The proper name a generic instrument word describes in apposition, when the name holds
@@ -1244,6 +1309,26 @@ class AgreementFinder:
             out.append(cand)
         return out
 
+    def _headline_word(self, head: Token) -> bool:
+        """A generic word for an instrument with no determiner, as a headline writes it: "Türkiye,
+        Qatar sign deal on defense cooperation", "Rafale pact concluded"."""
+        return head.lemma_.lower() in self.terms.generic_heads and head.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss", "nummod") for c in head.children)
+
+    @staticmethod
+    def _fold_headline(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+        """A headline's instrument named by a generic word is the one the body tells of the same
+        parties ("Türkiye, Qatar sign deal on defense cooperation" ... "Türkiye and Qatar signed a
+        memorandum of understanding on defense industry cooperation"): it goes to that one."""
+        out = []
+        for n, cand in enumerate(found):
+            body = next((c for c in found[n + 1:] if not c.headline and set(c.parties) == set(cand.parties)), None)
+            if cand.headline and body is not None:
+                _absorb(body, cand)
+                continue
+            out.append(cand)
+        return out
+
     @staticmethod
     def _merge(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
         out: dict[tuple, AgreementCandidate] = {}
@@ -1256,6 +1341,20 @@ class AgreementFinder:
                 cand.signed_on = cand.signed_on or old.signed_on
                 out[key] = cand
         return _fold_short_names(_fold_same_names(list(out.values())))
+
+
+def _share_sentence_parties(found: list[AgreementCandidate]) -> list[AgreementCandidate]:
+    """An instrument with no state of its own, named in a sentence after one whose parties the
+    sentence tells, is between those parties: "agreed to activate the security cooperation
+    agreement between them, signed in 2001, and the general agreement for cooperation in the
+    field of economy" (the parser may not join the two names)."""
+    for n, cand in enumerate(found):
+        if not cand.default_parties:
+            continue
+        told = [c for c in found[:n] if c.sent.start == cand.sent.start and not c.default_parties and c.parties]
+        if told:
+            cand.parties = told[-1].parties
+    return found
 
 
 def _own_name(cand: AgreementCandidate) -> str:
