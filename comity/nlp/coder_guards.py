@@ -113,6 +113,23 @@ def _welcomes_a_guest(r: Reading) -> bool:
     return guest.i in named or guest.lemma_.lower() in r.coder.table.guest_nouns
 
 
+def _terror(r: Reading) -> bool:
+    """Whether a disapproval is of terrorism or a terror attack whose phrase names no author
+    ("condemned the recent terror attack in Pahalgam", "denounced terrorism"): the act of a group,
+    not of a state. One that names its author by a possessive ("Pakistan's terror proxies") or the
+    word before it ("a Pakistan-backed terror attack") stays, as an act on that state."""
+    if r.trig.family not in r.coder.table.groups["disapproval"] or r.trig.pos != "VERB":
+        return False
+    words = r.coder.table.terror_words
+    for obj in (c for c in r.token.children if c.dep_ in ("dobj", "obj")):
+        phrase = list(obj.subtree)
+        if not any(t.lower_ in words or t.lemma_.lower() in words for t in phrase):
+            continue
+        return not any(t.dep_ == "poss" or (t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("compound", "amod", "npadvmod"))
+                       for t in phrase)
+    return False
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -180,4 +197,6 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
                          "a passive 'met with', not a meeting"),
     # "welcomed the outcome of the talks"
     "welcomes_a_guest": (_welcomes_a_guest, "what is welcomed is no guest"),
+    # "condemned the terror attack in Pahalgam": a group's act, no state's
+    "not_terror": (lambda r: not _terror(r), "terrorism disapproved of, the act of no state"),
 }

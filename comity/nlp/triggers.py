@@ -34,8 +34,9 @@ SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "repl
 WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads",
               "fixture_words", "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts",
-              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs")
-GROUPS = ("content", "domestic", "venue", "reaction", "together")
+              "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs",
+              "terror_words")
+GROUPS = ("content", "domestic", "venue", "reaction", "together", "exhortation", "disapproval")
 SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | {"guards", "speech_acts", "family_groups", "intent_complements"}
 
 
@@ -100,6 +101,7 @@ class TriggerTable:
     quantity_nouns: frozenset[str] = frozenset()
     pledge_nouns: frozenset[str] = frozenset()
     impostor_verbs: frozenset[str] = frozenset()
+    terror_words: frozenset[str] = frozenset()
 
     @property
     def speech_lemmas(self) -> frozenset[str]:
@@ -287,6 +289,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None) -> TriggerT
         separate_words=comp.word_list("separate_words"),
         quantity_nouns=comp.word_list("quantity_nouns"),
         pledge_nouns=comp.word_list("pledge_nouns"),
+        terror_words=comp.word_list("terror_words"),
     )
 
 

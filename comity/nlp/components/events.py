@@ -544,6 +544,11 @@ class EventCoder:
             told = disc.resolve(analysis.speech_clause(token, trig.clause))
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return Veto("told_other_party", "the clause names no other state than the speaker's")
+        if trig.family in self.table.groups["exhortation"] and self._asks_own_side(disc, token, pred, trig, sources):
+            # "urged the two neighbours to deepen cooperation": those asked include the asker, whose
+            # stated intent it is (03x), not an appeal
+            cameo = self._intent_code(token)
+            steps.append("own_side_asked")
         if trig.family == "assault" and self._civilians_act(pred):
             # "protesters clashed with supporters of the visiting president": a street brawl, no
             # state's use of force (the subject's nationality would make it one)
@@ -600,6 +605,14 @@ class EventCoder:
                                       confidence=0.7 if target and source.person else 0.5,
                                       rule=trig.id, steps=own_steps))
         return out or Veto("state_pair", "no pair of states: a firm's act, or one state's own affair")
+
+    def _asks_own_side(self, disc, token, pred, trig, sources: list[Ref]) -> bool:
+        """Whether those an appeal asks are the asker's side and one other state, the two of them ("urging
+        the two neighbours to ...", "calling on the Japanese and Australian governments to ..."); not
+        "called on all sides", which asks a wider circle."""
+        own = {r.country for r in sources}
+        asked = {r.country for r in self._target_refs(disc, token, pred, trig) if r.country}
+        return len(own) == 1 and len(asked) == 2 and bool(asked & own)
 
     def _returned_fire(self, token: Token, trig: Trigger) -> bool:
         """A retort verb that is also a verb of violence ("fired back") aimed at someone or something
