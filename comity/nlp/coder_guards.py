@@ -145,9 +145,10 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "not_signed_thing": (lambda r: not (r.trig.family == "sign" and r.token.dep_ in ("amod", "acl")
                                         and not r.coder._signed_by_parties(r.token)),
                          "a signed thing, not a signing"),
-    # "promising areas of cooperation"
+    # "promising areas of cooperation", "the first of 30 promised by Washington" (a promise told as done)
     "not_intent_attribute": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
-                                            and r.token.dep_ == "amod"),
+                                            and (r.token.dep_ == "amod"
+                                                 or (r.token.dep_ == "acl" and r.token.tag_ == "VBN"))),
                              "an intent word describing a noun"),
     # "met X on strengthening ties", "a visit to deepen cooperation"
     "not_purpose": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"

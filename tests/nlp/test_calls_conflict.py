@@ -220,3 +220,10 @@ def test_missiles_launched_on_a_state_are_an_attack_and_a_test_launch_is_none():
     found = codes("South Korean Defence Minister Shin Won-sik met US Defence Secretary Lloyd Austin on Monday. "
                   "North Korea launched two ballistic missiles on Saturday.")
     assert not [c for c in found if c[0].startswith("19")]
+
+
+def test_what_was_promised_told_as_a_participle_is_no_new_promise():
+    found = codes("Ukrainian President Volodymyr Zelensky on Monday took delivery of ten US armoured vehicles, the "
+                  "first of 30 promised by Washington.")
+    assert ("072", "USA", "UKR", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("03")]
