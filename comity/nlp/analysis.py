@@ -415,6 +415,25 @@ def attached(doc: Doc, mention, heads: set) -> bool:
     return t in heads
 
 
+def in_setting(doc: Doc, mention, heads: set) -> bool:
+    """Whether a date phrase dates the occasion an act is told in, a chain of prepositional phrases
+    that hangs on the act's verb ("In his address at the summit in October last year, Xi vowed ...",
+    "at the talks in March"): nouns and prepositions only, no other verb or object between."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(8):
+        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t in heads:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def background_heading(text: str) -> bool:
     """Whether a sentence's text opens with the heading of a background box ("Background", "Context:"):
     what follows it in the report tells earlier events, not the news of the day."""

@@ -41,6 +41,16 @@ class Reading:
         return [d for d in self.sent_dates if not (self.trig.family in reaction and d.start > self.token.idx)]
 
     @cached_property
+    def governing(self) -> set:
+        """The trigger, its verb and the verbs that verb completes ("vowed to provide aid": "vowed"),
+        whose occasion ("in his address at the summit in October") is the act's too."""
+        out, t = {self.token, self.pred}, self.pred
+        while t.dep_ == "xcomp" and t.head.i != t.i:
+            t = t.head
+            out.add(t)
+        return out
+
+    @cached_property
     def told_by(self) -> set:
         """The words a date may hang on to date this act: the trigger, its verb, and for a noun the
         verbs of its relative clauses ("welcomed the joint patrol, which ended last week")."""
@@ -178,8 +188,9 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
         r.pred.i != r.token.i and analysis.background_adverb(r.pred))),
         "told as background ('recently visited', 'previously signed')"),
     # "the agreement, which was signed in 2021": history, not news of the day
-    "not_history": (lambda r: not any(analysis.earlier(d, r.anchor) and analysis.attached(
-        r.doc, d, {r.token, r.pred}) for d in r.about), "dated before the report's month or year"),
+    "not_history": (lambda r: not any(analysis.earlier(d, r.anchor) and (analysis.attached(
+        r.doc, d, {r.token, r.pred}) or analysis.in_setting(r.doc, d, r.governing)) for d in r.about),
+        "dated before the report's month or year"),
     # "the agreement provides for the training of cadets": a verb "provide for" with nothing given
     # says what a text stipulates, not what someone gives
     "not_stipulation": (lambda r: not (r.trig.lemma == "provide" and r.trig.pos == "VERB" and not any(

@@ -227,3 +227,13 @@ def test_what_was_promised_told_as_a_participle_is_no_new_promise():
                   "first of 30 promised by Washington.")
     assert ("072", "USA", "UKR", "2025-06-09") in found
     assert not [c for c in found if c[0].startswith("03")]
+
+
+def test_a_pledge_made_at_an_occasion_months_before_is_history():
+    # the occasion's date ("at the summit in October last year") dates the pledge and what it promises
+    found = codes("In his speech at the Africa summit in October last year, Japanese Prime Minister Shigeru "
+                  "Ishiba vowed to provide military aid to Kenya.")
+    assert not found
+    found = codes("At the talks in Nairobi on Monday, Japanese Prime Minister Shigeru Ishiba vowed to provide "
+                  "military aid to Kenya.")
+    assert ("0332", "JPN", "KEN", "2025-06-09") in found
