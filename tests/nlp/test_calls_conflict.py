@@ -237,3 +237,10 @@ def test_a_pledge_made_at_an_occasion_months_before_is_history():
     found = codes("At the talks in Nairobi on Monday, Japanese Prime Minister Shigeru Ishiba vowed to provide "
                   "military aid to Kenya.")
     assert ("0332", "JPN", "KEN", "2025-06-09") in found
+
+
+def test_an_exercise_told_as_held_and_then_as_what_it_will_do_is_no_intent():
+    found = codes("The navies of India and Indonesia on Monday began a coordinated patrol along their maritime "
+                  "boundary. The Indian navy said the joint patrol would showcase the resolve of the two navies.")
+    assert ("062", "IND", "IDN", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("03")]

@@ -133,7 +133,7 @@ class EventCoder:
         events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
-        events = self._exercise_encounters(self._port_calls(events))
+        events = self._exercise_encounters(self._port_calls(self._held_not_planned(events)))
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
         events = self._not_with_impostors(doc, events)
@@ -1333,6 +1333,17 @@ class EventCoder:
                     and (ev.sent.start, ev.source.country, ev.target.country) not in told:
                 out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
         return out
+
+    def _held_not_planned(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """An exercise or patrol a report tells as held on a day ("the navies began a coordinated patrol
+        on Thursday") and then as what it "will" do or "would" show ("INS Kulish will undertake the
+        coordinated patrol with ...", "the joint exercise would showcase their resolve") is that one
+        act: its planned reading on the same day and pair is no intent of another."""
+        acts = self.table.encounter_acts
+        held = {self._day_pair(e) for e in events
+                if not e.planned and e.target is not None and e.trigger.lemma_.lower() in acts}
+        return [e for e in events if not (e.planned and e.trigger.lemma_.lower() in acts
+                                          and self._day_pair(e) in held)]
 
     def _exercise_encounters(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """An exercise or patrol the forces of two states hold together is their encounter of that day
