@@ -49,7 +49,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "tense": ("past_perfect_aux", "done_aux", "same_day_phrases"),
     "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
-                        "violation_verbs", "embedding_nouns"),
+                        "violation_verbs", "embedding_nouns", "consequence_verbs", "consequence_nouns"),
 }
 
 
@@ -519,6 +519,14 @@ def _violation_clause(token: Token) -> Token | None:
     return clause_subject(token, lambda c: c.lemma_.lower() in verbs)
 
 
+def _consequence_clause(token: Token) -> Token | None:
+    """"said Riyadh would face quick consequences", "warned that Moscow will pay a heavy price": the
+    subject of a clause that tells what another will suffer for its conduct."""
+    verbs, nouns = cues()["reported_speech.consequence_verbs"], cues()["reported_speech.consequence_nouns"]
+    return clause_subject(token, lambda c: c.lemma_.lower() in verbs and any(
+        o.dep_ in ("dobj", "obj") and o.lemma_.lower() in nouns for o in c.children))
+
+
 def _proposal_clause(token: Token) -> Token | None:
     """"proposed that Japan continue ...", "suggested Laos send ...": the clause's subject."""
     return clause_subject(token, lambda c: True)
@@ -535,6 +543,7 @@ def _no_clause(token: Token) -> Token | None:
 CLAUSES: dict[str, Callable[[Token], Token | None]] = {
     "must": _must_clause,
     "violation": _violation_clause,
+    "consequence": _consequence_clause,
     "proposal": _proposal_clause,
     "none": _no_clause,
 }

@@ -244,3 +244,12 @@ def test_an_exercise_told_as_held_and_then_as_what_it_will_do_is_no_intent():
                   "boundary. The Indian navy said the joint patrol would showcase the resolve of the two navies.")
     assert ("062", "IND", "IDN", "2025-06-09") in found
     assert not [c for c in found if c[0].startswith("03")]
+
+
+def test_saying_another_state_will_face_consequences_is_a_warning():
+    found = codes("On Sunday, Iranian Foreign Minister Abbas Araghchi said Riyadh would face quick consequences "
+                  "for the executions.")
+    assert ("138", "IRN", "SAU", "2025-06-08") in found
+    found = codes("On Sunday, Iranian Foreign Minister Abbas Araghchi said Iran and Saudi Arabia would face the "
+                  "consequences together.")
+    assert not [c for c in found if c[0].startswith("13")]
