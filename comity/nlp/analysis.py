@@ -49,7 +49,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "tense": ("past_perfect_aux", "done_aux", "same_day_phrases"),
     "background": ("date_kinds", "headings", "adverbs", "modifiers"),
     "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
-                        "violation_verbs", "embedding_nouns"),
+                        "violation_verbs", "embedding_nouns", "consequence_verbs", "consequence_nouns"),
 }
 
 
@@ -415,6 +415,25 @@ def attached(doc: Doc, mention, heads: set) -> bool:
     return t in heads
 
 
+def in_setting(doc: Doc, mention, heads: set) -> bool:
+    """Whether a date phrase dates the occasion an act is told in, a chain of prepositional phrases
+    that hangs on the act's verb ("In his address at the summit in October last year, Xi vowed ...",
+    "at the talks in March"): nouns and prepositions only, no other verb or object between."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(8):
+        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t in heads:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def background_heading(text: str) -> bool:
     """Whether a sentence's text opens with the heading of a background box ("Background", "Context:"):
     what follows it in the report tells earlier events, not the news of the day."""
@@ -510,6 +529,14 @@ def _violation_clause(token: Token) -> Token | None:
     return clause_subject(token, lambda c: c.lemma_.lower() in verbs)
 
 
+def _consequence_clause(token: Token) -> Token | None:
+    """"said Riyadh would face quick consequences", "warned that Moscow will pay a heavy price": the
+    subject of a clause that tells what another will suffer for its conduct."""
+    verbs, nouns = cues()["reported_speech.consequence_verbs"], cues()["reported_speech.consequence_nouns"]
+    return clause_subject(token, lambda c: c.lemma_.lower() in verbs and any(
+        o.dep_ in ("dobj", "obj") and o.lemma_.lower() in nouns for o in c.children))
+
+
 def _proposal_clause(token: Token) -> Token | None:
     """"proposed that Japan continue ...", "suggested Laos send ...": the clause's subject."""
     return clause_subject(token, lambda c: True)
@@ -526,6 +553,7 @@ def _no_clause(token: Token) -> Token | None:
 CLAUSES: dict[str, Callable[[Token], Token | None]] = {
     "must": _must_clause,
     "violation": _violation_clause,
+    "consequence": _consequence_clause,
     "proposal": _proposal_clause,
     "none": _no_clause,
 }

@@ -41,6 +41,16 @@ class Reading:
         return [d for d in self.sent_dates if not (self.trig.family in reaction and d.start > self.token.idx)]
 
     @cached_property
+    def governing(self) -> set:
+        """The trigger, its verb and the verbs that verb completes ("vowed to provide aid": "vowed"),
+        whose occasion ("in his address at the summit in October") is the act's too."""
+        out, t = {self.token, self.pred}, self.pred
+        while t.dep_ == "xcomp" and t.head.i != t.i:
+            t = t.head
+            out.add(t)
+        return out
+
+    @cached_property
     def told_by(self) -> set:
         """The words a date may hang on to date this act: the trigger, its verb, and for a noun the
         verbs of its relative clauses ("welcomed the joint patrol, which ended last week")."""
@@ -129,6 +139,23 @@ def _welcomes_a_guest(r: Reading) -> bool:
     return guest.i in named or guest.lemma_.lower() in r.coder.table.guest_nouns
 
 
+def _terror(r: Reading) -> bool:
+    """Whether a disapproval is of terrorism or a terror attack whose phrase names no author
+    ("condemned the recent terror attack in Pahalgam", "denounced terrorism"): the act of a group,
+    not of a state. One that names its author by a possessive ("Pakistan's terror proxies") or the
+    word before it ("a Pakistan-backed terror attack") stays, as an act on that state."""
+    if r.trig.family not in r.coder.table.groups["disapproval"] or r.trig.pos != "VERB":
+        return False
+    words = r.coder.table.terror_words
+    for obj in (c for c in r.token.children if c.dep_ in ("dobj", "obj")):
+        phrase = list(obj.subtree)
+        if not any(t.lower_ in words or t.lemma_.lower() in words for t in phrase):
+            continue
+        return not any(t.dep_ == "poss" or (t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("compound", "amod", "npadvmod"))
+                       for t in phrase)
+    return False
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -144,9 +171,10 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "not_signed_thing": (lambda r: not (r.trig.family == "sign" and r.token.dep_ in ("amod", "acl")
                                         and not r.coder._signed_by_parties(r.token)),
                          "a signed thing, not a signing"),
-    # "promising areas of cooperation"
+    # "promising areas of cooperation", "the first of 30 promised by Washington" (a promise told as done)
     "not_intent_attribute": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
-                                            and r.token.dep_ == "amod"),
+                                            and (r.token.dep_ == "amod"
+                                                 or (r.token.dep_ == "acl" and r.token.tag_ == "VBN"))),
                              "an intent word describing a noun"),
     # "met X on strengthening ties", "a visit to deepen cooperation"
     "not_purpose": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
@@ -176,8 +204,9 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
         r.pred.i != r.token.i and analysis.background_adverb(r.pred))),
         "told as background ('recently visited', 'previously signed')"),
     # "the agreement, which was signed in 2021": history, not news of the day
-    "not_history": (lambda r: not any(analysis.earlier(d, r.anchor) and analysis.attached(
-        r.doc, d, {r.token, r.pred}) for d in r.about), "dated before the report's month or year"),
+    "not_history": (lambda r: not any(analysis.earlier(d, r.anchor) and (analysis.attached(
+        r.doc, d, {r.token, r.pred}) or analysis.in_setting(r.doc, d, r.governing)) for d in r.about),
+        "dated before the report's month or year"),
     # "the agreement provides for the training of cadets": a verb "provide for" with nothing given
     # says what a text stipulates, not what someone gives
     "not_stipulation": (lambda r: not (r.trig.lemma == "provide" and r.trig.pos == "VERB" and not any(
@@ -198,4 +227,6 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "not_former_official": (lambda r: not _former_official(r), "a former official, who acts for no state"),
     # "welcomed the outcome of the talks"
     "welcomes_a_guest": (_welcomes_a_guest, "what is welcomed is no guest"),
+    # "condemned the terror attack in Pahalgam": a group's act, no state's
+    "not_terror": (lambda r: not _terror(r), "terrorism disapproved of, the act of no state"),
 }

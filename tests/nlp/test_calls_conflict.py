@@ -165,3 +165,91 @@ def test_what_a_text_provides_for_is_no_aid():
             "training of Kenyan officers in Oslo.")
     assert not [c for c in codes(text) if c[0].startswith("07")]
     assert [c for c in codes("Norway provided three patrol boats to Kenya on Monday.") if c[0] == "072"]
+
+
+def test_an_appeal_to_both_own_and_other_government_is_an_intent():
+    # those asked include the asker: the pledge of both sides (036, a meeting), not an appeal (020)
+    found = codes("Indonesian President Prabowo Subianto and his Malaysian counterpart Anwar Ibrahim held talks "
+                  "in Jakarta on Monday. At the talks, Prabowo called on the Indonesian and Malaysian governments to "
+                  "hold a meeting of defence ministers early next year.")
+    assert not [c for c in found if c[0].startswith("02")]
+    assert {c for c in found if c[0] == "036"} and all(
+        {c[1], c[2]} == {"IDN", "MYS"} for c in found if c[0] == "036")
+
+
+def test_an_appeal_to_all_sides_stays_an_appeal():
+    found = codes("Turkish Foreign Minister Hakan Fidan spoke by phone with Greek Foreign Minister Giorgos "
+                  "Gerapetritis on Monday. He called on Greece and Turkey and Cyprus to show restraint.")
+    assert not [c for c in found if c[0] == "036"]
+
+
+def test_condemning_a_terror_attack_is_no_act_on_a_state():
+    found = codes("Kenyan President William Ruto met Indian Prime Minister Narendra Modi on Monday. Ruto "
+                  "strongly condemned the recent terror attack in Mumbai and expressed support for India.")
+    assert not [c for c in found if c[0].startswith("11")]
+    assert ("051", "KEN", "IND", "2025-06-09") in found  # the support stays
+
+
+def test_condemning_a_states_support_for_terrorism_is_criticism_of_it():
+    found = codes("Indian Foreign Minister Subrahmanyam Jaishankar on Monday condemned Pakistan's support for "
+                  "terrorism.")
+    assert ("111", "IND", "PAK", "2025-06-09") in found
+
+
+def test_investigating_a_citizen_is_no_act_on_another_state():
+    found = codes("Peruvian President Dina Boluarte met Chilean President Gabriel Boric on Monday. Peruvian "
+                  "prosecutors are still investigating new allegations against the former minister.")
+    assert not [c for c in found if c[0].startswith("09")]
+
+
+def test_deploying_a_training_team_is_no_threat():
+    found = codes("The Indian Army will deploy a training team to Laos, the Indian defence ministry said on "
+                  "Monday.")
+    assert not [c for c in found if c[0].startswith(("13", "15"))]
+
+
+def test_lifting_relations_to_a_partnership_is_an_intent():
+    found = codes("Chinese President Xi Jinping and Brazilian President Luiz Inacio Lula da Silva decided on "
+                  "Monday to lift the bilateral relationship to a comprehensive strategic partnership.")
+    assert {(c[0][:2], c[3]) for c in found if {c[1], c[2]} == {"CHN", "BRA"}} >= {("03", "2025-06-09")}
+
+
+def test_missiles_launched_on_a_state_are_an_attack_and_a_test_launch_is_none():
+    found = codes("Iran launched drones and missiles on Israel on Saturday.")
+    assert ("195", "IRN", "ISR", "2025-06-07") in found
+    found = codes("South Korean Defence Minister Shin Won-sik met US Defence Secretary Lloyd Austin on Monday. "
+                  "North Korea launched two ballistic missiles on Saturday.")
+    assert not [c for c in found if c[0].startswith("19")]
+
+
+def test_what_was_promised_told_as_a_participle_is_no_new_promise():
+    found = codes("Ukrainian President Volodymyr Zelensky on Monday took delivery of ten US armoured vehicles, the "
+                  "first of 30 promised by Washington.")
+    assert ("072", "USA", "UKR", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("03")]
+
+
+def test_a_pledge_made_at_an_occasion_months_before_is_history():
+    # the occasion's date ("at the summit in October last year") dates the pledge and what it promises
+    found = codes("In his speech at the Africa summit in October last year, Japanese Prime Minister Shigeru "
+                  "Ishiba vowed to provide military aid to Kenya.")
+    assert not found
+    found = codes("At the talks in Nairobi on Monday, Japanese Prime Minister Shigeru Ishiba vowed to provide "
+                  "military aid to Kenya.")
+    assert ("0332", "JPN", "KEN", "2025-06-09") in found
+
+
+def test_an_exercise_told_as_held_and_then_as_what_it_will_do_is_no_intent():
+    found = codes("The navies of India and Indonesia on Monday began a coordinated patrol along their maritime "
+                  "boundary. The Indian navy said the joint patrol would showcase the resolve of the two navies.")
+    assert ("062", "IND", "IDN", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith("03")]
+
+
+def test_saying_another_state_will_face_consequences_is_a_warning():
+    found = codes("On Sunday, Iranian Foreign Minister Abbas Araghchi said Riyadh would face quick consequences "
+                  "for the executions.")
+    assert ("138", "IRN", "SAU", "2025-06-08") in found
+    found = codes("On Sunday, Iranian Foreign Minister Abbas Araghchi said Iran and Saudi Arabia would face the "
+                  "consequences together.")
+    assert not [c for c in found if c[0].startswith("13")]

@@ -72,7 +72,7 @@ def test_triggers_shipped_table_ids_unique_and_guards_known():
     ids = [t.id for t in rows]
     assert all(ids) and len(ids) == len(set(ids))
     assert all(g in GUARDS for t in rows for g in t.guards)
-    assert {a.trigger.clause for a in table.speech_acts} == {"must", "violation", "proposal", "none"}
+    assert {a.trigger.clause for a in table.speech_acts} == {"must", "violation", "consequence", "proposal", "none"}
     # every guard, the shared analysis' and the event coder's, is named in the table (none is hidden in code)
     assert set().union(*(t.guards for t in rows)) == set(GUARDS)
 

@@ -132,7 +132,7 @@ class EventCoder:
         events = self._calls_over_talks(self._spoken_in_calls(doc, self._precise_places(events)))
         events = self._meeting_of_the_summons(self._talks_of_the_call(events))  # across sentences
         events = self._with_hosting(self._demonstration_over_complaint(self._protest_over_consult(events)))
-        events = self._exercise_encounters(self._port_calls(events), places, venue)
+        events = self._exercise_encounters(self._port_calls(self._held_not_planned(events)), places, venue)
         events = self._signing_encounters(events, places, venue)
         events = self._during_the_encounter(self._other_encounters_undated(events))
         events = self._not_with_impostors(doc, events)
@@ -560,6 +560,11 @@ class EventCoder:
             told = disc.resolve(analysis.speech_clause(token, trig.clause))
             if not told or {r.country for r in told} & {r.country for r in sources}:
                 return Veto("told_other_party", "the clause names no other state than the speaker's")
+        if self.table.in_group(trig.family, "exhortation") and self._asks_own_side(disc, token, pred, trig, sources):
+            # "urged the two neighbours to deepen cooperation": those asked include the asker, whose
+            # stated intent it is (03x), not an appeal
+            cameo = self._intent_code(token)
+            steps.append("own_side_asked")
         if self.table.in_group(trig.family, "force") and self._civilians_act(pred):
             # "protesters clashed with supporters of the visiting president": a street brawl, no
             # state's use of force (the subject's nationality would make it one)
@@ -621,6 +626,14 @@ class EventCoder:
                                       confidence=0.7 if target and source.person else 0.5,
                                       rule=trig.id, steps=own_steps))
         return out or Veto("state_pair", "no pair of states: a firm's act, or one state's own affair")
+
+    def _asks_own_side(self, disc, token, pred, trig, sources: list[Ref]) -> bool:
+        """Whether those an appeal asks are the asker's side and one other state, the two of them ("urging
+        the two neighbours to ...", "calling on the Japanese and Australian governments to ..."); not
+        "called on all sides", which asks a wider circle."""
+        own = {r.country for r in sources}
+        asked = {r.country for r in self._target_refs(disc, token, pred, trig) if r.country}
+        return len(own) == 1 and len(asked) == 2 and bool(asked & own)
 
     def _returned_fire(self, token: Token, trig: Trigger) -> bool:
         """A retort verb that is also a verb of violence ("fired back") aimed at someone or something
@@ -1349,6 +1362,17 @@ class EventCoder:
                     and (ev.sent.start, ev.source.country, ev.target.country) not in told:
                 out.append(replace(ev, cameo="062", family="cooperate", steps=[*ev.steps, "port_call"]))
         return out
+
+    def _held_not_planned(self, events: list[EventCandidate]) -> list[EventCandidate]:
+        """An exercise or patrol a report tells as held on a day ("the navies began a coordinated patrol
+        on Thursday") and then as what it "will" do or "would" show ("INS Kulish will undertake the
+        coordinated patrol with ...", "the joint exercise would showcase their resolve") is that one
+        act: its planned reading on the same day and pair is no intent of another."""
+        acts = self.table.encounter_acts
+        held = {self._day_pair(e) for e in events
+                if not e.planned and e.target is not None and e.trigger.lemma_.lower() in acts}
+        return [e for e in events if not (e.planned and e.trigger.lemma_.lower() in acts
+                                          and self._day_pair(e) in held)]
 
     def _exercise_encounters(self, events: list[EventCandidate], places, venue) -> list[EventCandidate]:
         """An exercise or patrol the forces of two states hold together is their encounter of that day
