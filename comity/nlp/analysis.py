@@ -26,106 +26,15 @@ they are tested on Docs built by hand (tests/nlp/test_analysis.py).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache, wraps
-from importlib import resources
+from functools import wraps
 from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..errors import DataError, Errors
-from ..source_yaml import line_of, load_source_lines
+# the cue lists (resources/cues.yaml) and their compiler, kept here under the names rules import
+from .cue_lists import SECTIONS, Cues, cues, parse_cues, where  # noqa: F401
 
 CACHE_KEY = "comity.analysis"  # doc.user_data: {analysis name: {token index: answer}}
-
-# the lists cues.yaml may hold, by section (see the file for what each cue means)
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "negation": ("denials", "failure_heads", "pending"),
-    "modality": ("future_aux", "hypothetical_aux", "obligation_aux", "advice_aux", "infinitive_marks",
-                 "conditional_marks", "planning_heads", "future_phrases", "plan_modifiers", "plan_object_heads",
-                 "future_object_heads", "listing_preps",
-                 "plan_states"),
-    "tense": ("past_perfect_aux", "done_aux", "same_day_phrases"),
-    "background": ("date_kinds", "headings", "adverbs", "modifiers"),
-    "reported_speech": ("embedding_heads", "say_verbs", "accusation_verbs", "proposal_verbs", "attribution_phrases",
-                        "violation_verbs", "embedding_nouns", "consequence_verbs", "consequence_nouns"),
-}
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The word lists of resources/cues.yaml, by section and list name."""
-
-    lists: dict[str, frozenset[str]]  # "section.list" -> words (lower case)
-    future_pattern: re.Pattern[str]  # any of modality.future_phrases, as whole words
-    attribution_pattern: re.Pattern[str]  # text that ends in an attribution (reported_speech.attribution_phrases)
-    heading_pattern: re.Pattern[str]  # a background box's heading (background.headings) opening a text
-    same_day_pattern: re.Pattern[str]  # any of tense.same_day_phrases, as whole words
-
-    def __getitem__(self, name: str) -> frozenset[str]:
-        return self.lists[name]
-
-
-def _path():
-    return resources.files("comity.nlp") / "resources" / "cues.yaml"
-
-
-def where(path, node, key=None) -> str:
-    """"FILE, line N" for a node (or a key of it) read by `load_source_lines`; just FILE when
-    no line is known."""
-    line = line_of(node, key)
-    return f"{path}, line {line}" if line else str(path)
-
-
-def parse_cues(text: str, path="cues.yaml") -> Cues:
-    """Read and check cues.yaml's text: DataError (E104) naming the file and line of an
-    unknown section or list, or of a word that is not text."""
-    data = load_source_lines(text) or {}
-    if not isinstance(data, dict):
-        raise DataError(Errors.E104.format(path=path, detail="expected sections of word lists"))
-    lists: dict[str, frozenset[str]] = {}
-    for section, body in data.items():
-        if section not in SECTIONS:
-            raise DataError(Errors.E104.format(path=where(path, data, section), detail=(
-                f"unknown section {section!r}; known: {', '.join(SECTIONS)}")))
-        if not isinstance(body, dict):
-            raise DataError(Errors.E104.format(path=where(path, data, section), detail=f"{section}: expected named word lists"))
-        for name, words in body.items():
-            if name not in SECTIONS[section]:
-                raise DataError(Errors.E104.format(path=where(path, body, name), detail=(
-                    f"unknown list {section}.{name}; known: {', '.join(SECTIONS[section])}")))
-            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise DataError(Errors.E104.format(path=where(path, body, name), detail=f"{section}.{name}: words must be text"))
-            lists[f"{section}.{name}"] = frozenset(w.lower() for w in words)
-    for section, names in SECTIONS.items():
-        for name in names:
-            lists.setdefault(f"{section}.{name}", frozenset())
-    return Cues(lists=lists, future_pattern=re.compile(r"\b(?:" + _alternatives(lists["modality.future_phrases"]) + r")\b", re.I),
-                same_day_pattern=re.compile(
-                    r"\b(?:" + _alternatives(lists["tense.same_day_phrases"]) + r")\b", re.I),
-                attribution_pattern=re.compile(
-                    r"\b(?:" + _alternatives(lists["reported_speech.attribution_phrases"]) + ")"
-                    # "said in a statement", "announced in its weekly briefing"
-                    r"(?:\s+in\s+(?:a|an|its|the)(?:\s+[\w-]+){1,2})?\s*,?\s*$", re.I),
-                # "Background\n", "Background: ...", "Background • ...": the heading alone on its line or
-                # before a colon or a bullet, not the word in a sentence ("Background checks were ...")
-                heading_pattern=re.compile(r"^\s*(?:" + _alternatives(lists["background.headings"])
-                                           + r")\s*(?:[:•·–—]|\n)", re.I))
-
-
-def _alternatives(phrases) -> str:
-    """A regex alternation of `phrases` (longest first; `*` is any one word); one that never
-    matches when there are none."""
-    if not phrases:
-        return "(?!)"
-    return "|".join(re.escape(p).replace(r"\*", r"\w+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
-
-
-@cache
-def cues() -> Cues:
-    path = _path()
-    return parse_cues(path.read_text(encoding="utf-8"), path)
 
 
 def cached(fn: Callable[[Token], object]) -> Callable[[Token], object]:
@@ -157,7 +66,8 @@ def _has_aux(token: Token, words: frozenset[str], deps=("aux",)) -> bool:
 
 def _denial_subject(head: Token) -> bool:
     """"no new document was signed", "no decision was taken": a subject or object with "no"."""
-    return any(child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(g.lower_ == "no" for g in child.children)
+    no = cues()["negation.denying_determiners"]
+    return any(child.dep_ in ("nsubjpass", "dobj", "nsubj") and any(g.lower_ in no for g in child.children)
                for child in head.children)
 
 
@@ -190,14 +100,14 @@ def denied(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and any(c.lower_ in cues()["negation.pending"] for c in verb.head.children):
         return True  # "has yet to renew", "is yet to be signed"
-    t = verb
+    no, t = cues()["negation.denying_determiners"], verb
     for _ in range(3):  # "did not agree to renew", "no decision on renewing"
         if t.dep_ not in ("xcomp", "pcomp", "prep") or t.head.i == t.i:
             return False
         t = t.head
         if t.pos_ in ("VERB", "AUX", "NOUN") and any(
                 c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass", "det")
-                                    and (c.lower_ == "no" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)))
+                                    and (c.lower_ in no or any(d.dep_ == "det" and d.lower_ in no for d in c.children)))
                 for c in t.children):
             return True
     return False
@@ -230,7 +140,7 @@ def planned(token: Token) -> bool:
     if _headline_infinitive(token) or _future_verb_group(token) or _on_the_agenda(token):
         return True
     heads, objects = cues()["modality.planning_heads"], cues()["modality.future_object_heads"]
-    t = token
+    copulas, t = cues()["modality.plan_copulas"], token
     for _ in range(3):
         if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl") and t.head.i != t.i:
             infinitive = to_clause(t)
@@ -243,7 +153,7 @@ def planned(token: Token) -> bool:
             # planned act includes are planned with it
             listed = t.dep_ == "prep" and t.lemma_.lower() in cues()["modality.listing_preps"]
             t = t.head
-            if t.lemma_.lower() in heads or (infinitive and t.lemma_ == "be" and t.tag_ in ("VBZ", "VBP")):
+            if t.lemma_.lower() in heads or (infinitive and t.lemma_ in copulas and t.tag_ in ("VBZ", "VBP")):
                 return True
             if listed and _future_verb(_verb_above(t)):
                 return True
@@ -256,7 +166,7 @@ def planned(token: Token) -> bool:
 
 def _on_the_agenda(token: Token) -> bool:
     """"A joint exercise is also on schedule", "talks are on the agenda": the copula of a plan."""
-    return token.lemma_ == "be" and any(
+    return token.lemma_ in cues()["modality.plan_copulas"] and any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in cues()["modality.plan_states"]
                                  for g in c.children) for c in token.children)
 
@@ -364,13 +274,13 @@ def unrealised(token: Token) -> bool:
     overtaken, so it is neither news of the day nor a promise made that day (the present "is to
     visit" is a plan, see `planned`)."""
     heads, past = cues()["modality.planning_heads"], cues()["tense.past_perfect_aux"]
-    t = token
+    copulas, t = cues()["modality.plan_copulas"], token
     for _ in range(3):
         if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             return False
         head = t.head
         infinitive = to_clause(t)
-        if infinitive and head.lemma_ == "be" and head.tag_ == "VBD":
+        if infinitive and head.lemma_ in copulas and head.tag_ == "VBD":
             return True
         if infinitive and head.lemma_.lower() in heads and _has_aux(head, past):
             return True
@@ -568,22 +478,19 @@ def speech_clause(token: Token, clause: str) -> Token | None:
 
 Guard = Callable[[Token, Token], bool]  # (trigger, its predicate) -> does the act pass?
 
-GUARDS: dict[str, Guard] = {
+# name -> (passes, its veto in plain words for the trace of `comity explain`)
+_GUARDS: dict[str, tuple[Guard, str]] = {
     # "did not sign", "failed to meet", on the trigger or on the verb a noun trigger hangs from
-    "not_negated": lambda token, pred: not negated(token) and not (pred.i != token.i and negated(pred)),
-    "not_conditional": lambda token, pred: not conditional(pred),
-    "not_hypothetical": lambda token, pred: not hypothetical(pred),
-    "not_embedded": lambda token, pred: not embedded(pred),  # asked or proposed, not done
-    "realised": lambda token, pred: not unrealised(pred),  # "was to travel": a plan told in the past
-    "current": lambda token, pred: not past_perfect_clause(pred),  # "which had been signed"
+    "not_negated": (lambda token, pred: not negated(token) and not (pred.i != token.i and negated(pred)),
+                    "negated or failed ('did not sign', 'failed to meet')"),
+    "not_conditional": (lambda token, pred: not conditional(pred), "under a condition ('if', 'unless', 'whether')"),
+    "not_hypothetical": (lambda token, pred: not hypothetical(pred), "only possible ('could', 'might', 'may')"),
+    # asked or proposed, not done
+    "not_embedded": (lambda token, pred: not embedded(pred), "asked, proposed or obliged of someone, not done"),
+    # "was to travel": a plan told in the past
+    "realised": (lambda token, pred: not unrealised(pred), "a plan told in the past ('was to travel')"),
+    # "which had been signed"
+    "current": (lambda token, pred: not past_perfect_clause(pred), "a past-perfect clause, before the news"),
 }
-
-# each guard's veto in plain words, for the trace of `comity explain`
-GUARD_REASONS: dict[str, str] = {
-    "not_negated": "negated or failed ('did not sign', 'failed to meet')",
-    "not_conditional": "under a condition ('if', 'unless', 'whether')",
-    "not_embedded": "asked, proposed or obliged of someone, not done",
-    "not_hypothetical": "only possible ('could', 'might', 'may')",
-    "current": "a past-perfect clause, before the news",
-    "realised": "a plan told in the past ('was to travel')",
-}
+GUARDS: dict[str, Guard] = {name: passes for name, (passes, _) in _GUARDS.items()}
+GUARD_REASONS: dict[str, str] = {name: reason for name, (_, reason) in _GUARDS.items()}

@@ -37,8 +37,8 @@ class Reading:
         """The sentence's dates that may date the act (read by two guards, found once): a reaction's
         dates after its verb date what it reacts to ("thanked Vietnam for its support during the
         chairmanship in 2024")."""
-        reaction = self.coder.table.groups["reaction"]
-        return [d for d in self.sent_dates if not (self.trig.family in reaction and d.start > self.token.idx)]
+        reaction = self.coder.table.in_group(self.trig.family, "reaction")
+        return [d for d in self.sent_dates if not (reaction and d.start > self.token.idx)]
 
     @cached_property
     def governing(self) -> set:
@@ -59,9 +59,9 @@ class Reading:
 
 
 def _content(r: Reading) -> bool:
-    content = r.coder.table.groups["content"]
-    return r.trig.pos == "NOUN" and r.pred.i != r.token.i and r.trig.family not in content and any(
-        t.family in content for t in r.coder._triggers(r.pred))
+    table = r.coder.table
+    return r.trig.pos == "NOUN" and r.pred.i != r.token.i and not table.in_group(r.trig.family, "content") and any(
+        table.in_group(t.family, "content") for t in r.coder._triggers(r.pred))
 
 
 def _unagented_participle(t: Token) -> bool:
@@ -72,7 +72,7 @@ def _fixture(r: Reading) -> bool:
     """Whether an encounter verb is a sporting fixture: its object, or the object of one of its
     prepositions, is a match, a final or a qualifier ("host Uzbekistan for their next qualifying
     contest", "met Japan in the final"), or so qualified ("a qualifying round")."""
-    if r.trig.family not in ("visit", "consult") or r.trig.pos != "VERB":
+    if not r.coder.table.in_group(r.trig.family, "team_encounter") or r.trig.pos != "VERB":
         return False
     words = r.coder.table.fixture_words
     nouns = [c for c in r.token.children if c.dep_ in ("dobj", "obj")]
@@ -86,7 +86,7 @@ def _domestic_meeting(r: Reading) -> bool:
     Committee on Security", "a meeting of the cabinet chaired by the prime minister"): the meeting
     noun (the trigger, its object, or the noun a participle trigger describes) is "of" a body
     named by a word of `domestic_bodies`."""
-    if r.trig.family != "consult":
+    if not r.coder.table.in_group(r.trig.family, "body_meeting"):
         return False
     t = r.token
     nouns = [t] if r.trig.pos == "NOUN" else [c for c in t.children if c.dep_ in ("dobj", "obj")]
@@ -130,13 +130,14 @@ def _welcomes_a_guest(r: Reading) -> bool:
     """"Welcomed Prince X at the airport", "welcomed the Lao delegation": a host receiving a guest,
     a person the report names or a delegation; "welcomed the outcome" or "welcomed the patrol" is
     no visit (what is praised has rows of its own)."""
-    if not (r.trig.family == "visit" and r.trig.lemma == "welcome"):
+    table = r.coder.table
+    if not (table.in_group(r.trig.family, "guest_received") and r.trig.lemma in table.guest_verbs):
         return True
     guest = next((c for c in r.token.children if c.dep_ in ("dobj", "obj")), None)
     if guest is None:
         return False
     named = {i for p in (r.doc._.persons or []) for s, e in p.mentions for i in range(s, e)}
-    return guest.i in named or guest.lemma_.lower() in r.coder.table.guest_nouns
+    return guest.i in named or guest.lemma_.lower() in table.guest_nouns
 
 
 def _terror(r: Reading) -> bool:
@@ -144,7 +145,7 @@ def _terror(r: Reading) -> bool:
     ("condemned the recent terror attack in Pahalgam", "denounced terrorism"): the act of a group,
     not of a state. One that names its author by a possessive ("Pakistan's terror proxies") or the
     word before it ("a Pakistan-backed terror attack") stays, as an act on that state."""
-    if r.trig.family not in r.coder.table.groups["disapproval"] or r.trig.pos != "VERB":
+    if not r.coder.table.in_group(r.trig.family, "disapproval") or r.trig.pos != "VERB":
         return False
     words = r.coder.table.terror_words
     for obj in (c for c in r.token.children if c.dep_ in ("dobj", "obj")):
@@ -161,31 +162,31 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
     "not_content": (lambda r: not _content(r), "the content of a demand, an appeal or a rejection"),
     # "discussed joint exercises"
-    "not_topic": (lambda r: not (r.trig.pos == "NOUN" and r.trig.family not in ("consult", "call", "visit")
+    "not_topic": (lambda r: not (r.trig.pos == "NOUN" and not r.coder.table.in_group(r.trig.family, "never_a_topic")
                                  and r.coder._topic_of_talks(r.token)),
                   "a topic of talks, not an act held"),
     # "thanked Japan for the assistance it has provided": the thanks is the news
     "not_reason": (lambda r: not r.coder._reason_of_praise(r.token),
                    "what someone is thanked or praised for"),
     # "the signed plan" (but "a statement signed by the three countries" is their signing)
-    "not_signed_thing": (lambda r: not (r.trig.family == "sign" and r.token.dep_ in ("amod", "acl")
+    "not_signed_thing": (lambda r: not (r.coder.table.in_group(r.trig.family, "signed_thing") and r.token.dep_ in ("amod", "acl")
                                         and not r.coder._signed_by_parties(r.token)),
                          "a signed thing, not a signing"),
     # "promising areas of cooperation", "the first of 30 promised by Washington" (a promise told as done)
-    "not_intent_attribute": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
+    "not_intent_attribute": (lambda r: not (r.coder.table.in_group(r.trig.family, "stated_intent") and r.trig.pos == "VERB"
                                             and (r.token.dep_ == "amod"
                                                  or (r.token.dep_ == "acl" and r.token.tag_ == "VBN"))),
                              "an intent word describing a noun"),
     # "met X on strengthening ties", "a visit to deepen cooperation"
-    "not_purpose": (lambda r: not (r.trig.family == "intent" and r.trig.pos == "VERB"
+    "not_purpose": (lambda r: not (r.coder.table.in_group(r.trig.family, "stated_intent") and r.trig.pos == "VERB"
                                    and r.coder._purpose_of_another_act(r.token)),
                     "the purpose or topic of another act"),
     # "reiterated their commitment to support efforts at stability": promised, not done
-    "not_pledged": (lambda r: not (r.trig.family != "intent" and r.trig.pos == "VERB"
+    "not_pledged": (lambda r: not (not r.coder.table.in_group(r.trig.family, "stated_intent") and r.trig.pos == "VERB"
                                    and r.coder._pledged_act(r.token)),
                     "what a commitment or readiness is to, not an act done"),
     # "fired back at the troops"
-    "not_returned_fire": (lambda r: not (r.trig.family == "accuse"
+    "not_returned_fire": (lambda r: not (r.coder.table.in_group(r.trig.family, "retort")
                                          and r.coder._returned_fire(r.token, r.trig)),
                           "fire returned at someone, not a retort"),
     # "fishermen arrested in Sri Lankan waters"
@@ -209,9 +210,10 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
         "dated before the report's month or year"),
     # "the agreement provides for the training of cadets": a verb "provide for" with nothing given
     # says what a text stipulates, not what someone gives
-    "not_stipulation": (lambda r: not (r.trig.lemma == "provide" and r.trig.pos == "VERB" and not any(
-        c.dep_ in ("dobj", "obj", "dative") for c in r.token.children) and any(
-        c.dep_ == "prep" and c.lower_ == "for" for c in r.token.children)), "what a text provides for"),
+    "not_stipulation": (lambda r: not (r.trig.lemma in r.coder.table.stipulation_verbs and r.trig.pos == "VERB"
+                                       and not any(c.dep_ in ("dobj", "obj", "dative") for c in r.token.children)
+                                       and any(c.dep_ == "prep" and c.lower_ in r.coder.table.stipulation_preps
+                                               for c in r.token.children)), "what a text provides for"),
     # "will host Uzbekistan for their next qualifying contest": teams, not states, meet
     "not_fixture": (lambda r: not _fixture(r), "a sporting fixture between teams"),
     # "chairs a meeting of the Cabinet Committee on Security": a state's own affair
@@ -219,7 +221,7 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "the incident took place when the minister was visiting Washington"
     "not_setting": (lambda r: not _setting(r), "told as the setting of another happening"),
     # "would be met with a response"
-    "not_passive_meet": (lambda r: not (r.trig.lemma == "meet"
+    "not_passive_meet": (lambda r: not (r.trig.lemma in r.coder.table.met_with_verbs
                                         and any(c.dep_ == "auxpass" for c in r.token.children)
                                         and not any(c.dep_ == "agent" for c in r.token.children)),
                          "a passive 'met with', not a meeting"),

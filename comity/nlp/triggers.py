@@ -41,7 +41,9 @@ WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "s
               "bound_possessives", "relative_pronouns", "encounter_openers", "impostor_links", "impostor_marks",
               "impostor_outright", "fire_preps", "opinion_verbs", "opinion_nouns", "reason_preps", "between_preps",
               "agent_preps", "met_preps", "gift_preps", "promise_preps", "origin_preps", "hosting_verbs",
-              "summons_verbs", "handover_acts", "terror_words")
+              "summons_verbs", "handover_acts", "terror_words",
+              # the words of the coder's guards (comity/nlp/coder_guards.py)
+              "guest_verbs", "stipulation_verbs", "stipulation_preps", "met_with_verbs")
 # word lists whose words stand for a number ("two days after": 2; a week: 7 days)
 NUMBER_LISTS = ("number_words", "day_units", "apart_preps")
 GROUPS = ("content", "domestic", "venue", "reaction", "together",
@@ -50,7 +52,9 @@ GROUPS = ("content", "domestic", "venue", "reaction", "together",
           "visitor_from_report", "with_counterpart", "force", "each_meets_target", "all_parties",
           "joint_encounter", "for_a_reason", "passive_by_both", "jointly_done", "round_of_talks",
           "target_where_held", "clause_target", "object_not_target", "encounter_object", "calling",
-          "party_in_object", "target_from_place", "dated_by_encounter", "exhortation", "disapproval")
+          "party_in_object", "target_from_place", "dated_by_encounter", "exhortation", "disapproval",
+          # the coder's guards' own (comity/nlp/coder_guards.py)
+          "team_encounter", "body_meeting", "guest_received", "never_a_topic", "signed_thing", "retort")
 # named sets of CAMEO codes the coder's rules and post-steps read (event_triggers.yaml, code_groups)
 CODE_GROUPS = ("consultation", "met", "in_person", "meeting", "call", "talks", "visit", "hosting", "signing",
                "military_cooperation", "disapproval", "protest", "threat", "complaint", "demonstration",
@@ -140,6 +144,10 @@ class TriggerTable:
     hosting_verbs: frozenset[str] = frozenset()
     summons_verbs: frozenset[str] = frozenset()
     terror_words: frozenset[str] = frozenset()
+    guest_verbs: frozenset[str] = frozenset()
+    stipulation_verbs: frozenset[str] = frozenset()
+    stipulation_preps: frozenset[str] = frozenset()
+    met_with_verbs: frozenset[str] = frozenset()
     number_words: dict[str, int] = field(default_factory=dict)
     day_units: dict[str, int] = field(default_factory=dict)
     apart_preps: dict[str, int] = field(default_factory=dict)
