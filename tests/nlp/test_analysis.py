@@ -188,6 +188,13 @@ def test_analysis_bad_cues_name_file_and_line(text, message):
     assert message in str(err.value)
 
 
+def test_analysis_shipped_cues_must_hold_every_list_a_part_may_leave_some_out():
+    assert parse_cues("negation:\n  denials: [no]\n")["modality.future_aux"] == frozenset()
+    with pytest.raises(DataError) as err:
+        parse_cues("negation:\n  denials: [no]\n", "cues.yaml", complete=True)
+    assert "cues.yaml" in str(err.value) and "modality.future_aux" in str(err.value)
+
+
 @pytest.mark.parametrize("before, attributed", [
     ("Talks went well, the ministry said ", True),
     ("the ministry said in a statement ", True),
