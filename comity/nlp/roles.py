@@ -5,6 +5,8 @@ head token governs, in order: a named person; "the two sides"-style phrases (bot
 states of the report's dyad); a state, capital or organisation named in the phrase;
 a demonym ("the Lao minister" -> the Lao official if there is one); pronouns and
 "the latter"/"the host"/"the visiting minister" from the discourse so far.
+
+The words these rules read are the lists of resources/roles.yaml (`role_words()`).
 """
 from __future__ import annotations
 

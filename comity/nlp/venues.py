@@ -17,7 +17,8 @@ a city or capital of the gazetteer that the sentence locates something at:
   is still to come ("will take part in the summit in Kazan"), is no venue.
 
 Works on the dependency parse, with the word before the name as a fallback for parses that miss
-the preposition ("in Kuala Lumpur" is a venue whatever the parser attached it to).
+the preposition ("in Kuala Lumpur" is a venue whatever the parser attached it to). The words it
+reads are the lists of resources/venues.yaml (`venue_words()`).
 """
 from __future__ import annotations
 
