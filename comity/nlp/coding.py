@@ -4,7 +4,7 @@ The facts live in ``resources/cameo.yaml`` (human-edited; its header says where 
 This module reads that file once, checks it, and answers ``code_info("057")``.
 
 Quad classes follow the **Phoenix convention** (openeventdata/phoenix_pipeline), decided by the
-CAMEO root alone:
+CAMEO root alone (``quad_classes`` in cameo.yaml):
 
 ====  =====================  ==================================
 quad  meaning                CAMEO roots
@@ -39,20 +39,15 @@ from ..errors import DataError, Errors
 from ..model.event import PLOVER_TYPE_ORDER
 from ..source_yaml import load_source
 
-__all__ = ["CodeInfo", "PLOVER_TYPES", "QUAD_BY_ROOT", "code_info", "load_codebook", "quad_class"]
+__all__ = ["CodeInfo", "PLOVER_TYPES", "code_info", "load_codebook", "quad_by_root", "quad_class"]
 
-QUAD_BY_ROOT: Mapping[str, int] = MappingProxyType({
-    "01": 0, "02": 0,
-    "03": 1, "04": 1, "05": 1,
-    "06": 2, "07": 2, "08": 2,
-    "09": 3, "10": 3, "11": 3, "12": 3, "13": 3, "16": 3,
-    "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
-})
+QUAD_CLASSES = range(5)  # 0 neutral ... 4 material conflict
 
 # PLOVER 2.0 event types, plus "" for CAMEO codes PLOVER drops (01x, 02x).
 PLOVER_TYPES = frozenset(PLOVER_TYPE_ORDER)
 
 _CODE = re.compile(r"\d{2,4}")
+_ROOT = re.compile(r"\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +66,14 @@ class CodeInfo:
 def quad_class(cameo: str) -> int:
     """The Phoenix quad class (0-4) of a CAMEO code, from its two-digit root."""
     try:
-        return QUAD_BY_ROOT[cameo[:2]]
+        return quad_by_root()[cameo[:2]]
     except KeyError:
         raise DataError(Errors.E106.format(code=cameo)) from None
+
+
+def quad_by_root(path: str | Path | None = None) -> Mapping[str, int]:
+    """The quad class of each CAMEO root ("04" -> 1), from cameo.yaml's ``quad_classes``."""
+    return _load(Path(path) if path is not None else _default_path())[1]
 
 
 def _default_path() -> Path:
@@ -86,35 +86,56 @@ def load_codebook(path: str | Path | None = None) -> Mapping[str, CodeInfo]:
     Reads the shipped ``cameo.yaml`` unless ``path`` is given; each file is read once.
     Raises DataError (E104) if the file is malformed.
     """
-    return _load(Path(path) if path is not None else _default_path())
+    return _load(Path(path) if path is not None else _default_path())[0]
 
 
 @cache
-def _load(path: Path) -> Mapping[str, CodeInfo]:
+def _load(path: Path) -> tuple[Mapping[str, CodeInfo], Mapping[str, int]]:
     try:
         data = load_source(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise DataError(Errors.E104.format(path=path, detail=e)) from e
     if not isinstance(data, dict) or not isinstance(data.get("codes"), dict):
         raise DataError(Errors.E104.format(path=path, detail="expected a top-level `codes:` mapping"))
+    quads = _quads(path, data.get("quad_classes"))
     book: dict[str, CodeInfo] = {}
     for code, entry in data["codes"].items():
-        book[str(code)] = _entry(path, code, entry)
+        book[str(code)] = _entry(path, code, entry, quads)
     for code in book:
         # Every leaf must be reachable by the fallback, so its root must be there too.
         if code[:2] not in book:
             raise DataError(Errors.E104.format(path=path, detail=f"{code!r} has no root entry {code[:2]!r}"))
-    return MappingProxyType(book)
+    return MappingProxyType(book), quads
 
 
-def _entry(path: Path, code: Any, entry: Any) -> CodeInfo:
+def _quads(path: Path, classes: Any) -> Mapping[str, int]:
+    """``quad_classes`` (class -> its roots) as root -> class; each root in one class only."""
+    def bad(detail: str) -> DataError:
+        return DataError(Errors.E104.format(path=path, detail=f"quad_classes: {detail}"))
+
+    if not isinstance(classes, dict):
+        raise bad("a mapping of quad classes (0-4) to lists of CAMEO roots is required")
+    out: dict[str, int] = {}
+    for quad, roots in classes.items():
+        if isinstance(quad, bool) or quad not in QUAD_CLASSES:
+            raise bad(f"unknown class {quad!r}; use 0 to 4")
+        if not isinstance(roots, list) or not all(isinstance(r, str) and _ROOT.fullmatch(r) for r in roots):
+            raise bad(f"class {quad}: a list of quoted two-digit roots")
+        for root in roots:
+            if root in out:
+                raise bad(f"root {root!r} is in classes {out[root]} and {quad}")
+            out[root] = quad
+    return MappingProxyType(out)
+
+
+def _entry(path: Path, code: Any, entry: Any, quads: Mapping[str, int]) -> CodeInfo:
     def bad(detail: str) -> DataError:
         return DataError(Errors.E104.format(path=path, detail=f"code {code!r}: {detail}"))
 
     # An unquoted key such as 0312 reaches us as an int, and its leading zero is gone.
     if not isinstance(code, str) or not _CODE.fullmatch(code):
         raise bad("keys must be quoted strings of 2-4 digits")
-    if code[:2] not in QUAD_BY_ROOT:
+    if code[:2] not in quads:
         raise bad("unknown CAMEO root")
     if not isinstance(entry, dict):
         raise bad("expected a mapping with name, goldstein and plover")
@@ -136,7 +157,7 @@ def _entry(path: Path, code: Any, entry: Any) -> CodeInfo:
         cameo=code,
         name=name.strip(),
         goldstein=float(goldstein),
-        quad_class=QUAD_BY_ROOT[code[:2]],
+        quad_class=quads[code[:2]],
         plover_type=ptype,
         plover_mode=mode.strip(),
         plover_context=tuple(context),

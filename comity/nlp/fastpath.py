@@ -13,8 +13,8 @@ record through four doors only, each opened by words that can be seen on the tok
   comes from those spans);
 - a **person** is kept only with an office (a title head word such as "Minister"; one written
   in lower case, "minister", counts only beside a capitalised word that does not open a
-  sentence, where the person's name can stand), a rank phrase or the word "counterpart" next
-  to the name (resources/titles.yaml);
+  sentence, where the person's name can stand), a rank phrase or "counterpart(s)" next
+  to the name (resources/titles.yaml, `counterpart_words` of `finder_words`);
 - an **agreement** or a **mechanism** is found by the patterns of agreement_terms.yaml and
   mechanism_terms.yaml.
 
@@ -93,6 +93,7 @@ class FastPath:
     # heads written in lower case ("the Jordanian foreign minister", "its chief executive"): common words
     # of any news; they open the title door only beside a capitalised word (see _lower_title)
     lower_heads: frozenset[int] = frozenset()
+    counterparts: frozenset[int] = frozenset()  # lower ids: "his Lao counterpart X", "their counterparts A and B"
     _labels: dict[int, tuple[str, str]] = field(default_factory=dict, repr=False)
     _lemmas: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _strings: object | None = field(default=None, repr=False)
@@ -113,6 +114,7 @@ class FastPath:
         return cls(triggers=triggers,
                    title_heads=frozenset(get_string_id(h) for h in lex.heads if not h.islower()),
                    lower_heads=frozenset(get_string_id(h) for h in lex.heads if h.islower()),
+                   counterparts=frozenset(get_string_id(w.lower()) for w in lex.finder["counterpart_words"]),
                    rank_phrases=tuple(frozenset(get_string_id(w) for w in r.split()) for r in lex.ranks),
                    terms=term_patterns(), lemma_rules=rules, lemma_exceptions=exceptions,
                    matcher=getattr(gazetteer, "matcher", None), any_trigger=not readable,
@@ -144,7 +146,7 @@ class FastPath:
             return found
         ids = doc.to_array([ORTH, LOWER])
         orths = set(ids[:, 0].tolist())
-        if (not self.title_heads.isdisjoint(orths) or _COUNTERPART in set(ids[:, 1].tolist())
+        if (not self.title_heads.isdisjoint(orths) or not self.counterparts.isdisjoint(ids[:, 1].tolist())
                 or (not self.lower_heads.isdisjoint(orths) and self._lower_title(doc, ids))):
             found.add("title")
         if any(rank <= orths for rank in self.rank_phrases):
@@ -243,9 +245,6 @@ class FastPath:
             if lower.endswith(old):
                 out.add(lower[: len(lower) - len(old)] + new)
         return out
-
-
-_COUNTERPART = get_string_id("counterpart")
 
 
 def _seams(doc: Doc) -> list[int]:

@@ -5,51 +5,54 @@ head token governs, in order: a named person; "the two sides"-style phrases (bot
 states of the report's dyad); a state, capital or organisation named in the phrase;
 a demonym ("the Lao minister" -> the Lao official if there is one); pronouns and
 "the latter"/"the host"/"the visiting minister" from the discourse so far.
+
+The words these rules read are the lists of resources/roles.yaml (`role_words()`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from .components.actors import actor_index, entry_of
+from .word_lists import CODE_WORDS, PATTERNS, WORD_CODE, WORD_CODES, WORDS, WordLists, read_lists
 
-BOTH_WORDS = {"two", "both"}
-ALL_WORDS = {"three", "trilateral", "all"}  # "the three ministers": every state of the report
-GROUP_NOUNS = {"side", "sides", "country", "countries", "minister", "ministers", "delegation",
-               "delegations", "ministry", "ministries", "nation", "nations", "army", "armies",
-               "leader", "leaders", "party", "parties", "government", "governments", "official",
-               "officials", "chief", "chiefs", "counterpart", "counterparts", "force", "forces"}
-GROUP_PRONOUNS = {"they", "them", "we"}
-ORIGIN_NOUNS = {"counterpart", "delegation", "envoy", "diplomat", "official", "leader", "minister"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-# a politician named by party ("congratulated the Democrat on his win"): the report's main figure
-PARTY_NOUNS = {"democrat", "republican", "conservative", "socialist", "tory", "laborite", "gaullist",
-               "peronist", "kemalist", "chavista"}
-# a city or province acts through its own government: "the Khánh Hòa People's Committee", "the
-# Okinawa prefectural government", "the mayor of Busan" are their state's (local) government
-LOCAL_GOVERNMENT = {"committee", "authorities", "authority", "government", "council", "administration",
-                    "governor", "mayor", "municipality", "chairman", "chairwoman", "chairperson", "officials"}
-# firms and markets act for no state: "a Korean battery-parts maker", "Japanese fund managers"
-BUSINESS_WORDS = {"company", "companies", "firm", "firms", "maker", "makers", "carmaker", "carmakers",
-                  "automaker", "automakers", "manufacturer", "manufacturers", "producer", "producers",
-                  "exporter", "exporters", "importer", "importers", "retailer", "retailers", "lender",
-                  "lenders", "insurer", "insurers", "conglomerate", "conglomerates", "startup", "startups",
-                  "investor", "investors", "fund", "funds", "shareholders", "business", "businesses",
-                  "corporation", "airline", "airlines", "supplier", "suppliers", "chipmaker", "chipmakers",
-                  "planemaker", "planemakers", "shipbuilder", "shipbuilders"}
-MEMBER_NOUNS = {"member", "members", "state", "states", "country", "countries", "nation", "nations", "partner",
-                "partners", "government", "governments"}
-# short forms a report uses once it has named the state: "the North" (Korea), "the South"
-SHORT_FORMS = {"North": "PRK", "South": "KOR"}
-# ... and by the style of its state: "thanked the Kingdom for its support" in a Saudi or Thai report
-STYLED_FORMS = {
-    "Kingdom": frozenset({"SAU", "THA", "KHM", "JOR", "MAR", "BHR", "ESP", "GBR", "NLD", "BEL", "NOR", "SWE",
-                          "DNK", "BTN", "LSO", "SWZ", "TON"}),
-    "Sultanate": frozenset({"OMN", "BRN"}),
+# the lists of resources/roles.yaml, by kind (see comity/nlp/word_lists.py); the file says what each is for
+ROLE_LISTS = {
+    "both_words": WORDS, "all_words": WORDS, "group_nouns": WORDS, "group_pronouns": WORDS,
+    "origin_nouns": WORDS, "person_pronouns": WORDS, "subject_pronouns": WORDS, "party_nouns": WORDS,
+    "local_government": WORDS, "business_words": WORDS, "member_nouns": WORDS, "latter_words": WORDS,
+    "former_words": WORDS, "one_official_heads": WORDS, "host_words": WORDS, "guest_words": WORDS,
+    "sectors": CODE_WORDS, "short_forms": WORD_CODE, "styled_forms": WORD_CODES,
+    # read by components/context.py
+    "talks_words": WORDS, "entourage_verbs": WORDS, "sides_preps": WORDS, "spokesperson_titles": PATTERNS,
+    "envoy_titles": PATTERNS,
 }
-SECTOR_BY_HEAD = {"army": "MIL", "armies": "MIL", "military": "MIL", "navy": "MIL", "force": "MIL",
-                  "forces": "MIL", "ministry": "GOV", "government": "GOV", "minister": "GOV"}
+
+
+@cache
+def role_words() -> WordLists:
+    """resources/roles.yaml, read and checked (DataError naming the file and line)."""
+    path = resources.files("comity.nlp") / "resources" / "roles.yaml"
+    return read_lists(path.read_text(encoding="utf-8"), path, ROLE_LISTS)
+
+
+@cache
+def _origin_preps() -> frozenset[str]:
+    from .triggers import trigger_table  # late: the trigger table reads the analysis, which reads no roles
+
+    return trigger_table().origin_preps
+
+
+_WORDS = role_words()
+# the lists the event and agreement rules read too
+BOTH_WORDS = _WORDS.both_words
+GROUP_NOUNS = _WORDS.group_nouns
+GROUP_PRONOUNS = _WORDS.group_pronouns
+ORIGIN_NOUNS = _WORDS.origin_nouns
+PERSON_PRONOUNS = _WORDS.person_pronouns
 
 
 @dataclass(frozen=True)
@@ -124,10 +127,11 @@ class Discourse:
         (their nouns belong to other referents: "the Minister of Laos" is kept, "talks with X" is not)."""
         left = head.left_edge.i
         right = head.i
-        # "of" always belongs to the referent ("the Minister of Laos"); "from" does for people
-        # named by a plural or a counterpart ("top diplomats from Chile, Kenya and Peru", "his
-        # counterparts from Laos"), where it says whose they are, not where something moved from
-        own = ("of", "from") if head.tag_ in ("NNS", "NNPS") or head.lower_ in ORIGIN_NOUNS else ("of",)
+        # "of" always belongs to the referent ("the Minister of Laos"); "from" (event_triggers.yaml
+        # origin_preps) does for people named by a plural or a counterpart ("top diplomats from Chile,
+        # Kenya and Peru", "his counterparts from Laos"), where it says whose they are, not where
+        # something moved from
+        own = _origin_preps() if head.tag_ in ("NNS", "NNPS") or head.lower_ in ORIGIN_NOUNS else ("of",)
         for child in head.rights:
             if child.dep_ in ("appos", "compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ in own):
                 right = max(right, child.right_edge.i)
@@ -154,30 +158,32 @@ class Discourse:
         for t in [head] + words:
             if t.i in self.person_at:
                 return [self.person_ref(self.person_at[t.i])]
-        if head.lemma_.lower() in MEMBER_NOUNS and any(
+        w = _WORDS
+        if head.lemma_.lower() in w.member_nouns and any(
                 t.i in self.span_at and entry_of(self.span_at[t.i])[0] == "IGO" for t in words if t.i < head.i):
             return []  # "ASEAN members", "other NATO member states": some states, not the organisation
-        if {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN")} & BUSINESS_WORDS:  # not "firm opposition"
+        if {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN")} & w.business_words:  # not "firm opposition"
             code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
                          and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
             return [Ref(country=code, sector="BUS")]  # a firm: coded as no state's act (events skip it)
         for t in [head] + words:  # "the North's launches" in a report on the two Koreas
-            code = SHORT_FORMS.get(t.text)
+            code = w.short_forms.get(t.text)
             if code and t.i > 0 and self.doc[t.i - 1].lower_ == "the" and code in self.ranked:
                 return [Ref(country=code, sector="GOV")]
-            styled = STYLED_FORMS.get(t.text)
+            styled = w.styled_forms.get(t.text)
             if styled and t.i > 0 and self.doc[t.i - 1].lower_ == "the" and t.i not in self.span_at:
                 code = next((c for c in self.ranked if c in styled), None)  # the report's main one
                 if code:
                     return [Ref(country=code, sector="GOV")]
-        if lower & ALL_WORDS and (lower & GROUP_NOUNS or head.lower_ in ALL_WORDS) and len(self.ranked) >= 3:
+        if lower & w.all_words and (lower & w.group_nouns or head.lower_ in w.all_words) and len(self.ranked) >= 3:
             return [Ref(country=c, sector="GOV") for c in self.ranked[:3]]
-        if ((lower & BOTH_WORDS and (lower & GROUP_NOUNS or head.lower_ in BOTH_WORDS))
-                or head.lower_ in GROUP_PRONOUNS):  # "the two sides", "both", "the two signed"
+        if ((lower & w.both_words and (lower & w.group_nouns or head.lower_ in w.both_words))
+                or head.lower_ in w.group_pronouns):  # "the two sides", "both", "the two signed"
             return self.both()
-        if head.lower_ in ("latter", "former") or lower & {"latter", "former"}:
-            return self._latter_former(head, "latter" in lower)
-        if head.tag_ in ("NNS", "NNPS") or lower & GROUP_NOUNS:
+        back = w.latter_words | w.former_words
+        if head.lower_ in back or lower & back:
+            return self._latter_former(head, bool(lower & w.latter_words))
+        if head.tag_ in ("NNS", "NNPS") or lower & w.group_nouns:
             # "the defence ministers of Cambodia, Laos and Vietnam": every state named
             named = []
             for t in words:
@@ -187,12 +193,12 @@ class Discourse:
                     if code and code not in named:
                         named.append(code)
             if len(named) >= 2:
-                return [Ref(country=c, sector=SECTOR_BY_HEAD.get(head.lower_, "GOV")) for c in named]
+                return [Ref(country=c, sector=w.sectors.get(head.lower_, "GOV")) for c in named]
         for t in [head] + words:
             span = self.span_at.get(t.i)
             if span is not None and span.label_ in ("COUNTRY", "CAPITAL", "ORG", "IGO", "ORG_HEAD", "CITY"):
                 code, sector, canonical = entry_of(span)
-                if span.label_ == "CITY" and not lower & LOCAL_GOVERNMENT or not code:
+                if span.label_ == "CITY" and not lower & w.local_government or not code:
                     continue  # a city is where things happen, not who acts; a bare "border guard" is nobody's
                 name = canonical if code == "IGO" else None
                 return [Ref(country=code, sector=sector or "GOV", name=name)]
@@ -201,23 +207,23 @@ class Discourse:
             if span is not None and span.label_ == "DEMONYM":
                 code = entry_of(span)[0]
                 same = [p for p in self.persons if p.country == code]
-                if head.lower_ in ("minister", "counterpart", "general", "admiral", "chief") and len(same) == 1:
+                if head.lower_ in w.one_official_heads and len(same) == 1:
                     return [self.person_ref(same[0])]
-                return [Ref(country=code, sector=SECTOR_BY_HEAD.get(head.lower_, "GOV"))]
-        if head.lower_ in PARTY_NOUNS and head.text[:1].isupper() and words[0].lower_ == "the":
+                return [Ref(country=code, sector=w.sectors.get(head.lower_, "GOV"))]
+        if head.lower_ in w.party_nouns and head.text[:1].isupper() and words[0].lower_ == "the":
             return self._main_figure(head)
-        if head.lower_ in PERSON_PRONOUNS and self.last_person is not None:
+        if head.lower_ in w.person_pronouns and self.last_person is not None:
             return [self.person_ref(self.last_person)]
-        if head.lower_ in ("he", "she") and head.dep_ in ("nsubj", "nsubjpass"):
+        if head.lower_ in w.subject_pronouns and head.dep_ in ("nsubj", "nsubjpass"):
             # no person has acted yet: "he" is the last official the text has named with a state
             named = [(s, p) for p in self.persons if p.country for s, _ in p.mentions if s < head.i]
             if named:
                 s, p = max(named, key=lambda sp: sp[0])
                 if "\n" not in self.doc[s:head.i].text:  # within the paragraph
                     return [self.person_ref(p)]
-        if lower & {"host", "hosts"} and self.host:
+        if lower & w.host_words and self.host:
             return [Ref(country=self.host, sector="GOV")]
-        if lower & {"visiting", "guest", "guests", "visitor", "visitors"} and self.visitor:
+        if lower & w.guest_words and self.visitor:
             return [Ref(country=self.visitor, sector="GOV")]
         return []
 

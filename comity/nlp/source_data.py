@@ -10,9 +10,11 @@ def check_all() -> Iterator[str]:
     from .analysis import cues
     from .coding import load_codebook
     from .components.agreements import agreement_terms
-    from .components.mechanisms import mechanism_patterns
+    from .components.mechanisms import cues as mechanism_cues, mechanism_terms
     from .lexicon import titles
+    from .roles import role_words
     from .triggers import trigger_table
+    from .venues import venue_words
     from .compile import check_compiled
 
     yield f"agencies.yaml: {len(agency_countries())} agencies"
@@ -23,5 +25,8 @@ def check_all() -> Iterator[str]:
     yield (f"event_triggers.yaml: {sum(len(v) for v in table.by_lemma.values())} triggers, "
            f"{len(table.speech_acts)} speech acts")
     yield f"agreement_terms.yaml: {len(agreement_terms().kinds)} kinds"
-    yield f"mechanism_terms.yaml: {mechanism_patterns().pattern.count('(?:') and 'ok'}"
+    mechanism_cues()  # the regular expressions built from its lists compile
+    yield f"mechanism_terms.yaml: {len(mechanism_terms().patterns)} patterns, {len(mechanism_terms().levels)} levels"
+    yield f"roles.yaml: {len(role_words())} word lists"
+    yield f"venues.yaml: {len(venue_words())} word lists"
     yield check_compiled()

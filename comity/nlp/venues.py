@@ -17,40 +17,43 @@ a city or capital of the gazetteer that the sentence locates something at:
   is still to come ("will take part in the summit in Kazan"), is no venue.
 
 Works on the dependency parse, with the word before the name as a fallback for parses that miss
-the preposition ("in Kuala Lumpur" is a venue whatever the parser attached it to).
+the preposition ("in Kuala Lumpur" is a venue whatever the parser attached it to). The words it
+reads are the lists of resources/venues.yaml (`venue_words()`).
 """
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from .components.actors import actor_index, entry_of
 from .gazetteer import load_gazetteer
+from .word_lists import WORDS, WordLists, read_lists
 
 VENUE_LABELS = ("CITY", "CAPITAL")
-LOCATIVE_PREPS = frozenset({"in", "at"})
-# nouns that stand for a place in "X city", "the province of X", "X naval base"
-PLACE_NOUNS = frozenset({
-    "city", "town", "township", "village", "province", "prefecture", "county", "district", "region",
-    "state", "capital", "port", "harbour", "harbor", "island", "islands", "base", "resort",
-    "municipality", "area", "seaport", "border", "gate", "crossing", "oblast", "governorate",
-})
-# nouns of a place that holds many venues: "the province of Dien Bien" is less precise than "Dien Bien Phu city"
-REGION_NOUNS = frozenset({"province", "prefecture", "county", "district", "region", "state", "oblast",
-                          "governorate", "area", "islands"})
 _WRAPPING_DEPS = frozenset({"compound", "appos", "nmod", "poss"})
-# nouns whose names carry a city without being at it: "the EU Lisbon agreement", "Shanghai International
-# Studies University" (an affiliation, not where anyone met)
-NAMED_NOT_PLACES = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "protocol",
-                              "convention", "declaration", "university", "institute"})
-# nouns of what goes on at a place, told as a topic: "discussed the ongoing clashes in the Gaza Strip",
-# "the war in Ukraine" (where the fighting is, not where anyone met)
-TOPIC_NOUNS = frozenset({"clash", "clashes", "war", "conflict", "crisis", "fighting", "hostilities", "violence",
-                         "situation", "tension", "tensions", "escalation", "attack", "attacks", "developments"})
-# auxiliaries of a clause that tells what is still to come: "will take part in the summit in Kazan"
-_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
+# the lists of resources/venues.yaml (word sets; see comity/nlp/word_lists.py); the file says what each is for
+VENUE_LISTS = {
+    "locative_preps": WORDS, "place_nouns": WORDS, "region_nouns": WORDS, "named_not_places": WORDS,
+    "topic_nouns": WORDS, "future_aux": WORDS, "where_words": WORDS, "here_words": WORDS, "attend_verbs": WORDS,
+}
+
+
+@cache
+def venue_words() -> WordLists:
+    """resources/venues.yaml, read and checked (DataError naming the file and line)."""
+    path = resources.files("comity.nlp") / "resources" / "venues.yaml"
+    return read_lists(path.read_text(encoding="utf-8"), path, VENUE_LISTS)
+
+
+@cache
+def _sidelines() -> frozenset[str]:
+    """"on the sidelines of the Munich Security Conference": event_triggers.yaml's sideline_words."""
+    from .triggers import trigger_table  # late: the trigger table reads the analysis
+
+    return trigger_table().sideline_words
 
 
 class Venue(NamedTuple):
@@ -65,15 +68,16 @@ class Venue(NamedTuple):
 def phrase_head(token: Token) -> Token:
     """The noun that stands for a place name in its clause: "Siem Reap" -> "province" in
     "Cambodia's Siem Reap province", "Nang" -> "city" in "the city of Da Nang"."""
+    place_nouns = venue_words().place_nouns
     t = token
     for _ in range(4):
         head = t.head
         if head.i == t.i:
             break
-        if t.dep_ in _WRAPPING_DEPS and (t.dep_ != "poss" or head.lower_ in PLACE_NOUNS) or (
-                t.dep_ == "amod" and head.lower_ in PLACE_NOUNS):  # "Dongxing city" parsed as an adjective
+        if t.dep_ in _WRAPPING_DEPS and (t.dep_ != "poss" or head.lower_ in place_nouns) or (
+                t.dep_ == "amod" and head.lower_ in place_nouns):  # "Dongxing city" parsed as an adjective
             t = head
-        elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        elif t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in place_nouns:
             t = head.head
         else:
             break
@@ -82,16 +86,18 @@ def phrase_head(token: Token) -> Token:
 
 def _located(span: Span, head: Token) -> bool:
     """The place is the object of "in"/"at" (or follows one directly)."""
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+    locative = venue_words().locative_preps
+    if head.dep_ == "pobj" and head.head.lower_ in locative:
         return True
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and prev.lower_ in LOCATIVE_PREPS
+    return prev is not None and prev.lower_ in locative
 
 
 def _topic_place(head: Token) -> bool:
     """The place situates a topic ("the clashes in the Gaza Strip", "the situation in Kyiv"), not an act."""
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.lower_ in TOPIC_NOUNS
+    words = venue_words()
+    return head.dep_ == "pobj" and prep.lower_ in words.locative_preps and prep.head.lower_ in words.topic_nouns
 
 
 def _future(head: Token) -> bool:
@@ -100,7 +106,7 @@ def _future(head: Token) -> bool:
     t = head
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in t.children)
+            return any(c.dep_ == "aux" and c.lower_ in venue_words().future_aux for c in t.children)
         if t.head.i == t.i:
             break
         t = t.head
@@ -109,10 +115,11 @@ def _future(head: Token) -> bool:
 
 def _where_clause(head: Token) -> bool:
     """The place is the antecedent of a "where" clause."""
+    where = venue_words().where_words
     for child in head.children:
-        if child.dep_ == "relcl" and any(t.lower_ == "where" and t.i < child.i for t in child.children):
+        if child.dep_ == "relcl" and any(t.lower_ in where and t.i < child.i for t in child.children):
             return True
-    return head.i + 2 < len(head.doc) and head.nbor(1).text == "," and head.nbor(2).lower_ == "where"
+    return head.i + 2 < len(head.doc) and head.nbor(1).text == "," and head.nbor(2).lower_ in where
 
 
 def _outer(span: Span, head: Token, others: list[tuple[Span, Token]]) -> Span:
@@ -134,19 +141,20 @@ def _outer(span: Span, head: Token, others: list[tuple[Span, Token]]) -> Span:
 def venue_in(sent: Span, spans) -> Venue | tuple[str, str] | None:
     """The venue a sentence names (a `Venue`; the dateline's (name, code) for "here"), or None. See
     the module doc."""
+    words = venue_words()
     places = [s for s in spans if sent.start <= s.start < sent.end and s.label_ in VENUE_LABELS]
     heads = [(s, phrase_head(s.root)) for s in places]
     for span, head in heads:
-        if head.lower_ in NAMED_NOT_PLACES or _future(head) or _topic_place(head):
+        if head.lower_ in words.named_not_places or _future(head) or _topic_place(head):
             continue
         if _located(span, head) or _where_clause(head):
             venue = _outer(span, head, heads)
-            broad = phrase_head(venue.root).lower_ in REGION_NOUNS
+            broad = phrase_head(venue.root).lower_ in words.region_nouns
             return Venue(venue.text, entry_of(venue)[0], broad)
     forum = _forum_city(sent, actor_index(sent.doc).starting_in(sent.start, sent.end))
     if forum is not None:
         return forum
-    if any(t.lower_ == "here" and t.pos_ == "ADV" for t in sent):
+    if any(t.lower_ in words.here_words and t.pos_ == "ADV" for t in sent):
         return sent.doc._.dateline_place
     return None
 
@@ -155,13 +163,14 @@ def _forum_city(sent: Span, spans) -> Venue | None:
     """The city a gathering's name opens with, for a gathering the sentence locates an act at ("on the
     sidelines of the Munich Security Conference", "at the Jakarta International Defence Dialogue",
     "attending the Beijing Xiangshan Forum"): such a forum meets in that city."""
+    words = venue_words()
     for span in spans:
         if not (sent.start <= span.start < sent.end) or entry_of(span)[1] != "FORUM":
             continue
         root = span.root
-        at = root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE_PREPS or (
-            root.head.lower_ == "of" and root.head.head.lower_ in _SIDELINES))
-        if not (at or (root.dep_ == "dobj" and root.head.lemma_.lower() == "attend")):
+        at = root.dep_ == "pobj" and (root.head.lower_ in words.locative_preps or (
+            root.head.lower_ == "of" and root.head.head.lower_ in _sidelines()))
+        if not (at or (root.dep_ == "dobj" and root.head.lemma_.lower() in words.attend_verbs)):
             continue
         words = [t for t in span if not t.like_num]
         for n in (2, 1):
@@ -185,7 +194,7 @@ def where_clause_venue(pred: Token, spans) -> Venue | None:
         t = t.head
     else:
         return None
-    if not any(c.lower_ == "where" and c.i < t.i for c in t.children):
+    if not any(c.lower_ in venue_words().where_words and c.i < t.i for c in t.children):
         return None
     antecedent = t.head
     for span in spans:

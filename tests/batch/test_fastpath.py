@@ -51,6 +51,7 @@ def blank_fast_path():
     ("The Lao side wished to thank its hosts.", "state and trigger"),
     ("Defence Minister Phan Văn Giang attended the ceremony.", "title"),
     ("He spoke with his counterpart by phone.", "title"),
+    ("He thanked their counterparts Ana Lima and Rui Costa.", "title"),  # titles.yaml counterpart_words
     # a title in lower case: a person only where a name can stand beside it
     ("The foreign minister, Maria Lopez, said the talks went well.", "title"),
     ("Maria Lopez, the foreign minister, said the talks went well.", "title"),

@@ -15,7 +15,7 @@ def test_data_check_loads_every_source_and_says_the_patterns_are_current():
     result = runner.invoke(app, ["data", "check"])
     assert result.exit_code == 0, result.output
     for name in ("agencies.yaml", "cameo.yaml", "titles.yaml", "event_triggers.yaml", "agreement_terms.yaml",
-                 "mechanism_terms.yaml", "actor_patterns.jsonl"):
+                 "mechanism_terms.yaml", "roles.yaml", "venues.yaml", "actor_patterns.jsonl"):
         assert name in result.output
 
 

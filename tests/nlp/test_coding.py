@@ -156,6 +156,9 @@ def test_coding_plover_type_matches_peer_table():
     assert not wrong
 
 
+QUADS = 'quad_classes:\n  0: ["01", "02"]\n  1: ["03", "04"]\n'
+
+
 @pytest.mark.parametrize(
     ("text", "detail"),
     [
@@ -164,12 +167,37 @@ def test_coding_plover_type_matches_peer_table():
         ('codes:\n  "04": {name: Consult, goldstein: 1, plover: {type: MEET}}\n', "PLOVER type"),
         ('codes:\n  "042": {name: Visit, goldstein: 1.9, plover: {type: CONSULT}}\n', "no root"),
         ('codes:\n  "04": {name: "", goldstein: 1, plover: {type: CONSULT}}\n', "name"),
+        ('codes:\n  "05": {name: Cooperate, goldstein: 1, plover: {type: SUPPORT}}\n', "unknown CAMEO root"),
         ("- just a list\n", "codes"),
     ],
 )
 def test_coding_invalid_source_raises(tmp_path, text, detail):
     path = tmp_path / "cameo.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text if text.startswith("-") else QUADS + text, encoding="utf-8")
     with pytest.raises(DataError, match=r"^\[E104\]") as exc:
         load_codebook(path)
     assert detail in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("quads", "detail"),
+    [
+        ("", "quad_classes: a mapping"),
+        ('quad_classes:\n  5: ["04"]\n', "unknown class 5"),
+        ('quad_classes:\n  1: [4]\n', "quoted two-digit roots"),
+        ('quad_classes:\n  0: ["04"]\n  1: ["04"]\n', "root '04' is in classes 0 and 1"),
+    ],
+)
+def test_coding_quad_classes_are_checked(tmp_path, quads, detail):
+    path = tmp_path / "cameo.yaml"
+    path.write_text(quads + 'codes:\n  "04": {name: Consult, goldstein: 1, plover: {type: CONSULT}}\n',
+                    encoding="utf-8")
+    with pytest.raises(DataError, match=r"^\[E104\]") as exc:
+        load_codebook(path)
+    assert detail in str(exc.value)
+
+
+def test_coding_quad_classes_cover_every_root_once():
+    from comity.nlp.coding import quad_by_root
+
+    assert sorted(quad_by_root()) == [f"{n:02d}" for n in range(1, 21)]

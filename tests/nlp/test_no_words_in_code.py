@@ -2,7 +2,8 @@
 
 What a rule reads (trigger lemmas, cue words, prepositions that open a slot, titles) and which
 rows or families a step applies to are data under comity/nlp/resources/; the Python of a
-component walks the parse. This test reads the components' source and lists every place that
+component walks the parse. This test reads the source of the components and of the shared
+modules they call (CHECKED, paths under comity/nlp) and lists every place that
 compares a token's words, an event's family or a CAMEO code with a literal, or keeps a
 collection of literal words: each is a word list or a branch that belongs in YAML.
 
@@ -24,8 +25,9 @@ from spacy.glossary import GLOSSARY
 from comity.model.agreement import AGREEMENT_KINDS, AGREEMENT_STATUSES
 from comity.nlp.dates.mention import GRANULARITIES, KINDS
 
-COMPONENTS = Path(__file__).resolve().parents[2] / "comity" / "nlp" / "components"
-CHECKED = ("events.py", "agreements.py", "persons.py")
+NLP = Path(__file__).resolve().parents[2] / "comity" / "nlp"
+CHECKED = ("components/events.py", "components/agreements.py", "components/persons.py", "components/context.py",
+           "components/mechanisms.py", "roles.py", "venues.py")
 
 # attributes whose value is a word of the text, or a rule's family or code
 LEXICAL_ATTRS = {"lower_", "lemma_", "text", "norm_", "orth_", "lower", "casefold", "lemma", "family", "cameo"}
@@ -116,7 +118,7 @@ def test_the_check_finds_words_and_branches_and_passes_structure(source, expecte
 
 @pytest.mark.parametrize("name", CHECKED)
 def test_components_hold_no_word_lists_or_rule_branches(name):
-    path = COMPONENTS / name
+    path = NLP / name
     found = word_literals(path.read_text(encoding="utf-8"))
     listing = "\n".join(f"{path.name}:{line}: {text.splitlines()[0][:100]}" for line, text in found)
     assert not found, f"words or rule-specific branches in code (move them to YAML):\n{listing}"

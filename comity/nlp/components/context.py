@@ -54,14 +54,22 @@ from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from ..agencies import home_country_in_dateline, home_country_in_text
+from ..roles import role_words
+from ..triggers import trigger_table
 from .actors import actor_index, entry_of
 from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
 SPEAKERS = {"COUNTRY", "DEMONYM", "ORG", "ORG_HEAD", "IGO"}  # what a spokesperson may speak for
-TALKS = {"talk", "talks", "meet", "meeting", "discussion", "negotiation", "consultation"}  # "talks with X"
-SPOKES = re.compile(r"(?i)\bspokes(?:person|man|woman)\b")
-ENVOY = re.compile(r"(?i)\b(?:ambassador|envoy|charg[eé] d.affaires|consul|attach[eé])\b")
+
+
+def _title_pattern(name: str) -> re.Pattern[str]:
+    """Any of the title words roles.yaml lists under `name` (regular expressions), as whole words."""
+    return re.compile(r"(?i)\b(?:" + "|".join(role_words()[name]) + r")\b")
+
+
+SPOKES = _title_pattern("spokesperson_titles")  # "Foreign Ministry Spokesperson"
+ENVOY = _title_pattern("envoy_titles")  # "Ambassador", "Chargé d'Affaires"
 
 
 def rank_countries(doc: Doc) -> list[str]:
@@ -222,7 +230,7 @@ class ReportContext:
                     first = head.head
                     while first.dep_ == "conj":
                         first = first.head
-                    if first.dep_ not in ("dobj", "pobj") or first.head.lower_ in ("between", "among"):
+                    if first.dep_ not in ("dobj", "pobj") or first.head.lower_ in role_words().sides_preps:
                         continue
                     other = owner.get(head.head.i)
                     if other is not None and other is not p and other.country:
@@ -242,7 +250,7 @@ class ReportContext:
                        for i in range(span.start, span.end)}
         for s, e in p.mentions:
             root = doc[s:e].root
-            if root.dep_ not in ("dobj", "pobj") or root.head.lower_ in ("between", "among"):
+            if root.dep_ not in ("dobj", "pobj") or root.head.lower_ in role_words().sides_preps:
                 continue
             nxt = next((t for t in root.children if t.dep_ == "conj"), None)
             other = owner.get(nxt.i) if nxt is not None else None
@@ -260,6 +268,7 @@ class ReportContext:
         Secretary Clinton ...": C and D are of the other state of the report's two. Read off the parse,
         for people the steps before left without a country."""
         owner = {i: p for p in persons for s, e in p.mentions for i in range(s, e)}
+        words, table = role_words(), trigger_table()
         for p in persons:
             if p.country is not None:
                 continue
@@ -268,12 +277,13 @@ class ReportContext:
                 if first.dep_ != "pobj":
                     continue
                 prep, governor = first.head, first.head.head
-                if prep.lower_ == "by" and governor.lemma_ == "accompany":
+                # "accompanied by A" (event_triggers.yaml agent_preps), "talks with C" (met_preps)
+                if prep.lower_ in table.agent_preps and governor.lemma_ in words.entourage_verbs:
                     other = owner.get(_accompanied(governor).i)
                     if other is not None and other is not p and other.country:
                         p.country, p.country_from = other.country, "context"
                         break
-                elif prep.lower_ == "with" and governor.lemma_ in TALKS and dyad:
+                elif prep.lower_ in table.met_preps and governor.lemma_ in words.talks_words and dyad:
                     other = next((owner[t.i] for t in _subjects_of(governor) if t.i in owner), None)
                     if other is not None and other is not p and other.country in dyad:
                         p.country = next(c for c in dyad if c != other.country)

@@ -15,35 +15,62 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ...source_yaml import load_source
 from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse
 from ..venues import venue_in
 from ..sentences import sentences, text_of
+from ..word_lists import NAMED_PATTERNS, ORDERED, PATTERNS, WordLists, read_lists
 from .actors import actor_index, entry_of
 from .dates import dates_in
 
-ORDINAL_WORDS = {w: n for n, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
-ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINAL_WORDS) + r")\b", re.I)
-# a pattern read case-insensitively may take the ordinal for the name's first word ("third Laos-Cambodia ...")
-LEADING_ORDINAL = re.compile(r"(?:" + "|".join(ORDINAL_WORDS) + r")\s+", re.I)
-PLANNED_RE = re.compile(r"\b(?:next|will|to be held|agreed to hold|upcoming|planned|scheduled)\b", re.I)
-# "the seventh dialogue", "the 58th GBC meeting": an occurrence of a mechanism named before
-BACK_REF = re.compile(r"\b(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
-                      + r")\s+(?:[A-Z]{2,6}\s+)?(?P<noun>dialogue|exchange|meeting|session|round)\b", re.I)
-LEVEL_RE = re.compile(r"\b(deputy[- ]ministerial|vice[- ]ministerial|ministerial|deputy[- ]minister|"
-                      r"vice[- ]minister|minister(?:s)?'?|leaders'?)\b", re.I)
+# the sections of resources/mechanism_terms.yaml, by kind (see comity/nlp/word_lists.py); the file says
+# what each is for
+MECHANISM_LISTS = {
+    "patterns": PATTERNS, "ordinal_words": ORDERED, "ordinal_suffixes": ORDERED, "planned_phrases": ORDERED,
+    "back_reference_nouns": ORDERED, "levels": NAMED_PATTERNS,
+}
 
 
-def _level(words: str) -> str:
-    """"deputy-ministerial", "Deputy Minister", "ministers'" -> deputy_ministerial, ministerial."""
-    words = words.lower().replace("-", " ").rstrip("'’ ")
-    prefix = next((p for p in ("deputy", "vice") if words.startswith(p)), "")
-    if "leader" in words:
-        return "leaders"
-    return f"{prefix}_ministerial" if prefix else "ministerial"
+@cache
+def mechanism_terms() -> WordLists:
+    """resources/mechanism_terms.yaml, read and checked (DataError naming the file and line)."""
+    path = resources.files("comity.nlp") / "resources" / "mechanism_terms.yaml"
+    return read_lists(path.read_text(encoding="utf-8"), path, MECHANISM_LISTS)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The regular expressions the finder reads, built from mechanism_terms.yaml's word lists."""
+
+    ordinals: dict[str, int]  # "fourth" -> 4
+    ordinal: re.Pattern[str]  # "15th" (group 1) or "fifteenth" (group 2)
+    leading_ordinal: re.Pattern[str]  # a pattern read case-insensitively may take the ordinal for a name's first word
+    planned: re.Pattern[str]  # a sentence that looks ahead
+    back_ref: re.Pattern[str]  # "the seventh dialogue", "the 58th GBC meeting": an occurrence of one named before
+    level: re.Pattern[str]  # a level's words; the group that matched is named by the level
+
+
+@cache
+def cues() -> Cues:
+    terms = mechanism_terms()
+    words = _alternatives(terms.ordinal_words)
+    suffixes = _alternatives(terms.ordinal_suffixes)
+    levels = "|".join(f"(?P<{level}>{'|'.join(patterns)})" for level, patterns in terms.levels.items())
+    return Cues(
+        ordinals={w: n for n, w in enumerate(terms.ordinal_words, 1)},
+        ordinal=re.compile(r"\b(\d{1,3})(?:" + suffixes + r")\b|\b(" + words + r")\b", re.I),
+        leading_ordinal=re.compile(r"(?:" + words + r")\s+", re.I),
+        planned=re.compile(r"\b(?:" + _alternatives(terms.planned_phrases) + r")\b", re.I),
+        back_ref=re.compile(r"\b(?:the\s+)?(?:\d{1,3}(?:" + suffixes + r")|" + words
+                            + r")\s+(?:[A-Z]{2,6}\s+)?(?P<noun>" + _alternatives(terms.back_reference_nouns) + r")\b",
+                            re.I),
+        level=re.compile(r"\b(?:" + levels + r")\b", re.I),
+    )
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of `words` as written, in their order."""
+    return "|".join(re.escape(w) for w in words)
 
 
 @cache
@@ -59,8 +86,7 @@ def mechanism_literals() -> tuple[str, ...] | None:
 
 
 def _patterns() -> list[str]:
-    path = resources.files("comity.nlp") / "resources" / "mechanism_terms.yaml"
-    return load_source(path.read_text(encoding="utf-8"))["patterns"]
+    return list(mechanism_terms().patterns)
 
 
 @dataclass
@@ -83,6 +109,7 @@ class MechanismFinder:
         self.name = name
         self.pattern = mechanism_patterns()
         self.literals = mechanism_literals()
+        self.cues = cues()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.mechanisms = self.find(doc)
@@ -90,6 +117,7 @@ class MechanismFinder:
 
     def find(self, doc: Doc) -> list[MechanismCandidate]:
         disc = Discourse(doc)
+        cue = self.cues
         out: dict[tuple, MechanismCandidate] = {}
         named: list[MechanismCandidate] = []  # mechanisms named so far, for "the seventh dialogue"
         for sent in sentences(doc).spans:
@@ -97,27 +125,28 @@ class MechanismFinder:
             folded = text.casefold()
             matches = ([(m.start(), m.end(), m.group(0), None) for m in self.pattern.finditer(text)]
                        if may_contain(folded, self.literals) else [])
-            for m in BACK_REF.finditer(text) if named else ():
+            for m in cue.back_ref.finditer(text) if named else ():
                 if not any(a <= m.start() < b for a, b, _, _ in matches):
                     earlier = next((c for c in reversed(named) if c.name.lower().endswith(m.group("noun").lower())),
                                    None)
                     if earlier is not None:
                         matches.append((m.start(), m.end(), earlier.name, earlier))
             for m_start, m_end, name, earlier in matches:
-                lead = LEADING_ORDINAL.match(name) if earlier is None else None
+                lead = cue.leading_ordinal.match(name) if earlier is None else None
                 if lead:
                     m_start, name = m_start + lead.end(), name[lead.end():]
                 before = text[max(0, m_start - 40): m_start] if earlier is None else text[:m_end]
                 ordinal = None
-                om = list(ORDINAL_RE.finditer(before))
+                om = list(cue.ordinal.finditer(before))
                 if om and (earlier is not None or len(before) - om[-1].end() < 30):
                     last = om[-1]
-                    ordinal = int(last.group(1)) if last.group(1) else ORDINAL_WORDS[last.group(2).lower()]
-                level = LEVEL_RE.search(before + name) if earlier is None else None
-                planned = bool(PLANNED_RE.search(text))
+                    ordinal = int(last.group(1)) if last.group(1) else cue.ordinals[last.group(2).lower()]
+                level = cue.level.search(before + name) if earlier is None else None
+                planned = bool(cue.planned.search(text))
                 dated = [d for d in dates_in(doc, sent.start_char, sent.end_char) if d.value]
                 date = dated[0].value if dated else None
-                status = "planned" if planned else ("held" if date or ordinal else "mentioned")
+                held = not planned and bool(date or ordinal)
+                status = "planned" if planned else ("held" if held else "mentioned")
                 start = sent.start_char + m_start
                 countries = (earlier.countries if earlier is not None
                              else self._countries(doc, disc, sent, start, sent.start_char + m_end))
@@ -126,8 +155,8 @@ class MechanismFinder:
                     continue
                 cand = MechanismCandidate(
                     name=name, sent=sent, countries=countries, ordinal=ordinal,
-                    level=(_level(level.group(1)) if level else (earlier.level if earlier is not None else None)),
-                    status=status, date=date if status == "held" else None,
+                    level=(level.lastgroup if level else (earlier.level if earlier is not None else None)),
+                    status=status, date=date if held else None,
                     place=venue_in(sent, actor_index(doc).starting_in(sent.start, sent.end)) if status != "mentioned" else None,
                     rule="mechanisms.term" if earlier is None else "mechanisms.back-reference",
                     # what made the status: a plan's words, a date, an ordinal ("the 7th"), or nothing
