@@ -27,7 +27,7 @@ from comity.nlp.dates.mention import GRANULARITIES, KINDS
 
 NLP = Path(__file__).resolve().parents[2] / "comity" / "nlp"
 CHECKED = ("components/events.py", "components/agreements.py", "components/persons.py", "components/context.py",
-           "components/mechanisms.py", "roles.py", "venues.py")
+           "components/mechanisms.py", "roles.py", "venues.py", "coder_guards.py", "analysis.py")
 
 # attributes whose value is a word of the text, or a rule's family or code
 LEXICAL_ATTRS = {"lower_", "lemma_", "text", "norm_", "orth_", "lower", "casefold", "lemma", "family", "cameo"}
