@@ -2,7 +2,7 @@
 
 The compiler of cues.yaml, as comity/nlp/triggers.py is of event_triggers.yaml: `SECTIONS` names
 every list the file may hold (the file says what each is for), `parse_cues` reads and checks it
-(an unknown section or list, or a word that is not text, is an error naming the file and line),
+through comity/nlp/word_lists.py (a list is addressed as "section.name"),
 and `cues()` is the shipped file, read once. comity/nlp/analysis.py reads its words from here.
 """
 from __future__ import annotations
@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..errors import DataError, Errors
-from ..source_yaml import line_of, load_source_lines
+from .word_lists import WORDS, read_lists, where  # noqa: F401 (analysis re-exports `where`)
 
 # the lists cues.yaml may hold, by section (see the file for what each cue means)
 SECTIONS: dict[str, tuple[str, ...]] = {
@@ -47,41 +46,13 @@ def _path():
     return resources.files("comity.nlp") / "resources" / "cues.yaml"
 
 
-def where(path, node, key=None) -> str:
-    """"FILE, line N" for a node (or a key of it) read by `load_source_lines`; just FILE when
-    no line is known."""
-    line = line_of(node, key)
-    return f"{path}, line {line}" if line else str(path)
-
-
 def parse_cues(text: str, path="cues.yaml", *, complete: bool = False) -> Cues:
-    """Read and check cues.yaml's text: DataError (E104) naming the file and line of an
-    unknown section or list, or of a word that is not text; with `complete` (the shipped file),
-    naming the file of a list the analysis reads that it does not hold. A part of the file (a
-    test's) may leave lists out: they are empty."""
-    data = load_source_lines(text) or {}
-    if not isinstance(data, dict):
-        raise DataError(Errors.E104.format(path=path, detail="expected sections of word lists"))
-    lists: dict[str, frozenset[str]] = {}
-    for section, body in data.items():
-        if section not in SECTIONS:
-            raise DataError(Errors.E104.format(path=where(path, data, section), detail=(
-                f"unknown section {section!r}; known: {', '.join(SECTIONS)}")))
-        if not isinstance(body, dict):
-            raise DataError(Errors.E104.format(path=where(path, data, section), detail=f"{section}: expected named word lists"))
-        for name, words in body.items():
-            if name not in SECTIONS[section]:
-                raise DataError(Errors.E104.format(path=where(path, body, name), detail=(
-                    f"unknown list {section}.{name}; known: {', '.join(SECTIONS[section])}")))
-            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise DataError(Errors.E104.format(path=where(path, body, name), detail=f"{section}.{name}: words must be text"))
-            lists[f"{section}.{name}"] = frozenset(w.lower() for w in words)
-    missing = [f"{section}.{name}" for section, names in SECTIONS.items() for name in names
-               if f"{section}.{name}" not in lists]
-    if complete and missing:
-        raise DataError(Errors.E104.format(path=path, detail=f"missing lists: {', '.join(missing)}"))
-    for name in missing:
-        lists[name] = frozenset()
+    """Read and check cues.yaml's text (comity/nlp/word_lists.py: an unknown section or list, or a
+    word that is not text, is an error naming the file and line); with `complete` (the shipped
+    file), a list the analysis reads that it does not hold is an error naming the file. A part
+    of the file (a test's) may leave lists out: they are empty."""
+    lists = read_lists(text, path, {f"{section}.{name}": WORDS for section, names in SECTIONS.items()
+                                    for name in names}, complete=complete)
     return Cues(lists=lists, future_pattern=re.compile(r"\b(?:" + _alternatives(lists["modality.future_phrases"]) + r")\b", re.I),
                 same_day_pattern=re.compile(
                     r"\b(?:" + _alternatives(lists["tense.same_day_phrases"]) + r")\b", re.I),

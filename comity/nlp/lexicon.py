@@ -9,6 +9,7 @@ from importlib import resources
 
 from ..errors import DataError, Errors
 from ..source_yaml import line_of, load_source_lines
+from .word_lists import CASED, read_lists
 
 
 @dataclass(frozen=True)
@@ -58,21 +59,11 @@ FINDER_LISTS = ("weak_heads", "corporate_words", "company_office_words", "royal_
                 "apposition_adverbs", "body_possessives", "person_possessives", "shared_counterpart_words",
                 "counterpart_origin_prepositions", "place_of_office_prepositions", "place_of_office_before_the",
                 "stationed_prepositions", "no_longer_words")
-
-
-def _finder_words(path, data: dict) -> dict[str, frozenset[str]]:
-    lists = data.get("finder_words")
-    if not isinstance(lists, dict):
-        raise DataError(Errors.E104.format(path=path, detail="finder_words: a mapping of word lists is required"))
-    unknown = sorted(set(lists) - set(FINDER_LISTS))
-    missing = [k for k in FINDER_LISTS if k not in lists]
-    if unknown or missing:
-        raise DataError(Errors.E104.format(path=path, detail=f"finder_words: unknown lists {unknown}, "
-                                                            f"missing lists {missing}"))
-    for name, words in lists.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise DataError(Errors.E104.format(path=path, detail=f"finder_words.{name}: a list of words (text)"))
-    return {name: frozenset(words) for name, words in lists.items()}
+# the lists of titles.yaml, all of words as written (case counts: "Senior Lieutenant General"), read and
+# checked by comity/nlp/word_lists.py; `offices_of_states` and `rules` are the file's own parts
+TITLE_LISTS = {**dict.fromkeys(("ranks", "office_words", "connectors", "heads", "honorifics", "styles", "role_nouns",
+                                "non_name_words", "name_particles", "name_suffixes"), CASED),
+               **{f"finder_words.{name}": CASED for name in FINDER_LISTS}}
 
 
 def _rules(path, data: dict) -> dict[str, PersonRule]:
@@ -103,26 +94,26 @@ def _rules(path, data: dict) -> dict[str, PersonRule]:
 @cache
 def titles() -> TitleLexicon:
     path = resources.files("comity.nlp") / "resources" / "titles.yaml"
-    data = load_source_lines(path.read_text(encoding="utf-8"))
-    required = ("ranks", "office_words", "connectors", "heads", "honorifics", "role_nouns")
-    missing = [k for k in required if not isinstance(data.get(k), list)]
-    if missing:
-        raise DataError(Errors.E104.format(path=path, detail=f"missing lists: {', '.join(missing)}"))
-    ranks = frozenset(data["ranks"])
-    honorifics = frozenset(data["honorifics"])
+    return read_titles(path.read_text(encoding="utf-8"), path)
+
+
+def read_titles(text: str, path="titles.yaml") -> TitleLexicon:
+    """titles.yaml's text read and checked: its lists (TITLE_LISTS) and its rules."""
+    data = load_source_lines(text) or {}
+    lists = read_lists(data, path, TITLE_LISTS, others=("offices_of_states", "rules"))
     return TitleLexicon(
-        ranks=ranks,
-        rank_words=frozenset(w for r in ranks for w in r.split()),
-        office_words=frozenset(data["office_words"]),
-        connectors=frozenset(data["connectors"]),
-        heads=frozenset(data["heads"]),
-        honorifics=honorifics,
-        honorific_words=frozenset(w for h in honorifics for w in h.split()),
-        role_nouns=frozenset(data["role_nouns"]),
-        non_name_words=frozenset(data.get("non_name_words") or ()),
-        name_particles=frozenset(data.get("name_particles") or ()),
-        name_suffixes=frozenset(data.get("name_suffixes") or ()),
-        finder=_finder_words(path, data),
+        ranks=lists.ranks,
+        rank_words=frozenset(w for r in lists.ranks for w in r.split()),
+        office_words=lists.office_words,
+        connectors=lists.connectors,
+        heads=lists.heads,
+        honorifics=lists.honorifics,
+        honorific_words=frozenset(w for h in lists.honorifics for w in h.split()),
+        role_nouns=lists.role_nouns,
+        non_name_words=lists.non_name_words,
+        name_particles=lists.name_particles,
+        name_suffixes=lists.name_suffixes,
+        finder={name: lists[f"finder_words.{name}"] for name in FINDER_LISTS},
         rules=_rules(path, data),
         path=str(path),
     )

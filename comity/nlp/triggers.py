@@ -22,6 +22,7 @@ from ..errors import DataError, Errors
 from ..source_yaml import load_source_lines
 from .analysis import CLAUSES, GUARDS as ANALYSIS_GUARDS, cues, where
 from .coder_guards import CODER_GUARDS
+from .word_lists import NUMBERS, WORDS, read_lists
 
 # every guard a row may name: the shared analysis' and the event coder's own
 GUARDS = (*ANALYSIS_GUARDS, *CODER_GUARDS)
@@ -33,7 +34,7 @@ ROW_KEYS = frozenset({"id", "lemma", "pos", "objects", "not_objects", "requires_
                       "target_preps", "needs_target", "skip_guards", "intransitive", "received"})
 SPEECH_KEYS = frozenset({"id", "family", "lemma", "lemmas_from", "clause", "replaces", "cameo", "intent",
                          "target_preps", "skip_guards"})
-WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
+_WORDS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sideline_words", "discussion_verbs",
               "feeling_verbs", "member_preps", "conversation_verbs", "phone_words", "purpose_heads",
               "fixture_words", "domestic_bodies", "setting_aux", "vessel_words", "encounter_acts",
               "guest_nouns", "separate_words", "quantity_nouns", "pledge_nouns", "impostor_verbs",
@@ -46,6 +47,8 @@ WORD_LISTS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "s
               "guest_verbs", "stipulation_verbs", "stipulation_preps", "met_with_verbs")
 # word lists whose words stand for a number ("two days after": 2; a week: 7 days)
 NUMBER_LISTS = ("number_words", "day_units", "apart_preps")
+# the table's word lists by kind (comity/nlp/word_lists.py reads and checks them)
+WORD_LISTS = {**dict.fromkeys(_WORDS, WORDS), **dict.fromkeys(NUMBER_LISTS, NUMBERS)}
 GROUPS = ("content", "domestic", "venue", "reaction", "together",
           # the event coder's own (event_triggers.yaml, family_groups, says why each is treated alike)
           "encounter", "frame_of_the_day", "conversation", "preferred", "promises", "stated_intent", "giving",
@@ -59,8 +62,8 @@ GROUPS = ("content", "domestic", "venue", "reaction", "together",
 CODE_GROUPS = ("consultation", "met", "in_person", "meeting", "call", "talks", "visit", "hosting", "signing",
                "military_cooperation", "disapproval", "protest", "threat", "complaint", "demonstration",
                "unspecified_intent", "intent_by_verb", "intent_by_word")
-SECTIONS = frozenset(FAMILIES) | set(WORD_LISTS) | set(NUMBER_LISTS) | {
-    "guards", "speech_acts", "family_groups", "code_groups", "intent_complements"}
+# the table's sections that are no word list: the trigger rows of each family and the rest
+SECTIONS = frozenset(FAMILIES) | {"guards", "speech_acts", "family_groups", "code_groups", "intent_complements"}
 
 
 @dataclass(frozen=True)
@@ -294,24 +297,8 @@ class _Compiler:
         return SpeechAct(trigger=trig, lemmas=frozenset(lemmas), replaces=replaces)
 
     def missing(self, section: str, name: str) -> None:
-        """A group or list the coder reads that the (complete) table does not hold."""
+        """A group the coder reads that the (complete) table does not hold."""
         raise DataError(Errors.E104.format(path=self.path, detail=f"{section}: {name!r} is missing (the event coder reads it)"))
-
-    def word_list(self, name: str) -> frozenset[str]:
-        if self.complete and name not in self.data:
-            self.missing("word lists", name)
-        return self.words(self.data, self.data, name)
-
-    def number_list(self, name: str) -> dict[str, int]:
-        body = self.data.get(name)
-        if body is None:
-            if self.complete:
-                self.missing("word lists", name)
-            return {}
-        if not isinstance(body, dict) or not all(
-                isinstance(w, str) and isinstance(n, int) and not isinstance(n, bool) for w, n in body.items()):
-            self.fail(self.data, f"{name}: give words and their numbers ({{two: 2}})", name)
-        return dict(body)
 
     def groups(self) -> dict[str, frozenset[str]]:
         body = self.data.get("family_groups") or {}
@@ -356,11 +343,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None, complete: b
     any). A `complete` table (the shipped one) must hold every family group, code group and
     word list the coder reads; a partial one (a test's few rows) leaves the missing ones empty."""
     data = load_source_lines(text) or {}
-    if not isinstance(data, dict):
-        raise DataError(Errors.E104.format(path=path, detail="expected sections"))
-    for section in data:
-        if section not in SECTIONS:
-            raise DataError(Errors.E104.format(path=where(path, data, section), detail=f"unknown section {section!r}"))
+    lists = read_lists(data, path, WORD_LISTS, others=SECTIONS, complete=complete)
     comp = _Compiler(data, path, codes, complete)
     by_lemma: dict[str, list[Trigger]] = {}
     for family in FAMILIES:
@@ -373,8 +356,7 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None, complete: b
         speech_acts=tuple(comp.speech_act(row) for row in data.get("speech_acts") or ()),
         groups=comp.groups(),
         code_groups=comp.code_groups(),
-        **{name: comp.word_list(name) for name in WORD_LISTS},
-        **{name: comp.number_list(name) for name in NUMBER_LISTS},
+        **lists,
     )
 
 

@@ -1,23 +1,24 @@
-"""agreement_terms.yaml is checked when read: every section there, none unknown, each of its kind."""
+"""agreement_terms.yaml is checked when read: every section there, none unknown, each of its kind
+(its lists through comity/nlp/word_lists.py)."""
 import pytest
 
 from comity.errors import DataError
-from comity.nlp.components.agreements import TERM_SECTIONS, Section, _check_terms, agreement_terms
-from comity.source_yaml import load_source_lines
+from comity.nlp.components.agreements import TERM_LISTS, TERM_MAPPINGS, agreement_terms, read_terms
+from comity.nlp.word_lists import CAMEO_CODES, FOLDED, PAIRS, WORDS
 
-# a good value of each kind of section
-SAMPLE = {Section.MAPPING: {}, Section.WORDS: ["word"], Section.FOLDED_WORDS: ["Ltd."],
-          Section.PAIRS: ["take effect"], Section.CAMEO_CODES: ["057"]}
+# a good value of each kind of list
+SAMPLE = {WORDS: "[word]", FOLDED: "[Ltd.]", PAIRS: "[take effect]", CAMEO_CODES: "['057']"}
 
 
-def sections(**changes):
-    data = {name: SAMPLE[kind] for name, kind in TERM_SECTIONS.items()}
+def text(**changes) -> str:
+    data = {name: "{}" for name in TERM_MAPPINGS} | {name: SAMPLE[kind] for name, kind in TERM_LISTS.items()}
     data.update(changes)
-    return {k: v for k, v in data.items() if v is not None}
+    return "".join(f"{k}: {v}\n" for k, v in data.items() if v is not None)
 
 
 def test_agreement_terms_good_sections_pass():
-    _check_terms("agreement_terms.yaml", sections())
+    terms = read_terms(text())
+    assert terms.company_words == frozenset({"ltd."}) and terms.effect_phrases == frozenset({("take", "effect")})
 
 
 def test_agreement_terms_shipped_file_reads():
@@ -26,23 +27,15 @@ def test_agreement_terms_shipped_file_reads():
     assert ("take", "effect") in terms.effect_phrases and "057" in terms.signing_codes and "ltd." in terms.company_words
 
 
-@pytest.mark.parametrize("data, message", [
-    (sections(renew_verb=["renew"]), "unknown sections ['renew_verb']"),
-    (sections(force_heads=None), "missing sections ['force_heads']"),
-    (sections(kinds=["mou"]), "kinds: a mapping"),
-    (sections(definite_words=["the", 2]), "definite_words: a list of words"),
-    (sections(effect_phrases=["take"]), "effect_phrases: phrases of two words"),
-    (sections(signing_codes=["0577"]), "signing_codes: unknown CAMEO codes ['0577']"),
+@pytest.mark.parametrize("changes, message", [
+    ({"renew_verb": "[renew]"}, f"line {len(TERM_LISTS) + len(TERM_MAPPINGS) + 1} is invalid: unknown section or list 'renew_verb'"),
+    ({"force_heads": None}, "missing lists: force_heads"),
+    ({"kinds": "[mou]"}, "line 1 is invalid: kinds: a mapping"),
+    ({"definite_words": "[the, 2]"}, "definite_words: words must be text"),
+    ({"effect_phrases": "[take]"}, "effect_phrases: phrases of two words"),
+    ({"signing_codes": "['0577']"}, "signing_codes: unknown CAMEO codes ['0577']"),
 ])
-def test_agreement_terms_bad_sections_name_the_file(data, message):
-    with pytest.raises(DataError) as e:
-        _check_terms("agreement_terms.yaml", data)
+def test_agreement_terms_bad_sections_name_the_file_and_line(changes, message):
+    with pytest.raises(DataError, match=r"^\[E104\]") as e:
+        read_terms(text(**changes))
     assert "agreement_terms.yaml" in str(e.value) and message in str(e.value)
-
-
-def test_agreement_terms_unknown_section_names_the_line():
-    text = "".join(f"{name}: {{}}\n" if kind is Section.MAPPING else f"{name}: {SAMPLE[kind]}\n"
-                   for name, kind in TERM_SECTIONS.items()) + "sign_verb: [sign]\n"
-    with pytest.raises(DataError) as e:
-        _check_terms("agreement_terms.yaml", load_source_lines(text))
-    assert f"agreement_terms.yaml, line {len(TERM_SECTIONS) + 1}" in str(e.value) and "sign_verb" in str(e.value)

@@ -176,11 +176,12 @@ def test_analysis_cues_load_from_the_package():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("negation:\n  denials: [no]\nmood:\n  x: [a]\n", "cues.yaml, line 3 is invalid: unknown section 'mood'"),
-    ("negation:\n  denials: [no]\n  nope: [a]\n", "cues.yaml, line 3 is invalid: unknown list negation.nope"),
+    ("negation:\n  denials: [no]\nmood:\n  x: [a]\n", "cues.yaml, line 3 is invalid: unknown section or list 'mood'"),
+    ("negation:\n  denials: [no]\n  nope: [a]\n", "cues.yaml, line 3 is invalid: unknown list 'negation.nope'"),
     ("modality:\n  future_aux: [will]\n  hypothetical_aux:\n    - could\n    - [may]\n",
      "cues.yaml, line 3 is invalid: modality.hypothetical_aux: words must be text"),
     ("tense:\n  past_perfect_aux: [had, true]\n", "cues.yaml, line 2 is invalid: tense.past_perfect_aux: words must be"),
+    ("tense: [had]\n", "cues.yaml, line 1 is invalid: tense: expected named lists"),
 ])
 def test_analysis_bad_cues_name_file_and_line(text, message):
     with pytest.raises(DataError) as err:

@@ -2,7 +2,7 @@
 import pytest
 
 from comity.errors import DataError
-from comity.nlp.lexicon import FINDER_LISTS, _finder_words, _rules, titles
+from comity.nlp.lexicon import FINDER_LISTS, TITLE_LISTS, _rules, read_titles, titles
 from comity.source_yaml import load_source_lines
 
 
@@ -11,15 +11,31 @@ def test_finder_words_shipped_lists_are_all_there():
     assert "president" in titles().finder["weak_heads"] and "Secretary" in titles().finder["general_offices"]
 
 
-@pytest.mark.parametrize("lists, message", [
-    (None, "a mapping of word lists is required"),
-    ({name: ["x"] for name in FINDER_LISTS} | {"weak_head": ["x"]}, "unknown lists ['weak_head']"),
-    ({name: ["x"] for name in FINDER_LISTS if name != "cased_only"}, "missing lists ['cased_only']"),
-    ({name: ["x"] for name in FINDER_LISTS} | {"cased_only": ["under", 3]}, "finder_words.cased_only"),
+def titles_text(finder: str | None) -> str:
+    """A titles.yaml of one word each list and one rule, with `finder` as its finder_words."""
+    top = "".join(f"{name}: [x]\n" for name in TITLE_LISTS if "." not in name)
+    rules = "rules:\n  persons.a: {says: x, reads: [ranks]}\n"
+    return top + rules + (f"finder_words:\n{finder}" if finder is not None else "")
+
+
+ALL = "".join(f"  {name}: [x]\n" for name in FINDER_LISTS)
+
+
+def test_titles_lists_are_read_as_written():
+    lex = read_titles(titles_text(ALL.replace("weak_heads: [x]", "weak_heads: [Lt. Gen.]")))
+    assert lex.finder["weak_heads"] == frozenset({"Lt. Gen."}) and lex.ranks == frozenset({"x"})
+
+
+@pytest.mark.parametrize("finder, message", [
+    (None, "missing lists: finder_words.weak_heads"),
+    ("  - x\n", "finder_words: expected named lists"),
+    (ALL + "  weak_head: [x]\n", "unknown list 'finder_words.weak_head'"),
+    (ALL.replace("  cased_only: [x]\n", ""), "missing lists: finder_words.cased_only"),
+    (ALL.replace("cased_only: [x]", "cased_only: [under, 3]"), "finder_words.cased_only: words must be text"),
 ])
-def test_finder_words_bad_lists_name_the_file_and_the_list(lists, message):
-    with pytest.raises(DataError) as e:
-        _finder_words("titles.yaml", {"finder_words": lists} if lists is not None else {})
+def test_finder_words_bad_lists_name_the_file_and_the_list(finder, message):
+    with pytest.raises(DataError, match=r"^\[E104\]") as e:
+        read_titles(titles_text(finder))
     assert "titles.yaml" in str(e.value) and message in str(e.value)
 
 

@@ -51,7 +51,7 @@ def test_triggers_repeated_id_is_an_error():
 
 @pytest.mark.parametrize("text, message", [
     ("guards: [not_negated, not_polite]\n", "line 1 is invalid: unknown guard 'not_polite'"),
-    ("guards: []\nconsults:\n  - {id: a, lemma: meet, cameo: \"040\"}\n", "line 2 is invalid: unknown section 'consults'"),
+    ("guards: []\nconsults:\n  - {id: a, lemma: meet, cameo: \"040\"}\n", "line 2 is invalid: unknown section or list 'consults'"),
     ('speech_acts:\n  - {id: s, family: demand, lemmas_from: [say_verbs], clause: whisper, cameo: "100"}\n',
      "line 2 is invalid: speech_acts: s: unknown clause 'whisper'"),
     ('speech_acts:\n  - {id: s, family: demand, lemmas_from: [mutter_verbs], clause: must, cameo: "100"}\n',
@@ -92,6 +92,7 @@ def test_triggers_coder_guards_are_named_and_skipped_like_the_others():
     ("code_groups:\n  talks: [40]\n", "line 2 is invalid: code_groups: talks: give CAMEO codes as quoted text"),
     ("family_groups:\n  gossip: [consult]\n", "line 2 is invalid: family_groups: unknown group 'gossip'"),
     ("number_words: {two: 2, three: many}\n", "line 1 is invalid: number_words: give words and their numbers"),
+    ("phone_words: [phone, 3]\n", "line 1 is invalid: phone_words: words must be text"),
 ])
 def test_triggers_bad_groups_and_number_lists_name_file_and_line(text, message):
     with pytest.raises(DataError) as err:
@@ -119,8 +120,8 @@ def test_triggers_complete_table_holds_every_group_and_list():
     for name in ("  frame_of_the_day: [visit]\n", '  hosting: ["043"]\n', "summons_verbs: [summon]\n",
                  "day_units: {day: 1, week: 7}\n"):
         assert name in shipped
-        with pytest.raises(DataError, match=r"event_triggers.yaml is invalid: .*'" + name.split(":")[0].strip()
-                           + "' is missing"):
+        key = name.split(":")[0].strip()
+        with pytest.raises(DataError, match=rf"event_triggers.yaml is invalid: .*('{key}' is missing|missing lists: {key})"):
             compile_table(shipped.replace(name, ""), "event_triggers.yaml", None, complete=True)
         compile_table(shipped.replace(name, ""), "event_triggers.yaml", None)  # a partial table may leave it out
 

@@ -26,7 +26,7 @@ def test_lists_are_read_by_kind():
 @pytest.mark.parametrize("text, detail", [
     (GOOD + "extra_words: [a]\n", "x.yaml, line 6 is invalid: unknown list 'extra_words'"),
     (GOOD.replace("ordinals: [first, second]\n", ""), "missing lists: ordinals"),
-    (GOOD.replace("[Two, both]", "[two, 3]"), "x.yaml, line 1 is invalid: both_words: a list of words"),
+    (GOOD.replace("[Two, both]", "[two, 3]"), "x.yaml, line 1 is invalid: both_words: words must be text"),
     (GOOD.replace("PRK", "Korea"), "short_forms: words each with a state code"),
     (GOOD.replace("[minister]", "['minister(']"), "not a regular expression"),
     (GOOD.replace("ministerial:", "deputy minister:"), "levels: names"),

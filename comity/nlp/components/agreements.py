@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields, replace
-from enum import Enum, auto
 from functools import cache
 from importlib import resources
 
@@ -25,6 +24,7 @@ from ..coding import load_codebook
 from ..fastpath import any_required_literals, may_contain
 from ..roles import BOTH_WORDS, GROUP_PRONOUNS, Discourse, Ref
 from ..sentences import sentences, text_of
+from ..word_lists import CAMEO_CODES, FOLDED, PAIRS, WORDS, read_lists
 from .actors import actor_index, entry_of
 from .dates import dates_in
 
@@ -265,22 +265,13 @@ def _dates_verb(doc: Doc, date, verb: Token) -> bool:
     return False
 
 
-class Section(Enum):
-    """What a section of agreement_terms.yaml holds, and so how it is read and checked."""
-
-    WORDS = auto()  # a list of words (or phrases) compared in lower case
-    FOLDED_WORDS = auto()  # a list of words compared casefolded ("Ltd.", "PT")
-    PAIRS = auto()  # a list of two-word phrases: a head word and the word it governs ("take effect")
-    CAMEO_CODES = auto()  # a list of CAMEO codes that cameo.yaml knows
-    MAPPING = auto()  # a mapping of its own (kinds, domains, status cues)
+SECTION = "section"  # the key of a field's metadata: the kind of its list (comity/nlp/word_lists.py), or None
 
 
-SECTION = "section"  # the key of a field's metadata that says what its section holds
-
-
-def _section(kind: Section, default=frozenset()):
-    """A field of AgreementTerms read from the section of its name."""
-    if kind is Section.MAPPING:
+def _section(kind: str | None, default=frozenset()):
+    """A field of AgreementTerms read from the section of its name: a list of `kind`, or (None) a
+    mapping of the compiler's own (kinds, domains, status cues)."""
+    if kind is None:
         return field(metadata={SECTION: kind})
     return field(default=default, metadata={SECTION: kind})
 
@@ -307,131 +298,107 @@ def _words_before(doc: Doc, date, n: int) -> list[str]:
 
 @dataclass(frozen=True)
 class AgreementTerms:
-    kinds: tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...] = _section(Section.MAPPING)  # kind, pattern, literals
-    domains: tuple[tuple[str, re.Pattern], ...] = _section(Section.MAPPING)
-    status_cues: tuple[tuple[str, frozenset[str]], ...] = _section(Section.MAPPING)
-    sign_verbs: frozenset[str] = _section(Section.WORDS)
-    issue_verbs: frozenset[str] = _section(Section.WORDS)
-    signed_documents: frozenset[str] = _section(Section.WORDS)
-    signing_nouns: frozenset[str] = _section(Section.WORDS)
-    generic_heads: frozenset[str] = _section(Section.WORDS)
-    vague_heads: frozenset[str] = _section(Section.WORDS)
-    sale_heads: frozenset[str] = _section(Section.WORDS)
-    consensus_verbs: frozenset[str] = _section(Section.WORDS)
-    relation_words: frozenset[str] = _section(Section.WORDS)
-    raise_verbs: frozenset[str] = _section(Section.WORDS)
-    outcome_verbs: frozenset[str] = _section(Section.WORDS)
-    partner_nouns: frozenset[str] = _section(Section.WORDS)
-    listing_words: frozenset[str] = _section(Section.WORDS)
-    attest_verbs: frozenset[str] = _section(Section.WORDS)
-    negotiation_nouns: frozenset[str] = _section(Section.WORDS)
-    group_nouns: frozenset[str] = _section(Section.WORDS)
-    commemoration_nouns: frozenset[str] = _section(Section.WORDS)
-    settle_verbs: frozenset[str] = _section(Section.WORDS)
-    attributive_heads: frozenset[str] = _section(Section.WORDS)
-    statement_verbs: frozenset[str] = _section(Section.WORDS)
-    non_state_nouns: frozenset[str] = _section(Section.WORDS)
-    company_words: frozenset[str] = _section(Section.FOLDED_WORDS)
-    government_words: frozenset[str] = _section(Section.WORDS)
-    period_prepositions: frozenset[str] = _section(Section.WORDS)
-    renew_verbs: frozenset[str] = _section(Section.WORDS)
-    renew_nouns: frozenset[str] = _section(Section.WORDS)
-    definite_words: frozenset[str] = _section(Section.WORDS)
-    force_heads: frozenset[str] = _section(Section.WORDS)
-    circumstance_prepositions: frozenset[str] = _section(Section.WORDS)
-    dated_prepositions: frozenset[str] = _section(Section.WORDS)
-    place_prepositions: frozenset[str] = _section(Section.WORDS)
-    plan_year_prepositions: frozenset[str] = _section(Section.WORDS)
-    party_prepositions: frozenset[str] = _section(Section.WORDS)
-    joint_party_prepositions: frozenset[str] = _section(Section.WORDS)
-    verb_party_prepositions: frozenset[str] = _section(Section.WORDS)
-    three_counts: frozenset[str] = _section(Section.WORDS)
-    trilateral_words: frozenset[str] = _section(Section.WORDS)
-    tally_quantifiers: frozenset[str] = _section(Section.WORDS)
-    pair_counts: frozenset[str] = _section(Section.WORDS)
-    likeness_modifiers: frozenset[str] = _section(Section.WORDS)
-    perfect_aux: frozenset[str] = _section(Section.WORDS)
-    denying_determiners: frozenset[str] = _section(Section.WORDS)
-    reference_counts: frozenset[str] = _section(Section.WORDS)
-    proposal_modifiers: frozenset[str] = _section(Section.WORDS)
-    renewed_modifiers: frozenset[str] = _section(Section.WORDS)
-    past_year_prepositions: frozenset[str] = _section(Section.WORDS)
-    past_date_words: frozenset[str] = _section(Section.WORDS)
-    period_end_words: frozenset[str] = _section(Section.WORDS)
-    topic_prepositions: frozenset[str] = _section(Section.WORDS)
-    statement_prepositions: frozenset[str] = _section(Section.WORDS)
-    statement_heads: frozenset[str] = _section(Section.WORDS)
-    force_nouns: frozenset[str] = _section(Section.WORDS)
-    ceremony_nouns: frozenset[str] = _section(Section.WORDS)
-    occurrence_verbs: frozenset[str] = _section(Section.WORDS)
-    attendance_prepositions: frozenset[str] = _section(Section.WORDS)
-    exchange_verbs: frozenset[str] = _section(Section.WORDS)
-    exchanged_notes: frozenset[str] = _section(Section.WORDS)
-    ratification_words: frozenset[str] = _section(Section.WORDS)
-    raise_prepositions: frozenset[str] = _section(Section.WORDS)
-    consensus_heads: frozenset[str] = _section(Section.WORDS)
-    agreed_forms: frozenset[str] = _section(Section.WORDS)
-    frame_prepositions: frozenset[str] = _section(Section.WORDS)
-    frame_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
-    part_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
-    establish_verbs: frozenset[str] = _section(Section.WORDS)
-    manner_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
-    force_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
-    effect_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
-    occurrence_phrases: frozenset[tuple[str, str]] = _section(Section.PAIRS)
-    signing_codes: frozenset[str] = _section(Section.CAMEO_CODES)
+    kinds: tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...] = _section(None)  # kind, pattern, literals
+    domains: tuple[tuple[str, re.Pattern], ...] = _section(None)
+    status_cues: tuple[tuple[str, frozenset[str]], ...] = _section(None)
+    sign_verbs: frozenset[str] = _section(WORDS)
+    issue_verbs: frozenset[str] = _section(WORDS)
+    signed_documents: frozenset[str] = _section(WORDS)
+    signing_nouns: frozenset[str] = _section(WORDS)
+    generic_heads: frozenset[str] = _section(WORDS)
+    vague_heads: frozenset[str] = _section(WORDS)
+    sale_heads: frozenset[str] = _section(WORDS)
+    consensus_verbs: frozenset[str] = _section(WORDS)
+    relation_words: frozenset[str] = _section(WORDS)
+    raise_verbs: frozenset[str] = _section(WORDS)
+    outcome_verbs: frozenset[str] = _section(WORDS)
+    partner_nouns: frozenset[str] = _section(WORDS)
+    listing_words: frozenset[str] = _section(WORDS)
+    attest_verbs: frozenset[str] = _section(WORDS)
+    negotiation_nouns: frozenset[str] = _section(WORDS)
+    group_nouns: frozenset[str] = _section(WORDS)
+    commemoration_nouns: frozenset[str] = _section(WORDS)
+    settle_verbs: frozenset[str] = _section(WORDS)
+    attributive_heads: frozenset[str] = _section(WORDS)
+    statement_verbs: frozenset[str] = _section(WORDS)
+    non_state_nouns: frozenset[str] = _section(WORDS)
+    company_words: frozenset[str] = _section(FOLDED)
+    government_words: frozenset[str] = _section(WORDS)
+    period_prepositions: frozenset[str] = _section(WORDS)
+    renew_verbs: frozenset[str] = _section(WORDS)
+    renew_nouns: frozenset[str] = _section(WORDS)
+    definite_words: frozenset[str] = _section(WORDS)
+    force_heads: frozenset[str] = _section(WORDS)
+    circumstance_prepositions: frozenset[str] = _section(WORDS)
+    dated_prepositions: frozenset[str] = _section(WORDS)
+    place_prepositions: frozenset[str] = _section(WORDS)
+    plan_year_prepositions: frozenset[str] = _section(WORDS)
+    party_prepositions: frozenset[str] = _section(WORDS)
+    joint_party_prepositions: frozenset[str] = _section(WORDS)
+    verb_party_prepositions: frozenset[str] = _section(WORDS)
+    three_counts: frozenset[str] = _section(WORDS)
+    trilateral_words: frozenset[str] = _section(WORDS)
+    tally_quantifiers: frozenset[str] = _section(WORDS)
+    pair_counts: frozenset[str] = _section(WORDS)
+    likeness_modifiers: frozenset[str] = _section(WORDS)
+    perfect_aux: frozenset[str] = _section(WORDS)
+    denying_determiners: frozenset[str] = _section(WORDS)
+    reference_counts: frozenset[str] = _section(WORDS)
+    proposal_modifiers: frozenset[str] = _section(WORDS)
+    renewed_modifiers: frozenset[str] = _section(WORDS)
+    past_year_prepositions: frozenset[str] = _section(WORDS)
+    past_date_words: frozenset[str] = _section(WORDS)
+    period_end_words: frozenset[str] = _section(WORDS)
+    topic_prepositions: frozenset[str] = _section(WORDS)
+    statement_prepositions: frozenset[str] = _section(WORDS)
+    statement_heads: frozenset[str] = _section(WORDS)
+    force_nouns: frozenset[str] = _section(WORDS)
+    ceremony_nouns: frozenset[str] = _section(WORDS)
+    occurrence_verbs: frozenset[str] = _section(WORDS)
+    attendance_prepositions: frozenset[str] = _section(WORDS)
+    exchange_verbs: frozenset[str] = _section(WORDS)
+    exchanged_notes: frozenset[str] = _section(WORDS)
+    ratification_words: frozenset[str] = _section(WORDS)
+    raise_prepositions: frozenset[str] = _section(WORDS)
+    consensus_heads: frozenset[str] = _section(WORDS)
+    agreed_forms: frozenset[str] = _section(WORDS)
+    frame_prepositions: frozenset[str] = _section(WORDS)
+    frame_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
+    part_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
+    establish_verbs: frozenset[str] = _section(WORDS)
+    manner_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
+    force_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
+    effect_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
+    occurrence_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
+    signing_codes: frozenset[str] = _section(CAMEO_CODES)
 
 
-# the sections of agreement_terms.yaml, by what they hold: kinds, domains and status cues are
-# mappings, the rest lists
-TERM_SECTIONS: dict[str, Section] = {f.name: f.metadata[SECTION] for f in fields(AgreementTerms)}
-TERM_MAPPINGS = tuple(name for name, kind in TERM_SECTIONS.items() if kind is Section.MAPPING)
-TERM_LISTS = tuple(name for name, kind in TERM_SECTIONS.items() if kind is not Section.MAPPING)
+# the sections of agreement_terms.yaml: kinds, domains and status cues are mappings of their own,
+# the rest lists read and checked by comity/nlp/word_lists.py
+TERM_LISTS = {f.name: f.metadata[SECTION] for f in fields(AgreementTerms) if f.metadata[SECTION]}
+TERM_MAPPINGS = tuple(f.name for f in fields(AgreementTerms) if not f.metadata[SECTION])
 
 
-def _check_terms(path, data: dict) -> None:
-    """Every section there, none unknown, each of its kind: an error names the file (and the line
-    when known) and the section."""
-    unknown = sorted(set(data) - set(TERM_SECTIONS))
-    missing = [k for k in TERM_SECTIONS if k not in data]
-    if unknown or missing:
-        at = where(path, data, unknown[0]) if unknown else path
-        raise DataError(Errors.E104.format(path=at, detail=f"unknown sections {unknown}, missing sections {missing}"))
-    for name, kind in TERM_SECTIONS.items():
-        value, at = data[name], where(path, data, name)
-        if kind is Section.MAPPING:
-            if not isinstance(value, dict):
-                raise DataError(Errors.E104.format(path=at, detail=f"{name}: a mapping"))
-            continue
-        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-            raise DataError(Errors.E104.format(path=at, detail=f"{name}: a list of words (text)"))
-        if kind is Section.PAIRS and any(len(w.split()) != 2 for w in value):
-            raise DataError(Errors.E104.format(path=at, detail=f"{name}: phrases of two words (a head and the word it governs)"))
-        if kind is Section.CAMEO_CODES:
-            unknown_codes = [c for c in value if c not in load_codebook()]
-            if unknown_codes:
-                raise DataError(Errors.E104.format(path=at, detail=f"{name}: unknown CAMEO codes {unknown_codes} (see cameo.yaml)"))
-
-
-def _read_list(kind: Section, words: list[str]) -> frozenset:
-    if kind is Section.FOLDED_WORDS:
-        return frozenset(w.casefold() for w in words)  # company suffixes: "Ltd.", "PT"
-    if kind is Section.PAIRS:
-        return frozenset(tuple(w.split()) for w in words)
-    return frozenset(words)
+def read_terms(text: str, path="agreement_terms.yaml") -> AgreementTerms:
+    """agreement_terms.yaml's text read and checked: each mapping (its name otherwise an unknown
+    or missing list), each list of its kind."""
+    data = load_source_lines(text) or {}
+    lists = read_lists(data, path, TERM_LISTS, others=TERM_MAPPINGS, codes=load_codebook())
+    for name in TERM_MAPPINGS:
+        if not isinstance(data.get(name), dict):
+            raise DataError(Errors.E104.format(path=where(path, data, name), detail=f"{name}: a mapping"))
+    return AgreementTerms(
+        kinds=tuple((k, re.compile("|".join(v), re.I), any_required_literals(v)) for k, v in data["kinds"].items()),
+        domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),
+        status_cues=tuple((k, frozenset(v)) for k, v in data["status_cues"].items()),
+        **lists,
+    )
 
 
 @cache
 def agreement_terms() -> AgreementTerms:
     path = resources.files("comity.nlp") / "resources" / "agreement_terms.yaml"
-    data = load_source_lines(path.read_text(encoding="utf-8"))
-    _check_terms(path, data)
-    return AgreementTerms(
-        kinds=tuple((k, re.compile("|".join(v), re.I), any_required_literals(v)) for k, v in data["kinds"].items()),
-        domains=tuple((k, re.compile("|".join(v), re.I)) for k, v in data["domains"].items()),
-        status_cues=tuple((k, frozenset(v)) for k, v in data["status_cues"].items()),
-        **{name: _read_list(TERM_SECTIONS[name], data[name]) for name in TERM_LISTS},
-    )
+    return read_terms(path.read_text(encoding="utf-8"), path)
 
 
 @dataclass
