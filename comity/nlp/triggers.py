@@ -8,9 +8,9 @@ The same table feeds the pipeline (comity/nlp/components/events.py) and the fast
 
 Every error names the file and the line of the row at fault: an unknown section or key, a
 repeated id, an unknown family, guard, clause or cue list, a CAMEO code (`cameo`, `intent`)
-that resources/cameo.yaml does not know, a word that is not text. The shipped table must also
-hold every family group, code group and word list the coder reads (`complete`): a missing one
-is an error naming the file.
+that resources/cameo.yaml does not know, a word that is not text. The word lists and the lists of
+the family and code groups are read by comity/nlp/word_lists.py (a group is the list
+"family_groups.<name>"); the shipped table must hold every one the coder reads (`complete`).
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from ..errors import DataError, Errors
 from ..source_yaml import load_source_lines
 from .analysis import CLAUSES, GUARDS as ANALYSIS_GUARDS, cues, where
 from .coder_guards import CODER_GUARDS
-from .word_lists import NUMBERS, WORDS, read_lists
+from .word_lists import CAMEO_CODES, NUMBERS, WORDS, read_lists
 
 # every guard a row may name: the shared analysis' and the event coder's own
 GUARDS = (*ANALYSIS_GUARDS, *CODER_GUARDS)
@@ -62,6 +62,9 @@ GROUPS = ("content", "domestic", "venue", "reaction", "together",
 CODE_GROUPS = ("consultation", "met", "in_person", "meeting", "call", "talks", "visit", "hosting", "signing",
                "military_cooperation", "disapproval", "protest", "threat", "complaint", "demonstration",
                "unspecified_intent", "intent_by_verb", "intent_by_word")
+# the family groups (lists of families) and code groups (lists of CAMEO codes) as named lists
+GROUP_LISTS = {**{f"family_groups.{name}": WORDS for name in GROUPS},
+               **{f"code_groups.{name}": CAMEO_CODES for name in CODE_GROUPS}}
 # the table's sections that are no word list: the trigger rows of each family and the rest
 SECTIONS = frozenset(FAMILIES) | {"guards", "speech_acts", "family_groups", "code_groups", "intent_complements"}
 
@@ -194,8 +197,8 @@ def _path():
 class _Compiler:
     """Reads the table's sections, checking each row where it stands (see the module doc)."""
 
-    def __init__(self, data: dict, path, codes, complete: bool = False):
-        self.data, self.path, self.codes, self.complete = data, path, codes, complete
+    def __init__(self, data: dict, path, codes):
+        self.data, self.path, self.codes = data, path, codes
         self.ids: dict[str, str] = {}
         self.default_guards = self._default_guards()
 
@@ -296,55 +299,21 @@ class _Compiler:
                        clause=clause)
         return SpeechAct(trigger=trig, lemmas=frozenset(lemmas), replaces=replaces)
 
-    def missing(self, section: str, name: str) -> None:
-        """A group the coder reads that the (complete) table does not hold."""
-        raise DataError(Errors.E104.format(path=self.path, detail=f"{section}: {name!r} is missing (the event coder reads it)"))
-
-    def groups(self) -> dict[str, frozenset[str]]:
-        body = self.data.get("family_groups") or {}
-        if not isinstance(body, dict):
-            self.fail(self.data, "family_groups: give named lists of families", "family_groups")
-        out = {}
-        for name, families in body.items():
-            if name not in GROUPS:
-                self.fail(body, f"family_groups: unknown group {name!r}; known: {', '.join(GROUPS)}", name)
-            words = self.words(body, body, name)
-            unknown = sorted(words - set(FAMILIES))
-            if unknown:
-                self.fail(body, f"family_groups: {name}: unknown family {unknown[0]!r}", name)
-            out[name] = words
-        for name in GROUPS:
-            if self.complete and name not in out:
-                self.missing("family_groups", name)
-        return {name: out.get(name, frozenset()) for name in GROUPS}
-
-    def code_groups(self) -> dict[str, tuple[str, ...]]:
-        body = self.data.get("code_groups") or {}
-        if not isinstance(body, dict):
-            self.fail(self.data, "code_groups: give named lists of CAMEO codes", "code_groups")
-        out = {}
-        for name, codes in body.items():
-            if name not in CODE_GROUPS:
-                self.fail(body, f"code_groups: unknown group {name!r}; known: {', '.join(CODE_GROUPS)}", name)
-            if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-                self.fail(body, f"code_groups: {name}: give CAMEO codes as quoted text (\"040\")", name)
-            for code in codes:
-                if self.codes is not None and code not in self.codes:
-                    self.fail(body, f"code_groups: {name}: unknown CAMEO code {code!r} (see resources/cameo.yaml)", name)
-            out[name] = tuple(codes)
-        for name in CODE_GROUPS:
-            if self.complete and name not in out:
-                self.missing("code_groups", name)
-        return {name: out.get(name, ()) for name in CODE_GROUPS}
-
 
 def compile_table(text: str, path="event_triggers.yaml", codes=None, complete: bool = False) -> TriggerTable:
     """Compile the table's text; `codes` are the CAMEO codes a row or code group may name (None:
     any). A `complete` table (the shipped one) must hold every family group, code group and
     word list the coder reads; a partial one (a test's few rows) leaves the missing ones empty."""
     data = load_source_lines(text) or {}
-    lists = read_lists(data, path, WORD_LISTS, others=SECTIONS, complete=complete)
-    comp = _Compiler(data, path, codes, complete)
+    lists = read_lists(data, path, {**WORD_LISTS, **GROUP_LISTS}, others=SECTIONS - {"family_groups", "code_groups"},
+                       complete=complete, codes=codes)
+    groups = {name: lists.pop(f"family_groups.{name}") for name in GROUPS}
+    for name, families in groups.items():
+        unknown = sorted(families - set(FAMILIES))
+        if unknown:
+            raise DataError(Errors.E104.format(path=where(path, data["family_groups"], name),
+                                               detail=f"family_groups.{name}: unknown family {unknown[0]!r}"))
+    comp = _Compiler(data, path, codes)
     by_lemma: dict[str, list[Trigger]] = {}
     for family in FAMILIES:
         for row in data.get(family) or ():
@@ -354,8 +323,8 @@ def compile_table(text: str, path="event_triggers.yaml", codes=None, complete: b
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
         intent_complements={str(k): frozenset(v) for k, v in (data.get("intent_complements") or {}).items()},
         speech_acts=tuple(comp.speech_act(row) for row in data.get("speech_acts") or ()),
-        groups=comp.groups(),
-        code_groups=comp.code_groups(),
+        groups=groups,
+        code_groups={name: lists.pop(f"code_groups.{name}") for name in CODE_GROUPS},
         **lists,
     )
 

@@ -17,7 +17,8 @@ Kinds (the constants WORDS, CASED... of this module):
 - `pairs`: two-word phrases, a head and the word it governs ("take effect"): a frozenset of
   (head, word) in lower case;
 - `numbers`: words each with the number it stands for ({two: 2}): a dict;
-- `cameo_codes`: CAMEO codes (quoted text, "057") that resources/cameo.yaml knows: a frozenset;
+- `cameo_codes`: CAMEO codes (quoted text, "057") that resources/cameo.yaml knows: a tuple, in the
+  file's order;
 - `ordered`: words whose order counts (the first ordinal is 1): a tuple of lower-case text;
 - `patterns`: Python regular expressions, each checked to compile: a tuple, in the file's order;
 - `named_patterns`: names (Python identifiers: a regex group may carry them) each with a list of
@@ -110,7 +111,7 @@ def read_lists(source: str | Mapping, path, spec: Mapping[str, str], *, others: 
         raise DataError(Errors.E104.format(path=path, detail=f"missing lists: {', '.join(missing)}"))
     for name in missing:
         kind = spec[name]
-        out[name] = {} if kind in _MAPPINGS else () if kind in (ORDERED, PATTERNS) else frozenset()
+        out[name] = {} if kind in _MAPPINGS else () if kind in (ORDERED, PATTERNS, CAMEO_CODES) else frozenset()
     return out
 
 
@@ -137,13 +138,16 @@ def _compiled(pattern: str, name: str, at: str) -> str:
 def _read(kind: str, name: str, value: Any, path, at: str, codes: frozenset[str] | None) -> Any:
     if kind in _TEXT_LISTS or kind in (ORDERED, PATTERNS):
         if not _texts(value):
-            raise _bad(at, name, "words must be text (a list of them)")
+            raise _bad(at, name, "CAMEO codes must be quoted text (\"040\")" if kind == CAMEO_CODES
+                       else "words must be text (a list of them)")
         if kind == PAIRS and any(len(w.split()) != 2 for w in value):
             raise _bad(at, name, "phrases of two words (a head and the word it governs)")
         if kind == CAMEO_CODES and codes is not None and any(c not in codes for c in value):
             raise _bad(at, name, f"unknown CAMEO codes {[c for c in value if c not in codes]} (see cameo.yaml)")
         if kind == ORDERED:
             return tuple(w.lower() for w in value)
+        if kind == CAMEO_CODES:
+            return tuple(value)
         if kind == PATTERNS:
             return tuple(_compiled(p, name, at) for p in value)
         return frozenset(map(_TEXT_LISTS[kind], value))

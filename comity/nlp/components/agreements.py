@@ -370,7 +370,7 @@ class AgreementTerms:
     force_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
     effect_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
     occurrence_phrases: frozenset[tuple[str, str]] = _section(PAIRS)
-    signing_codes: frozenset[str] = _section(CAMEO_CODES)
+    signing_codes: tuple[str, ...] = _section(CAMEO_CODES, ())
 
 
 # the sections of agreement_terms.yaml: kinds, domains and status cues are mappings of their own,
