@@ -7,7 +7,9 @@ own, and their records joined into the report's one result. A section is the rep
 narrower body (`body_start`/`body_end`), so every offset stays an offset into the report's text as
 given; sentence numbers run on across sections, and the ids of a later section's records get the
 section's number (`p1.2`, `e3.2`) so that none collides. Each section is read as a report of its
-own: a person named in two sections is two records in the result (the store joins them by name).
+own; a person named in two sections (the same `key`, the folded name, and the same country) is then
+joined into the record of the first section that names them, with the mentions and titles of both,
+and the events, agreements and meetings of the later section point to that record.
 """
 from __future__ import annotations
 
@@ -55,7 +57,46 @@ def join(article: Article, parts: Sequence[tuple[ArticleResult, int]]) -> Articl
         renamed = _renamed(result, f".{n}" if n > 1 else "", sentences_before)
         for name in fields:
             fields[name] += getattr(renamed, name)
-    return ArticleResult(article=article, **{name: tuple(items) for name, items in fields.items()})
+    joined = ArticleResult(article=article, **{name: tuple(items) for name, items in fields.items()})
+    return _same_persons_joined(joined) if len(parts) > 1 else joined
+
+
+def _same_persons_joined(result: ArticleResult) -> ArticleResult:
+    """One record per person across sections: a later section's record of a person the report named
+    before (same key and country) is merged into the first, and references to it are redirected."""
+    first: dict[tuple[str, str | None], int] = {}
+    persons: list = []
+    alias: dict[str, str] = {}
+    for p in result.persons:
+        k = (p.key or p.name, p.country)
+        if k not in first:
+            first[k] = len(persons)
+            persons.append(p)
+            continue
+        kept = persons[first[k]]
+        alias[p.id] = kept.id
+        persons[first[k]] = dataclasses.replace(
+            kept, mentions=kept.mentions + p.mentions, titles=tuple(dict.fromkeys(kept.titles + p.titles)),
+            aliases=tuple(dict.fromkeys(kept.aliases + p.aliases)), rank=kept.rank or p.rank,
+            confidence=max(kept.confidence, p.confidence))
+    if not alias:
+        return result
+
+    def pid(value):  # type: ignore[no-untyped-def]
+        return alias.get(value, value)
+
+    def actor(a):  # type: ignore[no-untyped-def]
+        return a if a is None or a.person not in alias else dataclasses.replace(a, person=pid(a.person))
+
+    return dataclasses.replace(
+        result, persons=tuple(persons),
+        events=tuple(dataclasses.replace(e, source=actor(e.source), target=actor(e.target)) for e in result.events),
+        agreements=tuple(dataclasses.replace(a, signatories=tuple(dict.fromkeys(map(pid, a.signatories))),
+                                             witnesses=tuple(dict.fromkeys(map(pid, a.witnesses))))
+                         for a in result.agreements),
+        meetings=tuple(dataclasses.replace(m, participants=tuple(dict.fromkeys(map(pid, m.participants))))
+                       for m in result.meetings),
+    )
 
 
 def _renamed(result: ArticleResult, suffix: str, sentences_before: int) -> ArticleResult:

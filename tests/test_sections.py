@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from comity import sections
-from comity.model import Article
+from comity.model import Actor, Article, ArticleResult, Evidence, Meeting, Person
+from comity.model.event import Event, Plover
 
 PARAS = [
     "Vietnamese Defence Minister Phan Van Giang held talks with his Lao counterpart Chansamone Chanyalath in "
@@ -40,6 +41,36 @@ def test_split_without_breaks_cuts_at_spaces_then_anywhere():
     assert [len(p.body) for p in sections.split(solid, 30)] == [30, 30, 30, 10]
 
 
+def _section(persons, events=(), meetings=()):
+    return ArticleResult(article=report(), persons=tuple(persons), events=tuple(events), meetings=tuple(meetings))
+
+
+def test_a_person_named_in_two_sections_is_one_record_of_the_first():
+    giang = Person(id="p1", name="Phan Van Giang", country="VNM", titles=("Defence Minister",),
+                   mentions=((10, 24),), key="phan van giang")
+    again = Person(id="p1", name="Phan Van Giang", country="VNM", titles=("General",), mentions=((500, 514),),
+                   key="phan van giang", confidence=0.9)
+    other = Person(id="p2", name="Chansamone Chanyalath", country="LAO", mentions=((530, 551),), key="x")
+    talks = Event(id="e1", cameo="040", plover=Plover("CONSULT"), source=Actor("VNM", "GOV", "p1"),
+                  target=Actor("LAO", "GOV", "p2"), date=None, evidence=Evidence(0, 500, 560, "..."))
+    meeting = Meeting(id="m1", date=None, kind="talks", countries=("LAO", "VNM"), participants=("p1", "p2"))
+    joined = sections.join(report(), [(_section([giang]), 0), (_section([again, other], [talks], [meeting]), 4)])
+    assert [p.id for p in joined.persons] == ["p1", "p2.2"]  # Giang once, under the first section's id
+    kept = joined.persons[0]
+    assert kept.mentions == ((10, 24), (500, 514)) and kept.titles == ("Defence Minister", "General")
+    assert kept.confidence == 0.9
+    (event,) = joined.events
+    assert (event.source.person, event.target.person) == ("p1", "p2.2")
+    assert joined.meetings[0].participants == ("p1", "p2.2")
+
+
+def test_namesakes_of_two_states_stay_two_records():
+    a = Person(id="p1", name="Kim Min", country="KOR", key="kim min")
+    b = Person(id="p1", name="Kim Min", country="PRK", key="kim min")
+    joined = sections.join(report(), [(_section([a]), 0), (_section([b]), 3)])
+    assert [(p.id, p.country) for p in joined.persons] == [("p1", "KOR"), ("p1.2", "PRK")]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("fast_path", [True, False])
 def test_a_long_report_is_read_in_sections(monkeypatch, fast_path):
@@ -58,6 +89,8 @@ def test_a_long_report_is_read_in_sections(monkeypatch, fast_path):
     ids = [x.id for x in (*result.events, *result.persons, *result.meetings, *result.agreements)]
     assert len(ids) == len(set(ids))
     people = {p.id for p in result.persons}
+    names = [p.name for p in result.persons]
+    assert len(names) == len(set(names))  # each minister once, though every section names them
     assert all(p in people for m in result.meetings for p in m.participants)
     assert all(e.source.person in people for e in result.events if e.source.person)
     short = Article(id="short", text=PARAS[0], published=dt.date(2025, 6, 9))
