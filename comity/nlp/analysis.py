@@ -31,8 +31,8 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-# the cue lists (resources/cues.yaml) and their compiler, kept here under the names rules import
-from .cue_lists import SECTIONS, Cues, cues, parse_cues, where  # noqa: F401
+# the cue lists of resources/cues.yaml, read and checked by cue_lists.py
+from .cue_lists import cues
 
 CACHE_KEY = "comity.analysis"  # doc.user_data: {analysis name: {token index: answer}}
 

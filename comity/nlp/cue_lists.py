@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .word_lists import WORDS, read_lists, where  # noqa: F401 (analysis re-exports `where`)
+from .word_lists import WORDS, read_lists
 
 # the lists cues.yaml may hold, by section (see the file for what each cue means)
 SECTIONS: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,8 @@ from importlib import resources
 
 from ..errors import DataError, Errors
 from ..source_yaml import load_source_lines
-from .analysis import CLAUSES, GUARDS as ANALYSIS_GUARDS, cues, where
+from .analysis import CLAUSES, GUARDS as ANALYSIS_GUARDS, cues
+from .word_lists import where
 from .coder_guards import CODER_GUARDS
 from .word_lists import CAMEO_CODES, NUMBERS, WORDS, read_lists
 

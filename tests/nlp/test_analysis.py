@@ -5,7 +5,8 @@ from spacy.tokens import Doc
 
 from comity.errors import DataError
 from comity.nlp import analysis
-from comity.nlp.analysis import GUARDS, parse_cues
+from comity.nlp.analysis import GUARDS
+from comity.nlp.cue_lists import parse_cues
 
 VOCAB = spacy.blank("en").vocab
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ...errors import DataError, Errors
 from ...source_yaml import load_source_lines
 from .. import analysis
-from ..analysis import where
+from ..word_lists import where
 from ..coding import load_codebook
 from ..fastpath import any_required_literals, may_contain
 from ..roles import BOTH_WORDS, GROUP_PRONOUNS, Discourse, Ref
