@@ -23,7 +23,8 @@ def check_all() -> Iterator[str]:
     yield f"cues.yaml: {sum(map(len, cues().lists.values()))} cue words"
     table = trigger_table()
     yield (f"event_triggers.yaml: {sum(len(v) for v in table.by_lemma.values())} triggers, "
-           f"{len(table.speech_acts)} speech acts")
+           f"{len(table.speech_acts)} speech acts, {len(table.groups)} family groups, "
+           f"{len(table.code_groups)} code groups")
     yield f"agreement_terms.yaml: {len(agreement_terms().kinds)} kinds"
     mechanism_cues()  # the regular expressions built from its lists compile
     yield f"mechanism_terms.yaml: {len(mechanism_terms().patterns)} patterns, {len(mechanism_terms().levels)} levels"
