@@ -180,7 +180,8 @@ class Discourse:
                 if code:
                     return [Ref(country=code, sector="GOV")]
         if lower & w.all_words and (lower & w.group_nouns or head.lower_ in w.all_words) and len(self.ranked) >= 3:
-            return [Ref(country=c, sector="GOV") for c in self.ranked[:3]]
+            # "called on all sides to show restraint": the states, not an organisation an official of it names
+            return [Ref(country=c, sector="GOV") for c in [c for c in self.ranked if c != "IGO"][:3]]
         if ((lower & w.both_words and (lower & w.group_nouns or head.lower_ in w.both_words))
                 or head.lower_ in w.group_pronouns):  # "the two sides", "both", "the two signed"
             return self.both()

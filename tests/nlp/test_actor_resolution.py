@@ -57,3 +57,25 @@ def test_he_reaches_over_a_heading_when_the_narrative_stays_on_him():
                   "Growing ties\n\n"
                   "He thanked Turkey for its support in training the army.")
     assert ("051", "SOM", "TUR") in found
+
+
+def test_all_sides_are_states_not_an_organisation():
+    found = codes("Russian Foreign Minister Sergey Lavrov spoke by phone with US Secretary of State Rex Tillerson "
+                  "on Tuesday about North Korea's nuclear test. UN Secretary-General Antonio Guterres condemned "
+                  "the test.\n\nLavrov called on all sides to show restraint.")
+    assert not [c for c in found if c[0] == "020" and c[2] == "IGO"]
+    assert ("020", "RUS", "USA") in found
+
+
+def test_they_acting_on_one_of_three_states_are_the_two_others():
+    found = codes("Saudi Arabia and Iran agreed on Friday to restore diplomatic relations after talks in Beijing. "
+                  "The joint statement was signed by the three countries.\n\n"
+                  "They thanked Chinese President Xi Jinping for hosting the talks.")
+    assert ("051", "SAU", "CHN") in found and ("051", "IRN", "CHN") in found
+
+
+def test_both_acting_on_one_of_them_stays_two():
+    found = codes("Vietnamese Defence Minister Phan Van Giang met Lao Defence Minister Chansamone Chanyalath on "
+                  "Tuesday. Cambodia sent an observer.\n\n"
+                  "Both ministers praised the border exchange between Vietnam and Laos.")
+    assert not [c for c in found if c[1] == "KHM"]

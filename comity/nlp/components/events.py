@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import analysis
 from ..coder_guards import CODER_GUARDS, Reading
-from ..roles import GROUP_NOUNS, NON_STATE, ORIGIN_NOUNS, PERSON_PRONOUNS, Discourse, Ref
+from ..roles import GROUP_NOUNS, GROUP_PRONOUNS, NON_STATE, ORIGIN_NOUNS, PERSON_PRONOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from ..venues import venue_in, where_clause_venue
@@ -666,6 +666,12 @@ class EventCoder:
             # of those "they" may name; the others act on it (never it on another of them)
             named = next((r for r in self._target_refs(disc, token, pred, trig) if r.country in acting), None)
             if named is not None:
+                states = [c for c in disc.ranked if c != "IGO"]
+                subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ in GROUP_PRONOUNS and len(states) == 3:
+                    # a report on three states, where the sentence's pair is the one acted on and
+                    # another: "they" (not "the two sides", a count) are the two others
+                    sources = [Ref(country=c, sector="GOV") for c in states if c != named.country]
                 return [(r, named) for r in sources if r.country != named.country]
         if len({r.country for r in sources}) >= 3 and self.table.in_group(trig.family, "together"):
             # acts of three or more states together ("the three ministers signed"): one event per pair
