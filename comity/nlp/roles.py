@@ -55,6 +55,10 @@ ORIGIN_NOUNS = _WORDS.origin_nouns
 PERSON_PRONOUNS = _WORDS.person_pronouns
 
 
+# the sectors of actors who act for no state (CAMEO codes): a firm, a former official
+NON_STATE = frozenset({"BUS", "ELI"})
+
+
 @dataclass(frozen=True)
 class Ref:
     country: str | None
@@ -176,13 +180,23 @@ class Discourse:
                 if code:
                     return [Ref(country=code, sector="GOV")]
         if lower & w.all_words and (lower & w.group_nouns or head.lower_ in w.all_words) and len(self.ranked) >= 3:
-            return [Ref(country=c, sector="GOV") for c in self.ranked[:3]]
+            # "called on all sides to show restraint": the states, not an organisation an official of it names
+            return [Ref(country=c, sector="GOV") for c in [c for c in self.ranked if c != "IGO"][:3]]
         if ((lower & w.both_words and (lower & w.group_nouns or head.lower_ in w.both_words))
                 or head.lower_ in w.group_pronouns):  # "the two sides", "both", "the two signed"
             return self.both()
         back = w.latter_words | w.former_words
-        if head.lower_ in back or lower & back:
-            return self._latter_former(head, bool(lower & w.latter_words))
+        # "the latter", "the former's proposal" point back; "Nepal's former Prime Minister" is an
+        # adjective of a title, no pointer
+        pointing = {t.lower_ for t in words if t.dep_ != "amod" or t.i == head.i}
+        if head.lower_ in back or pointing & back:
+            return self._latter_former(head, bool(pointing & w.latter_words))
+        if any(t.lower_ in w.former_words and t.i not in self.span_at and t.head.i not in self.span_at for t in words):
+            # "Nepal's former Prime Minister called": an official no more, CAMEO's elite (ELI), acts for
+            # no state (not "the former Yugoslav Republic", a state's name)
+            code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
+                         and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
+            return [Ref(country=code, sector="ELI")]
         if head.tag_ in ("NNS", "NNPS") or lower & w.group_nouns:
             # "the defence ministers of Cambodia, Laos and Vietnam": every state named
             named = []
@@ -210,6 +224,9 @@ class Discourse:
                 if head.lower_ in w.one_official_heads and len(same) == 1:
                     return [self.person_ref(same[0])]
                 return [Ref(country=code, sector=w.sectors.get(head.lower_, "GOV"))]
+        holder = self._title_holder(head, words)
+        if holder is not None:  # "the prime minister invited Hagel": the one so titled
+            return [self.person_ref(holder)]
         if head.lower_ in w.party_nouns and head.text[:1].isupper() and words[0].lower_ == "the":
             return self._main_figure(head)
         if head.lower_ in w.person_pronouns and self.last_person is not None:
@@ -219,13 +236,46 @@ class Discourse:
             named = [(s, p) for p in self.persons if p.country for s, _ in p.mentions if s < head.i]
             if named:
                 s, p = max(named, key=lambda sp: sp[0])
-                if "\n" not in self.doc[s:head.i].text:  # within the paragraph
+                if self._same_thread(s, head.i):
                     return [self.person_ref(p)]
         if lower & w.host_words and self.host:
             return [Ref(country=self.host, sector="GOV")]
         if lower & w.guest_words and self.visitor:
             return [Ref(country=self.visitor, sector="GOV")]
         return []
+
+    def _title_holder(self, head: Token, words: list[Token]):
+        """"The prime minister invited Hagel": a definite phrase that is, word for word, the title of
+        exactly one official with a state the report names is that official."""
+        if len(words) < 2 or words[0].lower_ != "the" or head.pos_ not in ("NOUN", "PROPN") \
+                or any(t.i in self.span_at for t in words):
+            return None
+        said = " ".join(t.lower_ for t in words[1:])
+        holders = [p for p in self.persons if p.country and any(t.lower() == said for t in p.titles)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _same_thread(self, start: int, end: int) -> bool:
+        """Whether "he" at `end` may still mean the person named at `start`: in the same paragraph, or,
+        when "he" opens a later paragraph (nothing before it there to point to), when the paragraphs
+        between show the narrative still on that person: one at least goes on about them ("...," he
+        told the officers) and the others are headings (a line with no closing punctuation). A "he"
+        opening the very next paragraph has no such sign and stays unresolved."""
+        text = self.doc.text[self.doc[start].idx:self.doc[end].idx]
+        if "\n" not in text:
+            return True
+        lines = text.split("\n")
+        if lines[-1].strip():
+            return False  # "he" inside a paragraph that named no one: the old paragraph's person is not it
+        paragraphs = [line for line in lines[1:-1] if line.strip()]
+        pronouns = _WORDS.subject_pronouns
+        going_on = False
+        for line in paragraphs:
+            if line.rstrip()[-1:].isalnum():
+                continue  # a heading
+            if not pronouns & {w.strip(".,;:!?\"'“”‘’").lower() for w in line.split()}:
+                return False
+            going_on = True
+        return going_on
 
     def _main_figure(self, head: Token) -> list[Ref]:
         """The official with a state the text has named most often before `head` (the first so

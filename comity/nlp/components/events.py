@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import analysis
 from ..coder_guards import CODER_GUARDS, Reading
-from ..roles import GROUP_NOUNS, ORIGIN_NOUNS, PERSON_PRONOUNS, Discourse, Ref
+from ..roles import GROUP_NOUNS, GROUP_PRONOUNS, NON_STATE, ORIGIN_NOUNS, PERSON_PRONOUNS, Discourse, Ref
 from ..sentences import doc_text, sentences, text_of
 from ..triggers import Trigger, TriggerTable, trigger_table
 from ..venues import venue_in, where_clause_venue
@@ -606,8 +606,8 @@ class EventCoder:
             steps.append("days_apart")
         out = []
         for source, target in pairs:
-            if source.sector == "BUS" or (target is not None and target.sector == "BUS"):
-                continue  # a firm's deal or trip is no state's act
+            if source.sector in NON_STATE or (target is not None and target.sector in NON_STATE):
+                continue  # a firm's deal or trip, a former minister's call, is no state's act
             if target is not None and target.country is None and self.table.in_group(trig.family, "with_counterpart"):
                 continue  # talks with a person whose state is unknown ("met Foreign Minister X"): no state's counterpart
             if target and source.country == target.country and not (
@@ -666,6 +666,12 @@ class EventCoder:
             # of those "they" may name; the others act on it (never it on another of them)
             named = next((r for r in self._target_refs(disc, token, pred, trig) if r.country in acting), None)
             if named is not None:
+                states = [c for c in disc.ranked if c != "IGO"]
+                subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ in GROUP_PRONOUNS and len(states) == 3:
+                    # a report on three states, where the sentence's pair is the one acted on and
+                    # another: "they" (not "the two sides", a count) are the two others
+                    sources = [Ref(country=c, sector="GOV") for c in states if c != named.country]
                 return [(r, named) for r in sources if r.country != named.country]
         if len({r.country for r in sources}) >= 3 and self.table.in_group(trig.family, "together"):
             # acts of three or more states together ("the three ministers signed"): one event per pair
@@ -879,8 +885,14 @@ class EventCoder:
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
                 via, verb = verb.dep_, verb.head  # "agreed to carry out", "is willing to withdraw": the subject acts
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+                own = self._gerund_subject(disc, verb)
+                if own:
+                    return own
                 via, verb = "pcomp", verb.head.head  # "X met Y after signing the plan": X signed
             else:
+                own = self._gerund_subject(disc, verb) if verb.dep_ == "acl" else []
+                if own:
+                    return own  # "hours of Russia firing missiles", parsed as a clause of "hours"
                 break
         # the parse lost the subject ("Minister Shin Won-sik held talks" is often misparsed):
         # the nearest named person before the trigger in the sentence acts
@@ -891,6 +903,18 @@ class EventCoder:
         if self.table.in_group(trig.family, "jointly_done"):
             return disc.both()
         return self._round_protagonist(disc, token, trig)
+
+    @staticmethod
+    def _gerund_subject(disc: Discourse, verb: Token) -> list[Ref]:
+        """"Within hours of Russia firing missiles, India said": a gerund right after the noun of a
+        preposition has that noun for its subject (the parse hangs both on the preposition), not
+        the main clause's."""
+        if verb.tag_ != "VBG" or verb.i == 0:
+            return []
+        before = verb.doc[verb.i - 1]
+        if before.dep_ != "pobj" or before.pos_ not in ("PROPN", "NOUN"):
+            return []
+        return [r for r in disc.resolve(before) if r.country]
 
     def _not_own_counterpart(self, disc, token, pred, trig, sources: list[Ref]) -> list[Ref]:
         """"He also held talks with his Rwandan counterpart Kazura": who meets an official of a state
