@@ -254,3 +254,16 @@ def test_persons_a_title_before_a_comma_may_end_in_the_portfolio_it_names():
 
 def test_persons_a_portfolio_of_a_company_makes_no_official():
     assert people("The head of the company, John Smith, said that sales rose in March.") == {}
+
+
+def test_persons_aide_of_an_office_serves_the_state_of_its_first_holder():
+    # an aide whose title names the office he serves, not a state: the first person named in it is his leader
+    p = people("President Nana Akufo-Addo spoke by telephone with President Emmanuel Macron of France on Tuesday.\n\n"
+               "The Chief of Staff to the President, Mr. Kwame Boateng Mensah, said the two leaders discussed "
+               "security in the Sahel.", published="2021-03-04")
+    assert p["Kwame Boateng Mensah"].country == p["Nana Akufo-Addo"].country == "GHA"
+
+
+def test_persons_editorial_brackets_inside_a_name():
+    p = people('"We value the ties," Lavrov said of [Russian] President [Vladimir] Putin\'s talks in Addis Ababa.')
+    assert "Vladimir Putin" in p and p["Vladimir Putin"].country == "RUS"

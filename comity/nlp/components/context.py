@@ -57,6 +57,7 @@ from ..agencies import home_country_in_dateline, home_country_in_text
 from ..roles import role_words
 from ..triggers import trigger_table
 from .actors import actor_index, entry_of
+from ..lexicon import titles
 from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
@@ -139,6 +140,8 @@ class ReportContext:
                 code = self._state_spoken_for(doc, p.mentions[0][0])
                 if code:
                     p.country, p.country_from = code, "context"
+        # 3b. an aide of an office serves the state of the first person the report names in it
+        self._aides(persons)
         # 4. officials listed together as the objects of one verb or preposition are of one state; an
         # official's entourage serves the official's state, a partner in talks the other side of the dyad
         self._conjoined(doc, persons)
@@ -189,6 +192,27 @@ class ReportContext:
             for p in persons:
                 if p.country is None and not any(ENVOY.search(t) for t in p.titles):
                     p.country, p.country_from = ranked[0], "report"
+
+    @staticmethod
+    def _aides(persons: list) -> None:
+        """"President Muhammadu Buhari spoke to President Donald Trump ... The Special Adviser to the
+        President on Media and Publicity, Mr. Femi Adesina": an aide whose title names the office he serves
+        (titles.yaml `aide_prepositions`) and no state serves the state of the first person named in that
+        office; the report speaks of its own leader first."""
+        preps = {w.casefold() for w in titles().finder["aide_prepositions"]}
+        holders = sorted((p.mentions[0][0], t.casefold(), p.country) for p in persons if p.country for t in p.titles)
+        for p in persons:
+            if p.country is not None:
+                continue
+            for title in p.titles:
+                words = title.casefold().split()
+                served = [" ".join(words[k + 1:]) for k, w in enumerate(words) if w in preps]
+                # the office served, with or without the word before it ("to the President", "to President")
+                served += [s.split(" ", 1)[1] for s in served if " " in s]
+                owner = next((c for _, t, c in holders for s in served if s == t or s.startswith(t + " ")), None)
+                if owner:
+                    p.country, p.country_from = owner, "context"
+                    break
 
     @staticmethod
     def _dateline_place(doc: Doc) -> tuple[str, str] | None:
