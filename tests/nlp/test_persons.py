@@ -267,3 +267,16 @@ def test_persons_aide_of_an_office_serves_the_state_of_its_first_holder():
 def test_persons_editorial_brackets_inside_a_name():
     p = people('"We value the ties," Lavrov said of [Russian] President [Vladimir] Putin\'s talks in Addis Ababa.')
     assert "Vladimir Putin" in p and p["Vladimir Putin"].country == "RUS"
+
+
+def test_persons_officer_serves_the_forces_named_before_him_not_the_host():
+    # RFA: the prefix of a Royal Fleet Auxiliary ship (organisations.yaml), a unit of the UK's forces
+    p = people("The British ship RFA Argus arrived in Accra on Monday for a visit to Ghana. Ghanaian Navy "
+               "Chief Rear Admiral Issah Yakubu welcomed the crew.\n\n"
+               "The Commanding Officer of RFA Argus, Capt. John Tremayne, thanked Ghana for its hospitality.")
+    assert p["John Tremayne"].country == "GBR"
+    # the ship in the sentence before: "its commanding officer" is the US Navy destroyer's
+    p = people("The US Navy destroyer USS Halsey docked at Da Nang on Monday.\n\n"
+               "The ship, led by its commanding officer, Commander Mark Ellis, was welcomed by Vietnamese Deputy "
+               "Defence Minister Hoang Xuan Chien.")
+    assert p["Mark Ellis"].country == "USA"

@@ -142,6 +142,8 @@ class ReportContext:
                     p.country, p.country_from = code, "context"
         # 3b. an aide of an office serves the state of the first person the report names in it
         self._aides(persons)
+        # 3c. an officer serves the state whose forces the text names just before him
+        self._officers(doc, persons)
         # 4. officials listed together as the objects of one verb or preposition are of one state; an
         # official's entourage serves the official's state, a partner in talks the other side of the dyad
         self._conjoined(doc, persons)
@@ -192,6 +194,26 @@ class ReportContext:
             for p in persons:
                 if p.country is None and not any(ENVOY.search(t) for t in p.titles):
                     p.country, p.country_from = ranked[0], "report"
+
+    @staticmethod
+    def _officers(doc: Doc, persons: list) -> None:
+        """"The Commanding Officer of RFA Lyme Bay, Capt. James Wingrove", "The US Navy destroyer USS Rafael
+        Peralta docked ... | The ship, ... led by its commanding officer, Commander Robert Chen": an officer
+        (a military rank) the text gives no state serves the state of the armed forces (an organisation of
+        sector MIL) it names last before him, in his sentence or else the one before: the unit he commands
+        or serves in, not the host whose side has no other named official."""
+        spans = actor_index(doc)
+        for p in persons:
+            if p.country is not None or not p.rank:
+                continue
+            sent = doc[p.mentions[0][0]].sent
+            before = doc[sent.start - 1].sent if sent.start > 0 else None
+            for start, end in ((sent.start, p.mentions[0][0]), (before.start, before.end) if before else (0, 0)):
+                forces = [entry_of(span)[0] for span in spans.starting_in(start, end)
+                          if span.label_ == "ORG" and entry_of(span)[1] == "MIL" and entry_of(span)[0] not in ("", "IGO")]
+                if forces:
+                    p.country, p.country_from = forces[-1], "context"
+                    break
 
     @staticmethod
     def _aides(persons: list) -> None:
