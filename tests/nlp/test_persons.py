@@ -271,12 +271,23 @@ def test_persons_editorial_brackets_inside_a_name():
 
 def test_persons_officer_serves_the_forces_named_before_him_not_the_host():
     # RFA: the prefix of a Royal Fleet Auxiliary ship (organisations.yaml), a unit of the UK's forces
-    p = people("The British ship RFA Argus arrived in Accra on Monday for a visit to Ghana. Ghanaian Navy "
-               "Chief Rear Admiral Issah Yakubu welcomed the crew.\n\n"
+    p = people("The British ship RFA Argus arrived in Accra on Monday for a visit to Ghana. British High "
+               "Commissioner Harriet Thompson welcomed the crew.\n\n"
                "The Commanding Officer of RFA Argus, Capt. John Tremayne, thanked Ghana for its hospitality.")
     assert p["John Tremayne"].country == "GBR"
     # the ship in the sentence before: "its commanding officer" is the US Navy destroyer's
     p = people("The US Navy destroyer USS Halsey docked at Da Nang on Monday.\n\n"
-               "The ship, led by its commanding officer, Commander Mark Ellis, was welcomed by Vietnamese Deputy "
-               "Defence Minister Hoang Xuan Chien.")
+               "The ship, led by its commanding officer, Commander Mark Ellis, was welcomed by officials of Da Nang. "
+               "US Ambassador Marc Knapper attended.")
     assert p["Mark Ellis"].country == "USA"
+
+
+def test_persons_official_takes_the_state_his_paragraph_is_about():
+    # Denmark is named most in the report; the paragraph that names the minister is about the Chilean side
+    p = people("Danish Defence Minister Troels Lund Poulsen signed the sale of Danish patrol boats to Chile in "
+               "Copenhagen. Denmark will deliver them next year, the Danish ministry said.\n\n"
+               "The Danish navy will train the crews in Denmark.\n\n"
+               "Chilean Defence Minister Maya Fernández Allende thanked Denmark. Finance Minister Mario Marcel "
+               "also approved the purchase, according to media in Santiago and Valparaíso, Chile.",
+               published="2023-06-01")
+    assert p["Mario Marcel"].country == "CHL"
