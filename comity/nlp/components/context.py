@@ -198,7 +198,7 @@ class ReportContext:
         for p in persons:
             if p.country is None and not any(ENVOY.search(t) for t in p.titles):
                 code = self._paragraph_state(doc, persons, p.mentions[0][0])
-                if code:
+                if code and code not in ranked[:1]:  # the report's first state is step 8's answer
                     p.country, p.country_from = code, "context"
         # 8. the state the report is most about: an official named with no state is most often its own
         # ("According to Minister of Defence A" in a ministry's release, "Foreign Ministry Spokesperson B")
