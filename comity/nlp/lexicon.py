@@ -58,7 +58,7 @@ FINDER_LISTS = ("weak_heads", "corporate_words", "company_office_words", "royal_
                 "name_abbreviations", "general_offices", "office_rank_words", "given_name_ranks",
                 "apposition_adverbs", "body_possessives", "person_possessives", "shared_counterpart_words",
                 "counterpart_origin_prepositions", "place_of_office_prepositions", "place_of_office_before_the",
-                "stationed_prepositions", "no_longer_words")
+                "stationed_prepositions", "no_longer_words", "aide_prepositions")
 # the lists of titles.yaml, all of words as written (case counts: "Senior Lieutenant General"), read and
 # checked by comity/nlp/word_lists.py; `offices_of_states` and `rules` are the file's own parts
 TITLE_LISTS = {**dict.fromkeys(("ranks", "office_words", "connectors", "heads", "honorifics", "styles", "role_nouns",

@@ -254,3 +254,40 @@ def test_persons_a_title_before_a_comma_may_end_in_the_portfolio_it_names():
 
 def test_persons_a_portfolio_of_a_company_makes_no_official():
     assert people("The head of the company, John Smith, said that sales rose in March.") == {}
+
+
+def test_persons_aide_of_an_office_serves_the_state_of_its_first_holder():
+    # an aide whose title names the office he serves, not a state: the first person named in it is his leader
+    p = people("President Nana Akufo-Addo spoke by telephone with President Emmanuel Macron of France on Tuesday.\n\n"
+               "The Chief of Staff to the President, Mr. Kwame Boateng Mensah, said the two leaders discussed "
+               "security in the Sahel.", published="2021-03-04")
+    assert p["Kwame Boateng Mensah"].country == p["Nana Akufo-Addo"].country == "GHA"
+
+
+def test_persons_editorial_brackets_inside_a_name():
+    p = people('"We value the ties," Lavrov said of [Russian] President [Vladimir] Putin\'s talks in Addis Ababa.')
+    assert "Vladimir Putin" in p and p["Vladimir Putin"].country == "RUS"
+
+
+def test_persons_officer_serves_the_forces_named_before_him_not_the_host():
+    # RFA: the prefix of a Royal Fleet Auxiliary ship (organisations.yaml), a unit of the UK's forces
+    p = people("The British ship RFA Argus arrived in Accra on Monday for a visit to Ghana. British High "
+               "Commissioner Harriet Thompson welcomed the crew.\n\n"
+               "The Commanding Officer of RFA Argus, Capt. John Tremayne, thanked Ghana for its hospitality.")
+    assert p["John Tremayne"].country == "GBR"
+    # the ship in the sentence before: "its commanding officer" is the US Navy destroyer's
+    p = people("The US Navy destroyer USS Halsey docked at Da Nang on Monday.\n\n"
+               "The ship, led by its commanding officer, Commander Mark Ellis, was welcomed by officials of Da Nang. "
+               "US Ambassador Marc Knapper attended.")
+    assert p["Mark Ellis"].country == "USA"
+
+
+def test_persons_official_takes_the_state_his_paragraph_is_about():
+    # Denmark is named most in the report; the paragraph that names the minister is about the Chilean side
+    p = people("Danish Defence Minister Troels Lund Poulsen signed the sale of Danish patrol boats to Chile in "
+               "Copenhagen. Denmark will deliver them next year, the Danish ministry said.\n\n"
+               "The Danish navy will train the crews in Denmark.\n\n"
+               "Chilean Defence Minister Maya Fernández Allende thanked Denmark. Finance Minister Mario Marcel "
+               "also approved the purchase, according to media in Santiago and Valparaíso, Chile.",
+               published="2023-06-01")
+    assert p["Mario Marcel"].country == "CHL"

@@ -21,6 +21,11 @@ without one, these are tried in order, and the first that gives a country wins:
 3. a spokesperson whose title names no state speaks for the state or body named first in the
    sentence before, in the same paragraph (none if that body is of no named state) ("China's foreign ministry said ... | "...," spokesperson Lin
    Jian told a briefing"): the body a report quotes is its subject;
+3b. an aide whose title names the office he serves and no state ("Special Adviser to the President",
+   titles.yaml `finder_words` `aide_prepositions`) serves the state of the first person named in that office;
+3c. an officer (a military rank) serves the state of the armed forces (an organisation of sector MIL)
+   named last before him in his sentence, else the one before ("The Commanding Officer of RFA Lyme Bay,
+   Capt. X"): the unit he commands, not the host;
 4. officials listed as the objects of one verb ("met Prime Minister A and National Assembly
    Chairman B") serve one state; not subjects ("A and B held talks") nor "between A and B";
    an official's entourage ("X, accompanied by Foreign Minister A") serves X's state, and the
@@ -37,6 +42,8 @@ without one, these are tried in order, and the first that gives a country wins:
    holding the office an official of one side holds belongs to the other side; in a report about
    three states whose named officials are the envoys of two, the third, which hosts them;
 7. the dateline's country, when it is one of the dyad's two states ("ISLAMABAD —");
+7b. the state the person's paragraph names most, when one leads (its officials count most): a
+   paragraph about one side ("... Economy Minister X also approved it, according to Buenos Aires media");
 8. the state the report is most about (the first of the ranking the dyad is taken from): a report
    names its own officials without their state ("According to Minister of Defence A", "House speaker B");
    not for an envoy, whose report is most often about the state he is posted to;
@@ -57,6 +64,7 @@ from ..agencies import home_country_in_dateline, home_country_in_text
 from ..roles import role_words
 from ..triggers import trigger_table
 from .actors import actor_index, entry_of
+from ..lexicon import titles
 from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
@@ -139,6 +147,10 @@ class ReportContext:
                 code = self._state_spoken_for(doc, p.mentions[0][0])
                 if code:
                     p.country, p.country_from = code, "context"
+        # 3b. an aide of an office serves the state of the first person the report names in it
+        self._aides(persons)
+        # 3c. an officer serves the state whose forces the text names just before him
+        self._officers(doc, persons)
         # 4. officials listed together as the objects of one verb or preposition are of one state; an
         # official's entourage serves the official's state, a partner in talks the other side of the dyad
         self._conjoined(doc, persons)
@@ -182,6 +194,12 @@ class ReportContext:
             for p in persons:
                 if p.country is None:
                     p.country, p.country_from = place[1], "dateline"
+        # 7b. the state the person's paragraph is most about, when it names one more than any other
+        for p in persons:
+            if p.country is None and not any(ENVOY.search(t) for t in p.titles):
+                code = self._paragraph_state(doc, persons, p.mentions[0][0])
+                if code and code not in ranked[:1]:  # the report's first state is step 8's answer
+                    p.country, p.country_from = code, "context"
         # 8. the state the report is most about: an official named with no state is most often its own
         # ("According to Minister of Defence A" in a ministry's release, "Foreign Ministry Spokesperson B")
         # an envoy is not: the state a report about an embassy's work names most is the one he is posted to
@@ -189,6 +207,72 @@ class ReportContext:
             for p in persons:
                 if p.country is None and not any(ENVOY.search(t) for t in p.titles):
                     p.country, p.country_from = ranked[0], "report"
+
+    @staticmethod
+    def _officers(doc: Doc, persons: list) -> None:
+        """"The Commanding Officer of RFA Lyme Bay, Capt. James Wingrove", "The US Navy destroyer USS Rafael
+        Peralta docked ... | The ship, ... led by its commanding officer, Commander Robert Chen": an officer
+        (a military rank) the text gives no state serves the state of the armed forces (an organisation of
+        sector MIL) it names last before him, in his sentence or else the one before: the unit he commands
+        or serves in, not the host whose side has no other named official."""
+        spans = actor_index(doc)
+        for p in persons:
+            if p.country is not None or not p.rank:
+                continue
+            sent = doc[p.mentions[0][0]].sent
+            before = doc[sent.start - 1].sent if sent.start > 0 else None
+            for start, end in ((sent.start, p.mentions[0][0]), (before.start, before.end) if before else (0, 0)):
+                forces = [entry_of(span)[0] for span in spans.starting_in(start, end)
+                          if span.label_ == "ORG" and entry_of(span)[1] == "MIL" and entry_of(span)[0] not in ("", "IGO")]
+                if forces:
+                    p.country, p.country_from = forces[-1], "context"
+                    break
+
+    @staticmethod
+    def _paragraph_state(doc: Doc, persons: list, token: int) -> str | None:
+        """"The final contract will be signed in Copenhagen when Petri travels to the European country. Economy
+        Minister Luis Toto Caputo was also reported to have greenlighted the expenditure, according to Buenos
+        Aires media.": the state the paragraph names most (its officials count most, as in the report's
+        ranking) is the side it is about, in a report that names another state more."""
+        at = doc[token].idx
+        begin = max(doc.text.rfind("\n\n", 0, at), 0)
+        end = doc.text.find("\n\n", at)
+        end = len(doc.text) if end < 0 else end
+        weight: Counter[str] = Counter()
+        for span in actor_index(doc).spans:
+            if (begin <= span.start_char < end and span.label_ in COUNTED
+                    and (span.label_ != "ORG" or not ambiguous_org_states(span.text))):
+                code = entry_of(span)[0]
+                if code and code != "IGO":
+                    weight[code] += COUNTED[span.label_]
+        for q in persons:
+            if q.country:
+                weight[q.country] += 3.0 * sum(begin <= doc[s].idx < end for s, _ in q.mentions)
+        ranked = weight.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    @staticmethod
+    def _aides(persons: list) -> None:
+        """"President Muhammadu Buhari spoke to President Donald Trump ... The Special Adviser to the
+        President on Media and Publicity, Mr. Femi Adesina": an aide whose title names the office he serves
+        (titles.yaml `aide_prepositions`) and no state serves the state of the first person named in that
+        office; the report speaks of its own leader first."""
+        preps = {w.casefold() for w in titles().finder["aide_prepositions"]}
+        holders = sorted((p.mentions[0][0], t.casefold(), p.country) for p in persons if p.country for t in p.titles)
+        for p in persons:
+            if p.country is not None:
+                continue
+            for title in p.titles:
+                words = title.casefold().split()
+                served = [" ".join(words[k + 1:]) for k, w in enumerate(words) if w in preps]
+                # the office served, with or without the word before it ("to the President", "to President")
+                served += [s.split(" ", 1)[1] for s in served if " " in s]
+                owner = next((c for _, t, c in holders for s in served if s == t or s.startswith(t + " ")), None)
+                if owner:
+                    p.country, p.country_from = owner, "context"
+                    break
 
     @staticmethod
     def _dateline_place(doc: Doc) -> tuple[str, str] | None:

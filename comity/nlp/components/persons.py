@@ -94,6 +94,7 @@ NAME_CLOSERS = {",", ";", ")", "."}
 TITLE_QUALIFIERS = {"PROPN", "NOUN", "ADJ", "NUM", "X"}
 
 _PUNCT = re.compile(r"[.'’]")
+_EDITORIAL = re.compile(r"[\[\]]")  # an editor's brackets in a name: "[Vladimir] Putin" is "Vladimir Putin"
 _SEPARATORS = re.compile(r"[-\s]+")
 
 
@@ -444,7 +445,7 @@ class PersonFinder:
                     if info.former or right.former:
                         former.append((start, end, info, right))
                     continue
-                cluster = PersonCluster(id="", name=doc[start:end].text, start=start, end=end,
+                cluster = PersonCluster(id="", name=_EDITORIAL.sub("", doc[start:end].text), start=start, end=end,
                                         rule=_finding_rule(info, right, (start, end) in known))
                 clusters.append(cluster)
             if (start, end) not in cluster.mentions:
@@ -687,6 +688,11 @@ class PersonFinder:
             if (i == start and tok.text in GIVEN_NAME_OFFICES and i > 0 and self._office_word(doc[i - 1])
                     and i + 1 < len(doc) and self._name_word(doc[i + 1])):
                 i += 1  # "Chief of the General Staff Sultan Kamaletdinov": a given name after an office
+                words += 1
+                continue
+            if (tok.text == "[" and i + 3 < len(doc) and doc[i + 2].text == "]" and self._name_word(doc[i + 1])
+                    and self._name_word(doc[i + 3]) and i + 1 not in blocked):
+                i += 3  # an editor's insertion inside a name: "President [Vladimir] Putin"
                 words += 1
                 continue
             if i == start and self._given_name_of_a_place(doc, i, blocked):
