@@ -157,6 +157,17 @@ def _terror(r: Reading) -> bool:
     return False
 
 
+def _verbal_attack(r: Reading) -> bool:
+    """Whether an attack is one of words: "attacked the European Union and others for failing to
+    condemn ...", an attack for a conduct (a reason preposition whose object is a verb, a gerund),
+    criticises; "attacked the convoy for two hours" is no such reason."""
+    if not r.coder.table.in_group(r.trig.family, "attack_in_words") or r.trig.pos != "VERB":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in r.coder.table.reason_preps
+               and any(g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") for g in c.children)
+               for c in r.token.children)
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -231,4 +242,6 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "welcomes_a_guest": (_welcomes_a_guest, "what is welcomed is no guest"),
     # "condemned the terror attack in Pahalgam": a group's act, no state's
     "not_terror": (lambda r: not _terror(r), "terrorism disapproved of, the act of no state"),
+    # "attacked the EU for failing to condemn": criticism, not force
+    "not_verbal_attack": (lambda r: not _verbal_attack(r), "an attack in words, for a conduct, not of force"),
 }

@@ -58,7 +58,8 @@ GROUPS = ("content", "domestic", "venue", "reaction", "together",
           "target_where_held", "clause_target", "object_not_target", "encounter_object", "calling",
           "party_in_object", "target_from_place", "dated_by_encounter", "exhortation", "disapproval",
           # the coder's guards' own (comity/nlp/coder_guards.py)
-          "team_encounter", "body_meeting", "guest_received", "never_a_topic", "signed_thing", "retort")
+          "team_encounter", "body_meeting", "guest_received", "never_a_topic", "signed_thing", "retort",
+          "attack_in_words")
 # named sets of CAMEO codes the coder's rules and post-steps read (event_triggers.yaml, code_groups)
 CODE_GROUPS = ("consultation", "met", "in_person", "meeting", "call", "talks", "visit", "hosting", "signing",
                "military_cooperation", "disapproval", "protest", "threat", "complaint", "demonstration",

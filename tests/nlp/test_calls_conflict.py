@@ -253,3 +253,21 @@ def test_saying_another_state_will_face_consequences_is_a_warning():
     found = codes("On Sunday, Iranian Foreign Minister Abbas Araghchi said Iran and Saudi Arabia would face the "
                   "consequences together.")
     assert not [c for c in found if c[0].startswith("13")]
+
+
+def test_water_cannon_used_on_vessels_is_coercion_not_assault():
+    found = codes("Chinese coast guard ships used water cannons against Philippine supply boats on Monday, "
+                  "the Philippine coast guard said.")
+    assert ("170", "CHN", "PHL", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith(("18", "19"))]
+
+
+def test_an_attack_for_a_conduct_is_words_not_force():
+    found = codes("On Monday, Turkish President Recep Tayyip Erdogan attacked the European Union for failing "
+                  "to condemn the killings in Cairo.")
+    assert not [c for c in found if c[0].startswith(("18", "19"))]
+
+
+def test_an_attack_on_a_convoy_for_hours_stays_force():
+    found = codes("Russian forces attacked a Ukrainian convoy for two hours on Monday.")
+    assert [c for c in found if c[0] == "190" and c[1] == "RUS" and c[2] == "UKR"]
