@@ -45,7 +45,7 @@ _WORDS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sidel
               "agent_preps", "met_preps", "gift_preps", "promise_preps", "origin_preps", "hosting_verbs",
               "summons_verbs", "handover_acts", "terror_words",
               # the words of the coder's guards (comity/nlp/coder_guards.py)
-              "guest_verbs", "stipulation_verbs", "stipulation_preps", "met_with_verbs")
+              "guest_verbs", "stipulation_verbs", "stipulation_preps", "met_with_verbs", "credit_verbs")
 # word lists whose words stand for a number ("two days after": 2; a week: 7 days)
 NUMBER_LISTS = ("number_words", "day_units", "apart_preps")
 # the table's word lists by kind (comity/nlp/word_lists.py reads and checks them)
@@ -152,6 +152,7 @@ class TriggerTable:
     hosting_verbs: frozenset[str] = frozenset()
     summons_verbs: frozenset[str] = frozenset()
     terror_words: frozenset[str] = frozenset()
+    credit_verbs: frozenset[str] = frozenset()
     guest_verbs: frozenset[str] = frozenset()
     stipulation_verbs: frozenset[str] = frozenset()
     stipulation_preps: frozenset[str] = frozenset()

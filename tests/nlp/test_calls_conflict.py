@@ -271,3 +271,16 @@ def test_an_attack_for_a_conduct_is_words_not_force():
 def test_an_attack_on_a_convoy_for_hours_stays_force():
     found = codes("Russian forces attacked a Ukrainian convoy for two hours on Monday.")
     assert [c for c in found if c[0] == "190" and c[1] == "RUS" and c[2] == "UKR"]
+
+
+def test_drills_credited_with_an_effect_are_background_not_an_exercise_held():
+    found = codes("Thai Defence Minister Prawit Wongsuwan met Chinese envoy Ning Fukui in Bangkok on Monday. "
+                  "Prawit said joint military drills between Beijing and Bangkok have helped strengthen ties.")
+    assert [c for c in found if c[0] == "040"]
+    assert not [c for c in found if c[0] == "062"]
+
+
+def test_the_visit_credited_with_an_effect_stays_the_visit():
+    found = codes("Chinese President Xi Jinping paid a state visit to Egypt on Monday. "
+                  "Officials said the visit contributed to the strategic partnership between China and Egypt.")
+    assert [c for c in found if c[0] == "042" and c[1] == "CHN" and c[2] == "EGY"]
