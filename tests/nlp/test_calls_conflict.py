@@ -284,3 +284,16 @@ def test_the_visit_credited_with_an_effect_stays_the_visit():
     found = codes("Chinese President Xi Jinping paid a state visit to Egypt on Monday. "
                   "Officials said the visit contributed to the strategic partnership between China and Egypt.")
     assert [c for c in found if c[0] == "042" and c[1] == "CHN" and c[2] == "EGY"]
+
+
+def test_receiving_a_minister_and_her_delegation_hosts_her_visit():
+    found = codes("ABU DHABI, June 9 -- UAE Minister of State for Defence Affairs Mohammed Al Bowardi on "
+                  "Monday received French Armed Forces Minister Florence Parly and her delegation.")
+    assert {("043", "ARE", "FRA", "2025-06-09"), ("042", "FRA", "ARE", "2025-06-09"),
+            ("040", "ARE", "FRA", "2025-06-09")} <= found
+
+
+def test_a_desire_to_receive_a_delegation_is_no_visit_held():
+    found = codes("Malaysian Prime Minister Anwar Ibrahim on Monday met Vietnamese Prime Minister Pham Minh "
+                  "Chinh and expressed Malaysia's desire to receive a Vietnamese delegation in Putrajaya.")
+    assert not [c for c in found if c[0] in ("042", "043")]
