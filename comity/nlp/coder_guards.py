@@ -157,6 +157,30 @@ def _terror(r: Reading) -> bool:
     return False
 
 
+def _verbal_attack(r: Reading) -> bool:
+    """Whether an attack is one of words: "attacked the European Union and others for failing to
+    condemn ...", an attack for a conduct (a reason preposition whose object is a verb, a gerund),
+    criticises; "attacked the convoy for two hours" is no such reason."""
+    if not r.coder.table.in_group(r.trig.family, "attack_in_words") or r.trig.pos != "VERB":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in r.coder.table.reason_preps
+               and any(g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") for g in c.children)
+               for c in r.token.children)
+
+
+def _credited(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a noun act told in general (a plural with no article or possessive: "joint military
+    drills", not "the visit", "the task group's port call"), or one it is joined to ("drills and
+    cooperation"), is the subject of a verb of effect: "joint military drills ... have helped
+    strengthen ties" tells what such acts do, not one held."""
+    if token.tag_ != "NNS" or any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    t = token
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in verbs
+
+
 # name -> (passes, reason when it does not)
 CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     # "demanded the withdrawal": the withdrawal is what is demanded, not an act
@@ -231,4 +255,9 @@ CODER_GUARDS: dict[str, tuple[Callable[[Reading], bool], str]] = {
     "welcomes_a_guest": (_welcomes_a_guest, "what is welcomed is no guest"),
     # "condemned the terror attack in Pahalgam": a group's act, no state's
     "not_terror": (lambda r: not _terror(r), "terrorism disapproved of, the act of no state"),
+    # "attacked the EU for failing to condemn": criticism, not force
+    "not_verbal_attack": (lambda r: not _verbal_attack(r), "an attack in words, for a conduct, not of force"),
+    # "joint drills have helped strengthen ties": an act credited with an effect, background
+    "not_credited": (lambda r: not (r.trig.pos == "NOUN" and _credited(r.token, r.coder.table.credit_verbs)),
+                     "an act credited with an effect, told as background"),
 }

@@ -45,7 +45,7 @@ _WORDS = ("humanitarian_words", "civilian_protesters", "encounter_nouns", "sidel
               "agent_preps", "met_preps", "gift_preps", "promise_preps", "origin_preps", "hosting_verbs",
               "summons_verbs", "handover_acts", "terror_words",
               # the words of the coder's guards (comity/nlp/coder_guards.py)
-              "guest_verbs", "stipulation_verbs", "stipulation_preps", "met_with_verbs")
+              "guest_verbs", "stipulation_verbs", "stipulation_preps", "met_with_verbs", "credit_verbs")
 # word lists whose words stand for a number ("two days after": 2; a week: 7 days)
 NUMBER_LISTS = ("number_words", "day_units", "apart_preps")
 # the table's word lists by kind (comity/nlp/word_lists.py reads and checks them)
@@ -58,7 +58,8 @@ GROUPS = ("content", "domestic", "venue", "reaction", "together",
           "target_where_held", "clause_target", "object_not_target", "encounter_object", "calling",
           "party_in_object", "target_from_place", "dated_by_encounter", "exhortation", "disapproval",
           # the coder's guards' own (comity/nlp/coder_guards.py)
-          "team_encounter", "body_meeting", "guest_received", "never_a_topic", "signed_thing", "retort")
+          "team_encounter", "body_meeting", "guest_received", "never_a_topic", "signed_thing", "retort",
+          "attack_in_words")
 # named sets of CAMEO codes the coder's rules and post-steps read (event_triggers.yaml, code_groups)
 CODE_GROUPS = ("consultation", "met", "in_person", "meeting", "call", "talks", "visit", "hosting", "signing",
                "military_cooperation", "disapproval", "protest", "threat", "complaint", "demonstration",
@@ -151,6 +152,7 @@ class TriggerTable:
     hosting_verbs: frozenset[str] = frozenset()
     summons_verbs: frozenset[str] = frozenset()
     terror_words: frozenset[str] = frozenset()
+    credit_verbs: frozenset[str] = frozenset()
     guest_verbs: frozenset[str] = frozenset()
     stipulation_verbs: frozenset[str] = frozenset()
     stipulation_preps: frozenset[str] = frozenset()

@@ -253,3 +253,47 @@ def test_saying_another_state_will_face_consequences_is_a_warning():
     found = codes("On Sunday, Iranian Foreign Minister Abbas Araghchi said Iran and Saudi Arabia would face the "
                   "consequences together.")
     assert not [c for c in found if c[0].startswith("13")]
+
+
+def test_water_cannon_used_on_vessels_is_coercion_not_assault():
+    found = codes("Chinese coast guard ships used water cannons against Philippine supply boats on Monday, "
+                  "the Philippine coast guard said.")
+    assert ("170", "CHN", "PHL", "2025-06-09") in found
+    assert not [c for c in found if c[0].startswith(("18", "19"))]
+
+
+def test_an_attack_for_a_conduct_is_words_not_force():
+    found = codes("On Monday, Turkish President Recep Tayyip Erdogan attacked the European Union for failing "
+                  "to condemn the killings in Cairo.")
+    assert not [c for c in found if c[0].startswith(("18", "19"))]
+
+
+def test_an_attack_on_a_convoy_for_hours_stays_force():
+    found = codes("Russian forces attacked a Ukrainian convoy for two hours on Monday.")
+    assert [c for c in found if c[0] == "190" and c[1] == "RUS" and c[2] == "UKR"]
+
+
+def test_drills_credited_with_an_effect_are_background_not_an_exercise_held():
+    found = codes("Thai Defence Minister Prawit Wongsuwan met Chinese envoy Ning Fukui in Bangkok on Monday. "
+                  "Prawit said joint military drills between Beijing and Bangkok have helped strengthen ties.")
+    assert [c for c in found if c[0] == "040"]
+    assert not [c for c in found if c[0] == "062"]
+
+
+def test_the_visit_credited_with_an_effect_stays_the_visit():
+    found = codes("Chinese President Xi Jinping paid a state visit to Egypt on Monday. "
+                  "Officials said the visit contributed to the strategic partnership between China and Egypt.")
+    assert [c for c in found if c[0] == "042" and c[1] == "CHN" and c[2] == "EGY"]
+
+
+def test_receiving_a_minister_and_her_delegation_hosts_her_visit():
+    found = codes("ABU DHABI, June 9 -- UAE Minister of State for Defence Affairs Mohammed Al Bowardi on "
+                  "Monday received French Armed Forces Minister Florence Parly and her delegation.")
+    assert {("043", "ARE", "FRA", "2025-06-09"), ("042", "FRA", "ARE", "2025-06-09"),
+            ("040", "ARE", "FRA", "2025-06-09")} <= found
+
+
+def test_a_desire_to_receive_a_delegation_is_no_visit_held():
+    found = codes("Malaysian Prime Minister Anwar Ibrahim on Monday met Vietnamese Prime Minister Pham Minh "
+                  "Chinh and expressed Malaysia's desire to receive a Vietnamese delegation in Putrajaya.")
+    assert not [c for c in found if c[0] in ("042", "043")]

@@ -1359,7 +1359,7 @@ class EventCoder:
         for ev in events:
             if self.table.code_in(ev.cameo, "hosting") and ev.trigger.lemma_.lower() in self.table.hosting_verbs \
                     and ev.target is not None \
-                    and ev.target.person and not ev.planned:
+                    and (ev.target.person or self._receives_guests(ev.trigger)) and not ev.planned:
                 # "Hegseth hosted Singh at the Pentagon", "Sisi welcomed the prince at the airport": the
                 # guest came on a visit, and they met
                 out.append(replace(ev, cameo="042", source=ev.target, target=ev.source, confidence=ev.confidence * 0.8,
@@ -1373,6 +1373,13 @@ class EventCoder:
                                           steps=[*ev.steps, "with_hosting"]))
         return out
 
+
+    def _receives_guests(self, verb: Token) -> bool:
+        """Whether a hosting verb's object (or one joined to it) is a guest noun: "received a delegation
+        of the US Navy" hosts guests as a named person would be."""
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return any(t.lemma_.lower() in self.table.guest_nouns or t.lower_ in self.table.guest_nouns
+                   for o in objs for t in (o, *o.conjuncts))
 
     def _port_calls(self, events: list[EventCandidate]) -> list[EventCandidate]:
         """A visit made by a warship or a naval group ("the frigate X arrived in Lagos on Monday") is
