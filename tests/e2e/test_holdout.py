@@ -19,6 +19,8 @@ At the end of the second session of 2026-12-06 (rules developed on the real corp
   0.909. Floors of sets 2 and 3 raised to about 0.05 below these.
 After the third session of 2026-12-06 (no rule written on these sets): set 1 unchanged, set 2 events
   0.777, set 3 events 0.632 (the rest unchanged); set 3's events floor raised to about 0.05 below.
+After the fourth session of 2026-12-06 (no rule written on these sets): set 3 events 0.645 (the rest
+  unchanged); its floor raised to 0.59.
 Raise the floors when the extractor improves. Never lower them, and never edit the gold, to make a change pass.
 """
 import importlib.util
@@ -44,7 +46,7 @@ SETS = [
     pytest.param(HOLDOUT2, "h2-*.txt", 16,
                  {"events": 0.72, "meetings": 0.85, "agreements": 0.87, "persons": 0.95}, id="holdout2"),
     pytest.param(HOLDOUT3, "h3-*.txt", 16,
-                 {"events": 0.58, "meetings": 0.79, "agreements": 0.72, "persons": 0.85}, id="holdout3"),
+                 {"events": 0.59, "meetings": 0.79, "agreements": 0.72, "persons": 0.85}, id="holdout3"),
 ]
 
 # reports with no diplomatic content: they must yield nothing
