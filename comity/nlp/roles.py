@@ -166,7 +166,9 @@ class Discourse:
         if head.lemma_.lower() in w.member_nouns and any(
                 t.i in self.span_at and entry_of(self.span_at[t.i])[0] == "IGO" for t in words if t.i < head.i):
             return []  # "ASEAN members", "other NATO member states": some states, not the organisation
-        if {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN")} & w.business_words:  # not "firm opposition"
+        # a firm's noun ("Morocco's banking industry"; not "firm opposition"), not a word of a name the
+        # gazetteer knows ("the West Bank city of Nablus")
+        if {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN") and t.i not in self.span_at} & w.business_words:
             code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
                          and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
             return [Ref(country=code, sector="BUS")]  # a firm: coded as no state's act (events skip it)
@@ -191,9 +193,11 @@ class Discourse:
         pointing = {t.lower_ for t in words if t.dep_ != "amod" or t.i == head.i}
         if head.lower_ in back or pointing & back:
             return self._latter_former(head, bool(pointing & w.latter_words))
-        if any(t.lower_ in w.former_words and t.i not in self.span_at and t.head.i not in self.span_at for t in words):
+        if any(t.lower_ in w.former_words and t.i not in self.span_at and t.head.i not in self.span_at
+               and (t.head.i == head.i or t.head.head.i == head.i and t.head.dep_ == "compound") for t in words):
             # "Nepal's former Prime Minister called": an official no more, CAMEO's elite (ELI), acts for
-            # no state (not "the former Yugoslav Republic", a state's name)
+            # no state (not "the former Yugoslav Republic", a state's name; nor "supporters of former
+            # President X", whose head is the supporters)
             code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
                          and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
             return [Ref(country=code, sector="ELI")]

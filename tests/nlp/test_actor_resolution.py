@@ -79,3 +79,14 @@ def test_both_acting_on_one_of_them_stays_two():
                   "Tuesday. Cambodia sent an observer.\n\n"
                   "Both ministers praised the border exchange between Vietnam and Laos.")
     assert not [c for c in found if c[1] == "KHM"]
+
+
+def test_a_business_word_inside_a_place_name_is_no_firm():
+    assert ("0841", "ISR", "PSE") in codes("Israel on Wednesday released the mayor of the northern West Bank "
+                                           "city of Nablus.", published="2008-08-20")
+
+
+def test_supporters_of_a_former_official_are_no_former_official():
+    found = codes("Thousands of Algerian supporters of former President Omar Haddad blocked roads in Algiers on "
+                  "Tuesday.")
+    assert any(c.startswith("14") and s == "DZA" for c, s, _ in found)  # the supporters protest, as Algerians
