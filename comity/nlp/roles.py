@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from .components.actors import actor_index, entry_of
-from .word_lists import CODE_WORDS, PATTERNS, WORD_CODE, WORD_CODES, WORDS, WordLists, read_lists
+from .word_lists import CODE_WORDS, PATTERNS, WORD_CODE, WORD_CODES, WORDS, WordLists, read_resource
 
 # the lists of resources/roles.yaml, by kind (see comity/nlp/word_lists.py); the file says what each is for
 ROLE_LISTS = {
@@ -35,8 +34,7 @@ ROLE_LISTS = {
 @cache
 def role_words() -> WordLists:
     """resources/roles.yaml, read and checked (DataError naming the file and line)."""
-    path = resources.files("comity.nlp") / "resources" / "roles.yaml"
-    return read_lists(path.read_text(encoding="utf-8"), path, ROLE_LISTS)
+    return read_resource("roles.yaml", ROLE_LISTS)
 
 
 @cache

@@ -23,14 +23,13 @@ reads are the lists of resources/venues.yaml (`venue_words()`).
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from .components.actors import actor_index, entry_of
 from .gazetteer import load_gazetteer
-from .word_lists import WORDS, WordLists, read_lists
+from .word_lists import WORDS, WordLists, read_resource
 
 VENUE_LABELS = ("CITY", "CAPITAL")
 _WRAPPING_DEPS = frozenset({"compound", "appos", "nmod", "poss"})
@@ -44,8 +43,7 @@ VENUE_LISTS = {
 @cache
 def venue_words() -> WordLists:
     """resources/venues.yaml, read and checked (DataError naming the file and line)."""
-    path = resources.files("comity.nlp") / "resources" / "venues.yaml"
-    return read_lists(path.read_text(encoding="utf-8"), path, VENUE_LISTS)
+    return read_resource("venues.yaml", VENUE_LISTS)
 
 
 @cache

@@ -34,6 +34,7 @@ in the `spec` of the module that reads the file.
 from __future__ import annotations
 
 import re
+from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from ..errors import DataError, Errors
@@ -113,6 +114,12 @@ def read_lists(source: str | Mapping, path, spec: Mapping[str, str], *, others: 
         kind = spec[name]
         out[name] = {} if kind in _MAPPINGS else () if kind in (ORDERED, PATTERNS, CAMEO_CODES) else frozenset()
     return out
+
+
+def read_resource(name: str, spec: Mapping[str, str]) -> WordLists:
+    """The lists of one of comity's own files, resources/`name`, read and checked as `read_lists` does."""
+    path = resources.files("comity.nlp") / "resources" / name
+    return read_lists(path.read_text(encoding="utf-8"), path, spec)
 
 
 def _unknown(at: str, what: str, name: str, known: str) -> DataError:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,7 +18,7 @@ from ..fastpath import any_required_literals, may_contain
 from ..roles import Discourse
 from ..venues import venue_in
 from ..sentences import sentences, text_of
-from ..word_lists import NAMED_PATTERNS, ORDERED, PATTERNS, WordLists, read_lists
+from ..word_lists import NAMED_PATTERNS, ORDERED, PATTERNS, WordLists, read_resource
 from .actors import actor_index, entry_of
 from .dates import dates_in
 
@@ -34,8 +33,7 @@ MECHANISM_LISTS = {
 @cache
 def mechanism_terms() -> WordLists:
     """resources/mechanism_terms.yaml, read and checked (DataError naming the file and line)."""
-    path = resources.files("comity.nlp") / "resources" / "mechanism_terms.yaml"
-    return read_lists(path.read_text(encoding="utf-8"), path, MECHANISM_LISTS)
+    return read_resource("mechanism_terms.yaml", MECHANISM_LISTS)
 
 
 @dataclass(frozen=True)
