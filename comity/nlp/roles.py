@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .components.actors import actor_index, entry_of
+from .sentences import doc_text
 from .word_lists import CODE_WORDS, PATTERNS, WORD_CODE, WORD_CODES, WORDS, WordLists, read_resource
 
 # the lists of resources/roles.yaml, by kind (see comity/nlp/word_lists.py); the file says what each is for
@@ -262,7 +263,7 @@ class Discourse:
         between show the narrative still on that person: one at least goes on about them ("...," he
         told the officers) and the others are headings (a line with no closing punctuation). A "he"
         opening the very next paragraph has no such sign and stays unresolved."""
-        text = self.doc.text[self.doc[start].idx:self.doc[end].idx]
+        text = doc_text(self.doc)[self.doc[start].idx:self.doc[end].idx]
         if "\n" not in text:
             return True
         lines = text.split("\n")

@@ -23,7 +23,7 @@ from ..word_lists import where
 from ..coding import load_codebook
 from ..fastpath import any_required_literals, may_contain
 from ..roles import BOTH_WORDS, GROUP_PRONOUNS, Discourse, Ref
-from ..sentences import sentences, text_of
+from ..sentences import doc_text, sentences, text_of
 from ..word_lists import CAMEO_CODES, FOLDED, PAIRS, WORDS, read_lists
 from .actors import actor_index, entry_of
 from .dates import dates_in
@@ -1271,7 +1271,7 @@ class AgreementFinder:
                         _absorb(old, cand)
                     continue
                 if cand.status == "mentioned" and cand.span.root.lemma_.lower() in self.terms.consensus_heads \
-                        and self.agreed.search(cand.span.doc.text, 0, cand.span.start_char):
+                        and self.agreed.search(doc_text(cand.span.doc), 0, cand.span.start_char):
                     continue  # "Japan and Vietnam agreed to boost ties. The agreement came during talks ..."
             out.append(cand)
         return out

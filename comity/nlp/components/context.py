@@ -65,6 +65,7 @@ from ..roles import role_words
 from ..triggers import trigger_table
 from .actors import actor_index, entry_of
 from ..lexicon import titles
+from ..sentences import doc_text
 from .persons import ambiguous_org_states
 
 COUNTED = {"COUNTRY": 1.0, "DEMONYM": 1.0, "CAPITAL": 0.5, "ORG": 0.5}
@@ -234,10 +235,10 @@ class ReportContext:
         Minister Luis Toto Caputo was also reported to have greenlighted the expenditure, according to Buenos
         Aires media.": the state the paragraph names most (its officials count most, as in the report's
         ranking) is the side it is about, in a report that names another state more."""
-        at = doc[token].idx
-        begin = max(doc.text.rfind("\n\n", 0, at), 0)
-        end = doc.text.find("\n\n", at)
-        end = len(doc.text) if end < 0 else end
+        text, at = doc_text(doc), doc[token].idx  # the doc's text joined once, not on each `doc.text`
+        begin = max(text.rfind("\n\n", 0, at), 0)
+        end = text.find("\n\n", at)
+        end = len(text) if end < 0 else end
         weight: Counter[str] = Counter()
         for span in actor_index(doc).spans:
             if (begin <= span.start_char < end and span.label_ in COUNTED
@@ -382,7 +383,7 @@ class ReportContext:
         if sent.start == 0:
             return None
         before = doc[sent.start - 1].sent
-        if "\n" in doc.text[before.end_char:sent.start_char]:
+        if "\n" in doc_text(doc)[before.end_char:sent.start_char]:
             return None  # a new paragraph
         named = sorted((span.start, span.end, entry_of(span)[0])
                        for span in actor_index(doc).starting_in(before.start, before.end) if span.label_ in SPEAKERS)
