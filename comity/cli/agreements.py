@@ -26,7 +26,6 @@ from ._run import error, run_extraction
 from ._store import bad_value, csv_option, db_option, emit, opened, out, table_of
 
 
-
 PATHS = typer.Argument(None, help="Report files or folders (read recursively), as for `comity extract`: "
                        "extracted and linked in this run, nothing stored. Without them, the store is read.",
                        show_default=False)

@@ -221,7 +221,6 @@ def _headline_infinitive(token: Token) -> bool:
         t.tag_ in FINITE_TAGS for t in token.sent)
 
 
-
 @cached
 def planned_noun(token: Token) -> bool:
     """"a future visit", "the upcoming talks", "the planned signing": a noun act its modifier

@@ -110,6 +110,8 @@ def _setting(r: Reading) -> bool:
                 c.dep_ == "aux" and c.lower_ in past_be for c in v.children):
             return not r.coder._triggers(v.head)
     return False
+
+
 def _former_official(r: Reading) -> bool:
     """"Nepal's former Prime Minister X also called up Modi (to offer his congratulations)": the subject
     of the act's clause, or of the clause it hangs on, names a person with an office they no longer

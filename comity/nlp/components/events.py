@@ -58,6 +58,7 @@ ANCHOR_REACH = timedelta(days=60)  # how far before publication the report's enc
 TRACE_KEY = "comity.trace"  # doc.user_data key: a list to fill in explain mode (see the module doc)
 PLACE_LABELS = {"CITY", "CAPITAL", "COUNTRY"}
 
+
 class Veto(NamedTuple):
     """Why a trigger reading coded nothing: the guard's name and a short reason in plain words."""
 
@@ -1372,7 +1373,6 @@ class EventCoder:
                                           confidence=ev.confidence * 0.8, rule=ev.rule,
                                           steps=[*ev.steps, "with_hosting"]))
         return out
-
 
     def _receives_guests(self, verb: Token) -> bool:
         """Whether a hosting verb's object (or one joined to it) is a guest noun: "received a delegation
