@@ -132,11 +132,11 @@ def test_triggers_names_the_coder_reads_are_the_compilers():
     import ast
     from pathlib import Path
 
-    from comity.nlp.triggers import CODE_GROUPS, GROUPS, TriggerTable
+    from comity.nlp.triggers import CODE_GROUPS, GROUPS, WORD_LISTS, TriggerTable
 
     root = Path(__file__).resolve().parents[2] / "comity" / "nlp"
-    fields = set(TriggerTable.__dataclass_fields__) | {"lemmas", "speech_lemmas", "in_group", "code_in",
-                                                        "fast_triggers"}
+    fields = set(TriggerTable.__dataclass_fields__) | set(WORD_LISTS) | {"lemmas", "speech_lemmas", "in_group",
+                                                                          "code_in", "fast_triggers"}
     for path in (root / "components" / "events.py", root / "coder_guards.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
