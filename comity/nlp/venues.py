@@ -162,18 +162,18 @@ def _forum_city(sent: Span, spans) -> Venue | None:
     sidelines of the Munich Security Conference", "at the Jakarta International Defence Dialogue",
     "attending the Beijing Xiangshan Forum"): such a forum meets in that city."""
     words = venue_words()
-    for span in spans:
-        if not (sent.start <= span.start < sent.end) or entry_of(span)[1] != "FORUM":
+    for span in spans:  # the sentence's own (its caller's actor_index(...).starting_in)
+        if entry_of(span)[1] != "FORUM":
             continue
         root = span.root
         at = root.dep_ == "pobj" and (root.head.lower_ in words.locative_preps or (
             root.head.lower_ == "of" and root.head.head.lower_ in _sidelines()))
         if not (at or (root.dep_ == "dobj" and root.head.lemma_.lower() in words.attend_verbs)):
             continue
-        words = [t for t in span if not t.like_num]
+        tokens = [t for t in span if not t.like_num]
         for n in (2, 1):
-            if len(words) > n:
-                name = span.doc[words[0].i:words[n - 1].i + 1].text
+            if len(tokens) > n:
+                name = span.doc[tokens[0].i:tokens[n - 1].i + 1].text
                 found = [e for e in load_gazetteer().lookup(name) if e.kind in VENUE_LABELS]
                 if found:
                     return Venue(found[0].canonical, found[0].code, False)

@@ -179,3 +179,11 @@ def test_venues_a_forum_named_for_its_city_is_in_it(text):
     meetings, events = venues(text, published="2025-02-16")
     assert meetings == {"Munich"}
     assert {c for c, _ in events} == {"044"}
+
+
+@pytest.mark.model
+def test_a_second_gathering_after_one_whose_name_holds_no_city_is_read():
+    # the first forum is located ("at the Shangri-La Dialogue") but names no city; the second does
+    r = extract("Japanese Defence Minister Gen Nakatani met his Philippine counterpart Gilberto Teodoro at the "
+                "Shangri-La Dialogue and at the Munich Security Conference on Saturday.", published="2025-06-01")
+    assert [(e.cameo, e.place.country if e.place else None) for e in r.events] == [("044", "DEU")]
