@@ -27,7 +27,7 @@ they are tested on Docs built by hand (tests/nlp/test_analysis.py).
 from __future__ import annotations
 
 from functools import wraps
-from typing import Callable
+from typing import Callable, Container
 
 from spacy.tokens import Doc, Token
 
@@ -357,7 +357,7 @@ def background_adverb(token: Token) -> bool:
         token.pos_ == "NOUN" and _has_aux(token, cues()["background.modifiers"], ("amod",)))
 
 
-def past_office(subject: Token, named: set[int]) -> bool:
+def past_office(subject: Token, named: Container[int]) -> bool:
     """"Nepal's former Prime Minister X", "a past president X": a subject phrase naming a person (token
     indices `named`) whose office is qualified, before the name, by a word that places it before the
     news (the background modifiers) holds it no more."""

@@ -31,6 +31,7 @@ class Reading:
     trig: Any  # the trigger row (triggers.Trigger)
     sent_dates: list  # the dates of its sentence
     anchor: Any  # the report's day
+    disc: Any  # the doc's roles.Discourse (its person_at: the tokens of every person's mentions)
 
     @cached_property
     def about(self) -> list:
@@ -124,8 +125,7 @@ def _former_official(r: Reading) -> bool:
         verb = verb.head
     if subj is None:
         return False
-    named = {i for p in (r.doc._.persons or []) for s, e in p.mentions for i in range(s, e)}
-    return analysis.past_office(subj, named)
+    return analysis.past_office(subj, r.disc.person_at)
 
 
 def _welcomes_a_guest(r: Reading) -> bool:
@@ -138,8 +138,7 @@ def _welcomes_a_guest(r: Reading) -> bool:
     guest = next((c for c in r.token.children if c.dep_ in ("dobj", "obj")), None)
     if guest is None:
         return False
-    named = {i for p in (r.doc._.persons or []) for s, e in p.mentions for i in range(s, e)}
-    return guest.i in named or guest.lemma_.lower() in table.guest_nouns
+    return guest.i in r.disc.person_at or guest.lemma_.lower() in table.guest_nouns
 
 
 def _terror(r: Reading) -> bool:

@@ -524,7 +524,7 @@ class EventCoder:
                 if not analysis.GUARDS[name](token, pred):
                     return Veto(name, analysis.GUARD_REASONS[name])
                 continue
-            reading = reading or Reading(self, doc, token, pred, trig, sent_dates, anchor)
+            reading = reading or Reading(self, doc, token, pred, trig, sent_dates, anchor, disc)
             passes, reason = CODER_GUARDS[name]
             if not passes(reading):
                 return Veto(name, reason)
