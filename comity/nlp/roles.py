@@ -168,8 +168,7 @@ class Discourse:
         # a firm's noun ("Morocco's banking industry"; not "firm opposition"), not a word of a name the
         # gazetteer knows ("the West Bank city of Nablus")
         if {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN") and t.i not in self.span_at} & w.business_words:
-            code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
-                         and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
+            code = self._nationality_in(words)
             return [Ref(country=code, sector="BUS")]  # a firm: coded as no state's act (events skip it)
         for t in [head] + words:  # "the North's launches" in a report on the two Koreas
             code = w.short_forms.get(t.text)
@@ -197,8 +196,7 @@ class Discourse:
             # "Nepal's former Prime Minister called": an official no more, CAMEO's elite (ELI), acts for
             # no state (not "the former Yugoslav Republic", a state's name; nor "supporters of former
             # President X", whose head is the supporters)
-            code = next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
-                         and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
+            code = self._nationality_in(words)
             return [Ref(country=code, sector="ELI")]
         if head.tag_ in ("NNS", "NNPS") or lower & w.group_nouns:
             # "the defence ministers of Cambodia, Laos and Vietnam": every state named
@@ -246,6 +244,11 @@ class Discourse:
         if lower & w.guest_words and self.visitor:
             return [Ref(country=self.visitor, sector="GOV")]
         return []
+
+    def _nationality_in(self, words: list[Token]) -> str | None:
+        """The state a phrase's first state or nationality word names ("Morocco's banking industry")."""
+        return next((entry_of(self.span_at[t.i])[0] for t in words if t.i in self.span_at
+                     and self.span_at[t.i].label_ in ("COUNTRY", "DEMONYM")), None)
 
     def _title_holder(self, head: Token, words: list[Token]):
         """"The prime minister invited Hagel": a definite phrase that is, word for word, the title of

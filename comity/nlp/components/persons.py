@@ -927,9 +927,10 @@ class PersonFinder:
                           for k in range(j + 1, start))):
                 comma = j  # "The Minister of National Defence of Cambodia, Tea Seiha, ..."; "The UK's
                 j -= 1  # Deputy Defence Adviser to Nigeria, Commander X, ..." (the rank is read below)
-            elif comma is not None and j == comma - 1 and self._portfolio_start(doc, j, sent_start) is not None:
+            elif comma is not None and j == comma - 1 \
+                    and (portfolio := self._portfolio_start(doc, j, sent_start)) is not None:
                 # "the secretary of defense production, X,": the portfolio the title names, before the comma
-                j = self._portfolio_start(doc, j, sent_start) - 1
+                j = portfolio - 1
             else:
                 break
         if comma is not None:
