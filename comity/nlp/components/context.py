@@ -57,7 +57,7 @@ import re
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..gazetteer import load_gazetteer
 from ..agencies import home_country_in_dateline, home_country_in_text
@@ -81,16 +81,20 @@ SPOKES = _title_pattern("spokesperson_titles")  # "Foreign Ministry Spokesperson
 ENVOY = _title_pattern("envoy_titles")  # "Ambassador", "Chargé d'Affaires"
 
 
+def counted_spans(doc: Doc) -> list[tuple[Span, str, float]]:
+    """(span, its code, its weight) of each actor span that names a state by itself (COUNTED labels; an
+    acronym two bodies share, "DND", "RCA", names none); the code may be empty or IGO."""
+    return [(span, entry_of(span)[0], COUNTED[span.label_]) for span in actor_index(doc).spans
+            if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text))]
+
+
 def rank_countries(doc: Doc) -> list[str]:
     weight: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for span in actor_index(doc).spans:
-        if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text)):
-            # an acronym two bodies share ("DND", "RCA") names no state by itself
-            code = entry_of(span)[0]
-            if code and code != "IGO":
-                weight[code] += COUNTED[span.label_]
-                first.setdefault(code, span.start)
+    for span, code, w in counted_spans(doc):
+        if code and code != "IGO":
+            weight[code] += w
+            first.setdefault(code, span.start)
     for person in doc._.persons or ():
         if person.country:
             weight[person.country] += 3.0
@@ -196,9 +200,11 @@ class ReportContext:
                 if p.country is None:
                     p.country, p.country_from = place[1], "dateline"
         # 7b. the state the person's paragraph is most about, when it names one more than any other
+        counted = None
         for p in persons:
             if p.country is None and not any(ENVOY.search(t) for t in p.titles):
-                code = self._paragraph_state(doc, persons, p.mentions[0][0])
+                counted = counted if counted is not None else counted_spans(doc)
+                code = self._paragraph_state(doc, persons, p.mentions[0][0], counted)
                 if code and code not in ranked[:1]:  # the report's first state is step 8's answer
                     p.country, p.country_from = code, "context"
         # 8. the state the report is most about: an official named with no state is most often its own
@@ -230,7 +236,7 @@ class ReportContext:
                     break
 
     @staticmethod
-    def _paragraph_state(doc: Doc, persons: list, token: int) -> str | None:
+    def _paragraph_state(doc: Doc, persons: list, token: int, counted: list) -> str | None:
         """"The final contract will be signed in Copenhagen when Petri travels to the European country. Economy
         Minister Luis Toto Caputo was also reported to have greenlighted the expenditure, according to Buenos
         Aires media.": the state the paragraph names most (its officials count most, as in the report's
@@ -240,12 +246,9 @@ class ReportContext:
         end = text.find("\n\n", at)
         end = len(text) if end < 0 else end
         weight: Counter[str] = Counter()
-        for span in actor_index(doc).spans:
-            if (begin <= span.start_char < end and span.label_ in COUNTED
-                    and (span.label_ != "ORG" or not ambiguous_org_states(span.text))):
-                code = entry_of(span)[0]
-                if code and code != "IGO":
-                    weight[code] += COUNTED[span.label_]
+        for span, code, w in counted:  # counted_spans(doc)
+            if begin <= span.start_char < end and code and code != "IGO":
+                weight[code] += w
         for q in persons:
             if q.country:
                 weight[q.country] += 3.0 * sum(begin <= doc[s].idx < end for s, _ in q.mentions)
@@ -290,11 +293,7 @@ class ReportContext:
     def _named_states(doc: Doc, persons: list) -> set[str]:
         """States the report names by a name, demonym, capital or an organisation of theirs alone, or
         whose officials it names."""
-        named = {p.country for p in persons if p.country}
-        for span in actor_index(doc).spans:
-            if span.label_ in COUNTED and (span.label_ != "ORG" or not ambiguous_org_states(span.text)):
-                named.add(entry_of(span)[0])
-        return named
+        return {p.country for p in persons if p.country} | {code for _, code, _ in counted_spans(doc)}
 
     @staticmethod
     def _conjoined(doc: Doc, persons: list) -> None:
