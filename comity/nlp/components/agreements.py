@@ -207,18 +207,24 @@ def _pair_just_named(doc: Doc, disc: Discourse, subj: Token) -> list:
     return []
 
 
+def _state_codes(doc: Doc, start: int, end: int, labels=("COUNTRY", "DEMONYM")) -> list[str]:
+    """The states named in tokens [start, end) by a span of `labels` (a name, a nationality), in order,
+    each once; no organisation of states (IGO)."""
+    codes: list[str] = []
+    for s in actor_index(doc).starting_in(start, end):
+        code = entry_of(s)[0] if s.label_ in labels else ""
+        if code and code != "IGO" and code not in codes:
+            codes.append(code)
+    return codes
+
+
 def _states_just_named(doc: Doc, disc: Discourse, obj: Token) -> list:
     """In a report of three or more states, the two states named (by name, not by an official) in the
     sentence before "between them" (or earlier in its own sentence), if there are exactly two."""
     if len(disc.ranked) < 3:
         return []
     for start, end in _here_then_before(doc, obj):
-        codes = []
-        for s in actor_index(doc).starting_in(start, end):
-            if s.label_ in ("COUNTRY", "DEMONYM"):
-                code = entry_of(s)[0]
-                if code and code != "IGO" and code not in codes:
-                    codes.append(code)
+        codes = _state_codes(doc, start, end)
         if len(codes) == 2:
             return [Ref(country=c, sector="GOV") for c in codes]
         if codes:
@@ -1139,8 +1145,7 @@ class AgreementFinder:
     @staticmethod
     def _states_named(doc: Doc, sent: Span) -> set[str]:
         """The states (not bodies of states) the sentence names."""
-        return {code for s in actor_index(doc).starting_in(sent.start, sent.end)
-                if s.label_ in ("COUNTRY", "DEMONYM", "CAPITAL") and (code := entry_of(s)[0]) and code != "IGO"}
+        return set(_state_codes(doc, sent.start, sent.end, ("COUNTRY", "DEMONYM", "CAPITAL")))
 
     def _agreed_just_before(self, doc: Doc, sent: Span, head: Token) -> list[str]:
         """For a definite generic word ("the agreement", "the final deal") with no states of its own,
@@ -1156,11 +1161,7 @@ class AgreementFinder:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.terms.settle_verbs:
                 continue
             for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-                for s in actor_index(doc).starting_in(subj.left_edge.i, subj.right_edge.i + 1):
-                    if s.label_ in ("COUNTRY", "DEMONYM"):
-                        code = entry_of(s)[0]
-                        if code and code != "IGO" and code not in codes:
-                            codes.append(code)
+                codes += [c for c in _state_codes(doc, subj.left_edge.i, subj.right_edge.i + 1) if c not in codes]
         return codes
 
     @staticmethod
