@@ -124,14 +124,13 @@ def _looks_binary(data: bytes) -> bool:
 
 def _plausible(text: str) -> bool:
     """Most text, in Latin script: what a cp1252 file looks like, and mojibake does not."""
-    odd = 0
-    for ch in text:
-        if ch < "\x80":
-            continue
-        category = unicodedata.category(ch)
-        if not (category.startswith("L") or category in ("Pd", "Pi", "Pf", "Po", "Sc", "Zs")):
-            odd += 1
-    return odd <= max(2, len(text) // 100)
+    return not _too_odd(sum(1 for ch in text if ch >= "\x80" and not _ordinary(ch)), len(text))
+
+
+def _too_odd(odd: int, size: int) -> bool:
+    """Whether `odd` characters that are neither letters nor ordinary punctuation, in `size`
+    characters, are too many for text."""
+    return odd > max(2, size // 100)
 
 
 def decode(data: bytes, where: str) -> tuple[str, list[InputWarning]]:
@@ -244,7 +243,7 @@ def sniff(path: Path) -> tuple[str, list[InputWarning]]:
             odd += sum(1 for ch in piece if ch >= "\x80" and not _ordinary(ch))
     except UnicodeDecodeError as e:
         raise InputError(where, Errors.E005) from e
-    if odd > max(2, size // 100):
+    if _too_odd(odd, size):
         raise InputError(where, Errors.E005)
     return "cp1252", [InputWarning(where, Warnings.W002.format(path=where, encoding="cp1252"))]
 
