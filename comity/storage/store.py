@@ -168,8 +168,7 @@ class Store:
             for run in conn.execute(select(s.runs).where(s.runs.c.status == runs.RUNNING)).mappings().all():
                 if not runs.is_stale(run):
                     continue
-                stored = conn.execute(select(func.count()).select_from(s.articles).where(
-                    s.articles.c.run_id == run["id"], s.articles.c.is_primary.is_(True))).scalar_one()
+                stored = conn.execute(runs.stored(run["id"])).scalar_one()
                 conn.execute(update(s.runs).where(s.runs.c.id == run["id"]).values(
                     status=runs.INTERRUPTED, n_new=stored))
                 marked.append({**run, "status": runs.INTERRUPTED, "n_new": stored})
