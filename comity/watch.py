@@ -26,6 +26,7 @@ from . import retry
 from .about import __version__
 from .errors import InputError
 from .model import Article
+from .storage import runs
 from .storage import schema as s
 from .storage.batches import IngestCount, ingest_articles
 from .storage.store import Store
@@ -230,10 +231,6 @@ class RoundCount:
     ingest: IngestCount = field(default_factory=IngestCount)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
 class State:
     """What the store knows of the watched sources."""
 
@@ -250,7 +247,7 @@ class State:
             conn.execute(s.watch_items.delete().where((s.watch_items.c.source == source)
                                                       & (s.watch_items.c.item == item)))
             conn.execute(s.watch_items.insert().values(source=source, item=item, status=status,
-                                                       seen_at=_now()))
+                                                       seen_at=runs.now()))
 
     def source(self, source: str) -> dict[str, Any]:
         with self.store.read() as conn:
@@ -282,7 +279,7 @@ class State:
     def polled(self, source: str, *, etag: str | None = None, last_modified: str | None = None,
                error: str | None = None) -> None:
         old = self.source(source)
-        row = {"source": source, "checked_at": _now(), "last_error": error,
+        row = {"source": source, "checked_at": runs.now(), "last_error": error,
                "failures": (old.get("failures") or 0) + 1 if error else 0,
                "etag": old.get("etag") if error else etag,
                "last_modified": old.get("last_modified") if error else last_modified}

@@ -62,10 +62,10 @@ def deliver(store: Store, *, post: Post | None = None, now: dt.datetime | None =
     a, r = s.alerts.c, s.alert_rules.c
     count = DeliveryCount()
     with store.read() as conn:
-        pending = conn.execute(
+        pending = conn.execute(  # a rule whose webhook was since taken away (NULL or ""): nothing to send
             select(a.id, r.webhook, a.delivery_attempts, a.delivery_after)
-            .join(s.alert_rules, r.id == a.rule_id).where(a.delivery == "pending").order_by(a.id)).all()
-    pending = [p for p in pending if p.webhook]  # a rule whose webhook was since taken away: nothing to send
+            .join(s.alert_rules, r.id == a.rule_id)
+            .where(a.delivery == "pending", r.webhook.is_not(None), r.webhook != "").order_by(a.id)).all()
     due = [p for p in pending if p.delivery_after is None or p.delivery_after <= stamp]
     count.waiting = len(pending) - len(due)
     if not due:

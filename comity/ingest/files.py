@@ -89,36 +89,29 @@ def not_a_file(path: Path) -> InputError | None:
 
 def load_bytes(path: Path) -> bytes:
     """The file's bytes, gunzipped if its name ends in `.gz`; raises InputError."""
-    where = str(path)
-    gzipped = path.name.lower().endswith(".gz")
-    try:
-        if not gzipped:
-            return path.read_bytes()
-        with open(path, "rb") as raw:
-            return gunzip(raw, where)
-    except FileNotFoundError as e:
-        raise InputError(where, Errors.E001) from e
-    except OSError as e:
-        raise InputError(where, Errors.E012.format(detail=e.strerror or e)) from e
+    return b"".join(chunks(path))
 
 
 def gunzip(raw, where: str, limit: int | None = None) -> bytes:  # type: ignore[no-untyped-def]
     """Decompress the gzip stream `raw` (a binary file) a chunk at a time; raises InputError
     (E010) if it is not gzip, and (E016) as soon as it passes `limit` bytes (default: the
     COMITY_MAX_GZIP_MB setting)."""
-    limit = limit if limit is not None else limits.max_gzip_bytes()
-    parts: list[bytes] = []
+    return b"".join(_gunzipped(raw, where, limit if limit is not None else limits.max_gzip_bytes()))
+
+
+def _gunzipped(raw, where: str, limit: int) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
+    """The decompressed chunks of the gzip stream `raw`, as `gunzip`; raises InputError (E010, E016),
+    possibly after some chunks."""
     size = 0
     try:
         with gzip.GzipFile(fileobj=raw, mode="rb") as f:
-            while chunk := f.read(min(1 << 20, limit + 1 - size)):
-                parts.append(chunk)
+            while chunk := f.read(min(CHUNK, limit + 1 - size)):
                 size += len(chunk)
                 if size > limit:
                     raise InputError(where, Errors.E016.format(limit=limit // (1024 * 1024)))
+                yield chunk
     except (EOFError, zlib.error, gzip.BadGzipFile) as e:
         raise InputError(where, Errors.E010.format(detail=e)) from e
-    return b"".join(parts)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -131,14 +124,13 @@ def _looks_binary(data: bytes) -> bool:
 
 def _plausible(text: str) -> bool:
     """Most text, in Latin script: what a cp1252 file looks like, and mojibake does not."""
-    odd = 0
-    for ch in text:
-        if ch < "\x80":
-            continue
-        category = unicodedata.category(ch)
-        if not (category.startswith("L") or category in ("Pd", "Pi", "Pf", "Po", "Sc", "Zs")):
-            odd += 1
-    return odd <= max(2, len(text) // 100)
+    return not _too_odd(sum(1 for ch in text if ch >= "\x80" and not _ordinary(ch)), len(text))
+
+
+def _too_odd(odd: int, size: int) -> bool:
+    """Whether `odd` characters that are neither letters nor ordinary punctuation, in `size`
+    characters, are too many for text."""
+    return odd > max(2, size // 100)
 
 
 def decode(data: bytes, where: str) -> tuple[str, list[InputWarning]]:
@@ -203,16 +195,7 @@ def chunks(path: Path) -> Iterator[bytes]:
                 while chunk := raw.read(CHUNK):
                     yield chunk
                 return
-            size = 0
-            try:
-                with gzip.GzipFile(fileobj=raw, mode="rb") as f:
-                    while chunk := f.read(min(CHUNK, limit + 1 - size)):
-                        size += len(chunk)
-                        if size > limit:
-                            raise InputError(where, Errors.E016.format(limit=limit // (1024 * 1024)))
-                        yield chunk
-            except (EOFError, zlib.error, gzip.BadGzipFile) as e:
-                raise InputError(where, Errors.E010.format(detail=e)) from e
+            yield from _gunzipped(raw, where, limit)
     except FileNotFoundError as e:
         raise InputError(where, Errors.E001) from e
     except OSError as e:
@@ -260,7 +243,7 @@ def sniff(path: Path) -> tuple[str, list[InputWarning]]:
             odd += sum(1 for ch in piece if ch >= "\x80" and not _ordinary(ch))
     except UnicodeDecodeError as e:
         raise InputError(where, Errors.E005) from e
-    if odd > max(2, size // 100):
+    if _too_odd(odd, size):
         raise InputError(where, Errors.E005)
     return "cp1252", [InputWarning(where, Warnings.W002.format(path=where, encoding="cp1252"))]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from ..storage import runs
 from ..storage import schema as s
@@ -32,9 +32,8 @@ class RunRow:
 
 def list_runs(conn: Connection, *, status: str | None = None, limit: int = 20) -> list[RunRow]:
     """The latest runs, newest first; `status` keeps the runs of that (judged) status only."""
-    r, a = s.runs.c, s.articles.c
-    stored = (select(func.count()).where(a.run_id == r.id, a.is_primary.is_(True))
-              .correlate(s.runs).scalar_subquery())
+    r = s.runs.c
+    stored = runs.stored(r.id).correlate(s.runs).scalar_subquery()
     query = select(s.runs, stored.label("stored")).order_by(r.id.desc())
     if status is None:
         query = query.limit(limit)

@@ -22,7 +22,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import ColumnElement, Select, func, select
+
 from .. import limits
+from . import schema as s
 
 RUNNING, DONE, FAILED, INTERRUPTED = "running", "done", "failed", "interrupted"
 
@@ -101,3 +104,10 @@ def is_stale(run: Mapping[str, Any], *, at: dt.datetime | None = None) -> bool:
 def status_of(run: Mapping[str, Any]) -> str:
     """The run's status as it stands: `interrupted` for a `running` run whose process is gone."""
     return INTERRUPTED if is_stale(run) else run["status"]
+
+
+def stored(run_id: int | ColumnElement[Any]) -> Select[tuple[int]]:
+    """The count of reports (first copies) a run stored, as the store holds them: `run_id` a run's
+    id, or the runs table's id column for a count per run (correlated)."""
+    a = s.articles.c
+    return select(func.count()).select_from(s.articles).where(a.run_id == run_id, a.is_primary.is_(True))

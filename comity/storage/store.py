@@ -62,10 +62,6 @@ class SaveCount:
         return self
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -136,7 +132,7 @@ class Store:
             same = next((r for r in previous if r.paths == given), None)
             resumes = same.id if same is not None and same.status in (runs.INTERRUPTED, runs.FAILED) else None
             return conn.execute(insert(s.runs).values(
-                started_at=_now(), status=runs.RUNNING, paths=given, comity_version=__version__,
+                started_at=runs.now(), status=runs.RUNNING, paths=given, comity_version=__version__,
                 n_read=0, n_new=0, n_known=0, n_skipped=0, resumes=resumes, **runs.this_process())
                 .returning(s.runs.c.id)).scalar_one()
 
@@ -155,13 +151,13 @@ class Store:
             return
         self._beats[run_id] = time.monotonic()
         with self.write() as conn:
-            conn.execute(update(s.runs).where(s.runs.c.id == run_id).values(heartbeat_at=_now()))
+            conn.execute(update(s.runs).where(s.runs.c.id == run_id).values(heartbeat_at=runs.now()))
 
     def finish_run(self, run_id: int, *, status: str = "done", read: int = 0, new: int = 0, known: int = 0,
                    skipped: int = 0) -> None:
         with self.write() as conn:
             conn.execute(update(s.runs).where(s.runs.c.id == run_id).values(
-                finished_at=_now(), heartbeat_at=_now(), status=status, n_read=read, n_new=new, n_known=known,
+                finished_at=runs.now(), heartbeat_at=runs.now(), status=status, n_read=read, n_new=new, n_known=known,
                 n_skipped=skipped))
 
     def mark_interrupted(self) -> list[dict[str, Any]]:
@@ -172,8 +168,7 @@ class Store:
             for run in conn.execute(select(s.runs).where(s.runs.c.status == runs.RUNNING)).mappings().all():
                 if not runs.is_stale(run):
                     continue
-                stored = conn.execute(select(func.count()).select_from(s.articles).where(
-                    s.articles.c.run_id == run["id"], s.articles.c.is_primary.is_(True))).scalar_one()
+                stored = conn.execute(runs.stored(run["id"])).scalar_one()
                 conn.execute(update(s.runs).where(s.runs.c.id == run["id"]).values(
                     status=runs.INTERRUPTED, n_new=stored))
                 marked.append({**run, "status": runs.INTERRUPTED, "n_new": stored})
@@ -214,7 +209,7 @@ class Store:
     def save_rules(self, rules: Sequence[AlertRule]) -> dict[str, str]:
         """Keep these alert rules (by name: a known name is redefined); {name: added|replaced|unchanged}."""
         with self.write() as conn:
-            return alerts.save_rules(conn, rules, _now())
+            return alerts.save_rules(conn, rules, runs.now())
 
 
 class _Writer:
@@ -271,7 +266,7 @@ class _Writer:
         row = m.article_row(article)
         if conn.execute(_COPY, {"h": row["copy_hash"]}).first():
             return SaveCount(known=1)
-        row.update(run_id=self.run_id, ingested_at=_now())
+        row.update(run_id=self.run_id, ingested_at=runs.now())
         same_body = conn.execute(_SAME_BODY, {"h": row["content_hash"]}).scalar()
         if same_body is not None:
             conn.execute(_INSERT_ARTICLE, {**row, "story_id": same_body, "is_primary": False})
@@ -390,7 +385,7 @@ class _Writer:
         for aid, n in sorted(self.agreement_obs.items()):
             if aid not in self.new_agreements or n > 1:  # a new instrument seen once is right as inserted
                 self._agreement_timeline(aid)
-        raised = alerts.evaluate(self.conn, self.new_articles, _now())
+        raised = alerts.evaluate(self.conn, self.new_articles, runs.now())
         # last, so that on PostgreSQL the rows every writer updates (the store's totals) stay locked
         # only between here and the commit
         event_counts.add(self.conn, self.new_event_counts)
