@@ -88,8 +88,9 @@ def not_a_file(path: Path) -> InputError | None:
 
 
 def load_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped if its name ends in `.gz`; raises InputError."""
-    return b"".join(chunks(path))
+    """The file's bytes, gunzipped if its name ends in `.gz`; raises InputError. A plain file is read in
+    one piece (one copy of it in memory, not its chunks and their join)."""
+    return b"".join(chunks(path, plain_chunk=-1))
 
 
 def gunzip(raw, where: str, limit: int | None = None) -> bytes:  # type: ignore[no-untyped-def]
@@ -184,15 +185,16 @@ _ESCAPED = re.compile("[\udc80-\udcff]")  # a byte that is not part of a UTF-8 c
 _UTF8_EVIDENCE = re.compile("[^\x00-\x7f\udc80-\udcff\ufffd]")  # a real UTF-8 character beyond ASCII
 
 
-def chunks(path: Path) -> Iterator[bytes]:
+def chunks(path: Path, plain_chunk: int = CHUNK) -> Iterator[bytes]:
     """The file's bytes a chunk at a time, gunzipped if its name ends in `.gz` (up to
-    COMITY_MAX_GZIP_MB, as `gunzip`); raises InputError, possibly after some chunks."""
+    COMITY_MAX_GZIP_MB, as `gunzip`); a plain file `plain_chunk` bytes at a time (-1: whole). Raises
+    InputError, possibly after some chunks."""
     where = str(path)
     limit = limits.max_gzip_bytes()
     try:
         with open(path, "rb") as raw:
             if not path.name.lower().endswith(".gz"):
-                while chunk := raw.read(CHUNK):
+                while chunk := raw.read(plain_chunk):
                     yield chunk
                 return
             yield from _gunzipped(raw, where, limit)
